@@ -1,0 +1,49 @@
+package bulletin.cli;
+
+import bulletin.diag.BulletinException;
+import bulletin.model.Indicator;
+import bulletin.model.IndicatorModel;
+import bulletin.render.ModelJson;
+import bulletin.render.ModelText;
+import bulletin.service.InspectService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "inspect",
+        header = "显示工具从指标表和责任表中读到的内容（单位、项目、指标、目标、牵头单位）。",
+        synopsisHeading = "%n用法：",
+        optionListHeading = "%n选项：%n",
+        footerHeading = "%n",
+        footer = {"示例：", "  bulletin -w samples/miluo-2026 inspect", "  bulletin inspect --json > model.json",
+            "  bulletin inspect --indicator 01-03"})
+final class InspectCommand implements Runnable {
+
+    @ParentCommand
+    BulletinCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", description = "以 JSON 输出（结构见 README，供脚本使用）")
+    boolean json;
+
+    @Option(names = "--indicator", paramLabel = "编码", description = "只显示一个指标及各单位的目标，如 01-03")
+    String indicator;
+
+    @Override
+    public void run() {
+        IndicatorModel model = InspectService.load(parent.workspace);
+        var out = spec.commandLine().getOut();
+        if (indicator != null) {
+            Indicator i = model.indicator(indicator).orElseThrow(() -> BulletinException.usage(
+                    "没有编码为“" + indicator + "”的指标（运行 bulletin inspect 查看所有编码）"));
+            out.print(json ? ModelJson.toJson(model) : ModelText.renderOne(model, i));
+        } else {
+            out.print(json ? ModelJson.toJson(model) + "\n" : ModelText.render(model));
+        }
+        out.flush();
+    }
+}

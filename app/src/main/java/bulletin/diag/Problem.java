@@ -1,0 +1,43 @@
+package bulletin.diag;
+
+import java.util.Objects;
+
+/**
+ * One finding about an input, with the place it was found: {@code file.xlsx:Sheet!C12: 错误: …}.
+ *
+ * @param file  file name as the user knows it (relative to the workspace where possible), or null
+ * @param sheet sheet name, or null
+ * @param cell  A1-style cell reference, or null
+ * @param code  stable machine-readable code, e.g. {@code unjoined-indicator}
+ */
+public record Problem(Severity severity, String code, String file, String sheet, String cell, String message) {
+
+    public Problem {
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(message, "message");
+    }
+
+    public static Problem error(String code, Place place, String message) {
+        return new Problem(Severity.ERROR, code, place.file(), place.sheet(), place.cell(), message);
+    }
+
+    public static Problem warning(String code, Place place, String message) {
+        return new Problem(Severity.WARNING, code, place.file(), place.sheet(), place.cell(), message);
+    }
+
+    public Place place() {
+        return new Place(file, sheet, cell);
+    }
+
+    /** The line a user reads, e.g. {@code targets/t.xlsx:附件2!E7: 错误: 无法识别的数字 "约300"}. */
+    public String format() {
+        String where = place().format();
+        return (where.isEmpty() ? "" : where + ": ") + severity.label() + ": " + message;
+    }
+
+    @Override
+    public String toString() {
+        return format();
+    }
+}

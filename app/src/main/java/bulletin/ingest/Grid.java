@@ -1,0 +1,184 @@
+package bulletin.ingest;
+
+import bulletin.diag.Place;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+
+/**
+ * A sheet as a rectangle of cell values with its merged regions resolved: a cell inside a merged region
+ * reads as the region's top-left value. Formulas are never evaluated; their cached values are read.
+ */
+public final class Grid {
+
+    /** One cell as read: its text as displayed, and its number where it holds one. */
+    public record Value(String text, BigDecimal number, boolean percentFormat) {
+        static final Value EMPTY = new Value("", null, false);
+    }
+
+    private final Place place;
+    private final Value[][] values;
+    private final int[][] region;
+    private final List<CellRangeAddress> regions;
+    private final int rows;
+    private final int cols;
+
+    private Grid(Place place, Value[][] values, int[][] region, List<CellRangeAddress> regions, int rows, int cols) {
+        this.place = place;
+        this.values = values;
+        this.region = region;
+        this.regions = regions;
+        this.rows = rows;
+        this.cols = cols;
+    }
+
+    /** Reads a whole sheet. {@code place} names its file and sheet in messages. */
+    public static Grid of(Sheet sheet, Place place) {
+        DataFormatter fmt = new DataFormatter();
+        int rows = sheet.getLastRowNum() + 1;
+        int cols = 0;
+        for (Row row : sheet) {
+            cols = Math.max(cols, row.getLastCellNum());
+        }
+        List<CellRangeAddress> regions = new ArrayList<>(sheet.getMergedRegions());
+        for (CellRangeAddress r : regions) {
+            rows = Math.max(rows, r.getLastRow() + 1);
+            cols = Math.max(cols, r.getLastColumn() + 1);
+        }
+        rows = Math.max(rows, 0);
+        cols = Math.max(cols, 0);
+        Value[][] values = new Value[rows][cols];
+        for (Row row : sheet) {
+            for (Cell cell : row) {
+                if (cell.getColumnIndex() < cols) {
+                    values[row.getRowNum()][cell.getColumnIndex()] = read(cell, fmt);
+                }
+            }
+        }
+        int[][] region = new int[rows][cols];
+        for (int[] line : region) {
+            java.util.Arrays.fill(line, -1);
+        }
+        for (int i = 0; i < regions.size(); i++) {
+            CellRangeAddress r = regions.get(i);
+            for (int y = r.getFirstRow(); y <= r.getLastRow(); y++) {
+                for (int x = r.getFirstColumn(); x <= r.getLastColumn(); x++) {
+                    region[y][x] = i;
+                }
+            }
+        }
+        return new Grid(place, values, region, regions, rows, cols);
+    }
+
+    private static Value read(Cell cell, DataFormatter fmt) {
+        CellType type = cell.getCellType();
+        if (type == CellType.FORMULA) {
+            type = cell.getCachedFormulaResultType();
+        }
+        switch (type) {
+            case STRING:
+                return new Value(Text.clean(cell.getRichStringCellValue().getString()), null, false);
+            case NUMERIC: {
+                double d = cell.getNumericCellValue();
+                String format = cell.getCellStyle() == null ? "" : cell.getCellStyle().getDataFormatString();
+                boolean percent = format != null && format.contains("%");
+                String shown;
+                try {
+                    shown = cell.getCellType() == CellType.FORMULA
+                            ? Numbers.format(Numbers.ofDouble(d))
+                            : fmt.formatCellValue(cell);
+                } catch (RuntimeException e) {
+                    shown = Numbers.format(Numbers.ofDouble(d));
+                }
+                return new Value(Text.clean(shown), Numbers.ofDouble(d), percent);
+            }
+            case BOOLEAN:
+                return new Value(cell.getBooleanCellValue() ? "是" : "否", null, false);
+            case ERROR:
+                return new Value("#错误", null, false);
+            default:
+                return Value.EMPTY;
+        }
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public int cols() {
+        return cols;
+    }
+
+    public Place place() {
+        return place;
+    }
+
+    /** The place of a cell, {@code file:Sheet!C12}. */
+    public Place place(int row, int col) {
+        return place.cell(new CellReference(row, col).formatAsString());
+    }
+
+    /** The value shown at (row, col): a merged region's value fills the whole region. */
+    public Value value(int row, int col) {
+        if (row < 0 || col < 0 || row >= rows || col >= cols) {
+            return Value.EMPTY;
+        }
+        int r = region[row][col];
+        if (r >= 0) {
+            CellRangeAddress a = regions.get(r);
+            row = a.getFirstRow();
+            col = a.getFirstColumn();
+        }
+        Value v = values[row][col];
+        return v == null ? Value.EMPTY : v;
+    }
+
+    public String text(int row, int col) {
+        return value(row, col).text();
+    }
+
+    /** The merged region containing (row, col), or null. */
+    public CellRangeAddress region(int row, int col) {
+        if (row < 0 || col < 0 || row >= rows || col >= cols) {
+            return null;
+        }
+        int r = region[row][col];
+        return r < 0 ? null : regions.get(r);
+    }
+
+    /** Whether (row, col) is the top-left cell of its region, or not merged at all. */
+    public boolean isAnchor(int row, int col) {
+        CellRangeAddress a = region(row, col);
+        return a == null || (a.getFirstRow() == row && a.getFirstColumn() == col);
+    }
+
+    /** Whether the row holds nothing at all. */
+    public boolean isBlankRow(int row) {
+        for (int c = 0; c < cols; c++) {
+            if (!text(row, c).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** All non-empty texts of a row, left to right, each merged region counted once. */
+    public List<String> texts(int row) {
+        List<String> out = new ArrayList<>();
+        for (int c = 0; c < cols; c++) {
+            CellRangeAddress a = region(row, c);
+            String t = text(row, c);
+            if (!t.isEmpty() && (a == null || a.getFirstColumn() == c)) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,88 @@
+package bulletin.ingest;
+
+import java.util.OptionalInt;
+import java.util.function.Predicate;
+
+/** Finding header cells by their words, never by position. */
+final class Headers {
+
+    private Headers() {
+    }
+
+    /** The first column of {@code row} whose compacted text satisfies {@code test}. */
+    static OptionalInt find(Grid g, int row, Predicate<String> test) {
+        for (int c = 0; c < g.cols(); c++) {
+            String t = Text.compact(g.text(row, c));
+            if (!t.isEmpty() && test.test(t)) {
+                var a = g.region(row, c);
+                if (a == null || a.getFirstColumn() == c) {
+                    return OptionalInt.of(c);
+                }
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    /** Like {@link #find} over rows {@code from..to} inclusive, returning the column. */
+    static OptionalInt findIn(Grid g, int from, int to, Predicate<String> test) {
+        for (int r = from; r <= to && r < g.rows(); r++) {
+            OptionalInt c = find(g, r, test);
+            if (c.isPresent()) {
+                return c;
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    /** The last row a header cell at (row, col) reaches when merged downwards. */
+    static int bottom(Grid g, int row, int col) {
+        var a = g.region(row, col);
+        return a == null ? row : a.getLastRow();
+    }
+
+    /** 序号 as an item number: "1", "01", "一", "十八"; -1 where it is none of those. */
+    static int itemNumber(String text) {
+        String t = Text.compact(Text.halfWidth(text)).replaceAll("[.、．]$", "");
+        if (t.matches("\\d{1,3}")) {
+            return Integer.parseInt(t);
+        }
+        if (t.matches("\\d{1,3}\\.0")) {
+            return Integer.parseInt(t.substring(0, t.length() - 2));
+        }
+        return chinese(t);
+    }
+
+    private static int chinese(String t) {
+        String digits = "一二三四五六七八九";
+        if (t.isEmpty() || t.length() > 3) {
+            return -1;
+        }
+        int tens = 0;
+        int ones = 0;
+        int i = t.indexOf('十');
+        if (i < 0) {
+            if (t.length() != 1) {
+                return -1;
+            }
+            ones = digits.indexOf(t.charAt(0)) + 1;
+            return ones == 0 ? -1 : ones;
+        }
+        if (i == 0) {
+            tens = 1;
+        } else if (i == 1) {
+            tens = digits.indexOf(t.charAt(0)) + 1;
+            if (tens == 0) {
+                return -1;
+            }
+        } else {
+            return -1;
+        }
+        if (i + 1 < t.length()) {
+            ones = digits.indexOf(t.charAt(i + 1)) + 1;
+            if (ones == 0 || i + 2 < t.length()) {
+                return -1;
+            }
+        }
+        return tens * 10 + ones;
+    }
+}

@@ -1,0 +1,306 @@
+package bulletin.ingest;
+
+import bulletin.diag.BulletinException;
+import bulletin.diag.Place;
+import bulletin.diag.Problems;
+import bulletin.model.Indicator;
+import bulletin.model.IndicatorModel;
+import bulletin.model.Item;
+import bulletin.model.Kind;
+import bulletin.model.Level;
+import bulletin.model.Responsibility;
+import java.math.BigDecimal;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Builds the indicator model from the tables read: codes, kinds, levels, and the join of the two tables. */
+final class ModelBuilder {
+
+    private final WorkspaceConfig config;
+    private final Problems problems;
+
+    ModelBuilder(WorkspaceConfig config, Problems problems) {
+        this.config = config;
+        this.problems = problems;
+    }
+
+    IndicatorModel build(List<TargetTableReader.Table> targets, List<ResponsibilityTableReader.Table> resps,
+                         List<String> sources) {
+        TargetTableReader.Table first = targets.get(0);
+        List<String> units = first.units();
+        for (TargetTableReader.Table t : targets.subList(1, targets.size())) {
+            if (!new HashSet<>(t.units()).equals(new HashSet<>(units))) {
+                problems.error("unit-mismatch", t.place(), "这张指标表的填报单位与 " + first.place().format()
+                        + " 不同：" + String.join("、", t.units()));
+            }
+        }
+        units = orderUnits(units);
+        int year = year(targets);
+        List<LevelNote.Range> ranges = levelRanges(targets, resps);
+        List<ResponsibilityTableReader.Row> respRows = resps.stream().flatMap(t -> t.rows().stream()).toList();
+        if (resps.isEmpty()) {
+            problems.warning("no-responsibility-table", Place.file("targets"),
+                    "没有找到责任分解表（表头含“牵头”）：牵头领导和牵头单位将为空");
+        }
+
+        List<Indicator> indicators = new ArrayList<>();
+        Map<Integer, Item> items = new LinkedHashMap<>();
+        Map<Integer, Integer> perItem = new HashMap<>();
+        Set<ResponsibilityTableReader.Row> used = new HashSet<>();
+        Set<Integer> itemsWithoutLevel = new java.util.TreeSet<>();
+        for (TargetTableReader.Table t : targets) {
+            for (TargetTableReader.Row row : t.rows()) {
+                int k = perItem.merge(row.item(), 1, Integer::sum);
+                String code = String.format("%02d-%02d", row.item(), k);
+                List<String> path = row.rawPath().stream().map(Text::stripEnumerator).toList();
+                String rawName = row.rawPath().get(row.rawPath().size() - 1);
+                String name = path.get(path.size() - 1);
+                Level level = levelOf(row.item(), ranges);
+                if (level == null) {
+                    itemsWithoutLevel.add(row.item());
+                    level = Level.CITY;
+                }
+                Optional<ResponsibilityTableReader.Row> resp = join(row, path, respRows);
+                resp.ifPresent(used::add);
+                if (resp.isEmpty() && !respRows.isEmpty()) {
+                    problems.warning("unjoined-indicator", place(row.place()), "指标“" + name + "”（" + code
+                            + "）在责任分解表中找不到对应的行（按序号 " + row.item() + " 和名称匹配），牵头单位未知");
+                }
+                Responsibility r = resp.map(ResponsibilityTableReader.Row::responsibility).orElse(Responsibility.NONE);
+                Kind kind = kind(code, name, row);
+                Indicator ind = new Indicator(code, row.item(), path, name, Text.enumerator(rawName), row.measure(),
+                        level, kind, row.targets(), row.unitTexts(), row.targetText(), row.totalTarget(),
+                        headline(name, row.measure()), r, row.note(), row.place());
+                indicators.add(ind);
+                String itemName = path.size() > 1 ? path.get(0) : name;
+                items.putIfAbsent(row.item(), new Item(row.item(), itemName, level, r));
+            }
+        }
+        if (!itemsWithoutLevel.isEmpty()) {
+            problems.warning("no-level-note", Place.file("targets"), "表格注释中没有说明第 "
+                    + itemsWithoutLevel.stream().map(String::valueOf).reduce((a, b) -> a + "、" + b).orElse("")
+                    + " 项是省级还是市级，暂按市级处理（可在 bulletin.yaml 的 levels 中设置）");
+        }
+        for (ResponsibilityTableReader.Row row : respRows) {
+            if (!used.contains(row)) {
+                problems.warning("unused-responsibility", place(row.place()), "责任分解表中的“"
+                        + Text.stripEnumerator(row.rawPath().get(row.rawPath().size() - 1))
+                        + "”没有对应到任何指标");
+            }
+        }
+        for (String code : config.indicators().keySet()) {
+            if (indicators.stream().noneMatch(i -> i.code().equals(code))) {
+                problems.warning("unknown-code", Place.file(Workspace.CONFIG_FILE), "indicators 中的编码“" + code
+                        + "”不是任何指标的编码（用 bulletin inspect 查看编码）");
+            }
+        }
+        if (problems.hasErrors()) {
+            throw BulletinException.invalid("无法读懂 targets/ 中的表格", problems.all());
+        }
+        String title = first.title();
+        return new IndicatorModel(year, title, units, new ArrayList<>(items.values()), indicators, sources,
+                problems.all());
+    }
+
+    private static Place place(String formatted) {
+        // formatted is file:Sheet!A1; keep it whole as the file part so it prints unchanged.
+        return new Place(formatted, null, null);
+    }
+
+    private List<String> orderUnits(List<String> units) {
+        if (config.units().isEmpty()) {
+            return units;
+        }
+        Set<String> given = new HashSet<>(config.units());
+        if (!given.equals(new HashSet<>(units)) || given.size() != config.units().size()) {
+            List<String> missing = units.stream().filter(u -> !given.contains(u)).toList();
+            List<String> unknown = config.units().stream().filter(u -> !units.contains(u)).toList();
+            throw BulletinException.usage(Workspace.CONFIG_FILE + ": 错误: units 必须与指标表中的填报单位一一对应"
+                    + (missing.isEmpty() ? "" : "；缺少：" + String.join("、", missing))
+                    + (unknown.isEmpty() ? "" : "；表中没有：" + String.join("、", unknown)));
+        }
+        return config.units();
+    }
+
+    private int year(List<TargetTableReader.Table> targets) {
+        if (config.year() != null) {
+            return config.year();
+        }
+        for (TargetTableReader.Table t : targets) {
+            if (t.year() != null) {
+                return t.year();
+            }
+        }
+        int now = Year.now().getValue();
+        problems.warning("no-year", targets.get(0).place(), "标题中没有年份（如“2026年…”），按 " + now
+                + " 年处理（可在 bulletin.yaml 中设置 year）");
+        return now;
+    }
+
+    private List<LevelNote.Range> levelRanges(List<TargetTableReader.Table> targets,
+                                              List<ResponsibilityTableReader.Table> resps) {
+        List<LevelNote.Range> out = new ArrayList<>();
+        try {
+            for (var e : config.levels().entrySet()) {
+                Level level = switch (e.getKey()) {
+                    case "province", "省级" -> Level.PROVINCE;
+                    case "city", "市级" -> Level.CITY;
+                    default -> throw BulletinException.usage(Workspace.CONFIG_FILE + ": 错误: levels 只能设置 province"
+                            + " 和 city，而不是“" + e.getKey() + "”");
+                };
+                out.addAll(LevelNote.parseList(e.getValue(), level));
+            }
+        } catch (NumberFormatException e) {
+            throw BulletinException.usage(Workspace.CONFIG_FILE + ": 错误: levels 的写法应如 \"1-10\"（" + e.getMessage()
+                    + "）");
+        }
+        targets.stream().map(TargetTableReader.Table::levelNote).filter(n -> n != null)
+                .forEach(n -> out.addAll(n.ranges()));
+        resps.stream().map(ResponsibilityTableReader.Table::levelNote).filter(n -> n != null)
+                .forEach(n -> out.addAll(n.ranges()));
+        return out;
+    }
+
+    private static Level levelOf(int item, List<LevelNote.Range> ranges) {
+        return ranges.stream().filter(r -> item >= r.from() && item <= r.to()).map(LevelNote.Range::level)
+                .findFirst().orElse(null);
+    }
+
+    private Kind kind(String code, String name, TargetTableReader.Row row) {
+        WorkspaceConfig.IndicatorOverride o = config.indicators().get(code);
+        if (o != null && o.kind() != null) {
+            return Kind.parse(o.kind()).orElseThrow(() -> BulletinException.usage(Workspace.CONFIG_FILE
+                    + ": 错误: 指标 " + code + " 的 kind“" + o.kind()
+                    + "”无法识别（可用：quantity、progress、standard、rate、text）"));
+        }
+        boolean numeric = !row.targets().isEmpty() || row.totalTarget() != null;
+        if (!numeric) {
+            return row.measure().startsWith("元/") ? Kind.STANDARD : Kind.TEXT;
+        }
+        if (row.measure().equals("%")) {
+            return Kind.RATE;
+        }
+        for (String k : config.progressKeywordsOrDefault()) {
+            if (name.contains(k)) {
+                return Kind.PROGRESS;
+            }
+        }
+        return Kind.QUANTITY;
+    }
+
+    private static final Pattern PARENS = Pattern.compile("[（(][^）)]*[）)]");
+
+    /** The figure the name states in its own 单位: "城镇新增就业6000人" → 6000; "1650万人次" in 人次 → 16500000. */
+    static BigDecimal headline(String name, String measure) {
+        String m = PARENS.matcher(measure == null ? "" : measure).replaceAll("");
+        if (m.isEmpty()) {
+            return null;
+        }
+        Pattern p = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(万|亿)?\\s*" + Pattern.quote(m));
+        Matcher x = p.matcher(Text.halfWidth(name));
+        if (!x.find()) {
+            return null;
+        }
+        BigDecimal v = new BigDecimal(x.group(1));
+        if ("万".equals(x.group(2))) {
+            v = v.movePointRight(4);
+        } else if ("亿".equals(x.group(2))) {
+            v = v.movePointRight(8);
+        }
+        return Numbers.normalise(v);
+    }
+
+    /**
+     * The responsibility row for an indicator: the only row of its item, or the row of its item whose name is
+     * most like one of the indicator's name levels. Names differ a little between the two tables
+     * ("（550户）" against "550户", a leading enumerator), so the match is by similarity, and a weak or
+     * ambiguous match is reported rather than guessed.
+     */
+    static Optional<ResponsibilityTableReader.Row> join(TargetTableReader.Row row, List<String> path,
+                                                        List<ResponsibilityTableReader.Row> rows) {
+        List<ResponsibilityTableReader.Row> same = rows.stream().filter(r -> r.item() == row.item()).toList();
+        if (same.size() == 1) {
+            return Optional.of(same.get(0));
+        }
+        List<ResponsibilityTableReader.Row> pool = same.isEmpty() ? rows : same;
+        double threshold = same.isEmpty() ? 0.6 : 0.3;
+        ResponsibilityTableReader.Row best = null;
+        double bestScore = 0;
+        for (ResponsibilityTableReader.Row r : pool) {
+            double s = score(r, path);
+            if (s > bestScore) {
+                bestScore = s;
+                best = r;
+            }
+        }
+        if (best == null || bestScore < threshold) {
+            return Optional.empty();
+        }
+        double top = bestScore;
+        ResponsibilityTableReader.Row b = best;
+        boolean ambiguous = pool.stream().filter(r -> r != b && score(r, path) >= top - 0.02)
+                .anyMatch(r -> !r.responsibility().equals(b.responsibility()));
+        return ambiguous ? Optional.empty() : Optional.of(best);
+    }
+
+    /**
+     * How well a responsibility row names an indicator: its own (last) name against the indicator's name and,
+     * a little less, its task. The project name is left out: every row of an item shares it.
+     */
+    private static double score(ResponsibilityTableReader.Row r, List<String> path) {
+        String own = r.rawPath().get(r.rawPath().size() - 1);
+        double s = similarity(own, path.get(path.size() - 1));
+        for (int i = 1; i < path.size() - 1; i++) {
+            s = Math.max(s, 0.9 * similarity(own, path.get(i)));
+        }
+        return s;
+    }
+
+    /** Dice coefficient over character bigrams of the names without enumerators, punctuation and spaces. */
+    static double similarity(String a, String b) {
+        String x = key(a);
+        String y = key(b);
+        if (x.isEmpty() || y.isEmpty()) {
+            return 0;
+        }
+        if (x.equals(y)) {
+            return 1;
+        }
+        if (x.length() < 2 || y.length() < 2) {
+            return 0;
+        }
+        Map<String, Integer> grams = new HashMap<>();
+        for (int i = 0; i + 1 < x.length(); i++) {
+            grams.merge(x.substring(i, i + 2), 1, Integer::sum);
+        }
+        int common = 0;
+        for (int i = 0; i + 1 < y.length(); i++) {
+            String g = y.substring(i, i + 2);
+            Integer n = grams.get(g);
+            if (n != null && n > 0) {
+                common++;
+                grams.put(g, n - 1);
+            }
+        }
+        double dice = 2.0 * common / (x.length() - 1 + y.length() - 1);
+        // One name containing the other ("培训乡村医生30人" in "提升基层医疗卫生服务能力，培训乡村医生30人").
+        if (x.contains(y) || y.contains(x)) {
+            dice = Math.max(dice, 0.8);
+        }
+        return dice;
+    }
+
+    private static String key(String s) {
+        return Text.halfWidth(Text.stripEnumerator(Text.compact(s)))
+                .replaceAll("[\\p{P}\\p{S}“”‘’（）()、，。；：！？《》【】]", "");
+    }
+}

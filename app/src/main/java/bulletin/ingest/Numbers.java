@@ -1,0 +1,67 @@
+package bulletin.ingest;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Reads numbers the way clerks type them: "1,200", "１２０", " 90 ", "52.9%". Never half-parses:
+ * "约300", "12abc" and "正在推进" are not numbers.
+ */
+public final class Numbers {
+
+    private static final Pattern PLAIN = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
+    private static final Pattern THOUSANDS = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
+
+    private Numbers() {
+    }
+
+    /**
+     * A number read from text.
+     *
+     * @param value      the number (for "52.9%", 52.9)
+     * @param percent    whether the text ended with a percent sign
+     * @param normalised whether the text needed clean-up (separators, full-width digits, spaces)
+     */
+    public record Parsed(BigDecimal value, boolean percent, boolean normalised) {
+    }
+
+    /** Parses {@code text} as a number, or empty where it is not exactly one number. */
+    public static Optional<Parsed> parse(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String t = Text.halfWidth(text);
+        String squeezed = t.replaceAll("[\\s\\u00A0]+", "");
+        boolean normalised = !squeezed.equals(text);
+        boolean percent = false;
+        if (squeezed.endsWith("%")) {
+            percent = true;
+            squeezed = squeezed.substring(0, squeezed.length() - 1);
+        }
+        if (THOUSANDS.matcher(squeezed).matches()) {
+            squeezed = squeezed.replace(",", "");
+            normalised = true;
+        }
+        if (!PLAIN.matcher(squeezed).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Parsed(normalise(new BigDecimal(squeezed)), percent, normalised));
+    }
+
+    /** A double from a spreadsheet cell as the decimal the user typed: 0.8865 stays 0.8865. */
+    public static BigDecimal ofDouble(double d) {
+        return normalise(BigDecimal.valueOf(d));
+    }
+
+    /** Drops trailing zeros but never writes in exponent form: 100 stays 100, 2.50 becomes 2.5. */
+    public static BigDecimal normalise(BigDecimal v) {
+        BigDecimal s = v.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
+    }
+
+    /** Plain text of a number, "0.8865", "100". */
+    public static String format(BigDecimal v) {
+        return v == null ? "" : normalise(v).toPlainString();
+    }
+}

@@ -1,0 +1,257 @@
+package bulletin.ingest;
+
+import bulletin.diag.Place;
+import bulletin.diag.Problems;
+import bulletin.model.Indicator;
+import bulletin.model.IndicatorModel;
+import bulletin.model.MonthlyReport;
+import bulletin.model.ReportEntry;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Reads the monthly workbooks in {@code progress/YYYY-MM/} into monthly reports. Columns are found by their
+ * header words (指标/编码, 累计完成, 形象进度, 进展, 问题), the reporter from the form's hidden sheet, its
+ * 填报单位 line or the file name. A workbook that cannot be read is named with the reason; the rest are
+ * still read. Full validation is {@code bulletin validate}'s.
+ */
+public final class ProgressReader {
+
+    /** The reports read and what was wrong with the workbooks. */
+    public record Result(YearMonth month, List<MonthlyReport> reports, Problems problems, List<String> files) {
+
+        public Optional<MonthlyReport> of(String reporter) {
+            return reports.stream().filter(r -> r.reporter().equals(reporter)).findFirst();
+        }
+    }
+
+    private ProgressReader() {
+    }
+
+    public static Result read(Workspace ws, IndicatorModel model, YearMonth month) {
+        Path dir = ws.progressDir(month);
+        Problems problems = new Problems();
+        List<MonthlyReport> reports = new ArrayList<>();
+        List<String> files = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return new Result(month, reports, problems, files);
+        }
+        List<Path> paths;
+        try (Stream<Path> s = Files.list(dir)) {
+            paths = s.filter(Files::isRegularFile).filter(Workbooks::looksLikeWorkbook).sorted().toList();
+        } catch (IOException e) {
+            problems.error("unreadable-folder", Place.file(ws.show(dir)), "无法读取文件夹（" + e.getMessage() + "）");
+            return new Result(month, reports, problems, files);
+        }
+        Map<String, String> seen = new HashMap<>();
+        for (Path p : paths) {
+            String shown = ws.show(p);
+            files.add(shown);
+            Optional<MonthlyReport> r = readOne(p, shown, model, month, problems);
+            if (r.isEmpty()) {
+                continue;
+            }
+            String first = seen.putIfAbsent(r.get().reporter(), shown);
+            if (first != null) {
+                problems.error("duplicate-reporter", Place.file(shown), "与 " + first + " 是同一单位（"
+                        + r.get().reporter() + "）的报表；只采用了 " + first + "，请删除多余的一份");
+                continue;
+            }
+            reports.add(r.get());
+        }
+        return new Result(month, reports, problems, files);
+    }
+
+    /** Reads one workbook; problems are added to {@code problems}, and empty means it could not be used. */
+    public static Optional<MonthlyReport> readOne(Path file, String shown, IndicatorModel model, YearMonth month,
+                                                  Problems problems) {
+        Place place = Place.file(shown);
+        try (XSSFWorkbook wb = Workbooks.open(file)) {
+            Map<String, String> meta = meta(wb);
+            Sheet data = null;
+            Grid grid = null;
+            int headerRow = -1;
+            for (Sheet s : wb) {
+                int idx = wb.getSheetIndex(s);
+                if (wb.isSheetHidden(idx) || wb.isSheetVeryHidden(idx)) {
+                    continue;
+                }
+                Grid g = Grid.of(s, place.sheet(s.getSheetName()));
+                int h = findHeader(g);
+                if (h >= 0) {
+                    data = s;
+                    grid = g;
+                    headerRow = h;
+                    break;
+                }
+            }
+            if (data == null) {
+                problems.error("no-form-sheet", place, "找不到填报表：没有一张工作表的表头同时含“指标”和“累计完成”或“形象进度”");
+                return Optional.empty();
+            }
+            String reporter = reporter(meta, grid, headerRow, file, model);
+            if (reporter == null) {
+                problems.error("unknown-reporter", place, "看不出是哪个单位的报表：表中没有“填报单位：”，文件名中也没有单位名称");
+                return Optional.empty();
+            }
+            String formMonth = meta.get("month");
+            if (formMonth != null) {
+                try {
+                    YearMonth ym = YearMonth.parse(formMonth);
+                    if (!ym.equals(month)) {
+                        problems.warning("month-mismatch", place, "这是 " + ym.getYear() + "年" + ym.getMonthValue()
+                                + "月的填报表，却放在 " + month + " 的文件夹中");
+                    }
+                } catch (DateTimeParseException e) {
+                    problems.warning("bad-meta", place, "隐藏的表单信息中月份不可读：“" + formMonth + "”");
+                }
+            }
+            Map<String, ReportEntry> entries = entries(grid, headerRow, model, problems);
+            return Optional.of(new MonthlyReport(reporter, month, shown, meta.get("form-version"), entries));
+        } catch (Workbooks.Unreadable e) {
+            problems.error("unreadable-workbook", place, e.getMessage());
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            problems.error("unreadable-workbook", place, "读取时出错，文件可能已损坏（" + e.getClass().getSimpleName() + "）");
+            return Optional.empty();
+        }
+    }
+
+    private static Map<String, String> meta(XSSFWorkbook wb) {
+        Map<String, String> out = new HashMap<>();
+        XSSFSheet meta = wb.getSheet("_bulletin");
+        if (meta == null) {
+            return out;
+        }
+        for (var row : meta) {
+            if (row.getCell(0) != null && row.getCell(1) != null) {
+                String k = row.getCell(0).toString();
+                if (!k.matches("\\d+-\\d+")) {
+                    out.put(k, row.getCell(1).toString());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static int findHeader(Grid g) {
+        for (int r = 0; r < Math.min(g.rows(), 30); r++) {
+            boolean name = Headers.find(g, r, t -> t.contains("指标") || t.equals("编码")).isPresent();
+            boolean value = Headers.find(g, r, t -> t.contains("累计完成") || t.contains("形象进度")).isPresent();
+            if (name && value) {
+                return r;
+            }
+        }
+        return -1;
+    }
+
+    private static String reporter(Map<String, String> meta, Grid g, int headerRow, Path file, IndicatorModel model) {
+        String m = meta.get("reporter");
+        if (m != null && !m.isBlank()) {
+            return m.trim();
+        }
+        for (int r = 0; r < headerRow; r++) {
+            for (String t : g.texts(r)) {
+                String c = Text.compact(t);
+                int i = c.indexOf("填报单位");
+                if (i >= 0) {
+                    String rest = c.substring(i + 4).replaceFirst("^[:：]", "");
+                    if (!rest.isEmpty()) {
+                        return rest;
+                    }
+                }
+            }
+        }
+        String name = file.getFileName().toString();
+        List<String> known = new ArrayList<>(model.units());
+        known.addAll(model.departments());
+        known.sort((a, b) -> b.length() - a.length());
+        for (String u : known) {
+            if (name.contains(u)) {
+                return u;
+            }
+        }
+        return null;
+    }
+
+    private static Map<String, ReportEntry> entries(Grid g, int h, IndicatorModel model, Problems problems) {
+        OptionalInt code = Headers.find(g, h, t -> t.equals("编码") || t.equals("指标编码"));
+        OptionalInt name = Headers.find(g, h, t -> t.equals("指标") || t.equals("指标名称") || t.equals("指标任务"));
+        OptionalInt done = Headers.find(g, h, t -> t.contains("累计完成"));
+        OptionalInt pct = Headers.find(g, h, t -> t.contains("形象进度"));
+        OptionalInt note = Headers.find(g, h, t -> t.contains("进展"));
+        OptionalInt prob = Headers.find(g, h, t -> t.contains("问题"));
+        Map<String, ReportEntry> out = new LinkedHashMap<>();
+        for (int r = h + 1; r < g.rows(); r++) {
+            if (g.isBlankRow(r)) {
+                continue;
+            }
+            String c = code.isPresent() ? Text.compact(g.text(r, code.getAsInt())) : "";
+            if (c.isEmpty() && name.isPresent()) {
+                c = byName(model, g.text(r, name.getAsInt()));
+            }
+            if (c.isEmpty()) {
+                continue;
+            }
+            BigDecimal d = done.isPresent() ? number(g, r, done.getAsInt(), false, problems) : null;
+            BigDecimal p = pct.isPresent() ? number(g, r, pct.getAsInt(), true, problems) : null;
+            String n = note.isPresent() ? emptyToNull(g.text(r, note.getAsInt())) : null;
+            String q = prob.isPresent() ? emptyToNull(g.text(r, prob.getAsInt())) : null;
+            out.put(c, new ReportEntry(c, d, p, n, q, g.place(r, code.isPresent() ? code.getAsInt() : 0).format()));
+        }
+        return out;
+    }
+
+    private static String byName(IndicatorModel model, String text) {
+        String t = Text.compact(Text.stripEnumerator(text));
+        if (t.isEmpty()) {
+            return "";
+        }
+        for (Indicator i : model.indicators()) {
+            if (Text.compact(i.name()).equals(t)) {
+                return i.code();
+            }
+        }
+        return "";
+    }
+
+    /**
+     * A figure from a cell: numbers as they are; numbers typed as text; for 形象进度, a percent-formatted 0.45
+     * or "45%" is 45. Anything else is reported and read as absent.
+     */
+    private static BigDecimal number(Grid g, int r, int c, boolean percent, Problems problems) {
+        Grid.Value v = g.value(r, c);
+        if (v.number() != null) {
+            return v.percentFormat() ? Numbers.normalise(v.number().movePointRight(2)) : v.number();
+        }
+        if (Text.isNone(v.text()) || v.text().isEmpty()) {
+            return null;
+        }
+        Optional<Numbers.Parsed> p = Numbers.parse(v.text());
+        if (p.isPresent()) {
+            return p.get().value();
+        }
+        problems.error("type-error", g.place(r, c), "“" + v.text() + "”不是数字：" + (percent
+                ? "形象进度应填 0–100 的数字" : "累计完成应只填数字，文字说明请写在“进展情况”中"));
+        return null;
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,353 @@
+package bulletin.ingest;
+
+import bulletin.diag.Place;
+import bulletin.diag.Problems;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.poi.ss.util.CellRangeAddress;
+
+/**
+ * Reads the target allocation table (指标任务分解表) in the official layout: a title row, one or two header
+ * rows (序号 | 项目名称及指标任务 over one to three name columns | 单位 | a column per reporting unit, perhaps a
+ * leading 全市 and a trailing 备注), one row per indicator, and a closing note on levels.
+ */
+public final class TargetTableReader {
+
+    /** One indicator row as the table gives it. */
+    public record Row(int item, List<String> rawPath, String measure, Map<String, BigDecimal> targets,
+                      Map<String, String> unitTexts, String targetText, BigDecimal totalTarget, String note,
+                      String place) {
+    }
+
+    /** A whole target table. */
+    public record Table(Place place, Integer year, String title, List<String> units, List<Row> rows,
+                        LevelNote levelNote) {
+    }
+
+    private static final Pattern YEAR = Pattern.compile("(20\\d{2})\\s*年");
+    private static final Pattern TOTAL = Pattern.compile("全市|全县|全区|合计|总计|小计|全市合计|全市总计|总数|全市目标");
+    private static final Set<String> GENERIC = Set.of("目标任务", "年度目标", "目标", "任务数", "年度任务", "目标任务数",
+            "推进情况", "指标");
+
+    private TargetTableReader() {
+    }
+
+    /** Whether {@code g} has the header row of a target table within its first rows. */
+    public static boolean looksLike(Grid g) {
+        return header(g).isPresent();
+    }
+
+    private record Header(int top, int bottom, int seqCol, int measureCol) {
+    }
+
+    private static Optional<Header> header(Grid g) {
+        for (int r = 0; r < Math.min(g.rows(), 30); r++) {
+            OptionalInt seq = Headers.find(g, r, t -> t.equals("序号"));
+            if (seq.isEmpty()) {
+                continue;
+            }
+            if (Headers.find(g, r, t -> t.contains("牵头")).isPresent()) {
+                return Optional.empty();
+            }
+            OptionalInt measure = Headers.findIn(g, r, r + 1, t -> t.equals("单位") || t.equals("计量单位"));
+            if (measure.isEmpty() || measure.getAsInt() <= seq.getAsInt() + 1) {
+                continue;
+            }
+            int bottom = Math.max(Headers.bottom(g, r, seq.getAsInt()), Headers.bottom(g, r, measure.getAsInt()));
+            if (bottom == r && isUnitNameRow(g, r + 1, seq.getAsInt(), measure.getAsInt())) {
+                bottom = r + 1;
+            }
+            return Optional.of(new Header(r, bottom, seq.getAsInt(), measure.getAsInt()));
+        }
+        return Optional.empty();
+    }
+
+    /** A second header row: nothing under 序号 and 单位, words (not numbers) over the unit columns. */
+    private static boolean isUnitNameRow(Grid g, int r, int seqCol, int measureCol) {
+        if (r >= g.rows() || !g.text(r, seqCol).isEmpty() || !g.text(r, measureCol).isEmpty()) {
+            return false;
+        }
+        int words = 0;
+        for (int c = measureCol + 1; c < g.cols(); c++) {
+            String t = g.text(r, c);
+            if (t.isEmpty()) {
+                continue;
+            }
+            if (Numbers.parse(t).isPresent() || g.value(r, c).number() != null) {
+                return false;
+            }
+            words++;
+        }
+        return words >= 2;
+    }
+
+    private enum Role { UNIT, TOTAL, NOTE, IGNORE }
+
+    /** Reads the table in {@code g}, or empty where {@code g} is not a target table. */
+    public static Optional<Table> read(Grid g, Problems problems) {
+        Optional<Header> found = header(g);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Header h = found.get();
+
+        // Title and year from the rows above the header.
+        String title = null;
+        Integer year = null;
+        for (int r = 0; r < h.top; r++) {
+            for (String t : g.texts(r)) {
+                if (title == null && t.length() >= 6) {
+                    title = t;
+                }
+                Matcher m = YEAR.matcher(Text.halfWidth(t));
+                if (year == null && m.find()) {
+                    year = Integer.parseInt(m.group(1));
+                }
+            }
+        }
+
+        // Columns after 单位: units, 全市, 备注.
+        List<String> units = new ArrayList<>();
+        Map<Integer, Role> roles = new LinkedHashMap<>();
+        Map<Integer, String> unitOfCol = new LinkedHashMap<>();
+        for (int c = h.measureCol + 1; c < g.cols(); c++) {
+            String name = Text.compact(g.text(h.bottom, c));
+            CellRangeAddress a = g.region(h.bottom, c);
+            if (a != null && a.getLastColumn() > a.getFirstColumn() && h.bottom > h.top) {
+                name = "";
+            }
+            if (name.isEmpty() && h.bottom > h.top) {
+                CellRangeAddress top = g.region(h.top, c);
+                if (top == null || top.getLastColumn() == top.getFirstColumn()) {
+                    name = Text.compact(g.text(h.top, c));
+                }
+            }
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (GENERIC.contains(name)) {
+                roles.put(c, Role.IGNORE);
+            } else if (TOTAL.matcher(name).matches()) {
+                roles.put(c, Role.TOTAL);
+            } else if (name.equals("备注") || name.equals("说明")) {
+                roles.put(c, Role.NOTE);
+            } else {
+                if (units.contains(name)) {
+                    problems.error("duplicate-unit", g.place(h.bottom, c), "表头中填报单位“" + name + "”出现了两次");
+                    roles.put(c, Role.IGNORE);
+                    continue;
+                }
+                roles.put(c, Role.UNIT);
+                unitOfCol.put(c, name);
+                units.add(name);
+            }
+        }
+        if (units.isEmpty()) {
+            problems.error("no-units", g.place(h.bottom, h.measureCol + 1),
+                    "“单位”列之后找不到填报单位的列名（应为各镇街或县市区的名称）");
+            return Optional.empty();
+        }
+        int firstUnitCol = unitOfCol.keySet().iterator().next();
+        int lastUnitCol = firstUnitCol;
+        for (int c : unitOfCol.keySet()) {
+            lastUnitCol = Math.max(lastUnitCol, c);
+        }
+
+        List<Row> rows = new ArrayList<>();
+        LevelNote note = null;
+        int item = -1;
+        String[] carry = new String[Math.max(0, h.measureCol - h.seqCol - 1)];
+        for (int r = h.bottom + 1; r < g.rows(); r++) {
+            if (g.isBlankRow(r)) {
+                continue;
+            }
+            String first = firstText(g, r);
+            if (first.startsWith("注") && (first.startsWith("注：") || first.startsWith("注:") || first.contains("项为"))) {
+                note = LevelNote.parse(String.join("", g.texts(r))).orElse(null);
+                if (note == null) {
+                    problems.warning("unreadable-note", g.place(r, h.seqCol),
+                            "表尾注释中读不出哪些项目是省级、哪些是市级：“" + first + "”");
+                }
+                break;
+            }
+            String seqText = g.text(r, h.seqCol);
+            if (Text.compact(seqText).equals("序号") || isRepeatedUnitRow(g, r, unitOfCol)) {
+                continue; // the header repeated on a new page
+            }
+            boolean newItem = false;
+            if (!seqText.isEmpty()) {
+                int n = Headers.itemNumber(seqText);
+                if (n < 0) {
+                    problems.error("bad-item-number", g.place(r, h.seqCol), "序号“" + seqText + "”不是项目编号");
+                    continue;
+                }
+                newItem = n != item;
+                item = n;
+            }
+            if (newItem) {
+                java.util.Arrays.fill(carry, null);
+            }
+            List<String> parts = nameParts(g, r, h.seqCol + 1, h.measureCol, carry);
+            String measure = Text.compact(g.text(r, h.measureCol));
+
+            Map<String, BigDecimal> targets = new LinkedHashMap<>();
+            Map<String, String> unitTexts = new LinkedHashMap<>();
+            String targetText = null;
+            BigDecimal total = null;
+            String rowNote = null;
+            Set<CellRangeAddress> seen = new HashSet<>();
+            for (var e : roles.entrySet()) {
+                int c = e.getKey();
+                Grid.Value v = g.value(r, c);
+                CellRangeAddress a = g.region(r, c);
+                boolean acrossUnits = a != null && e.getValue() == Role.UNIT
+                        && Math.min(a.getLastColumn(), lastUnitCol) > Math.max(a.getFirstColumn(), firstUnitCol);
+                if (acrossUnits) {
+                    if (!seen.add(a)) {
+                        continue;
+                    }
+                    if (Text.isNone(v.text())) {
+                        continue;
+                    }
+                    BigDecimal n = number(v);
+                    if (n != null) {
+                        total = n;
+                    } else {
+                        targetText = v.text();
+                    }
+                    continue;
+                }
+                switch (e.getValue()) {
+                    case UNIT -> {
+                        if (Text.isNone(v.text())) {
+                            break;
+                        }
+                        BigDecimal n = number(v);
+                        if (n != null) {
+                            targets.put(unitOfCol.get(c), n);
+                        } else {
+                            unitTexts.put(unitOfCol.get(c), v.text());
+                        }
+                    }
+                    case TOTAL -> {
+                        if (!Text.isNone(v.text())) {
+                            BigDecimal n = number(v);
+                            if (n != null) {
+                                total = n;
+                            } else if (targetText == null) {
+                                targetText = v.text();
+                            }
+                        }
+                    }
+                    case NOTE -> rowNote = v.text().isEmpty() ? null : v.text();
+                    default -> {
+                    }
+                }
+            }
+            // A lone text in the unit columns, not merged, is the indicator's text target.
+            if (unitTexts.size() == 1 && targets.isEmpty() && targetText == null) {
+                targetText = unitTexts.values().iterator().next();
+                unitTexts.clear();
+            }
+            boolean hasTargets = !targets.isEmpty() || !unitTexts.isEmpty() || targetText != null || total != null;
+            if (parts.isEmpty() && measure.isEmpty() && !hasTargets) {
+                continue;
+            }
+            if (measure.isEmpty() && !hasTargets) {
+                continue; // a heading row that only names a project or task
+            }
+            if (item < 0) {
+                problems.error("missing-item-number", g.place(r, h.seqCol), "第一行指标没有序号（项目编号）");
+                continue;
+            }
+            if (parts.isEmpty()) {
+                problems.error("missing-name", g.place(r, h.seqCol + 1), "这一行有目标但没有指标名称");
+                continue;
+            }
+            rows.add(new Row(item, parts, measure, targets, unitTexts, targetText, total, rowNote,
+                    g.place(r, h.seqCol).format()));
+        }
+        if (note == null) {
+            note = findNoteAnywhere(g);
+        }
+        return Optional.of(new Table(g.place(), year, title, units, rows, note));
+    }
+
+    /**
+     * The 1–3 level name of row {@code r} from columns {@code from..to-1}. Levels left blank in an unmerged
+     * table are carried down from the rows above within the same item ({@code carry}).
+     */
+    static List<String> nameParts(Grid g, int r, int from, int to, String[] carry) {
+        int first = -1;
+        for (int c = from; c < to; c++) {
+            if (!g.text(r, c).isEmpty()) {
+                first = c;
+                break;
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        if (first < 0) {
+            return parts;
+        }
+        for (int c = from; c < to; c++) {
+            int k = c - from;
+            String t = g.text(r, c);
+            if (c < first) {
+                t = carry[k] == null ? "" : carry[k];
+            } else {
+                carry[k] = t.isEmpty() ? null : t;
+            }
+            if (!t.isEmpty() && (parts.isEmpty() || !parts.get(parts.size() - 1).equals(t))) {
+                parts.add(t);
+            }
+        }
+        return parts;
+    }
+
+    private static String firstText(Grid g, int r) {
+        List<String> t = g.texts(r);
+        return t.isEmpty() ? "" : Text.compact(t.get(0));
+    }
+
+    private static boolean isRepeatedUnitRow(Grid g, int r, Map<Integer, String> unitOfCol) {
+        int same = 0;
+        for (var e : unitOfCol.entrySet()) {
+            if (Text.compact(g.text(r, e.getKey())).equals(e.getValue())) {
+                same++;
+            }
+        }
+        return same >= 2 && same >= unitOfCol.size() / 2;
+    }
+
+    /** A target number: a numeric cell (a percent-formatted 0.9 is 90), or text that is exactly a number. */
+    private static BigDecimal number(Grid.Value v) {
+        if (v.number() != null) {
+            return v.percentFormat() ? Numbers.normalise(v.number().movePointRight(2)) : v.number();
+        }
+        return Numbers.parse(v.text()).map(Numbers.Parsed::value).orElse(null);
+    }
+
+    /** The level note may also stand above the table or in a cell of its own anywhere in the sheet. */
+    static LevelNote findNoteAnywhere(Grid g) {
+        for (int r = 0; r < g.rows(); r++) {
+            for (String t : g.texts(r)) {
+                if (t.contains("项为") || t.startsWith("注")) {
+                    Optional<LevelNote> n = LevelNote.parse(t);
+                    if (n.isPresent()) {
+                        return n.get();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+}

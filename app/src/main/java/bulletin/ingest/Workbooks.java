@@ -1,0 +1,126 @@
+package bulletin.ingest;
+
+import bulletin.diag.BulletinException;
+import bulletin.diag.ExitCode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.poifs.filesystem.FileMagic;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Opens workbooks for reading, with POI's zip-bomb protections on and a size cap before parsing, and
+ * turns every way a file can be unreadable into one Chinese sentence. Only .xlsx is read: a legacy .xls
+ * must be saved again as .xlsx (one format to validate, lock and protect).
+ */
+public final class Workbooks {
+
+    /** Larger workbooks are refused before parsing: a monthly form is a few dozen KiB. */
+    public static final long MAX_BYTES = 20L * 1024 * 1024;
+
+    private Workbooks() {
+    }
+
+    /** Why a file cannot be read as a workbook, as a sentence for the user. */
+    public static final class Unreadable extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public Unreadable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** Whether a file in an input folder is meant as a workbook (by its name), skipping Office lock files. */
+    public static boolean looksLikeWorkbook(Path p) {
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (n.startsWith("~$") || n.startsWith(".")) {
+            return false;
+        }
+        return n.endsWith(".xlsx") || n.endsWith(".xlsm") || n.endsWith(".xls") || n.endsWith(".et");
+    }
+
+    /** Opens {@code file} read-only. The caller closes the workbook. */
+    public static XSSFWorkbook open(Path file) throws Unreadable {
+        ZipSecureFile.setMinInflateRatio(0.01);
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new Unreadable("无法读取文件（" + e.getMessage() + "）", e);
+        }
+        if (size == 0) {
+            throw new Unreadable("文件是空的（0 字节）", null);
+        }
+        if (size > MAX_BYTES) {
+            throw new Unreadable("文件过大（" + (size / 1024 / 1024) + " MB），超过上限 " + (MAX_BYTES / 1024 / 1024)
+                    + " MB，不像是一份进度表", null);
+        }
+        FileMagic magic;
+        try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
+            magic = FileMagic.valueOf(in);
+        } catch (IOException e) {
+            throw new Unreadable("无法读取文件（" + e.getMessage() + "）", e);
+        }
+        switch (magic) {
+            case OOXML:
+                break;
+            case OLE2:
+                if (name.endsWith(".xls") || name.endsWith(".et")) {
+                    throw new Unreadable("这是旧版 Excel（.xls）文件，本工具只读取 .xlsx：请在 Excel 或 WPS 中"
+                            + "“另存为” Excel 工作簿（*.xlsx）后再放入", null);
+                }
+                throw new Unreadable("文件已加密（设置了打开密码）或是旧版 .xls 格式：请取消密码并另存为 .xlsx", null);
+            case HTML:
+                throw new Unreadable("这是网页（HTML）文件改了扩展名，不是 Excel 工作簿：请在 Excel 或 WPS 中打开后"
+                        + "另存为 .xlsx", null);
+            default:
+                throw new Unreadable("不是 Excel 工作簿（.xlsx）：文件内容无法识别，可能是改了扩展名的其他文件"
+                        + "或文件已损坏", null);
+        }
+        OPCPackage pkg = null;
+        try {
+            pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
+            return new XSSFWorkbook(pkg);
+        } catch (NotOfficeXmlFileException | InvalidFormatException e) {
+            closeQuietly(pkg);
+            throw new Unreadable("文件已损坏或不完整，无法作为 .xlsx 打开", e);
+        } catch (EncryptedDocumentException e) {
+            closeQuietly(pkg);
+            throw new Unreadable("文件已加密，请取消密码后另存", e);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(pkg);
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (why.contains("Zip bomb") || why.contains("zip bomb")) {
+                throw new Unreadable("文件的压缩比异常（疑似“压缩炸弹”），拒绝读取", e);
+            }
+            if (why.toLowerCase(Locale.ROOT).contains("strict")) {
+                throw new Unreadable("这是“严格 Open XML”格式的工作簿，请另存为普通的 Excel 工作簿（*.xlsx）", e);
+            }
+            throw new Unreadable("文件已损坏或不完整，无法作为 .xlsx 打开", e);
+        }
+    }
+
+    private static void closeQuietly(OPCPackage pkg) {
+        if (pkg != null) {
+            pkg.revert();
+        }
+    }
+
+    /** Like {@link #open} but for a file that must be readable: an unreadable one ends the command. */
+    public static XSSFWorkbook openRequired(Path file, String shownName) {
+        try {
+            return open(file);
+        } catch (Unreadable e) {
+            throw new BulletinException(ExitCode.INVALID_INPUT, shownName + ": 错误: " + e.getMessage(), e);
+        }
+    }
+}

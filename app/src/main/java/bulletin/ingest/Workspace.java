@@ -1,0 +1,107 @@
+package bulletin.ingest;
+
+import bulletin.diag.BulletinException;
+import bulletin.diag.ExitCode;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.stream.Collectors;
+
+/**
+ * A workspace folder: {@code bulletin.yaml} (optional), {@code targets/}, {@code forms/YYYY-MM/},
+ * {@code progress/YYYY-MM/}, {@code notes/YYYY-MM.md}, {@code out/YYYY-MM/}.
+ */
+public final class Workspace {
+
+    public static final String CONFIG_FILE = "bulletin.yaml";
+
+    private final Path root;
+    private final WorkspaceConfig config;
+
+    private Workspace(Path root, WorkspaceConfig config) {
+        this.root = root;
+        this.config = config;
+    }
+
+    /** Opens the workspace at {@code root}; a missing folder or a bad bulletin.yaml is a usage error. */
+    public static Workspace open(Path root) {
+        Path abs = root.toAbsolutePath().normalize();
+        if (!Files.isDirectory(abs)) {
+            throw BulletinException.usage("工作目录不存在：" + root + "（用 -w 指定工作目录）");
+        }
+        return new Workspace(abs, readConfig(abs.resolve(CONFIG_FILE)));
+    }
+
+    static WorkspaceConfig readConfig(Path file) {
+        if (!Files.exists(file)) {
+            return WorkspaceConfig.EMPTY;
+        }
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        try {
+            String text = Files.readString(file);
+            if (text.isBlank()) {
+                return WorkspaceConfig.EMPTY;
+            }
+            WorkspaceConfig c = yaml.readValue(text, WorkspaceConfig.class);
+            return c == null ? WorkspaceConfig.EMPTY : c;
+        } catch (UnrecognizedPropertyException e) {
+            String known = e.getKnownPropertyIds() == null ? ""
+                    : e.getKnownPropertyIds().stream().map(Object::toString).sorted()
+                            .collect(Collectors.joining("、"));
+            throw new BulletinException(ExitCode.USAGE, CONFIG_FILE + where(e.getLocation()) + ": 错误: 未知的设置项“"
+                    + e.getPropertyName() + "”" + (known.isEmpty() ? "" : "（可用的设置项：" + known + "）"));
+        } catch (JsonProcessingException e) {
+            throw new BulletinException(ExitCode.USAGE, CONFIG_FILE + where(e.getLocation()) + ": 错误: 格式不正确（"
+                    + e.getOriginalMessage() + "）");
+        } catch (IOException e) {
+            throw new BulletinException(ExitCode.USAGE, CONFIG_FILE + ": 错误: 无法读取（" + e.getMessage() + "）");
+        }
+    }
+
+    private static String where(JsonLocation loc) {
+        return loc == null || loc.getLineNr() < 1 ? "" : ":" + loc.getLineNr();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public WorkspaceConfig config() {
+        return config;
+    }
+
+    public Path targetsDir() {
+        return root.resolve("targets");
+    }
+
+    public Path formsDir(YearMonth month) {
+        return root.resolve("forms").resolve(month.toString());
+    }
+
+    public Path progressDir(YearMonth month) {
+        return root.resolve("progress").resolve(month.toString());
+    }
+
+    public Path notesFile(YearMonth month) {
+        return root.resolve("notes").resolve(month + ".md");
+    }
+
+    public Path outDir(YearMonth month) {
+        return root.resolve("out").resolve(month.toString());
+    }
+
+    /** A path as users see it in messages: relative to the workspace, with forward slashes. */
+    public String show(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        String s = abs.startsWith(root) ? root.relativize(abs).toString() : abs.toString();
+        return s.replace('\\', '/');
+    }
+}

@@ -1,0 +1,57 @@
+package bulletin.ingest;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code bulletin.yaml}: optional overrides only. Everything here can also be inferred from the tables;
+ * a workspace without the file works.
+ *
+ * @param year             the year, where the tables' title does not say it
+ * @param title            the bulletin's title, e.g. 汨罗市实现好惠民生增福祉的期盼工作专报
+ * @param office           the issuing office, e.g. 市“实现好惠民生增福祉的期盼”工作专班
+ * @param units            the reporting units in the order the bulletin lists them (the same units as the table)
+ * @param deadline         the day of the month by which units report (e.g. 25)
+ * @param levels           which items are provincial and which city level, e.g. {province: "1-10", city: "11-18"}
+ * @param progressKeywords words in an indicator's name that make it a 形象进度 indicator (replaces the defaults)
+ * @param indicators       per-indicator overrides by code, e.g. {"01-04": {kind: progress}}
+ */
+public record WorkspaceConfig(
+        @JsonProperty("year") Integer year,
+        @JsonProperty("title") String title,
+        @JsonProperty("office") String office,
+        @JsonProperty("units") List<String> units,
+        @JsonProperty("deadline") Integer deadline,
+        @JsonProperty("levels") Map<String, String> levels,
+        @JsonProperty("progressKeywords") List<String> progressKeywords,
+        @JsonProperty("indicators") Map<String, IndicatorOverride> indicators) {
+
+    public static final WorkspaceConfig EMPTY = new WorkspaceConfig(null, null, null, null, null, null, null, null);
+
+    /** The default words that make an indicator a construction-type 形象进度 one. */
+    public static final List<String> DEFAULT_PROGRESS_KEYWORDS = List.of(
+            "食堂", "床位", "和美湘村", "托育托管", "养老服务中心", "医疗卫生次中心", "照护友好社区", "办学条件提质改造");
+
+    public WorkspaceConfig {
+        units = units == null ? List.of() : List.copyOf(units);
+        levels = levels == null ? Map.of() : Map.copyOf(levels);
+        indicators = indicators == null ? Map.of() : Map.copyOf(indicators);
+    }
+
+    public List<String> progressKeywordsOrDefault() {
+        return progressKeywords == null ? DEFAULT_PROGRESS_KEYWORDS : progressKeywords;
+    }
+
+    /**
+     * Overrides for one indicator.
+     *
+     * @param kind     quantity, progress, standard, rate or text (or 数量, 形象进度, 提标, 比率, 文字)
+     * @param schedule the cumulative share of the year due by the end of each month, 12 numbers (fractions)
+     */
+    public record IndicatorOverride(
+            @JsonProperty("kind") String kind,
+            @JsonProperty("schedule") List<BigDecimal> schedule) {
+    }
+}

@@ -1,0 +1,90 @@
+package bulletin.model;
+
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One indicator (指标) with its annual targets.
+ *
+ * @param code           stable code, {@code II-KK}: item number and the indicator's place in the item
+ * @param item           序号 of its project
+ * @param path           the 1–3 level name as the table gives it (项目 › 主要任务 › 指标), enumerators removed
+ * @param name           the indicator's own name (the last level of {@code path})
+ * @param label          the enumerator the table printed before the name ("1.", "（3）"), or null
+ * @param measure        单位, e.g. 人, 万元, %
+ * @param level          provincial or city level
+ * @param kind           how it is measured and scored
+ * @param targets        numeric annual target per reporting unit, in the units' order; units without one are absent
+ * @param unitTexts      a target given in words for one unit (e.g. "不低于1200"), by unit
+ * @param targetText     a target in words for the whole indicator (merged across the unit columns), or null
+ * @param totalTarget    a city-wide numeric target: the 全市 column, or a number merged across the unit columns; else null
+ * @param headline       the figure the name itself states in the indicator's 单位 ("城镇新增就业6000人" gives 6000), or null
+ * @param responsibility lead leader and units
+ * @param note           备注, or null
+ * @param source         where the indicator's row is, {@code file:Sheet!A7}
+ */
+public record Indicator(
+        String code,
+        int item,
+        List<String> path,
+        String name,
+        String label,
+        String measure,
+        Level level,
+        Kind kind,
+        Map<String, BigDecimal> targets,
+        Map<String, String> unitTexts,
+        String targetText,
+        BigDecimal totalTarget,
+        BigDecimal headline,
+        Responsibility responsibility,
+        String note,
+        String source) {
+
+    public Indicator {
+        path = List.copyOf(path);
+        targets = Collections.unmodifiableMap(new LinkedHashMap<>(targets));
+        unitTexts = Collections.unmodifiableMap(new LinkedHashMap<>(unitTexts));
+    }
+
+    /** Whether any reporting unit has a target of its own (numeric or in words). */
+    public boolean hasUnitTargets() {
+        return !targets.isEmpty() || !unitTexts.isEmpty();
+    }
+
+    /** Whether {@code unit} has a target of its own, so that its form asks it for figures. */
+    public boolean appliesTo(String unit) {
+        return targets.containsKey(unit) || unitTexts.containsKey(unit);
+    }
+
+    /**
+     * The city-wide target: the 全市 figure the table gives, else the sum of the unit targets (for a rate,
+     * the rate required); null where there is none.
+     */
+    public BigDecimal cityTarget() {
+        if (totalTarget != null) {
+            return totalTarget;
+        }
+        if (!targets.isEmpty() && kind == Kind.RATE) {
+            // A required rate is the same rate everywhere, not a sum: 90% for every unit is 90% for the city.
+            return targets.values().stream().max(BigDecimal::compareTo).orElseThrow();
+        }
+        if (!targets.isEmpty()) {
+            return targets.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+        return null;
+    }
+
+    /** Whether the figures of this indicator come from its lead unit rather than from the reporting units. */
+    public boolean reportedByLeadUnit() {
+        return !hasUnitTargets() && responsibility.leadUnit() != null;
+    }
+
+    /** The name with its project and task, "幼有所育 › 提高优生优育服务水平 › 产前筛查率…". */
+    public String fullName() {
+        return String.join(" › ", path);
+    }
+}

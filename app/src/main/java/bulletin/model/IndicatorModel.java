@@ -1,0 +1,68 @@
+package bulletin.model;
+
+import bulletin.diag.Problem;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything the official tables say: the year, the reporting units in the table's order, the projects
+ * and their indicators, and what the reader noticed on the way (warnings such as indicators it could not
+ * join to the responsibility table).
+ *
+ * @param sources the workbooks and sheets the model was read from
+ */
+public record IndicatorModel(
+        int year,
+        String title,
+        List<String> units,
+        List<Item> items,
+        List<Indicator> indicators,
+        List<String> sources,
+        List<Problem> problems) {
+
+    public IndicatorModel {
+        units = List.copyOf(units);
+        items = List.copyOf(items);
+        indicators = List.copyOf(indicators);
+        sources = List.copyOf(sources);
+        problems = List.copyOf(problems);
+    }
+
+    public Optional<Indicator> indicator(String code) {
+        return indicators.stream().filter(i -> i.code().equals(code)).findFirst();
+    }
+
+    public Optional<Item> item(int number) {
+        return items.stream().filter(i -> i.number() == number).findFirst();
+    }
+
+    public List<Indicator> indicatorsOf(Level level) {
+        return indicators.stream().filter(i -> i.level() == level).toList();
+    }
+
+    /**
+     * The lead units (市直牵头单位) that report city-wide figures themselves: the lead units of the
+     * indicators that no reporting unit has a target for. In the tables' order.
+     */
+    public List<String> departments() {
+        Set<String> out = new LinkedHashSet<>();
+        for (Indicator i : indicators) {
+            if (i.reportedByLeadUnit() && !units.contains(i.responsibility().leadUnit())) {
+                out.add(i.responsibility().leadUnit());
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The indicators a reporting unit or a lead department is asked about on its monthly form. */
+    public List<Indicator> indicatorsFor(String reporter) {
+        if (units.contains(reporter)) {
+            return indicators;
+        }
+        return indicators.stream()
+                .filter(i -> i.reportedByLeadUnit() && reporter.equals(i.responsibility().leadUnit()))
+                .toList();
+    }
+}

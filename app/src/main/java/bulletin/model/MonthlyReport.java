@@ -1,0 +1,23 @@
+package bulletin.model;
+
+import java.time.YearMonth;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One reporter's workbook for one month.
+ *
+ * @param reporter    the reporting unit (or lead department) the workbook is from
+ * @param month       the month it reports on
+ * @param file        the workbook, relative to the workspace
+ * @param formVersion the form version from the hidden sheet, or null for a workbook not made by {@code template}
+ * @param entries     by indicator code, in the form's order
+ */
+public record MonthlyReport(String reporter, YearMonth month, String file, String formVersion,
+                            Map<String, ReportEntry> entries) {
+
+    public MonthlyReport {
+        entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+    }
+}

@@ -1,0 +1,20 @@
+package bulletin.model;
+
+import java.math.BigDecimal;
+
+/**
+ * What one reporter said about one indicator in one month.
+ *
+ * @param code     the indicator's code
+ * @param done     累计完成 since 1 January, or null where not given
+ * @param percent  形象进度 in percent (52.9 for 52.9%), or null where not given
+ * @param note     进展情况, or null
+ * @param problem  存在问题, or null
+ * @param place    where the row is, {@code file:Sheet!A7}
+ */
+public record ReportEntry(String code, BigDecimal done, BigDecimal percent, String note, String problem, String place) {
+
+    public boolean isEmpty() {
+        return done == null && percent == null && note == null && problem == null;
+    }
+}

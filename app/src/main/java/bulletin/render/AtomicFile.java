@@ -1,0 +1,75 @@
+package bulletin.render;
+
+import bulletin.diag.BulletinException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes a file completely under a temporary name beside it, then moves it into place: a failed run never
+ * leaves a half-written output, and an earlier file stays as it was until the new one is complete.
+ */
+public final class AtomicFile {
+
+    /** Writes the content to a stream. */
+    @FunctionalInterface
+    public interface Writer {
+        void write(OutputStream out) throws IOException;
+    }
+
+    private AtomicFile() {
+    }
+
+    /**
+     * Writes {@code target}. {@code shown} names it in messages.
+     *
+     * @throws BulletinException with exit code 3 when it cannot be written
+     */
+    public static void write(Path target, String shown, Writer writer) {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                writer.write(out);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            tmp = null;
+        } catch (AccessDeniedException e) {
+            throw BulletinException.output(shown + ": 错误: 无法写入（没有权限，或文件正被 Word/Excel/WPS 打开：请关闭后重试）", e);
+        } catch (FileSystemException e) {
+            throw BulletinException.output(shown + ": 错误: 无法写入（" + (e.getReason() == null ? e.getMessage()
+                    : e.getReason()) + "；如果文件正被其他程序打开，请关闭后重试）", e);
+        } catch (IOException e) {
+            throw BulletinException.output(shown + ": 错误: 无法写入（" + e.getMessage() + "）", e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the temporary file is hidden and harmless; nothing more to do
+                }
+            }
+        }
+    }
+
+    /** A file name made from a unit's name that cannot leave its folder or upset Windows. */
+    public static String safeName(String s) {
+        String t = s.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").trim();
+        t = t.replaceAll("^\\.+", "_");
+        if (t.isEmpty()) {
+            t = "_";
+        }
+        return t.length() > 80 ? t.substring(0, 80) : t;
+    }
+}

@@ -1,0 +1,307 @@
+package bulletin.render;
+
+import static bulletin.render.FormLayout.*;
+
+import bulletin.ingest.Numbers;
+import bulletin.model.Indicator;
+import bulletin.model.IndicatorModel;
+import bulletin.model.Kind;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.YearMonth;
+import java.util.HexFormat;
+import java.util.List;
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.DataValidationConstraint;
+import org.apache.poi.ss.usermodel.DataValidationHelper;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.SheetVisibility;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellRangeAddressList;
+import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Writes one reporter's blank monthly form: header, instructions, one row per indicator with its target
+ * filled in and locked, input cells with data validation, and a very hidden sheet with the codes, the
+ * reporter, the month and the form version so that a returned form can be checked.
+ */
+public final class FormWriter {
+
+    /** Password of the sheet protection: it guards against slips, not against intent. */
+    static final String PROTECTION = "bulletin";
+
+    private FormWriter() {
+    }
+
+    /** Whether the reporter is a reporting unit of the table or a lead department reporting city-wide figures. */
+    public enum ReporterType { UNIT, DEPARTMENT }
+
+    public static void write(IndicatorModel model, String reporter, ReporterType type, YearMonth month,
+                             Integer deadline, OutputStream out) throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            Styles s = new Styles(wb);
+            XSSFSheet sh = wb.createSheet(DATA_SHEET);
+            List<Indicator> inds = model.indicatorsFor(reporter);
+
+            String title = month.getYear() + "年" + month.getMonthValue() + "月重点民生实事进度填报表";
+            cell(sh, 0, 0, title, s.title);
+            sh.addMergedRegion(new CellRangeAddress(0, 0, 0, COL_PROBLEM));
+            sh.getRow(0).setHeightInPoints(30);
+            cell(sh, 1, 0, "填报单位：" + reporter, s.info);
+            sh.addMergedRegion(new CellRangeAddress(1, 1, 0, 3));
+            cell(sh, 1, 4, "填报月份：" + month.getYear() + "年" + month.getMonthValue() + "月", s.info);
+            sh.addMergedRegion(new CellRangeAddress(1, 1, 4, 6));
+            cell(sh, 1, 7, deadline == null ? "数据截至月底" : "请于" + month.getMonthValue() + "月" + deadline + "日前报送",
+                    s.info);
+            sh.addMergedRegion(new CellRangeAddress(1, 1, 7, 8));
+            String help = "填写说明：① 只填白色单元格。“累计完成”填自1月1日起的累计数，只填数字、不带单位（单位为%的比率类指标填"
+                    + "达到的比率，如 92.5）；“形象进度（%）”填 0–100 之间的数字（45 表示完成 45%），提标类指标达到标准填 100。"
+                    + "② 灰色行是本单位没有分解目标的指标，可在“进展情况”中用文字说明。③ 请勿改动灰色单元格、增删行列或改名"
+                    + "工作表，填好后原样报送。";
+            cell(sh, 2, 0, help, s.help);
+            sh.addMergedRegion(new CellRangeAddress(2, 2, 0, COL_PROBLEM));
+            sh.getRow(2).setHeightInPoints(62);
+            for (int c = 0; c < HEADERS.length; c++) {
+                cell(sh, HEADER_ROW, c, HEADERS[c], s.header);
+            }
+            sh.getRow(HEADER_ROW).setHeightInPoints(30);
+
+            int r = HEADER_ROW + 1;
+            int firstData = r;
+            for (Indicator i : inds) {
+                boolean applies = type == ReporterType.DEPARTMENT || i.appliesTo(reporter);
+                boolean percent = i.kind().reportsPercent();
+                CellStyle fixed = applies ? s.fixed : s.grey;
+                CellStyle fixedWrap = applies ? s.fixedWrap : s.greyWrap;
+                cell(sh, r, COL_CODE, i.code(), fixed);
+                cell(sh, r, COL_ITEM, i.item() + "." + model.item(i.item()).map(x -> x.name()).orElse(""), fixedWrap);
+                cell(sh, r, COL_NAME, i.path().size() > 2 ? i.path().get(1) + "：" + i.name() : i.name(), fixedWrap);
+                cell(sh, r, COL_MEASURE, i.measure(), fixed);
+                writeTarget(sh, r, i, reporter, type, applies ? s.fixedNumber : s.greyNumber, fixedWrap);
+                boolean numberInput = applies && !percent;
+                boolean percentInput = applies && percent;
+                XSSFCell done = sh.getRow(r).createCell(COL_DONE);
+                done.setCellStyle(numberInput ? s.input : s.grey);
+                XSSFCell pct = sh.getRow(r).createCell(COL_PERCENT);
+                pct.setCellStyle(percentInput ? s.input : s.grey);
+                sh.getRow(r).createCell(COL_NOTE).setCellStyle(s.inputText);
+                sh.getRow(r).createCell(COL_PROBLEM).setCellStyle(s.inputText);
+                if (numberInput) {
+                    validate(sh, r, COL_DONE, false);
+                }
+                if (percentInput) {
+                    validate(sh, r, COL_PERCENT, true);
+                }
+                r++;
+            }
+            int[] widths = {8, 12, 42, 8, 12, 12, 12, 40, 30};
+            for (int c = 0; c < widths.length; c++) {
+                sh.setColumnWidth(c, widths[c] * 256 + 200);
+            }
+            sh.createFreezePane(COL_MEASURE, HEADER_ROW + 1);
+            sh.setRepeatingRows(new CellRangeAddress(HEADER_ROW, HEADER_ROW, 0, COL_PROBLEM));
+            sh.getPrintSetup().setLandscape(true);
+            sh.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
+            sh.setFitToPage(true);
+            sh.getPrintSetup().setFitWidth((short) 1);
+            sh.getPrintSetup().setFitHeight((short) 0);
+            sh.protectSheet(PROTECTION);
+            sh.lockFormatColumns(false);
+            sh.lockFormatRows(false);
+
+            writeMeta(wb, model, reporter, type, month, inds, firstData);
+            wb.setActiveSheet(0);
+            wb.write(out);
+        }
+    }
+
+    private static void writeTarget(XSSFSheet sh, int r, Indicator i, String reporter, ReporterType type,
+                                    CellStyle number, CellStyle text) {
+        BigDecimal n;
+        String words;
+        if (type == ReporterType.DEPARTMENT) {
+            n = i.cityTarget() != null ? i.cityTarget() : null;
+            words = i.targetText();
+        } else {
+            n = i.targets().get(reporter);
+            words = i.unitTexts().get(reporter);
+            if (n == null && words == null) {
+                words = "/";
+            }
+        }
+        XSSFCell c = sh.getRow(r).createCell(COL_TARGET);
+        if (n != null) {
+            c.setCellValue(n.doubleValue());
+            c.setCellStyle(number);
+        } else {
+            c.setCellValue(words == null ? "" : words);
+            c.setCellStyle(text);
+        }
+    }
+
+    private static void validate(XSSFSheet sh, int r, int col, boolean percent) {
+        DataValidationHelper h = sh.getDataValidationHelper();
+        DataValidationConstraint c = percent
+                ? h.createDecimalConstraint(DataValidationConstraint.OperatorType.BETWEEN, "0", "100")
+                : h.createDecimalConstraint(DataValidationConstraint.OperatorType.GREATER_OR_EQUAL, "0", null);
+        DataValidation v = h.createValidation(c, new CellRangeAddressList(r, r, col, col));
+        v.setShowErrorBox(true);
+        v.setErrorStyle(DataValidation.ErrorStyle.STOP);
+        v.createErrorBox("填写有误", percent ? "形象进度请填 0 到 100 之间的数字（45 表示 45%），不要带文字。"
+                : "累计完成请填不小于 0 的数字，不要带单位或文字；文字说明请写在“进展情况”中。");
+        v.setShowPromptBox(true);
+        v.createPromptBox(percent ? "形象进度（%）" : "累计完成", percent ? "填 0–100 的数字" : "自1月1日起的累计数，只填数字");
+        sh.addValidationData(v);
+    }
+
+    private static void writeMeta(XSSFWorkbook wb, IndicatorModel model, String reporter, ReporterType type,
+                                  YearMonth month, List<Indicator> inds, int firstData) {
+        XSSFSheet meta = wb.createSheet(META_SHEET);
+        String[][] kv = {
+            {META_VERSION, VERSION},
+            {META_REPORTER, reporter},
+            {META_REPORTER_TYPE, type == ReporterType.UNIT ? "unit" : "department"},
+            {META_MONTH, month.toString()},
+            {META_FINGERPRINT, fingerprint(model, reporter, inds)},
+            {META_CODES, String.valueOf(inds.size())},
+        };
+        int r = 0;
+        for (String[] p : kv) {
+            XSSFRow row = meta.createRow(r++);
+            row.createCell(0).setCellValue(p[0]);
+            row.createCell(1).setCellValue(p[1]);
+        }
+        for (int k = 0; k < inds.size(); k++) {
+            XSSFRow row = meta.createRow(r++);
+            Indicator i = inds.get(k);
+            row.createCell(0).setCellValue(i.code());
+            row.createCell(1).setCellValue(firstData + k + 1);
+            row.createCell(2).setCellValue(i.kind().id());
+        }
+        meta.protectSheet(PROTECTION);
+        wb.setSheetVisibility(wb.getSheetIndex(meta), SheetVisibility.VERY_HIDDEN);
+    }
+
+    /** A digest of the codes and this reporter's targets: a returned form made from other tables differs. */
+    static String fingerprint(IndicatorModel model, String reporter, List<Indicator> inds) {
+        StringBuilder sb = new StringBuilder().append(model.year()).append('|').append(reporter);
+        for (Indicator i : inds) {
+            sb.append('|').append(i.code()).append('=').append(Numbers.format(i.targets().get(reporter)))
+                    .append(i.kind().id());
+        }
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static XSSFCell cell(XSSFSheet sh, int r, int c, String text, CellStyle style) {
+        XSSFRow row = sh.getRow(r) == null ? sh.createRow(r) : sh.getRow(r);
+        XSSFCell cell = row.createCell(c);
+        cell.setCellValue(text);
+        cell.setCellStyle(style);
+        return cell;
+    }
+
+    /** The cell styles of a form. Inputs are unlocked; everything else is locked by the sheet protection. */
+    private static final class Styles {
+        final CellStyle title;
+        final CellStyle info;
+        final CellStyle help;
+        final CellStyle header;
+        final CellStyle fixed;
+        final CellStyle fixedWrap;
+        final CellStyle fixedNumber;
+        final CellStyle grey;
+        final CellStyle greyWrap;
+        final CellStyle greyNumber;
+        final CellStyle input;
+        final CellStyle inputText;
+
+        Styles(XSSFWorkbook wb) {
+            Font base = font(wb, 11, false);
+            Font bold = font(wb, 11, true);
+            title = wb.createCellStyle();
+            title.setFont(font(wb, 16, true));
+            title.setAlignment(HorizontalAlignment.CENTER);
+            title.setVerticalAlignment(VerticalAlignment.CENTER);
+            info = wb.createCellStyle();
+            info.setFont(bold);
+            info.setVerticalAlignment(VerticalAlignment.CENTER);
+            help = wb.createCellStyle();
+            help.setFont(base);
+            help.setWrapText(true);
+            help.setVerticalAlignment(VerticalAlignment.TOP);
+            header = boxed(wb, bold, true);
+            header.setAlignment(HorizontalAlignment.CENTER);
+            header.setFillForegroundColor(IndexedColors.PALE_BLUE.getIndex());
+            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            fixed = boxed(wb, base, false);
+            fixedWrap = boxed(wb, base, true);
+            fixedNumber = boxed(wb, base, false);
+            fixedNumber.setAlignment(HorizontalAlignment.RIGHT);
+            fixedNumber.setDataFormat(wb.createDataFormat().getFormat("General"));
+            grey = greyed(boxed(wb, base, false));
+            greyWrap = greyed(boxed(wb, base, true));
+            greyNumber = greyed(boxed(wb, base, false));
+            input = boxed(wb, base, false);
+            input.setLocked(false);
+            input.setAlignment(HorizontalAlignment.RIGHT);
+            inputText = boxed(wb, base, true);
+            inputText.setLocked(false);
+        }
+
+        private static Font font(XSSFWorkbook wb, int size, boolean bold) {
+            Font f = wb.createFont();
+            f.setFontName("宋体");
+            f.setFontHeightInPoints((short) size);
+            f.setBold(bold);
+            return f;
+        }
+
+        private static CellStyle boxed(XSSFWorkbook wb, Font f, boolean wrap) {
+            CellStyle st = wb.createCellStyle();
+            st.setFont(f);
+            st.setWrapText(wrap);
+            st.setVerticalAlignment(VerticalAlignment.CENTER);
+            st.setBorderTop(BorderStyle.THIN);
+            st.setBorderBottom(BorderStyle.THIN);
+            st.setBorderLeft(BorderStyle.THIN);
+            st.setBorderRight(BorderStyle.THIN);
+            st.setLocked(true);
+            return st;
+        }
+
+        private static CellStyle greyed(CellStyle st) {
+            st.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+            st.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            return st;
+        }
+    }
+
+    /** Whether an indicator's form row takes a number from {@code reporter} (not greyed). */
+    public static boolean takesFigures(Indicator i, String reporter, ReporterType type) {
+        return type == ReporterType.DEPARTMENT || i.appliesTo(reporter);
+    }
+
+    /** Whether the figure goes into the 形象进度 column rather than 累计完成. */
+    public static boolean percentColumn(Kind k) {
+        return k.reportsPercent();
+    }
+}

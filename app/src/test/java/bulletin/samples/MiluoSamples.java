@@ -1,0 +1,312 @@
+package bulletin.samples;
+
+import bulletin.ingest.ModelLoader;
+import bulletin.ingest.Workspace;
+import bulletin.model.Indicator;
+import bulletin.model.IndicatorModel;
+import bulletin.model.Kind;
+import bulletin.render.FormWriter;
+import bulletin.render.FormWriter.ReporterType;
+import bulletin.service.TemplateService;
+import bulletin.testing.FormFiller;
+import bulletin.testing.ResponsibilitySheet;
+import bulletin.testing.TargetSheet;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Writes the sample workspace {@code samples/miluo-2026}: the Miluo 2026 tables of seed 000 in the official
+ * layout (from {@code samples/miluo/*.tsv} in the test resources), and filled monthly workbooks for March to
+ * May. March follows seed 001 where it gives figures; April and May are illustrative.
+ *
+ * <p>Run: {@code mvn -q test -Dtest=SamplesTest -Dbulletin.writeSamples=true}.
+ */
+public final class MiluoSamples {
+
+    public static final List<String> UNITS = List.of("归义街道", "新市街道", "大荆镇", "三江镇", "长乐镇", "罗江镇",
+            "屈子祠镇", "桃林寺镇", "白塘镇", "汨罗镇", "古培镇", "白水镇", "川山坪镇", "弼时镇", "神鼎山镇");
+
+    /** The unit that sends no workbook in May. */
+    public static final String MISSING_IN_MAY = "神鼎山镇";
+    /** Behind schedule in April and in May: a red card in May. */
+    public static final String BEHIND_TWICE = "15-01";
+    /** On schedule in April, behind in May: a yellow card in May. */
+    public static final String BEHIND_IN_MAY = "03-05";
+
+    static final String NOTE = "注：1—10项为省级重点民生实事，11—18项为市级重点民生实事。";
+
+    private MiluoSamples() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        write(Path.of(args.length > 0 ? args[0] : "samples/miluo-2026"));
+    }
+
+    public static void write(Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("targets"));
+        writeTargets(dir.resolve("targets/2026年省、岳阳市重点民生实事项目指标任务分解表.xlsx"));
+        writeResponsibility(dir.resolve("targets/2026年省、岳阳市重点民生实事项目责任分解表.xlsx"));
+        Files.writeString(dir.resolve("bulletin.yaml"), resource("bulletin.yaml"), StandardCharsets.UTF_8);
+        Files.createDirectories(dir.resolve("notes"));
+        Files.writeString(dir.resolve("notes/2026-05.md"), resource("notes-2026-05.md"), StandardCharsets.UTF_8);
+        IndicatorModel model = ModelLoader.load(Workspace.open(dir));
+        for (int m = 3; m <= 5; m++) {
+            writeMonth(dir, model, YearMonth.of(2026, m));
+        }
+    }
+
+    static String resource(String name) throws IOException {
+        try (InputStream in = MiluoSamples.class.getResourceAsStream("/samples/miluo/" + name)) {
+            if (in == null) {
+                throw new IOException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    static List<String[]> tsv(String name) throws IOException {
+        List<String[]> out = new ArrayList<>();
+        for (String line : resource(name).split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            out.add(line.split("\t", -1));
+        }
+        return out;
+    }
+
+    private static String orNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    static void writeTargets(Path file) throws IOException {
+        TargetSheet t = new TargetSheet("2026年省、岳阳市重点民生实事项目指标任务分解表", UNITS).closingNote(NOTE);
+        for (String[] f : tsv("targets.tsv")) {
+            int item = Integer.parseInt(f[0]);
+            String spec = f[5];
+            if (spec.startsWith("*")) {
+                String v = spec.substring(1);
+                Object value = v.matches("\\d+(\\.\\d+)?") ? (Object) new BigDecimal(v) : v;
+                t.merged(item, orNull(f[1]), orNull(f[2]), f[3], f[4], value);
+            } else {
+                List<Object> targets = new ArrayList<>();
+                for (String tok : spec.split(" ")) {
+                    if (tok.equals("-")) {
+                        targets.add(null);
+                    } else if (tok.startsWith("'")) {
+                        targets.add(tok.substring(1));
+                    } else {
+                        targets.add(new BigDecimal(tok));
+                    }
+                }
+                if (targets.size() != UNITS.size()) {
+                    throw new IllegalStateException("row " + f[3] + " has " + targets.size() + " targets");
+                }
+                t.line(item, orNull(f[1]), orNull(f[2]), f[3], f[4], targets);
+            }
+        }
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            t.writeTo(wb, "附件2");
+            save(wb, file);
+        }
+    }
+
+    static void writeResponsibility(Path file) throws IOException {
+        ResponsibilitySheet r = new ResponsibilitySheet("2026年省、岳阳市重点民生实事项目责任分解表").closingNote(NOTE);
+        for (String[] f : tsv("responsibility.tsv")) {
+            r.line(Integer.parseInt(f[0]), f[1], orNull(f[2]), f[3], f[4], f[5]);
+        }
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            r.writeTo(wb, "附件1");
+            save(wb, file);
+        }
+    }
+
+    private static void save(XSSFWorkbook wb, Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        try (OutputStream out = Files.newOutputStream(file)) {
+            wb.write(out);
+        }
+    }
+
+    // ---- monthly figures -------------------------------------------------------------------------------
+
+    /** Figures of the lead departments for March, April, May: seed 001 for March where it gives them. */
+    static final Map<String, String[]> DEPARTMENT = Map.ofEntries(
+            Map.entry("01-04", new String[] {"100", "100", "100", "已完成1个托育托管服务点培育"}),
+            Map.entry("02-01", new String[] {"63", "90", "105", "市二中维修改造正在施工，市三中正在办理前期手续"}),
+            Map.entry("02-03", new String[] {"", "", "", "省级统筹，由省教育厅牵头推进"}),
+            Map.entry("03-01", new String[] {"1386", "2150", "2760", "春风行动招聘会达成就业意向2160人"}),
+            Map.entry("03-02", new String[] {"", "", "", "省级统筹，省人社厅牵头"}),
+            Map.entry("03-03", new String[] {"460", "1900", "3400", "创业担保贷款按月发放"}),
+            Map.entry("03-04", new String[] {"", "", "", "省级统筹，省人社厅牵头"}),
+            Map.entry("05-01", new String[] {"10", "30", "45", "已完成前期立项、设计、概算"}),
+            Map.entry("05-02", new String[] {"0", "0", "100", "岳阳市正式文件下达后提交市政府研究"}),
+            Map.entry("06-02", new String[] {"6", "120", "240", "已摸排870户，选点214户"}),
+            Map.entry("07-01", new String[] {"0", "100", "100", "4月份提标并补齐1-3月份差额"}),
+            Map.entry("07-02", new String[] {"100", "100", "100", "1月份已完成提标"}),
+            Map.entry("07-03", new String[] {"0", "100", "100", "4月份提标并补齐1-3月份差额"}),
+            Map.entry("07-04", new String[] {"25", "60", "88", ""}),
+            Map.entry("07-05", new String[] {"46", "62", "75", ""}),
+            Map.entry("07-06", new String[] {"68", "120", "150", ""}),
+            Map.entry("08-01", new String[] {"", "", "", "省级统筹，省公安厅牵头"}),
+            Map.entry("08-02", new String[] {"", "", "", "岳阳市公安局暂未下达相关工作任务"}),
+            Map.entry("08-03", new String[] {"0", "3", "6", "待省厅、市级推出方案后落实执行"}),
+            Map.entry("08-04", new String[] {"0", "30", "45", ""}),
+            Map.entry("08-05", new String[] {"55.1", "58.3", "61", "省级统筹，由省人社厅负责"}),
+            Map.entry("09-01", new String[] {"598.8", "1350.5", "2210.3", "补贴资金按批次发放"}),
+            Map.entry("09-03", new String[] {"0", "2", "3", ""}),
+            Map.entry("10-01", new String[] {"", "", "", "暂未收到上级工作任务"}),
+            Map.entry("10-02", new String[] {"", "", "", "暂未收到上级工作任务"}),
+            Map.entry("10-03", new String[] {"0", "800", "1300", "第一批项目已全部开工"}),
+            Map.entry("10-04", new String[] {"8", "13", "16", ""}),
+            Map.entry("11-01", new String[] {"30", "38", "45", "市二中教学楼维修改造已开工建设"}),
+            Map.entry("12-01", new String[] {"", "", "", "三家医院已执行职工、城乡居民生育包干政策"}),
+            Map.entry("13-01", new String[] {"437", "760", "1010", ""}),
+            Map.entry("13-02", new String[] {"10", "25", "40", ""}),
+            Map.entry("13-03", new String[] {"450", "580", "731", ""}),
+            Map.entry("14-01", new String[] {"0", "2", "3", "补贴资金已落实"}),
+            Map.entry("16-01", new String[] {"1.5", "2.2", "3.25", ""}),
+            Map.entry("16-02", new String[] {"0", "4.2", "11.92", "早稻育秧已完成"}),
+            Map.entry("17-01", new String[] {"0", "2100", "4240", "第一批项目已全部开工"}));
+
+    /** March per unit where seed 001 gives a city figure; by unit index. */
+    static final Map<String, String> MARCH = Map.of(
+            "01-03", "1 1 1 1 1 1 1 1 1 1 1 1 0 0 0",
+            "02-02", "40 - - - 20 30 - - - 30 - - - - -",
+            "03-05", "10 4 4 4 4 4 4 4 4 5 5 5 5 5 5",
+            "04-02", "1 0 1 0 1 0 1 0 1 0 1 0 0 0 0",
+            "09-02", "1 - - - 1 1 - - - 1 - 1 - - -",
+            "06-01", "- - - - - - - 0 - - - 0 - - -",
+            "15-01", "0 0 0 0 0 0 0 0 0 0 0 0 0 0 0",
+            "18-01", "- 5 - - - - - - - - - - - - -");
+
+    /** 形象进度 for April and May. */
+    static final Map<String, String[]> PROGRESS = Map.of(
+            "02-02", new String[] {"50 - - - 30 40 - - - 40 - - - - -", "62 - - - 45 52 - - - 50 - - - - -"},
+            "06-01", new String[] {"- - - - - - - 35 - - - 30 - - -", "- - - - - - - 48 - - - 45 - - -"},
+            "18-01", new String[] {"- 30 - - - - - - - - - - - - -", "- 45 - - - - - - - - - - - - -"});
+
+    private static void writeMonth(Path dir, IndicatorModel model, YearMonth month) throws IOException {
+        Path out = dir.resolve("progress").resolve(month.toString());
+        Files.createDirectories(out);
+        int m = month.getMonthValue();
+        for (int u = 0; u < UNITS.size(); u++) {
+            String unit = UNITS.get(u);
+            if (m == 5 && unit.equals(MISSING_IN_MAY)) {
+                continue;
+            }
+            try (FormFiller f = new FormFiller(form(model, unit, ReporterType.UNIT, month))) {
+                for (Indicator i : model.indicators()) {
+                    if (i.appliesTo(unit)) {
+                        fillUnit(f, i, unit, u, m);
+                    }
+                }
+                saveFilled(f, out.resolve(TemplateService.fileName(month, unit)));
+            }
+        }
+        for (String d : model.departments()) {
+            try (FormFiller f = new FormFiller(form(model, d, ReporterType.DEPARTMENT, month))) {
+                for (Indicator i : model.indicatorsFor(d)) {
+                    String[] v = DEPARTMENT.get(i.code());
+                    if (v == null) {
+                        throw new IllegalStateException("no sample figures for " + i.code() + " " + i.name());
+                    }
+                    String value = v[m - 3];
+                    if (!value.isEmpty()) {
+                        if (i.kind().reportsPercent()) {
+                            f.percent(i.code(), new BigDecimal(value));
+                        } else {
+                            f.done(i.code(), new BigDecimal(value));
+                        }
+                    }
+                    if (!v[3].isEmpty()) {
+                        f.note(i.code(), v[3]);
+                    }
+                }
+                saveFilled(f, out.resolve(TemplateService.fileName(month, d)));
+            }
+        }
+    }
+
+    private static byte[] form(IndicatorModel model, String reporter, ReporterType type, YearMonth month)
+            throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        FormWriter.write(model, reporter, type, month, 25, bytes);
+        return bytes.toByteArray();
+    }
+
+    private static void saveFilled(FormFiller f, Path file) throws IOException {
+        try (OutputStream o = Files.newOutputStream(file)) {
+            f.save(o);
+        }
+    }
+
+    private static void fillUnit(FormFiller f, Indicator i, String unit, int u, int m) {
+        String code = i.code();
+        if (i.kind() == Kind.PROGRESS) {
+            String row = m == 3 ? MARCH.get(code) : PROGRESS.get(code)[m - 4];
+            f.percent(code, new BigDecimal(row.split(" ")[u]));
+            if (m == 5) {
+                f.note(code, "主体工程施工中");
+            }
+            return;
+        }
+        if (i.kind() == Kind.RATE) {
+            BigDecimal rate = code.equals("01-02") ? BigDecimal.valueOf(100)
+                    : BigDecimal.valueOf(88 + Math.floorMod((unit + code + m).hashCode(), 9));
+            f.done(code, rate);
+            return;
+        }
+        BigDecimal target = i.targets().get(unit);
+        BigDecimal done;
+        if (m == 3 && MARCH.containsKey(code)) {
+            done = new BigDecimal(MARCH.get(code).split(" ")[u].replace("-", "0"));
+        } else if (code.equals("04-01") && m == 3) {
+            done = scale(target, new BigDecimal("0.5292"));
+        } else if (code.equals(BEHIND_TWICE)) {
+            done = floor(target, m == 4 ? "0.20" : "0.30");
+            if (m == 5 && target.signum() > 0) {
+                f.problem(code, "部分桥梁整治资金尚未到位，施工队伍不足");
+            }
+            f.note(code, m == 4 ? "已完成排查，正在编制整治设计方案" : "整治工程陆续开工");
+        } else if (code.equals(BEHIND_IN_MAY)) {
+            done = floor(target, m == 4 ? "0.36" : "0.38");
+            if (m == 5) {
+                f.problem(code, "5月农忙，培训班次推迟");
+            }
+        } else {
+            double factor = 1.0 + Math.floorMod((unit + code).hashCode(), 30) / 100.0;
+            BigDecimal share = BigDecimal.valueOf(m).divide(BigDecimal.valueOf(12), 6, RoundingMode.HALF_UP)
+                    .multiply(BigDecimal.valueOf(factor));
+            done = target.scale() > 0 && target.stripTrailingZeros().scale() > 0 ? scale(target, share)
+                    : target.multiply(share).setScale(0, RoundingMode.CEILING);
+        }
+        f.done(code, done);
+    }
+
+    private static BigDecimal scale(BigDecimal target, BigDecimal share) {
+        return target.multiply(share).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros();
+    }
+
+    private static BigDecimal floor(BigDecimal target, String share) {
+        return target.multiply(new BigDecimal(share)).setScale(0, RoundingMode.FLOOR);
+    }
+
+    static List<String> units() {
+        return Arrays.asList(UNITS.toArray(new String[0]));
+    }
+}
