@@ -5,6 +5,7 @@ import bulletin.model.Indicator;
 import bulletin.model.IndicatorModel;
 import bulletin.render.ModelJson;
 import bulletin.render.ModelText;
+import bulletin.render.ReportsText;
 import bulletin.service.InspectService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
         optionListHeading = "%n选项：%n",
         footerHeading = "%n",
         footer = {"示例：", "  bulletin -w samples/miluo-2026 inspect", "  bulletin inspect --json > model.json",
-            "  bulletin inspect --indicator 01-03"})
+            "  bulletin inspect --indicator 01-03", "  bulletin inspect --month 5"})
 final class InspectCommand implements Runnable {
 
     @ParentCommand
@@ -33,11 +34,18 @@ final class InspectCommand implements Runnable {
     @Option(names = "--indicator", paramLabel = "编码", description = "只显示一个指标及各单位的目标，如 01-03")
     String indicator;
 
+    @Option(names = {"-m", "--month"}, paramLabel = "月份",
+            description = "显示该月 progress/ 中收到的报表：谁已报、谁未报、哪些文件读不了（1–12 或 2026-05）")
+    String month;
+
     @Override
     public void run() {
-        IndicatorModel model = InspectService.load(parent.workspace);
+        InspectService.Result r = InspectService.load(parent.workspace, month);
+        IndicatorModel model = r.model();
         var out = spec.commandLine().getOut();
-        if (indicator != null) {
+        if (r.month() != null) {
+            out.print(ReportsText.render(model, r.month()));
+        } else if (indicator != null) {
             Indicator i = model.indicator(indicator).orElseThrow(() -> BulletinException.usage(
                     "没有编码为“" + indicator + "”的指标（运行 bulletin inspect 查看所有编码）"));
             out.print(json ? ModelJson.toJson(model) : ModelText.renderOne(model, i));

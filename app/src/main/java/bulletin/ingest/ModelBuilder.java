@@ -293,7 +293,7 @@ final class ModelBuilder {
         }
         double dice = 2.0 * common / (x.length() - 1 + y.length() - 1);
         // One name containing the other ("培训乡村医生30人" in "提升基层医疗卫生服务能力，培训乡村医生30人").
-        if (x.contains(y) || y.contains(x)) {
+        if (Math.min(x.length(), y.length()) >= 5 && (x.contains(y) || y.contains(x))) {
             dice = Math.max(dice, 0.8);
         }
         return dice;

@@ -74,6 +74,12 @@ public final class ProgressReader {
             }
             reports.add(r.get());
         }
+        List<String> order = new ArrayList<>(model.units());
+        order.addAll(model.departments());
+        reports.sort(java.util.Comparator.comparingInt(r -> {
+            int i = order.indexOf(r.reporter());
+            return i < 0 ? Integer.MAX_VALUE : i;
+        }));
         return new Result(month, reports, problems, files);
     }
 
@@ -151,8 +157,11 @@ public final class ProgressReader {
 
     private static int findHeader(Grid g) {
         for (int r = 0; r < Math.min(g.rows(), 30); r++) {
-            boolean name = Headers.find(g, r, t -> t.contains("指标") || t.equals("编码")).isPresent();
-            boolean value = Headers.find(g, r, t -> t.contains("累计完成") || t.contains("形象进度")).isPresent();
+            // Header cells are short: the instructions above the table mention the same words in a sentence.
+            boolean name = Headers.find(g, r, t -> t.length() <= 10 && (t.contains("指标") || t.equals("编码")))
+                    .isPresent();
+            boolean value = Headers.find(g, r, t -> t.length() <= 12 && (t.contains("累计完成") || t.contains("形象进度")))
+                    .isPresent();
             if (name && value) {
                 return r;
             }
@@ -194,8 +203,8 @@ public final class ProgressReader {
         OptionalInt name = Headers.find(g, h, t -> t.equals("指标") || t.equals("指标名称") || t.equals("指标任务"));
         OptionalInt done = Headers.find(g, h, t -> t.contains("累计完成"));
         OptionalInt pct = Headers.find(g, h, t -> t.contains("形象进度"));
-        OptionalInt note = Headers.find(g, h, t -> t.contains("进展"));
-        OptionalInt prob = Headers.find(g, h, t -> t.contains("问题"));
+        OptionalInt note = Headers.find(g, h, t -> t.length() <= 8 && t.contains("进展"));
+        OptionalInt prob = Headers.find(g, h, t -> t.length() <= 8 && t.contains("问题"));
         Map<String, ReportEntry> out = new LinkedHashMap<>();
         for (int r = h + 1; r < g.rows(); r++) {
             if (g.isBlankRow(r)) {

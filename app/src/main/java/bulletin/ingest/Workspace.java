@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
+import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -56,7 +58,8 @@ public final class Workspace {
             String known = e.getKnownPropertyIds() == null ? ""
                     : e.getKnownPropertyIds().stream().map(Object::toString).sorted()
                             .collect(Collectors.joining("、"));
-            throw new BulletinException(ExitCode.USAGE, CONFIG_FILE + where(e.getLocation()) + ": 错误: 未知的设置项“"
+            throw new BulletinException(ExitCode.USAGE, CONFIG_FILE + lineOf(file, e.getPropertyName(), e.getLocation())
+                    + ": 错误: 未知的设置项“"
                     + e.getPropertyName() + "”" + (known.isEmpty() ? "" : "（可用的设置项：" + known + "）"));
         } catch (JsonProcessingException e) {
             throw new BulletinException(ExitCode.USAGE, CONFIG_FILE + where(e.getLocation()) + ": 错误: 格式不正确（"
@@ -64,6 +67,22 @@ public final class Workspace {
         } catch (IOException e) {
             throw new BulletinException(ExitCode.USAGE, CONFIG_FILE + ": 错误: 无法读取（" + e.getMessage() + "）");
         }
+    }
+
+    /** The line a key stands on: YAML parsers report the position after the key's value. */
+    private static String lineOf(Path file, String key, JsonLocation loc) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            Pattern p = Pattern.compile("^\\s*[\"']?" + Pattern.quote(key) + "[\"']?\\s*:");
+            for (int i = 0; i < lines.size(); i++) {
+                if (p.matcher(lines.get(i)).find()) {
+                    return ":" + (i + 1);
+                }
+            }
+        } catch (IOException ignored) {
+            // fall back to the parser's position
+        }
+        return where(loc);
     }
 
     private static String where(JsonLocation loc) {

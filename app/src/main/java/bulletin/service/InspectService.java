@@ -1,17 +1,33 @@
 package bulletin.service;
 
 import bulletin.ingest.ModelLoader;
+import bulletin.ingest.ProgressReader;
 import bulletin.ingest.Workspace;
 import bulletin.model.IndicatorModel;
 import java.nio.file.Path;
+import java.time.YearMonth;
 
-/** {@code bulletin inspect}: the indicator model as the tool understood it. */
+/** {@code bulletin inspect}: the indicator model as the tool understood it, and optionally a month's workbooks. */
 public final class InspectService {
 
     private InspectService() {
     }
 
+    /** The model, and the month's workbooks where a month is given. */
+    public record Result(IndicatorModel model, ProgressReader.Result month) {
+    }
+
     public static IndicatorModel load(Path workspace) {
         return ModelLoader.load(Workspace.open(workspace));
+    }
+
+    public static Result load(Path workspace, String monthSpec) {
+        Workspace ws = Workspace.open(workspace);
+        IndicatorModel model = ModelLoader.load(ws);
+        if (monthSpec == null) {
+            return new Result(model, null);
+        }
+        YearMonth month = Months.parse(monthSpec, model.year());
+        return new Result(model, ProgressReader.read(ws, model, month));
     }
 }

@@ -92,7 +92,7 @@ public final class MiluoSamples {
         return s == null || s.isEmpty() ? null : s;
     }
 
-    static void writeTargets(Path file) throws IOException {
+    public static void writeTargets(Path file) throws IOException {
         TargetSheet t = new TargetSheet("2026年省、岳阳市重点民生实事项目指标任务分解表", UNITS).closingNote(NOTE);
         for (String[] f : tsv("targets.tsv")) {
             int item = Integer.parseInt(f[0]);
@@ -124,7 +124,7 @@ public final class MiluoSamples {
         }
     }
 
-    static void writeResponsibility(Path file) throws IOException {
+    public static void writeResponsibility(Path file) throws IOException {
         ResponsibilitySheet r = new ResponsibilitySheet("2026年省、岳阳市重点民生实事项目责任分解表").closingNote(NOTE);
         for (String[] f : tsv("responsibility.tsv")) {
             r.line(Integer.parseInt(f[0]), f[1], orNull(f[2]), f[3], f[4], f[5]);
