@@ -2,10 +2,10 @@ package bulletin.cli;
 
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "bulletin",
         header = "重点民生实事工作专报：读入指标表和各单位月报，生成填报表和工作专报。",

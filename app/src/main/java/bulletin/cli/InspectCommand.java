@@ -8,10 +8,10 @@ import bulletin.render.ModelText;
 import bulletin.render.ReportsText;
 import bulletin.service.InspectService;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "inspect",
         header = "显示工具从指标表和责任表中读到的内容（单位、项目、指标、目标、牵头单位）。",

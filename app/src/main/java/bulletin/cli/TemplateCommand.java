@@ -2,10 +2,10 @@ package bulletin.cli;
 
 import bulletin.service.TemplateService;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "template",
         header = "为每个填报单位生成当月的空白进度填报表（.xlsx），放在 forms/YYYY-MM/。",

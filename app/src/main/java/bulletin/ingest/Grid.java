@@ -1,6 +1,8 @@
 package bulletin.ingest;
 
 import bulletin.diag.Place;
+import bulletin.text.Numbers;
+import bulletin.text.Text;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package bulletin.ingest;
 
+import bulletin.text.Text;
 import java.util.OptionalInt;
 import java.util.function.Predicate;
 

@@ -1,6 +1,7 @@
 package bulletin.ingest;
 
 import bulletin.model.Level;
+import bulletin.text.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

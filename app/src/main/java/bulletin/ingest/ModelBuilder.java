@@ -9,6 +9,8 @@ import bulletin.model.Item;
 import bulletin.model.Kind;
 import bulletin.model.Level;
 import bulletin.model.Responsibility;
+import bulletin.text.Numbers;
+import bulletin.text.Text;
 import java.math.BigDecimal;
 import java.time.Year;
 import java.util.ArrayList;

@@ -6,6 +6,8 @@ import bulletin.model.Indicator;
 import bulletin.model.IndicatorModel;
 import bulletin.model.MonthlyReport;
 import bulletin.model.ReportEntry;
+import bulletin.text.Numbers;
+import bulletin.text.Text;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;

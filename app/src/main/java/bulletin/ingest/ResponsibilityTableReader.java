@@ -3,6 +3,7 @@ package bulletin.ingest;
 import bulletin.diag.Place;
 import bulletin.diag.Problems;
 import bulletin.model.Responsibility;
+import bulletin.text.Text;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

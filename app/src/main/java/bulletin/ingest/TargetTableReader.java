@@ -2,6 +2,8 @@ package bulletin.ingest;
 
 import bulletin.diag.Place;
 import bulletin.diag.Problems;
+import bulletin.text.Numbers;
+import bulletin.text.Text;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;

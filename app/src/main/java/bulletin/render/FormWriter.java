@@ -2,10 +2,10 @@ package bulletin.render;
 
 import static bulletin.render.FormLayout.*;
 
-import bulletin.ingest.Numbers;
 import bulletin.model.Indicator;
 import bulletin.model.IndicatorModel;
 import bulletin.model.Kind;
+import bulletin.text.Numbers;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -100,6 +100,7 @@ public final class FormWriter {
                 pct.setCellStyle(percentInput ? s.input : s.grey);
                 sh.getRow(r).createCell(COL_NOTE).setCellStyle(s.inputText);
                 sh.getRow(r).createCell(COL_PROBLEM).setCellStyle(s.inputText);
+                sh.getRow(r).setHeightInPoints(rowHeight(sh.getRow(r)));
                 if (numberInput) {
                     validate(sh, r, COL_DONE, false);
                 }
@@ -108,9 +109,8 @@ public final class FormWriter {
                 }
                 r++;
             }
-            int[] widths = {8, 12, 42, 8, 12, 12, 12, 40, 30};
-            for (int c = 0; c < widths.length; c++) {
-                sh.setColumnWidth(c, widths[c] * 256 + 200);
+            for (int c = 0; c < WIDTHS.length; c++) {
+                sh.setColumnWidth(c, WIDTHS[c] * 256 + 200);
             }
             sh.createFreezePane(COL_MEASURE, HEADER_ROW + 1);
             sh.setRepeatingRows(new CellRangeAddress(HEADER_ROW, HEADER_ROW, 0, COL_PROBLEM));
@@ -127,6 +127,25 @@ public final class FormWriter {
             wb.setActiveSheet(0);
             wb.write(out);
         }
+    }
+
+    /** Column widths in characters (a Chinese character takes two). */
+    private static final int[] WIDTHS = {8, 12, 42, 8, 16, 12, 12, 40, 30};
+
+    /**
+     * Spreadsheet programs do not grow a row for wrapped text written by a program, so the height is set from
+     * the longest wrapped cell: 15 points a line.
+     */
+    private static float rowHeight(XSSFRow row) {
+        int lines = 1;
+        for (int c = 0; c < WIDTHS.length; c++) {
+            XSSFCell cell = row.getCell(c);
+            if (cell != null && cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
+                int w = bulletin.text.Text.width(cell.getStringCellValue());
+                lines = Math.max(lines, (w + WIDTHS[c] - 2) / Math.max(1, WIDTHS[c] - 1));
+            }
+        }
+        return Math.max(20, lines * 15 + 5);
     }
 
     private static void writeTarget(XSSFSheet sh, int r, Indicator i, String reporter, ReporterType type,

@@ -1,11 +1,11 @@
 package bulletin.render;
 
-import bulletin.ingest.Numbers;
-import bulletin.ingest.Text;
 import bulletin.model.Indicator;
 import bulletin.model.IndicatorModel;
 import bulletin.model.Item;
 import bulletin.model.Level;
+import bulletin.text.Numbers;
+import bulletin.text.Text;
 import java.util.ArrayList;
 import java.util.List;
 

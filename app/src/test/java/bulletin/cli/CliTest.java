@@ -3,8 +3,8 @@ package bulletin.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bulletin.samples.MiluoSamples;
-import bulletin.testing.Cli;
 import bulletin.testing.Cli.Run;
+import bulletin.testing.Cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

@@ -1,11 +1,11 @@
 package bulletin.ingest;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import bulletin.model.Level;
+import bulletin.text.Text;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class TextAndNoteTest {
 

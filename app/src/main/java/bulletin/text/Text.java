@@ -1,4 +1,4 @@
-package bulletin.ingest;
+package bulletin.text;
 
 import java.util.regex.Pattern;
 

@@ -1,4 +1,4 @@
-package bulletin.ingest;
+package bulletin.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
