@@ -78,10 +78,12 @@ final class ModelBuilder {
                             + "）在责任分解表中找不到对应的行（按序号 " + row.item() + " 和名称匹配），牵头单位未知");
                 }
                 Responsibility r = resp.map(ResponsibilityTableReader.Row::responsibility).orElse(Responsibility.NONE);
-                Kind kind = kind(code, name, row);
+                WorkspaceConfig.IndicatorOverride o = config.indicators().get(code);
+                BigDecimal total = o != null && o.target() != null ? o.target() : row.totalTarget();
+                Kind kind = kind(code, name, row, total);
                 Indicator ind = new Indicator(code, row.item(), path, name, Text.enumerator(rawName), row.measure(),
-                        level, kind, row.targets(), row.unitTexts(), row.targetText(), row.totalTarget(),
-                        headline(name, row.measure()), r, row.note(), row.place());
+                        level, kind, row.targets(), row.unitTexts(), row.targetText(), total,
+                        headline(name, row.measure()), r, row.note(), row.place(), schedule(code, o));
                 indicators.add(ind);
                 String itemName = path.size() > 1 ? path.get(0) : name;
                 items.putIfAbsent(row.item(), new Item(row.item(), itemName, level, r));
@@ -177,14 +179,39 @@ final class ModelBuilder {
                 .findFirst().orElse(null);
     }
 
-    private Kind kind(String code, String name, TargetTableReader.Row row) {
+    /** A schedule from bulletin.yaml: 12 cumulative shares, as fractions (0.5) or percentages (50). */
+    private static List<BigDecimal> schedule(String code, WorkspaceConfig.IndicatorOverride o) {
+        if (o == null || o.schedule() == null || o.schedule().isEmpty()) {
+            return List.of();
+        }
+        List<BigDecimal> s = o.schedule();
+        if (s.size() != 12) {
+            throw BulletinException.usage(Workspace.CONFIG_FILE + ": 错误: 指标 " + code + " 的 schedule 应有 12 个数"
+                    + "（1–12 月末应累计完成的比例），现在有 " + s.size() + " 个");
+        }
+        boolean percent = s.stream().anyMatch(v -> v.compareTo(BigDecimal.ONE) > 0);
+        List<BigDecimal> out = new ArrayList<>();
+        BigDecimal last = BigDecimal.ZERO;
+        for (BigDecimal v : s) {
+            BigDecimal f = percent ? v.movePointLeft(2) : v;
+            if (f.signum() < 0 || f.compareTo(BigDecimal.ONE) > 0 || f.compareTo(last) < 0) {
+                throw BulletinException.usage(Workspace.CONFIG_FILE + ": 错误: 指标 " + code + " 的 schedule 应是 0 到 1"
+                        + "（或 0 到 100）之间逐月不减的累计比例");
+            }
+            last = f;
+            out.add(f);
+        }
+        return out;
+    }
+
+    private Kind kind(String code, String name, TargetTableReader.Row row, BigDecimal total) {
         WorkspaceConfig.IndicatorOverride o = config.indicators().get(code);
         if (o != null && o.kind() != null) {
             return Kind.parse(o.kind()).orElseThrow(() -> BulletinException.usage(Workspace.CONFIG_FILE
                     + ": 错误: 指标 " + code + " 的 kind“" + o.kind()
                     + "”无法识别（可用：quantity、progress、standard、rate、text）"));
         }
-        boolean numeric = !row.targets().isEmpty() || row.totalTarget() != null;
+        boolean numeric = !row.targets().isEmpty() || total != null;
         if (!numeric) {
             return row.measure().startsWith("元/") ? Kind.STANDARD : Kind.TEXT;
         }

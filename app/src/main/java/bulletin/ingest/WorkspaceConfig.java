@@ -48,10 +48,14 @@ public record WorkspaceConfig(
      * Overrides for one indicator.
      *
      * @param kind     quantity, progress, standard, rate or text (or 数量, 形象进度, 提标, 比率, 文字)
-     * @param schedule the cumulative share of the year due by the end of each month, 12 numbers (fractions)
+     * @param schedule the cumulative share of the year due by the end of each month, 12 numbers (fractions
+     *                 such as 0.5, or percentages such as 50)
+     * @param target   a city-wide numeric target for an indicator the tables give in words only (the figure
+     *                 its name states, e.g. 6000 for 城镇新增就业6000人): the indicator is then scored
      */
     public record IndicatorOverride(
             @JsonProperty("kind") String kind,
-            @JsonProperty("schedule") List<BigDecimal> schedule) {
+            @JsonProperty("schedule") List<BigDecimal> schedule,
+            @JsonProperty("target") BigDecimal target) {
     }
 }

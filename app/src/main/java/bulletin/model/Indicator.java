@@ -25,6 +25,8 @@ import java.util.Map;
  * @param responsibility lead leader and units
  * @param note           备注, or null
  * @param source         where the indicator's row is, {@code file:Sheet!A7}
+ * @param schedule       the cumulative share of the year due by the end of each month (12 fractions), or empty
+ *                       for the default m/12
  */
 public record Indicator(
         String code,
@@ -42,10 +44,12 @@ public record Indicator(
         BigDecimal headline,
         Responsibility responsibility,
         String note,
-        String source) {
+        String source,
+        List<BigDecimal> schedule) {
 
     public Indicator {
         path = List.copyOf(path);
+        schedule = schedule == null ? List.of() : List.copyOf(schedule);
         targets = Collections.unmodifiableMap(new LinkedHashMap<>(targets));
         unitTexts = Collections.unmodifiableMap(new LinkedHashMap<>(unitTexts));
     }

@@ -39,6 +39,7 @@ public final class AtomicFile {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 writer.write(out);
             }
+            readableByAll(tmp);
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -60,6 +61,15 @@ public final class AtomicFile {
                     // the temporary file is hidden and harmless; nothing more to do
                 }
             }
+        }
+    }
+
+    /** Temporary files are created private (rw-------); an output is an ordinary file others may read. */
+    private static void readableByAll(Path p) {
+        try {
+            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException | IOException ignored) {
+            // not a POSIX file system (Windows): the default permissions are the ordinary ones
         }
     }
 

@@ -76,6 +76,7 @@ public final class ModelJson {
             m.put("person", i.responsibility().person());
             m.put("note", i.note());
             m.put("source", i.source());
+            m.put("schedule", i.schedule().isEmpty() ? null : i.schedule());
             inds.add(m);
         }
         root.put("indicators", inds);

@@ -151,15 +151,15 @@ public final class MiluoSamples {
             Map.entry("02-03", new String[] {"", "", "", "省级统筹，由省教育厅牵头推进"}),
             Map.entry("03-01", new String[] {"1386", "2150", "2760", "春风行动招聘会达成就业意向2160人"}),
             Map.entry("03-02", new String[] {"", "", "", "省级统筹，省人社厅牵头"}),
-            Map.entry("03-03", new String[] {"460", "1900", "3400", "创业担保贷款按月发放"}),
+            Map.entry("03-03", new String[] {"460", "3200", "4100", "创业担保贷款按月发放"}),
             Map.entry("03-04", new String[] {"", "", "", "省级统筹，省人社厅牵头"}),
-            Map.entry("05-01", new String[] {"10", "30", "45", "已完成前期立项、设计、概算"}),
-            Map.entry("05-02", new String[] {"0", "0", "100", "岳阳市正式文件下达后提交市政府研究"}),
-            Map.entry("06-02", new String[] {"6", "120", "240", "已摸排870户，选点214户"}),
+            Map.entry("05-01", new String[] {"10", "35", "45", "已完成前期立项、设计、概算"}),
+            Map.entry("05-02", new String[] {"0", "100", "100", "4月起已按不低于1200元/人的标准执行"}),
+            Map.entry("06-02", new String[] {"6", "190", "240", "已摸排870户，选点214户"}),
             Map.entry("07-01", new String[] {"0", "100", "100", "4月份提标并补齐1-3月份差额"}),
             Map.entry("07-02", new String[] {"100", "100", "100", "1月份已完成提标"}),
             Map.entry("07-03", new String[] {"0", "100", "100", "4月份提标并补齐1-3月份差额"}),
-            Map.entry("07-04", new String[] {"25", "60", "88", ""}),
+            Map.entry("07-04", new String[] {"25", "70", "88", ""}),
             Map.entry("07-05", new String[] {"46", "62", "75", ""}),
             Map.entry("07-06", new String[] {"68", "120", "150", ""}),
             Map.entry("08-01", new String[] {"", "", "", "省级统筹，省公安厅牵头"}),
@@ -171,17 +171,17 @@ public final class MiluoSamples {
             Map.entry("09-03", new String[] {"0", "2", "3", ""}),
             Map.entry("10-01", new String[] {"", "", "", "暂未收到上级工作任务"}),
             Map.entry("10-02", new String[] {"", "", "", "暂未收到上级工作任务"}),
-            Map.entry("10-03", new String[] {"0", "800", "1300", "第一批项目已全部开工"}),
+            Map.entry("10-03", new String[] {"0", "950", "1300", "第一批项目已全部开工"}),
             Map.entry("10-04", new String[] {"8", "13", "16", ""}),
             Map.entry("11-01", new String[] {"30", "38", "45", "市二中教学楼维修改造已开工建设"}),
             Map.entry("12-01", new String[] {"", "", "", "三家医院已执行职工、城乡居民生育包干政策"}),
             Map.entry("13-01", new String[] {"437", "760", "1010", ""}),
-            Map.entry("13-02", new String[] {"10", "25", "40", ""}),
+            Map.entry("13-02", new String[] {"10", "31", "40", ""}),
             Map.entry("13-03", new String[] {"450", "580", "731", ""}),
-            Map.entry("14-01", new String[] {"0", "2", "3", "补贴资金已落实"}),
+            Map.entry("14-01", new String[] {"0", "3", "4", "补贴资金已落实"}),
             Map.entry("16-01", new String[] {"1.5", "2.2", "3.25", ""}),
             Map.entry("16-02", new String[] {"0", "4.2", "11.92", "早稻育秧已完成"}),
-            Map.entry("17-01", new String[] {"0", "2100", "4240", "第一批项目已全部开工"}));
+            Map.entry("17-01", new String[] {"0", "3300", "4240", "第一批项目已全部开工"}));
 
     /** March per unit where seed 001 gives a city figure; by unit index. */
     static final Map<String, String> MARCH = Map.of(
@@ -197,8 +197,8 @@ public final class MiluoSamples {
     /** 形象进度 for April and May. */
     static final Map<String, String[]> PROGRESS = Map.of(
             "02-02", new String[] {"50 - - - 30 40 - - - 40 - - - - -", "62 - - - 45 52 - - - 50 - - - - -"},
-            "06-01", new String[] {"- - - - - - - 35 - - - 30 - - -", "- - - - - - - 48 - - - 45 - - -"},
-            "18-01", new String[] {"- 30 - - - - - - - - - - - - -", "- 45 - - - - - - - - - - - - -"});
+            "06-01", new String[] {"- - - - - - - 38 - - - 35 - - -", "- - - - - - - 48 - - - 45 - - -"},
+            "18-01", new String[] {"- 35 - - - - - - - - - - - - -", "- 45 - - - - - - - - - - - - -"});
 
     private static void writeMonth(Path dir, IndicatorModel model, YearMonth month) throws IOException {
         Path out = dir.resolve("progress").resolve(month.toString());

@@ -63,7 +63,7 @@ class SamplesTest {
         assertThat(SAMPLES.resolve("notes/2026-05.md")).exists();
         // Seed 001: 新增城镇就业 1386 人 in March, reported by 市人社局.
         assertThat(cells(SAMPLES.resolve("progress/2026-03/2026-03_市人社局.xlsx")))
-                .anyMatch(row -> row.startsWith("03-01|") && row.contains("城镇新增就业6000人|人|由市人社局统筹安排|1386|"));
+                .anyMatch(row -> row.startsWith("03-01|") && row.contains("城镇新增就业6000人|人|6000|1386|"));
     }
 
     /** Every non-empty cell of the visible and hidden sheets as "sheet!A1=value" lines, and each row's cells joined. */

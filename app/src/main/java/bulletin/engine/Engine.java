@@ -1,0 +1,323 @@
+package bulletin.engine;
+
+import bulletin.model.Card;
+import bulletin.model.Indicator;
+import bulletin.model.IndicatorModel;
+import bulletin.model.Item;
+import bulletin.model.Kind;
+import bulletin.model.Level;
+import bulletin.model.MonthlyReport;
+import bulletin.model.ReportEntry;
+import bulletin.model.Snapshot;
+import bulletin.model.Snapshot.Figure;
+import bulletin.model.Snapshot.SnapshotIndicator;
+import bulletin.model.Snapshot.UnitText;
+import bulletin.model.Status;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The progress engine: pure computation over the model, one month's reports and last month's snapshot
+ * (DOMAIN.md, "Computation rules"). Exact decimal arithmetic; statuses are decided on exact values and
+ * progress is rounded half-up to four places (two places of a percentage) only for the snapshot.
+ */
+public final class Engine {
+
+    /** Enough digits that no status ever turns on a rounding of the division. */
+    static final MathContext MC = new MathContext(34, RoundingMode.HALF_UP);
+    static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private Engine() {
+    }
+
+    /**
+     * What one month's computation needs.
+     *
+     * @param previous       last month's snapshot (read or computed), or null where there is none
+     * @param previousSource {@code snapshot}, {@code computed} or {@code absent}
+     * @param issue          第N期
+     * @param date           the bulletin's date, ISO
+     * @param inputs         a digest of the inputs, carried into the snapshot
+     */
+    public record Input(IndicatorModel model, YearMonth month, List<MonthlyReport> reports, Snapshot previous,
+                        String previousSource, int issue, String date, String title, String office, String inputs) {
+    }
+
+    public static Snapshot compute(Input in) {
+        IndicatorModel model = in.model();
+        int m = in.month().getMonthValue();
+        Map<String, MonthlyReport> byReporter = new LinkedHashMap<>();
+        in.reports().forEach(r -> byReporter.putIfAbsent(r.reporter(), r));
+        Map<String, SnapshotIndicator> prev = new LinkedHashMap<>();
+        if (in.previous() != null) {
+            in.previous().indicators().forEach(i -> prev.put(i.code(), i));
+        }
+
+        List<SnapshotIndicator> out = new ArrayList<>();
+        for (Indicator ind : model.indicators()) {
+            out.add(indicator(model, ind, m, byReporter, prev.get(ind.code())));
+        }
+
+        List<String> late = model.units().stream().filter(u -> !byReporter.containsKey(u)).toList();
+        List<String> lateDepartments = model.departments().stream().filter(d -> !byReporter.containsKey(d)).toList();
+        Snapshot.Summary summary = summary(model, out, byReporter, in.previous());
+        return new Snapshot(in.month().getYear(), m, in.issue(), in.date(), round(defaultSchedule(m)), in.title(),
+                in.office(), model.units(), in.previousSource(), out, summary, late, lateDepartments, in.inputs());
+    }
+
+    static BigDecimal defaultSchedule(int month) {
+        return BigDecimal.valueOf(month).divide(BigDecimal.valueOf(12), MC);
+    }
+
+    /** The share of the year due by the end of month {@code m}: the indicator's own schedule, or m/12. */
+    public static BigDecimal schedule(Indicator ind, int m) {
+        return ind.schedule().isEmpty() ? defaultSchedule(m) : ind.schedule().get(m - 1);
+    }
+
+    private static SnapshotIndicator indicator(IndicatorModel model, Indicator ind, int m,
+                                               Map<String, MonthlyReport> reports, SnapshotIndicator prev) {
+        BigDecimal schedule = schedule(ind, m);
+        Map<String, Figure> units = new LinkedHashMap<>();
+        List<UnitText> notes = new ArrayList<>();
+        List<UnitText> problems = new ArrayList<>();
+        for (String u : model.units()) {
+            MonthlyReport r = reports.get(u);
+            ReportEntry e = r == null ? null : r.entries().get(ind.code());
+            Figure prevFigure = prev == null ? null : prev.units().get(u);
+            units.put(u, unitFigure(ind, u, e, r == null, prevFigure, schedule));
+            if (e != null && e.note() != null) {
+                notes.add(new UnitText(u, e.note()));
+            }
+            if (e != null && e.problem() != null) {
+                problems.add(new UnitText(u, e.problem()));
+            }
+        }
+        Figure total;
+        if (ind.reportedByLeadUnit()) {
+            String lead = ind.responsibility().leadUnit();
+            MonthlyReport r = reports.get(lead);
+            ReportEntry e = r == null ? null : r.entries().get(ind.code());
+            total = leadFigure(ind, e, r == null, prev == null ? null : prev.total(), schedule);
+            if (e != null && e.note() != null) {
+                notes.add(new UnitText(lead, e.note()));
+            }
+            if (e != null && e.problem() != null) {
+                problems.add(new UnitText(lead, e.problem()));
+            }
+        } else {
+            total = totalFigure(ind, units, schedule);
+        }
+        Card card = null;
+        if (total.status() == Status.BEHIND) {
+            card = prev != null && prev.card() != null ? Card.RED : Card.YELLOW;
+        }
+        total = new Figure(total.target(), total.targetText(), total.done(), total.percent(), total.progress(),
+                total.status(), card, total.carried());
+        BigDecimal gain = null;
+        BigDecimal progressGain = null;
+        if (prev != null && prev.total() != null) {
+            if (total.done() != null && prev.total().done() != null) {
+                gain = total.done().subtract(prev.total().done());
+            }
+            if (total.progress() != null && prev.total().progress() != null) {
+                progressGain = total.progress().subtract(prev.total().progress());
+            }
+        }
+        Item item = model.item(ind.item()).orElseThrow();
+        return new SnapshotIndicator(ind.code(), ind.item(), item.name(), ind.name(), ind.path(), ind.level().id(),
+                ind.kind().id(), ind.measure(), ind.responsibility().leadUnit(), round(schedule), total, units, card,
+                gain, progressGain, notes, problems);
+    }
+
+    /** One unit's figure. A unit that sent no workbook keeps last month's cumulative figure, marked carried. */
+    private static Figure unitFigure(Indicator ind, String unit, ReportEntry e, boolean missing, Figure prev,
+                                     BigDecimal schedule) {
+        BigDecimal target = ind.targets().get(unit);
+        String targetText = ind.unitTexts().get(unit);
+        if (!ind.appliesTo(unit)) {
+            BigDecimal done = e == null ? null : e.done();
+            return new Figure(null, null, done, e == null ? null : e.percent(), null, Status.NOT_SCORED, null, false);
+        }
+        boolean carried = false;
+        BigDecimal done = e == null ? null : e.done();
+        BigDecimal percent = e == null ? null : e.percent();
+        if (missing && prev != null) {
+            done = prev.done();
+            percent = prev.percent();
+            carried = done != null || percent != null;
+        }
+        BigDecimal progress = progress(ind.kind(), target, done, percent);
+        return new Figure(target, targetText, done, percent, round(progress), status(progress, schedule), null,
+                carried);
+    }
+
+    /** The city figure of an indicator its lead department reports. */
+    private static Figure leadFigure(Indicator ind, ReportEntry e, boolean missing, Figure prev, BigDecimal schedule) {
+        BigDecimal target = ind.cityTarget();
+        BigDecimal done = e == null ? null : e.done();
+        BigDecimal percent = e == null ? null : e.percent();
+        boolean carried = false;
+        if (missing && prev != null) {
+            done = prev.done();
+            percent = prev.percent();
+            carried = done != null || percent != null;
+        }
+        BigDecimal progress = progress(ind.kind(), target, done, percent);
+        return new Figure(target, ind.targetText(), done, percent, round(progress), status(progress, schedule), null,
+                carried);
+    }
+
+    /**
+     * The 全市 figure from the units': Σ done / Σ target for quantities (not capped); the plain mean of the
+     * units' percentages for 形象进度 and standards; the mean of the units' achieved/required for rates.
+     */
+    private static Figure totalFigure(Indicator ind, Map<String, Figure> units, BigDecimal schedule) {
+        Kind kind = ind.kind();
+        BigDecimal target = ind.cityTarget();
+        List<Figure> scoped = units.entrySet().stream().filter(e -> ind.appliesTo(e.getKey()))
+                .map(Map.Entry::getValue).toList();
+        BigDecimal done = null;
+        BigDecimal percent = null;
+        BigDecimal progress = null;
+        switch (kind) {
+            case QUANTITY -> {
+                BigDecimal sumTarget = BigDecimal.ZERO;
+                for (var e : ind.targets().entrySet()) {
+                    sumTarget = sumTarget.add(e.getValue());
+                }
+                done = sum(scoped.stream().map(Figure::done).toList());
+                target = ind.targets().isEmpty() ? target : sumTarget;
+                if (done != null && target != null && target.signum() > 0) {
+                    progress = done.divide(target, MC);
+                }
+            }
+            case PROGRESS, STANDARD -> {
+                percent = mean(scoped.stream().map(Figure::percent).toList());
+                progress = percent == null ? null : percent.divide(HUNDRED, MC);
+            }
+            case RATE -> {
+                done = mean(scoped.stream().map(Figure::done).toList());
+                progress = mean(scoped.stream().map(Figure::progress).toList());
+                if (done != null && target != null && target.signum() > 0) {
+                    // The mean of the units' achieved rates against the rate required everywhere.
+                    progress = done.divide(target, MC);
+                }
+            }
+            case TEXT -> done = sum(units.values().stream().map(Figure::done).toList());
+            default -> throw new IllegalStateException(kind.toString());
+        }
+        if (kind == Kind.TEXT) {
+            return new Figure(null, ind.targetText(), done, null, null, Status.NOT_SCORED, null, false);
+        }
+        return new Figure(target, ind.targetText(), done, percent, round(progress), status(progress, schedule), null,
+                false);
+    }
+
+    static BigDecimal progress(Kind kind, BigDecimal target, BigDecimal done, BigDecimal percent) {
+        return switch (kind) {
+            case QUANTITY, RATE -> done != null && target != null && target.signum() > 0 ? done.divide(target, MC)
+                    : null;
+            case PROGRESS, STANDARD -> percent == null ? null : percent.divide(HUNDRED, MC);
+            case TEXT -> null;
+        };
+    }
+
+    static Status status(BigDecimal progress, BigDecimal schedule) {
+        if (progress == null) {
+            return Status.NOT_SCORED;
+        }
+        if (progress.compareTo(BigDecimal.ONE) >= 0) {
+            return Status.DONE;
+        }
+        return progress.compareTo(schedule) >= 0 ? Status.ON_SCHEDULE : Status.BEHIND;
+    }
+
+    private static BigDecimal sum(List<BigDecimal> values) {
+        BigDecimal s = null;
+        for (BigDecimal v : values) {
+            if (v != null) {
+                s = s == null ? v : s.add(v);
+            }
+        }
+        return s;
+    }
+
+    private static BigDecimal mean(List<BigDecimal> values) {
+        List<BigDecimal> present = values.stream().filter(v -> v != null).toList();
+        if (present.isEmpty()) {
+            return null;
+        }
+        return sum(present).divide(BigDecimal.valueOf(present.size()), MC);
+    }
+
+    /** A fraction for the snapshot: four places, half up (two places of a percentage). */
+    static BigDecimal round(BigDecimal v) {
+        return v == null ? null : v.setScale(4, RoundingMode.HALF_UP);
+    }
+
+    private static Snapshot.Summary summary(IndicatorModel model, List<SnapshotIndicator> inds,
+                                            Map<String, MonthlyReport> reports, Snapshot previous) {
+        Snapshot.LevelSummary province = level(model, inds, Level.PROVINCE);
+        Snapshot.LevelSummary city = level(model, inds, Level.CITY);
+        List<String> onSchedule = new ArrayList<>();
+        for (String u : model.units()) {
+            if (!reports.containsKey(u)) {
+                continue;
+            }
+            boolean any = false;
+            boolean all = true;
+            for (SnapshotIndicator i : inds) {
+                Figure f = i.units().get(u);
+                if (f != null && f.status() != Status.NOT_SCORED) {
+                    any = true;
+                    all &= f.status().onSchedule();
+                }
+            }
+            if (any && all) {
+                onSchedule.add(u);
+            }
+        }
+        List<Snapshot.Behind> behind = inds.stream().filter(i -> i.total().status() == Status.BEHIND)
+                .map(i -> new Snapshot.Behind(i.code(), i.name(), i.level(), i.total().progress(), i.schedule(),
+                        i.leadUnit(), i.card()))
+                .toList();
+        List<String> cleared = new ArrayList<>();
+        int previousCards = 0;
+        if (previous != null) {
+            Map<String, SnapshotIndicator> now = new LinkedHashMap<>();
+            inds.forEach(i -> now.put(i.code(), i));
+            for (SnapshotIndicator p : previous.indicators()) {
+                if (p.card() != null) {
+                    previousCards++;
+                    SnapshotIndicator n = now.get(p.code());
+                    if (n != null && n.card() == null) {
+                        cleared.add(p.code());
+                    }
+                }
+            }
+        }
+        return new Snapshot.Summary(province, city, onSchedule, behind, cleared, previousCards);
+    }
+
+    private static Snapshot.LevelSummary level(IndicatorModel model, List<SnapshotIndicator> inds, Level level) {
+        int items = (int) model.items().stream().filter(i -> i.level() == level).count();
+        List<SnapshotIndicator> at = inds.stream().filter(i -> i.level().equals(level.id())).toList();
+        int scored = (int) at.stream().filter(i -> i.total().status() != Status.NOT_SCORED).count();
+        int on = (int) at.stream().filter(i -> i.total().status().onSchedule()).count();
+        int done = (int) at.stream().filter(i -> i.total().status() == Status.DONE).count();
+        int behind = (int) at.stream().filter(i -> i.total().status() == Status.BEHIND).count();
+        return new Snapshot.LevelSummary(items, at.size(), scored, on, done, behind);
+    }
+
+    /** Whether an indicator is behind in a snapshot. */
+    public static Optional<SnapshotIndicator> find(Snapshot s, String code) {
+        return s.indicators().stream().filter(i -> i.code().equals(code)).findFirst();
+    }
+}

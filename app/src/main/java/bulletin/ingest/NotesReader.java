@@ -1,0 +1,130 @@
+package bulletin.ingest;
+
+import bulletin.diag.Place;
+import bulletin.diag.Problems;
+import bulletin.text.Text;
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the clerk's narrative {@code notes/YYYY-MM.md}: headings that name the bulletin's sections
+ * ({@code # 工作动态}, {@code # 突出问题}, {@code # 下一步工作安排}, {@code # 典型做法}), paragraphs separated by
+ * blank lines, {@code ## } for a bold sub-heading inside a section.
+ */
+public final class NotesReader {
+
+    public static final String NEWS = "工作动态";
+    public static final String PROBLEMS = "突出问题";
+    public static final String NEXT = "下一步工作安排";
+    public static final String PRACTICE = "典型做法";
+
+    /** One paragraph; {@code heading} for a {@code ## } line. */
+    public record Paragraph(String text, boolean heading) {
+    }
+
+    /** The sections in the order found, by their canonical names. */
+    public record Notes(Map<String, List<Paragraph>> sections) {
+        public static final Notes EMPTY = new Notes(Map.of());
+
+        public List<Paragraph> of(String section) {
+            return sections.getOrDefault(section, List.of());
+        }
+    }
+
+    private static final Map<String, String> ALIASES = Map.ofEntries(
+            Map.entry("工作动态", NEWS), Map.entry("工作概况", NEWS), Map.entry("工作要闻", NEWS),
+            Map.entry("突出问题", PROBLEMS), Map.entry("存在问题", PROBLEMS), Map.entry("问题", PROBLEMS),
+            Map.entry("下一步工作安排", NEXT), Map.entry("下一步工作", NEXT), Map.entry("下步工作安排", NEXT),
+            Map.entry("下一步安排", NEXT),
+            Map.entry("典型做法", PRACTICE), Map.entry("工作亮点", PRACTICE), Map.entry("经验做法", PRACTICE),
+            Map.entry("亮点做法", PRACTICE));
+
+    private static final java.util.regex.Pattern LIST_ITEM = java.util.regex.Pattern.compile(
+            "^(?:[-*+]\\s+|\\d{1,2}\\s*[.、．]|[（(]\\d{1,2}[)）]|[一二三四五六七八九十]{1,3}是)");
+
+    private NotesReader() {
+    }
+
+    public static Notes read(Path file, String shown, Problems problems) {
+        if (!Files.exists(file)) {
+            return Notes.EMPTY;
+        }
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (MalformedInputException e) {
+            problems.error("bad-encoding", Place.file(shown), "不是 UTF-8 编码的文本：请用记事本“另存为”并选择 UTF-8 编码");
+            return Notes.EMPTY;
+        } catch (IOException e) {
+            problems.error("unreadable-notes", Place.file(shown), "无法读取（" + e.getMessage() + "）");
+            return Notes.EMPTY;
+        }
+        return parse(text.replace("\uFEFF", ""), shown, problems);
+    }
+
+    static Notes parse(String text, String shown, Problems problems) {
+        Map<String, List<Paragraph>> out = new LinkedHashMap<>();
+        String section = null;
+        StringBuilder para = new StringBuilder();
+        String[] lines = text.split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.startsWith("# ") || (line.startsWith("#") && !line.startsWith("##"))) {
+                flush(out, section, para);
+                String name = canonical(line.substring(1));
+                if (!ALIASES.containsValue(name)) {
+                    problems.warning("unknown-section", new Place(shown + ":" + (i + 1), null, null),
+                            "标题“" + line.substring(1).strip() + "”不是专报的栏目（工作动态、突出问题、下一步工作安排、"
+                                    + "典型做法），这一节不会放进专报");
+                }
+                section = name;
+                out.computeIfAbsent(section, k -> new ArrayList<>());
+            } else if (line.startsWith("##")) {
+                flush(out, section, para);
+                if (section != null) {
+                    out.get(section).add(new Paragraph(strip(line.replaceFirst("^#+", "")), true));
+                }
+            } else if (line.isEmpty()) {
+                flush(out, section, para);
+            } else {
+                if (LIST_ITEM.matcher(line).find()) {
+                    flush(out, section, para); // each item of a numbered or bulleted list is a paragraph
+                    line = line.replaceFirst("^[-*+]\\s+", "");
+                }
+                if (section == null) {
+                    problems.warning("text-before-heading", new Place(shown + ":" + (i + 1), null, null),
+                            "这段文字前面没有栏目标题（如“# 工作动态”），不会放进专报");
+                    section = "";
+                    out.computeIfAbsent(section, k -> new ArrayList<>());
+                }
+                para.append(strip(line));
+            }
+        }
+        flush(out, section, para);
+        out.remove("");
+        return new Notes(out);
+    }
+
+    private static String canonical(String heading) {
+        String h = Text.stripEnumerator(strip(heading)).replaceAll("^[【\\[]|[】\\]]$", "");
+        return ALIASES.getOrDefault(Text.compact(h), Text.compact(h));
+    }
+
+    private static String strip(String s) {
+        return s.replace("**", "").strip();
+    }
+
+    private static void flush(Map<String, List<Paragraph>> out, String section, StringBuilder para) {
+        if (para.length() > 0 && section != null) {
+            out.get(section).add(new Paragraph(para.toString(), false));
+        }
+        para.setLength(0);
+    }
+}

@@ -1,0 +1,125 @@
+package bulletin.model;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every computed figure of one month's bulletin: what {@code out/YYYY-MM/bulletin.json} holds and what the
+ * document is made from. Progress is a fraction (0.4888 for 48.88%), rounded half-up to four places; the
+ * statuses were decided on the exact values.
+ *
+ * @param year       the year
+ * @param month      1–12
+ * @param issue      第N期
+ * @param date       the bulletin's date, ISO (2026-05-30)
+ * @param schedule   序时进度 at the month by default (m/12)
+ * @param title      the bulletin's title
+ * @param office     the issuing office
+ * @param units      the reporting units in order
+ * @param previous   how last month was known: {@code snapshot}, {@code computed} (from its workbooks) or {@code absent}
+ * @param indicators per indicator, in the tables' order
+ * @param summary    the counts and lists of the 工作进展 and 突出问题 sections
+ * @param late       reporting units with no usable workbook this month
+ * @param lateDepartments lead departments with no usable workbook this month
+ * @param inputs     a digest of the inputs (tables, workbooks, notes, templates) the bulletin was made from
+ */
+public record Snapshot(
+        int year,
+        int month,
+        int issue,
+        String date,
+        BigDecimal schedule,
+        String title,
+        String office,
+        List<String> units,
+        String previous,
+        List<SnapshotIndicator> indicators,
+        Summary summary,
+        List<String> late,
+        List<String> lateDepartments,
+        String inputs) {
+
+    /**
+     * One indicator's figures.
+     *
+     * @param schedule the 序时进度 this indicator is held to this month (its own schedule, or m/12)
+     * @param card     this month's card, or null
+     * @param gain     what the city total gained since last month (in the indicator's 单位), or null
+     * @param progressGain the gain of the total's progress since last month (a fraction), or null
+     * @param notes    the units' 进展情况, in unit order
+     * @param problems the units' 存在问题, in unit order
+     */
+    public record SnapshotIndicator(
+            String code,
+            int item,
+            String itemName,
+            String name,
+            List<String> path,
+            String level,
+            String kind,
+            String unit,
+            String leadUnit,
+            BigDecimal schedule,
+            Figure total,
+            Map<String, Figure> units,
+            Card card,
+            BigDecimal gain,
+            BigDecimal progressGain,
+            List<UnitText> notes,
+            List<UnitText> problems) {
+    }
+
+    /**
+     * One figure: the city total or one unit's.
+     *
+     * @param target     the numeric target, or null
+     * @param targetText the target in words, or null
+     * @param done       累计完成, or null
+     * @param percent    形象进度 in percent as reported, or null
+     * @param progress   completion as a fraction, rounded to four places, or null where not scored
+     * @param status     against the schedule
+     * @param card       the card (totals only), or null
+     * @param carried    true where the unit sent no figure this month and last month's cumulative one stands
+     */
+    public record Figure(
+            BigDecimal target,
+            String targetText,
+            BigDecimal done,
+            BigDecimal percent,
+            BigDecimal progress,
+            Status status,
+            Card card,
+            boolean carried) {
+    }
+
+    /** A text a unit wrote about an indicator. */
+    public record UnitText(String unit, String text) {
+    }
+
+    /**
+     * The month in counts and lists.
+     *
+     * @param unitsOnSchedule units that reported and all of whose scored indicators are on schedule
+     * @param behind          indicators behind schedule, with their lead unit and card
+     * @param cleared         indicators that had a card last month and caught up
+     * @param previousCards   how many cards there were last month
+     */
+    public record Summary(
+            LevelSummary province,
+            LevelSummary city,
+            List<String> unitsOnSchedule,
+            List<Behind> behind,
+            List<String> cleared,
+            int previousCards) {
+    }
+
+    /** "N个项目M个指标中K个指标达到序时进度" for one level. */
+    public record LevelSummary(int items, int indicators, int scored, int onSchedule, int done, int behind) {
+    }
+
+    /** An indicator behind schedule. */
+    public record Behind(String code, String name, String level, BigDecimal progress, BigDecimal schedule,
+                         String leadUnit, Card card) {
+    }
+}

@@ -1,0 +1,40 @@
+package bulletin.render;
+
+import bulletin.text.Numbers;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+
+/** How figures are written in the bulletin: percentages with two decimals, numbers as reported. */
+public final class Format {
+
+    private Format() {
+    }
+
+    /** 0.48879 → "48.88%"; null → null. */
+    public static String percent(BigDecimal fraction) {
+        if (fraction == null) {
+            return null;
+        }
+        return fraction.movePointRight(2).setScale(2, RoundingMode.HALF_UP).toPlainString() + "%";
+    }
+
+    /** 45.5 (a 形象进度 in percent) → "45.50%". */
+    public static String percentValue(BigDecimal percent) {
+        return percent == null ? null : percent.setScale(2, RoundingMode.HALF_UP).toPlainString() + "%";
+    }
+
+    /** A figure as reported, at most four decimals: 28839, 0.8865, 9.0701. */
+    public static String number(BigDecimal v) {
+        if (v == null) {
+            return null;
+        }
+        BigDecimal r = v.scale() > 4 ? v.setScale(4, RoundingMode.HALF_UP) : v;
+        return Numbers.format(r);
+    }
+
+    /** 2026-05-30 → "2026年5月30日". */
+    public static String chineseDate(LocalDate d) {
+        return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+    }
+}

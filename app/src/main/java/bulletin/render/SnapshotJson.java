@@ -1,0 +1,24 @@
+package bulletin.render;
+
+import bulletin.model.Snapshot;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/** Writes {@code bulletin.json}: every computed figure of the month, stable and diffable. */
+public final class SnapshotJson {
+
+    private SnapshotJson() {
+    }
+
+    public static String write(Snapshot s) {
+        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+        try {
+            return m.writeValueAsString(s) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

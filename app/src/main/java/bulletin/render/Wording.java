@@ -1,0 +1,241 @@
+package bulletin.render;
+
+import bulletin.diag.BulletinException;
+import bulletin.diag.ExitCode;
+import bulletin.ingest.NotesReader;
+import bulletin.model.Level;
+import bulletin.model.Snapshot;
+import bulletin.model.Snapshot.SnapshotIndicator;
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The bulletin's wording: FreeMarker templates ({@code templates/bulletin.ftl} in the jar, overridden by a
+ * workspace's own {@code templates/}) turned into a list of styled blocks. Templates are user-edited, so the
+ * configuration is locked down: no class instantiation, no Java API access; the data model is plain maps,
+ * lists, strings and numbers made from the snapshot.
+ */
+public final class Wording {
+
+    public static final String TEMPLATE = "bulletin.ftl";
+
+    /** One line of the rendered wording: a style and its text. */
+    public record Block(String kind, String text) {
+    }
+
+    private Wording() {
+    }
+
+    static Configuration configuration(Path workspaceTemplates) throws IOException {
+        Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
+        List<TemplateLoader> loaders = new ArrayList<>();
+        if (workspaceTemplates != null && Files.isDirectory(workspaceTemplates)) {
+            loaders.add(new FileTemplateLoader(workspaceTemplates.toFile()));
+        }
+        loaders.add(new ClassTemplateLoader(Wording.class, "/templates"));
+        cfg.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(new TemplateLoader[0])));
+        cfg.setDefaultEncoding("UTF-8");
+        cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        cfg.setAPIBuiltinEnabled(false);
+        cfg.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
+        cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        cfg.setLogTemplateExceptions(false);
+        cfg.setWrapUncheckedExceptions(true);
+        cfg.setFallbackOnNullLoopVariable(false);
+        return cfg;
+    }
+
+    /** Renders the wording of a snapshot and its notes. */
+    public static List<Block> render(Snapshot s, NotesReader.Notes notes, Path workspaceTemplates) {
+        String text;
+        try {
+            Configuration cfg = configuration(workspaceTemplates);
+            Template t = cfg.getTemplate(TEMPLATE);
+            StringWriter out = new StringWriter();
+            t.process(dataModel(s, notes), out);
+            text = out.toString();
+        } catch (TemplateException e) {
+            String where = e.getTemplateSourceName() == null ? TEMPLATE : e.getTemplateSourceName();
+            throw new BulletinException(ExitCode.USAGE, "templates/" + where
+                    + (e.getLineNumber() == null ? "" : ":" + e.getLineNumber()) + ": 错误: 模板有误（"
+                    + firstLine(e.getMessageWithoutStackTop()) + "）");
+        } catch (freemarker.core.ParseException e) {
+            throw new BulletinException(ExitCode.USAGE, "templates/" + e.getTemplateName() + ":" + e.getLineNumber()
+                    + ": 错误: 模板语法有误（" + firstLine(e.getEditorMessage()) + "）");
+        } catch (IOException e) {
+            throw new BulletinException(ExitCode.USAGE, "templates/" + TEMPLATE + ": 错误: 无法读取模板（" + e.getMessage()
+                    + "）");
+        }
+        return parse(text);
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int i = s.indexOf('\n');
+        return (i < 0 ? s : s.substring(0, i)).strip();
+    }
+
+    static List<Block> parse(String text) {
+        List<Block> out = new ArrayList<>();
+        for (String raw : text.split("\r?\n")) {
+            String line = raw.strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (line.startsWith("@")) {
+                int sp = line.indexOf(' ');
+                String kind = sp < 0 ? line.substring(1) : line.substring(1, sp);
+                String rest = sp < 0 ? "" : line.substring(sp + 1).strip();
+                out.add(new Block(kind, rest));
+            } else {
+                out.add(new Block("p", line));
+            }
+        }
+        return out;
+    }
+
+    static Map<String, Object> dataModel(Snapshot s, NotesReader.Notes notes) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("title", s.title());
+        m.put("office", s.office());
+        m.put("issue", s.issue());
+        m.put("year", s.year());
+        m.put("month", s.month());
+        m.put("dateText", Format.chineseDate(LocalDate.parse(s.date())));
+        m.put("scheduleText", Format.percent(s.schedule()));
+        m.put("unitsOnSchedule", s.summary().unitsOnSchedule());
+        m.put("late", s.late());
+        m.put("lateDepartments", s.lateDepartments());
+        m.put("previousCards", s.summary().previousCards());
+        m.put("clearedCount", s.summary().cleared().size());
+        long red = s.indicators().stream().filter(i -> i.card() == bulletin.model.Card.RED).count();
+        long yellow = s.indicators().stream().filter(i -> i.card() == bulletin.model.Card.YELLOW).count();
+        m.put("redCount", red);
+        m.put("yellowCount", yellow);
+        List<Map<String, Object>> behind = new ArrayList<>();
+        for (Snapshot.Behind b : s.summary().behind()) {
+            Map<String, Object> x = new HashMap<>();
+            x.put("code", b.code());
+            x.put("name", b.name());
+            x.put("progressText", Format.percent(b.progress()));
+            x.put("scheduleText", Format.percent(b.schedule()));
+            x.put("leadUnit", b.leadUnit());
+            x.put("card", b.card() == null ? "" : b.card().label());
+            behind.add(x);
+        }
+        m.put("behind", behind);
+        List<Map<String, Object>> levels = new ArrayList<>();
+        for (Level level : Level.values()) {
+            Snapshot.LevelSummary sum = level == Level.PROVINCE ? s.summary().province() : s.summary().city();
+            List<SnapshotIndicator> at = s.indicators().stream().filter(i -> i.level().equals(level.id())).toList();
+            if (at.isEmpty()) {
+                continue;
+            }
+            Map<String, Object> l = new HashMap<>();
+            l.put("id", level.id());
+            l.put("label", level == Level.PROVINCE ? "省级重点民生实事" : "市级重点民生实事");
+            l.put("summary", levelSummary(sum));
+            Map<Integer, Map<String, Object>> items = new LinkedHashMap<>();
+            for (SnapshotIndicator i : at) {
+                Map<String, Object> item = items.computeIfAbsent(i.item(), k -> {
+                    Map<String, Object> x = new HashMap<>();
+                    x.put("number", i.item());
+                    x.put("name", i.itemName());
+                    x.put("indicators", new ArrayList<Map<String, Object>>());
+                    return x;
+                });
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> list = (List<Map<String, Object>>) item.get("indicators");
+                list.add(indicator(i));
+            }
+            l.put("items", new ArrayList<>(items.values()));
+            levels.add(l);
+        }
+        m.put("levels", levels);
+        Map<String, Object> n = new HashMap<>();
+        for (String sec : List.of(NotesReader.NEWS, NotesReader.PROBLEMS, NotesReader.NEXT, NotesReader.PRACTICE)) {
+            List<Map<String, Object>> paras = new ArrayList<>();
+            for (NotesReader.Paragraph p : notes.of(sec)) {
+                paras.add(Map.of("text", p.text(), "heading", p.heading()));
+            }
+            n.put(sec, paras);
+        }
+        m.put("notes", n);
+        m.put("attachments", List.of(Appendix.title(Level.PROVINCE, s.month()), Appendix.title(Level.CITY, s.month())));
+        return m;
+    }
+
+    private static Map<String, Object> levelSummary(Snapshot.LevelSummary sum) {
+        Map<String, Object> x = new HashMap<>();
+        x.put("items", sum.items());
+        x.put("indicators", sum.indicators());
+        x.put("scored", sum.scored());
+        x.put("onSchedule", sum.onSchedule());
+        x.put("done", sum.done());
+        x.put("behind", sum.behind());
+        return x;
+    }
+
+    private static Map<String, Object> indicator(SnapshotIndicator i) {
+        Map<String, Object> x = new HashMap<>();
+        x.put("code", i.code());
+        x.put("name", i.name());
+        x.put("unit", i.unit());
+        x.put("kind", i.kind());
+        x.put("status", i.total().status().id());
+        x.put("statusLabel", i.total().status().label());
+        x.put("card", i.card() == null ? "" : i.card().label());
+        putIfNotNull(x, "doneText", Format.number(i.total().done()));
+        putIfNotNull(x, "targetText", i.total().targetText());
+        putIfNotNull(x, "progressText", Format.percent(i.total().progress()));
+        putIfNotNull(x, "gainText", Format.number(i.gain()));
+        if (i.kind().equals("rate")) {
+            putIfNotNull(x, "rateText", Format.percentValue(i.total().done()));
+        }
+        x.put("notes", grouped(i.notes()));
+        x.put("problems", grouped(i.problems()));
+        return x;
+    }
+
+    /** Units' texts with the same words said once: "归义街道、新市街道：整治工程陆续开工". */
+    private static List<Map<String, Object>> grouped(List<Snapshot.UnitText> texts) {
+        Map<String, List<String>> byText = new LinkedHashMap<>();
+        for (Snapshot.UnitText t : texts) {
+            byText.computeIfAbsent(trimEnd(t.text()), k -> new ArrayList<>()).add(t.unit());
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        byText.forEach((text, units) -> out.add(Map.of("units", String.join("、", units), "text", text)));
+        return out;
+    }
+
+    /** A unit's note without its closing full stop: the template joins notes with "；" and ends with "。". */
+    private static String trimEnd(String s) {
+        return s.replaceAll("[。；;，,.\\s]+$", "");
+    }
+
+    private static void putIfNotNull(Map<String, Object> m, String k, Object v) {
+        if (v != null) {
+            m.put(k, v);
+        }
+    }
+}

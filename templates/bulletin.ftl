@@ -1,0 +1,76 @@
+<#--
+  工作专报的文字。每一行以指令开头，决定这一段在文档中的样式：
+    @title 标题   @issue 期号   @office 发文单位   @date 日期
+    @h1 一级标题（黑体）  @h2 二级标题（楷体）  @h3 三级标题（仿宋加粗）  @p 正文段落
+    @attach 附件说明   @sign 落款   @appendix 1 或 @appendix 2（插入附件表格）
+  没有指令的行按正文段落处理。数字都已按专报的格式写好（如 48.88%），直接使用即可。
+  可以复制到工作目录的 templates/ 中修改，工作目录里的同名文件优先。
+-->
+@title ${title}
+@issue 第${issue}期
+@office ${office}
+@date ${dateText}
+@h1 一、工作动态
+<#if notes["工作动态"]?has_content>
+<#list notes["工作动态"] as p>
+<#if p.heading>@h3 ${p.text}<#else>@p ${p.text}</#if>
+</#list>
+<#else>
+@p （本月工作动态待补充。）
+</#if>
+@h1 二、工作进展
+<#list levels as level>
+@p 截至${month}月底，${level.label}${level.summary.items}个项目${level.summary.scored}个指标中${level.summary.onSchedule}个指标达到序时进度（序时进度为${scheduleText}）<#if level.summary.done gt 0>，其中${level.summary.done}个指标已完成全年任务</#if><#if level.summary.behind gt 0>，${level.summary.behind}个指标未达到序时进度<#else>，所有计分指标均达到序时进度</#if>。
+</#list>
+<#if unitsOnSchedule?has_content>
+@p ${unitsOnSchedule?join("、")}所有指标均达到序时进度。
+</#if>
+<#if previousCards gt 0>
+@p 上期的${previousCards}个黄牌、红牌指标，有${clearedCount}个已经追平或超过序时进度<#if redCount gt 0>，${redCount}个指标连续两个月未达到进度要求（红牌）</#if>。
+</#if>
+<#list levels as level>
+@h2 （${(level?index == 0)?then("一", "二")}）${level.label}
+<#list level.items as item>
+@h3 ${item?index + 1}. ${item.name}
+<#list item.indicators as i>
+<#assign line><#if i.kind == "progress" || i.kind == "standard"><#if i.progressText??>形象进度${i.progressText}<#if i.status == "done">，已完成<#elseif i.status == "behind">，未达到序时进度（${i.card}）</#if>。<#else>暂无进度数据。</#if><#elseif i.kind == "rate" && i.rateText??>平均达到${i.rateText}<#if i.progressText??>，为目标要求的${i.progressText}</#if><#if i.status == "behind">，未达到序时进度（${i.card}）</#if>。<#elseif i.doneText??>已完成${i.doneText}${i.unit}<#if i.progressText??>，完成全年任务的${i.progressText}</#if><#if i.status == "behind">，未达到序时进度（${i.card}）</#if>。<#elseif i.targetText??>${i.targetText}。<#else>暂无进度数据。</#if><#list i.notes as n>${n.units}：${n.text}<#sep>；</#list><#if i.notes?has_content>。</#if></#assign>
+<#if item.indicators?size == 1 && item.indicators[0].name == item.name>
+@p ${line}
+<#else>
+@p （${i?index + 1}）${i.name}。${line}
+</#if>
+</#list>
+</#list>
+</#list>
+@h1 三、突出问题
+<#assign k = 0>
+<#if behind?has_content>
+<#assign k = k + 1>
+@p ${k}.部分指标未达到序时进度。<#list behind as b>${b.name}进度为${b.progressText}，序时进度要求为${b.scheduleText}（${b.card}，责任单位：${b.leadUnit!"未明确"}）<#sep>；</#list>。
+</#if>
+<#if late?has_content || lateDepartments?has_content>
+<#assign k = k + 1>
+@p ${k}.申报不及时。<#if late?has_content>${late?join("、")}未按时报送${month}月进度数据<#if lateDepartments?has_content>；</#if></#if><#if lateDepartments?has_content>${lateDepartments?join("、")}未报送负责指标的进度数据</#if>。
+</#if>
+<#list notes["突出问题"] as p>
+<#if p.heading>@h3 ${p.text}<#else>@p ${p.text}</#if>
+</#list>
+<#if k == 0 && !notes["突出问题"]?has_content>
+@p 本月各项指标均达到序时进度，各单位均按时报送。
+</#if>
+@h1 四、下一步工作安排
+<#list notes["下一步工作安排"] as p>
+<#if p.heading>@h3 ${p.text}<#else>@p ${p.text}</#if>
+</#list>
+<#if notes["典型做法"]?has_content>
+@h1 五、典型做法
+<#list notes["典型做法"] as p>
+<#if p.heading>@h3 ${p.text}<#else>@p ${p.text}</#if>
+</#list>
+</#if>
+@attach 附件：1.${attachments[0]}
+@attach 2.${attachments[1]}
+@sign ${office}
+@sign ${dateText}
+@appendix 1
+@appendix 2
