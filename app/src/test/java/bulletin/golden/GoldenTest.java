@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Golden cases: each folder under {@code app/src/test/golden/} is a workspace plus {@code args} (the command
  * line, one argument a line) and {@code expected.txt} (exit code, stdout, stderr). One parameterised test runs
- * them all. {@code -Dbulletin.updateGolden=true} rewrites the inputs made by the builders below and the
- * expected outputs; review the diff before committing.
+ * them all. {@code -Dbulletin.updateGolden=true} rewrites the expected outputs, and makes the inputs of the
+ * cases built below where their folder has none; review the diff before committing.
  */
 class GoldenTest {
 
@@ -48,8 +48,10 @@ class GoldenTest {
         if (Boolean.getBoolean("bulletin.updateGolden")) {
             for (var e : INPUTS.entrySet()) {
                 Path dir = ROOT.resolve(e.getKey());
-                Files.createDirectories(dir);
-                e.getValue().write(dir);
+                if (!Files.isDirectory(dir.resolve("targets"))) { // inputs are made once; delete to remake
+                    Files.createDirectories(dir);
+                    e.getValue().write(dir);
+                }
             }
         }
         try (Stream<Path> s = Files.list(ROOT)) {
