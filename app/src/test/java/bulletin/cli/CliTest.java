@@ -31,7 +31,7 @@ class CliTest {
     void helpAndVersion() {
         Run help = Cli.run("--help");
         assertThat(help.code()).isZero();
-        assertThat(help.out()).contains("用法", "inspect", "template", "退出码");
+        assertThat(help.out()).contains("用法", "inspect", "template", "generate", "退出码");
         assertThat(help.err()).isEmpty();
         Run sub = Cli.run("template", "--help");
         assertThat(sub.code()).isZero();

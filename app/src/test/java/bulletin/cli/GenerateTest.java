@@ -1,0 +1,244 @@
+package bulletin.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import bulletin.ingest.SnapshotReader;
+import bulletin.model.Card;
+import bulletin.model.Snapshot;
+import bulletin.model.Snapshot.SnapshotIndicator;
+import bulletin.model.Status;
+import bulletin.render.Format;
+import bulletin.samples.MiluoSamples;
+import bulletin.testing.Cli;
+import bulletin.testing.Cli.Run;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code generate} end to end on the sample workspace: the files, the figures, the document, the exit codes. */
+class GenerateTest {
+
+    @TempDir
+    Path ws;
+
+    @BeforeEach
+    void samples() throws IOException {
+        MiluoSamples.write(ws);
+    }
+
+    private Run generate(String month, String... more) {
+        List<String> args = new ArrayList<>(List.of("generate", "--month", month, "--date", "2026-05-30"));
+        args.addAll(List.of(more));
+        return Cli.in(ws, args.toArray(new String[0]));
+    }
+
+    private Snapshot snapshot(String month) {
+        return SnapshotReader.read(ws.resolve("out/" + month + "/bulletin.json"), "bulletin.json");
+    }
+
+    private static SnapshotIndicator ind(Snapshot s, String code) {
+        return s.indicators().stream().filter(i -> i.code().equals(code)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void marchToMayCountUpWithCardsAndTheMissingUnit() {
+        Run mar = generate("3");
+        assertThat(mar.code()).as(mar.toString()).isZero();
+        assertThat(generate("4").code()).isZero();
+        Run may = generate("5");
+        assertThat(may.code()).as(may.toString()).isZero();
+
+        assertThat(snapshot("2026-03").issue()).isEqualTo(1);
+        assertThat(snapshot("2026-04").issue()).isEqualTo(2);
+        Snapshot s = snapshot("2026-05");
+        assertThat(s.issue()).isEqualTo(3);
+        assertThat(s.previous()).isEqualTo("snapshot");
+        assertThat(ws.resolve("out/2026-05/工作专报（第3期）.docx")).isRegularFile();
+
+        SnapshotIndicator bridges = ind(s, MiluoSamples.BEHIND_TWICE);
+        assertThat(bridges.total().status()).isEqualTo(Status.BEHIND);
+        assertThat(bridges.card()).isEqualTo(Card.RED);
+        assertThat(ind(snapshot("2026-04"), MiluoSamples.BEHIND_TWICE).total().status()).isEqualTo(Status.BEHIND);
+        SnapshotIndicator training = ind(s, MiluoSamples.BEHIND_IN_MAY);
+        assertThat(training.card()).isEqualTo(Card.YELLOW);
+        assertThat(ind(snapshot("2026-04"), MiluoSamples.BEHIND_IN_MAY).total().status().onSchedule()).isTrue();
+        assertThat(s.summary().behind()).extracting(Snapshot.Behind::code)
+                .containsExactly(MiluoSamples.BEHIND_IN_MAY, MiluoSamples.BEHIND_TWICE);
+        assertThat(s.late()).containsExactly(MiluoSamples.MISSING_IN_MAY);
+        assertThat(bridges.units().get(MiluoSamples.MISSING_IN_MAY).carried()).isTrue();
+
+        assertThat(may.out()).contains("已生成 2026年5月工作专报（第3期）", "out/2026-05/工作专报（第3期）.docx",
+                "out/2026-05/bulletin.json", "红牌 1 个", "15-01", "黄牌 1 个", "03-05", "未报送：神鼎山镇");
+    }
+
+    @Test
+    void withoutLastMonthsSnapshotItIsComputedFromItsWorkbooksAndSaidSo() {
+        Run may = generate("5");
+        assertThat(may.code()).as(may.toString()).isZero();
+        Snapshot s = snapshot("2026-05");
+        assertThat(s.issue()).isEqualTo(3);
+        assertThat(s.previous()).isEqualTo("computed");
+        assertThat(ind(s, MiluoSamples.BEHIND_TWICE).card()).isEqualTo(Card.RED);
+        assertThat(may.out()).contains("上月（4月）没有快照", "已根据 progress/2026-04/ 的报表重新计算");
+        assertThat(ws.resolve("out/2026-04")).doesNotExist(); // computed, not written
+    }
+
+    @Test
+    void everyNumberInTheDocumentComesFromTheSnapshot() throws IOException {
+        assertThat(generate("5").code()).isZero();
+        Snapshot s = snapshot("2026-05");
+        try (InputStream in = Files.newInputStream(ws.resolve("out/2026-05/工作专报（第3期）.docx"));
+             XWPFDocument doc = new XWPFDocument(in)) {
+            String text = doc.getParagraphs().stream().map(XWPFParagraph::getText).collect(Collectors.joining("\n"));
+            assertThat(text).contains("汨罗市实现好惠民生增福祉的期盼工作专报", "第3期", "2026年5月30日",
+                    "市“实现好惠民生增福祉的期盼”工作专班");
+            assertThat(text).contains("一、工作动态", "二、工作进展", "三、突出问题", "四、下一步工作安排", "五、典型做法");
+            assertThat(text).contains("5月12日，市专班召开重点民生实事推进调度会"); // from notes/2026-05.md
+            Snapshot.LevelSummary p = s.summary().province();
+            assertThat(text).contains("省级重点民生实事" + p.items() + "个项目" + p.scored() + "个指标中" + p.onSchedule()
+                    + "个指标达到序时进度");
+            SnapshotIndicator jobs = ind(s, "03-01");
+            assertThat(text).contains("已完成" + Format.number(jobs.total().done()) + "人，完成全年任务的"
+                    + Format.percent(jobs.total().progress()));
+            SnapshotIndicator bridges = ind(s, MiluoSamples.BEHIND_TWICE);
+            assertThat(text).contains("进度为" + Format.percent(bridges.total().progress()) + "，序时进度要求为41.67%（红牌");
+            assertThat(text).contains("神鼎山镇未按时报送5月进度数据");
+
+            List<XWPFTable> tables = doc.getTables();
+            assertThat(tables).hasSize(2);
+            XWPFTable province = tables.get(0);
+            List<String> header = cells(province.getRow(0));
+            assertThat(header.subList(0, 7)).containsExactly("序号", "项目名称", "项目主要任务", "指标", "单位", "推进情况", "全市");
+            assertThat(header.subList(7, header.size())).containsExactlyElementsOf(s.units());
+            // Every indicator's three rows, cell by cell, against the snapshot.
+            int r = 1;
+            for (SnapshotIndicator i : s.indicators()) {
+                if (!i.level().equals("province")) {
+                    continue;
+                }
+                List<String> target = cells(province.getRow(r));
+                List<String> done = cells(province.getRow(r + 1));
+                List<String> progress = cells(province.getRow(r + 2));
+                assertThat(target.get(5)).isEqualTo("指标");
+                assertThat(done.get(5)).isEqualTo("数量");
+                assertThat(progress.get(5)).isEqualTo("进度");
+                String expectedTotal = i.total().progress() == null ? "/" : Format.percent(i.total().progress());
+                assertThat(progress.get(6)).as(i.code()).isEqualTo(expectedTotal);
+                for (int u = 0; u < s.units().size(); u++) {
+                    var f = i.units().get(s.units().get(u));
+                    String expected = f.progress() == null ? "/" : Format.percent(f.progress());
+                    assertThat(progress.get(7 + u)).as(i.code() + " " + s.units().get(u)).isEqualTo(expected);
+                    if (i.kind().equals("quantity") && f.target() != null) {
+                        assertThat(target.get(7 + u)).isEqualTo(Format.number(f.target()));
+                        assertThat(done.get(7 + u)).isEqualTo(f.done() == null ? "/" : Format.number(f.done()));
+                    }
+                }
+                r += 3;
+            }
+            assertThat(r).isEqualTo(province.getNumberOfRows());
+            // 形象进度 quantities read "正在推进".
+            assertThat(cells(tables.get(1).getRow(2)).get(6)).isEqualTo("正在推进"); // 11-01, city level
+        }
+    }
+
+    private static List<String> cells(XWPFTableRow row) {
+        List<String> out = new ArrayList<>();
+        row.getTableCells().forEach(c -> out.add(c.getText()));
+        return out;
+    }
+
+    @Test
+    void rerunningWithTheSameInputsChangesNothingAndADifferentBulletinIsKept() throws IOException {
+        assertThat(generate("5").code()).isZero();
+        Path docx = ws.resolve("out/2026-05/工作专报（第3期）.docx");
+        byte[] json = Files.readAllBytes(ws.resolve("out/2026-05/bulletin.json"));
+        byte[] doc = Files.readAllBytes(docx);
+
+        Run same = generate("5");
+        assertThat(same.code()).isZero();
+        assertThat(same.out()).contains("与已有的专报完全相同，未改动文件");
+        assertThat(Files.readAllBytes(ws.resolve("out/2026-05/bulletin.json"))).isEqualTo(json);
+        assertThat(Files.readAllBytes(docx)).isEqualTo(doc);
+
+        Files.writeString(ws.resolve("notes/2026-05.md"), "\n# 工作动态\n\n新增的一段。\n", java.nio.file.StandardOpenOption.APPEND);
+        Run changed = generate("5");
+        assertThat(changed.code()).isZero();
+        assertThat(changed.out()).contains("原有文件已保留为", "工作专报（第3期）-旧1.docx", "bulletin-旧1.json");
+        assertThat(Files.readAllBytes(ws.resolve("out/2026-05/bulletin-旧1.json"))).isEqualTo(json);
+        assertThat(Files.readAllBytes(ws.resolve("out/2026-05/工作专报（第3期）-旧1.docx"))).isEqualTo(doc);
+        assertThat(docx).isRegularFile();
+
+        Files.writeString(ws.resolve("notes/2026-05.md"), "又改了。\n", java.nio.file.StandardOpenOption.APPEND);
+        Run forced = generate("5", "--force");
+        assertThat(forced.code()).isZero();
+        assertThat(forced.out()).doesNotContain("保留");
+        assertThat(list(ws.resolve("out/2026-05"))).containsExactlyInAnyOrder("bulletin.json", "bulletin-旧1.json",
+                "工作专报（第3期）.docx", "工作专报（第3期）-旧1.docx");
+    }
+
+    @Test
+    void requireAllFailsWithoutWritingAndANamedIssueIsUsed() {
+        Run strict = generate("5", "--require-all");
+        assertThat(strict.code()).isEqualTo(1);
+        assertThat(strict.err()).contains("神鼎山镇", "--require-all");
+        assertThat(ws.resolve("out/2026-05")).doesNotExist();
+
+        Run numbered = generate("4", "--issue", "7");
+        assertThat(numbered.code()).isZero();
+        assertThat(ws.resolve("out/2026-04/工作专报（第7期）.docx")).isRegularFile();
+        assertThat(snapshot("2026-04").issue()).isEqualTo(7);
+    }
+
+    @Test
+    void aMonthWithoutWorkbooksWritesNothingAndSaysWhy() {
+        Run r = generate("6");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("progress/2026-06/ 中没有可读的报表").doesNotContain("\tat ");
+        assertThat(ws.resolve("out/2026-06")).doesNotExist();
+    }
+
+    @Test
+    void aBrokenTemplateInTheWorkspaceIsNamedWithItsLine() throws IOException {
+        Files.createDirectories(ws.resolve("templates"));
+        Files.writeString(ws.resolve("templates/bulletin.ftl"), "@title ${title}\n@p ${nosuchthing}\n");
+        Run r = generate("5");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("templates/bulletin.ftl:2: 错误: 模板有误");
+        assertThat(ws.resolve("out/2026-05")).doesNotExist();
+
+        Files.writeString(ws.resolve("templates/bulletin.ftl"), "<#assign x = \"freemarker.template.utility.Execute\"?new()>${x(\"id\")}\n");
+        Run evil = generate("5");
+        assertThat(evil.code()).isEqualTo(2);
+        assertThat(evil.err()).contains("templates/bulletin.ftl:1: 错误");
+    }
+
+    @Test
+    void aWorkspaceTemplateOverridesTheWording() throws IOException {
+        Files.createDirectories(ws.resolve("templates"));
+        Files.writeString(ws.resolve("templates/bulletin.ftl"), "@title ${title}\n@p 本月共${levels?size}级。\n@appendix 1\n");
+        assertThat(generate("5").code()).isZero();
+        try (InputStream in = Files.newInputStream(ws.resolve("out/2026-05/工作专报（第3期）.docx"));
+             XWPFDocument doc = new XWPFDocument(in)) {
+            assertThat(doc.getParagraphs().stream().map(XWPFParagraph::getText)).contains("本月共2级。");
+            assertThat(doc.getTables()).hasSize(1);
+        }
+    }
+
+    private static List<String> list(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).toList();
+        }
+    }
+}
