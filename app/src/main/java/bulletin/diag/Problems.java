@@ -33,10 +33,6 @@ public final class Problems {
         return list.stream().anyMatch(p -> p.severity() == Severity.ERROR);
     }
 
-    public List<Problem> errors() {
-        return list.stream().filter(p -> p.severity() == Severity.ERROR).toList();
-    }
-
     public boolean isEmpty() {
         return list.isEmpty();
     }

@@ -316,7 +316,7 @@ public final class Engine {
         return new Snapshot.LevelSummary(items, at.size(), scored, on, done, behind);
     }
 
-    /** Whether an indicator is behind in a snapshot. */
+    /** An indicator of a snapshot by its code. */
     public static Optional<SnapshotIndicator> find(Snapshot s, String code) {
         return s.indicators().stream().filter(i -> i.code().equals(code)).findFirst();
     }

@@ -155,12 +155,6 @@ public final class Grid {
         return r < 0 ? null : regions.get(r);
     }
 
-    /** Whether (row, col) is the top-left cell of its region, or not merged at all. */
-    public boolean isAnchor(int row, int col) {
-        CellRangeAddress a = region(row, col);
-        return a == null || (a.getFirstRow() == row && a.getFirstColumn() == col);
-    }
-
     /** Whether the row holds nothing at all. */
     public boolean isBlankRow(int row) {
         for (int c = 0; c < cols; c++) {

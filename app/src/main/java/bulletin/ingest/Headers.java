@@ -41,6 +41,29 @@ final class Headers {
         return a == null ? row : a.getLastRow();
     }
 
+    /** Follows the 序号 column down a table: a number starts (or repeats) an item, a blank cell continues it. */
+    static final class ItemCursor {
+        int item = -1;
+        boolean newItem;
+
+        /** Reads the 序号 cell of row {@code r}; false (and reported) where it is not an item number. */
+        boolean next(Grid g, int r, int col, bulletin.diag.Problems problems) {
+            newItem = false;
+            String seqText = g.text(r, col);
+            if (seqText.isEmpty()) {
+                return true;
+            }
+            int n = itemNumber(seqText);
+            if (n < 0) {
+                problems.error("bad-item-number", g.place(r, col), "序号“" + seqText + "”不是项目编号");
+                return false;
+            }
+            newItem = n != item;
+            item = n;
+            return true;
+        }
+    }
+
     /** 序号 as an item number: "1", "01", "一", "十八"; -1 where it is none of those. */
     static int itemNumber(String text) {
         String t = Text.compact(Text.halfWidth(text)).replaceAll("[.、．]$", "");

@@ -70,7 +70,7 @@ public final class ResponsibilityTableReader {
         Header h = found.get();
         List<Row> rows = new ArrayList<>();
         LevelNote note = null;
-        int item = -1;
+        Headers.ItemCursor cursor = new Headers.ItemCursor();
         Responsibility previous = Responsibility.NONE;
         String[] carry = new String[Math.max(0, h.firstRoleCol - h.seqCol - 1)];
         for (int r = h.row + 1; r < g.rows(); r++) {
@@ -87,20 +87,14 @@ public final class ResponsibilityTableReader {
             if (Text.compact(seqText).equals("序号")) {
                 continue;
             }
-            boolean newItem = false;
-            if (!seqText.isEmpty()) {
-                int n = Headers.itemNumber(seqText);
-                if (n < 0) {
-                    problems.error("bad-item-number", g.place(r, h.seqCol), "序号“" + seqText + "”不是项目编号");
-                    continue;
-                }
-                newItem = n != item;
-                item = n;
+            if (!cursor.next(g, r, h.seqCol, problems)) {
+                continue;
             }
+            int item = cursor.item;
             if (item < 0) {
                 continue;
             }
-            if (newItem) {
+            if (cursor.newItem) {
                 previous = Responsibility.NONE;
                 java.util.Arrays.fill(carry, null);
             }

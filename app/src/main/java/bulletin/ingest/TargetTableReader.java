@@ -166,7 +166,7 @@ public final class TargetTableReader {
 
         List<Row> rows = new ArrayList<>();
         LevelNote note = null;
-        int item = -1;
+        Headers.ItemCursor cursor = new Headers.ItemCursor();
         String[] carry = new String[Math.max(0, h.measureCol - h.seqCol - 1)];
         for (int r = h.bottom + 1; r < g.rows(); r++) {
             if (g.isBlankRow(r)) {
@@ -185,17 +185,11 @@ public final class TargetTableReader {
             if (Text.compact(seqText).equals("序号") || isRepeatedUnitRow(g, r, unitOfCol)) {
                 continue; // the header repeated on a new page
             }
-            boolean newItem = false;
-            if (!seqText.isEmpty()) {
-                int n = Headers.itemNumber(seqText);
-                if (n < 0) {
-                    problems.error("bad-item-number", g.place(r, h.seqCol), "序号“" + seqText + "”不是项目编号");
-                    continue;
-                }
-                newItem = n != item;
-                item = n;
+            if (!cursor.next(g, r, h.seqCol, problems)) {
+                continue;
             }
-            if (newItem) {
+            int item = cursor.item;
+            if (cursor.newItem) {
                 java.util.Arrays.fill(carry, null);
             }
             List<String> parts = nameParts(g, r, h.seqCol + 1, h.measureCol, carry);

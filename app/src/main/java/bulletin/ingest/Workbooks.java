@@ -1,7 +1,5 @@
 package bulletin.ingest;
 
-import bulletin.diag.BulletinException;
-import bulletin.diag.ExitCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -112,15 +110,6 @@ public final class Workbooks {
     private static void closeQuietly(OPCPackage pkg) {
         if (pkg != null) {
             pkg.revert();
-        }
-    }
-
-    /** Like {@link #open} but for a file that must be readable: an unreadable one ends the command. */
-    public static XSSFWorkbook openRequired(Path file, String shownName) {
-        try {
-            return open(file);
-        } catch (Unreadable e) {
-            throw new BulletinException(ExitCode.INVALID_INPUT, shownName + ": 错误: " + e.getMessage(), e);
         }
     }
 }

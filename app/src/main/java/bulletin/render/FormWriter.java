@@ -4,7 +4,6 @@ import static bulletin.render.FormLayout.*;
 
 import bulletin.model.Indicator;
 import bulletin.model.IndicatorModel;
-import bulletin.model.Kind;
 import bulletin.text.Numbers;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -312,15 +311,5 @@ public final class FormWriter {
             st.setFillPattern(FillPatternType.SOLID_FOREGROUND);
             return st;
         }
-    }
-
-    /** Whether an indicator's form row takes a number from {@code reporter} (not greyed). */
-    public static boolean takesFigures(Indicator i, String reporter, ReporterType type) {
-        return type == ReporterType.DEPARTMENT || i.appliesTo(reporter);
-    }
-
-    /** Whether the figure goes into the 形象进度 column rather than 累计完成. */
-    public static boolean percentColumn(Kind k) {
-        return k.reportsPercent();
     }
 }

@@ -17,10 +17,6 @@ public final class InspectService {
     public record Result(IndicatorModel model, ProgressReader.Result month) {
     }
 
-    public static IndicatorModel load(Path workspace) {
-        return ModelLoader.load(Workspace.open(workspace));
-    }
-
     public static Result load(Path workspace, String monthSpec) {
         Workspace ws = Workspace.open(workspace);
         IndicatorModel model = ModelLoader.load(ws);

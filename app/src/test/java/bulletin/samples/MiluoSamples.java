@@ -22,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -304,9 +303,5 @@ public final class MiluoSamples {
 
     private static BigDecimal floor(BigDecimal target, String share) {
         return target.multiply(new BigDecimal(share)).setScale(0, RoundingMode.FLOOR);
-    }
-
-    static List<String> units() {
-        return Arrays.asList(UNITS.toArray(new String[0]));
     }
 }
