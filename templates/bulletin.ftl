@@ -33,7 +33,7 @@
 <#list level.items as item>
 @h3 ${item?index + 1}. ${item.name}
 <#list item.indicators as i>
-<#assign line><#if i.kind == "progress" || i.kind == "standard"><#if i.progressText??>形象进度${i.progressText}<#if i.status == "done">，已完成<#elseif i.status == "behind">，未达到序时进度（${i.card}）</#if>。<#else>暂无进度数据。</#if><#elseif i.kind == "rate" && i.rateText??>平均达到${i.rateText}<#if i.progressText??>，为目标要求的${i.progressText}</#if><#if i.status == "behind">，未达到序时进度（${i.card}）</#if>。<#elseif i.doneText??>已完成${i.doneText}${i.unit}<#if i.progressText??>，完成全年任务的${i.progressText}</#if><#if i.status == "behind">，未达到序时进度（${i.card}）</#if>。<#elseif i.targetText??>${i.targetText}。<#else>暂无进度数据。</#if><#list i.notes as n>${n.units}：${n.text}<#sep>；</#list><#if i.notes?has_content>。</#if></#assign>
+<#assign line><#if i.kind == "progress" || i.kind == "standard"><#if i.progressText??>形象进度${i.progressText}<#if i.status == "done">，已完成<#elseif i.status == "behind">，未达到序时进度（${i.card}）</#if>。<#else>暂无进度数据。</#if><#elseif i.kind == "rate" && i.rateText??>平均达到${i.rateText}<#if i.progressText??>，为目标要求的${i.progressText}</#if><#if i.status == "behind">，未达到序时进度（${i.card}）</#if>。<#elseif i.doneText??>已完成${i.doneText}${i.unit}<#if i.progressText??>，完成全年任务的${i.progressText}</#if><#if i.gainText?? && i.gainPositive>，较上月增加${i.gainText}${i.unit}</#if><#if i.status == "behind">，未达到序时进度（${i.card}）</#if>。<#elseif i.targetText??>${i.targetText}。<#else>暂无进度数据。</#if><#list i.notes as n>${n.units}：${n.text}<#sep>；</#list><#if i.notes?has_content>。</#if></#assign>
 <#if item.indicators?size == 1 && item.indicators[0].name == item.name>
 @p ${line}
 <#else>

@@ -209,6 +209,7 @@ public final class Wording {
         putIfNotNull(x, "targetText", i.total().targetText());
         putIfNotNull(x, "progressText", Format.percent(i.total().progress()));
         putIfNotNull(x, "gainText", Format.number(i.gain()));
+        x.put("gainPositive", i.gain() != null && i.gain().signum() > 0);
         if (i.kind().equals("rate")) {
             putIfNotNull(x, "rateText", Format.percentValue(i.total().done()));
         }

@@ -111,7 +111,7 @@ class GenerateTest {
                     + "个指标达到序时进度");
             SnapshotIndicator jobs = ind(s, "03-01");
             assertThat(text).contains("已完成" + Format.number(jobs.total().done()) + "人，完成全年任务的"
-                    + Format.percent(jobs.total().progress()));
+                    + Format.percent(jobs.total().progress()) + "，较上月增加" + Format.number(jobs.gain()) + "人");
             SnapshotIndicator bridges = ind(s, MiluoSamples.BEHIND_TWICE);
             assertThat(text).contains("进度为" + Format.percent(bridges.total().progress()) + "，序时进度要求为41.67%（红牌");
             assertThat(text).contains("神鼎山镇未按时报送5月进度数据");
