@@ -3,6 +3,7 @@
     @title 标题   @issue 期号   @office 发文单位   @date 日期
     @h1 一级标题（黑体）  @h2 二级标题（楷体）  @h3 三级标题（仿宋加粗）  @p 正文段落
     @attach 附件说明   @sign 落款   @appendix 1 或 @appendix 2（插入附件表格）
+    @chart 图的说明（在此处插入完成情况图，说明文字放在图下）
   没有指令的行按正文段落处理。数字都已按专报的格式写好（如 48.88%），直接使用即可。
   可以复制到工作目录的 templates/ 中修改，工作目录里的同名文件优先。
 -->
@@ -25,8 +26,9 @@
 <#if unitsOnSchedule?has_content>
 @p ${unitsOnSchedule?join("、")}所有指标均达到序时进度。
 </#if>
+@chart 图1  ${month}月各指标完成全年任务情况（红色为未达到序时进度，虚线为序时进度）
 <#if previousCards gt 0>
-@p 上期的${previousCards}个黄牌、红牌指标，有${clearedCount}个已经追平或超过序时进度<#if redCount gt 0>，${redCount}个指标连续两个月未达到进度要求（红牌）</#if>。
+@p 上期的${previousCards}个黄牌、红牌指标，<#if clearedCount gt 0>有${clearedCount}个已经追平或超过序时进度<#else>均未追平序时进度</#if><#if redCount gt 0>，${redCount}个指标连续两个月未达到进度要求（红牌）</#if>。
 </#if>
 <#list levels as level>
 @h2 （${(level?index == 0)?then("一", "二")}）${level.label}

@@ -1,5 +1,7 @@
 package bulletin.cli;
 
+import bulletin.diag.BulletinException;
+import bulletin.diag.ExitCode;
 import bulletin.diag.Problem;
 import bulletin.service.GenerateService;
 import picocli.CommandLine.Command;
@@ -39,10 +41,13 @@ final class GenerateCommand implements Runnable {
     @Option(names = "--require-all", description = "有单位未报送时不生成专报并以退出码 1 结束（供定时任务使用）")
     boolean requireAll;
 
+    @Option(names = "--pdf", description = "同时用 LibreOffice 生成 PDF（需已安装 LibreOffice）")
+    boolean pdf;
+
     @Override
     public void run() {
         GenerateService.Result r = GenerateService.generate(
-                new GenerateService.Options(parent.workspace, month, date, issue, force, requireAll));
+                new GenerateService.Options(parent.workspace, month, date, issue, force, requireAll, pdf));
         var err = spec.commandLine().getErr();
         for (Problem p : r.problems()) {
             err.println(p.format());
@@ -51,5 +56,8 @@ final class GenerateCommand implements Runnable {
         var out = spec.commandLine().getOut();
         out.print(GenerateService.summary(r));
         out.flush();
+        if (r.pdfError() != null) {
+            throw new BulletinException(ExitCode.OUTPUT, r.pdfError());
+        }
     }
 }

@@ -17,6 +17,8 @@ import java.util.Map;
  * @param levels           which items are provincial and which city level, e.g. {province: "1-10", city: "11-18"}
  * @param progressKeywords words in an indicator's name that make it a 形象进度 indicator (replaces the defaults)
  * @param indicators       per-indicator overrides by code, e.g. {"01-04": {kind: progress}}
+ * @param appendix         how the appendix tables look: paper (A4 or A3), the shading of behind and red-card cells
+ * @param chart            whether 工作进展 carries the completion chart (default true)
  */
 public record WorkspaceConfig(
         @JsonProperty("year") Integer year,
@@ -26,9 +28,12 @@ public record WorkspaceConfig(
         @JsonProperty("deadline") Integer deadline,
         @JsonProperty("levels") Map<String, String> levels,
         @JsonProperty("progressKeywords") List<String> progressKeywords,
-        @JsonProperty("indicators") Map<String, IndicatorOverride> indicators) {
+        @JsonProperty("indicators") Map<String, IndicatorOverride> indicators,
+        @JsonProperty("appendix") Appendix appendix,
+        @JsonProperty("chart") Boolean chart) {
 
-    public static final WorkspaceConfig EMPTY = new WorkspaceConfig(null, null, null, null, null, null, null, null);
+    public static final WorkspaceConfig EMPTY = new WorkspaceConfig(null, null, null, null, null, null, null, null,
+            null, null);
 
     /** The default words that make an indicator a construction-type 形象进度 one. */
     public static final List<String> DEFAULT_PROGRESS_KEYWORDS = List.of(
@@ -38,6 +43,38 @@ public record WorkspaceConfig(
         units = units == null ? List.of() : List.copyOf(units);
         levels = levels == null ? Map.of() : Map.copyOf(levels);
         indicators = indicators == null ? Map.of() : Map.copyOf(indicators);
+        appendix = appendix == null ? Appendix.DEFAULT : appendix;
+    }
+
+    public boolean chartOrDefault() {
+        return chart == null || chart;
+    }
+
+    /**
+     * The appendix tables' look.
+     *
+     * @param paper  A4 (default) or A3, landscape either way
+     * @param behind the fill of a cell behind schedule, RRGGBB (default FFFF00, yellow); "none" for no fill
+     * @param red    the fill of a behind cell of a red-card indicator (default FF7C80)
+     */
+    public record Appendix(
+            @JsonProperty("paper") String paper,
+            @JsonProperty("behind") String behind,
+            @JsonProperty("red") String red) {
+
+        public static final Appendix DEFAULT = new Appendix(null, null, null);
+
+        public boolean a3() {
+            return paper != null && paper.trim().equalsIgnoreCase("A3");
+        }
+
+        public String behindOrDefault() {
+            return behind == null ? "FFFF00" : behind;
+        }
+
+        public String redOrDefault() {
+            return red == null ? "FF7C80" : red;
+        }
     }
 
     public List<String> progressKeywordsOrDefault() {

@@ -19,9 +19,13 @@ public final class Appendix {
     public static final String IN_PROGRESS = "正在推进";
     public static final List<String> FIXED = List.of("序号", "项目名称", "项目主要任务", "指标", "单位", "推进情况", "全市");
 
-    /** One indicator's block: the name cells and three rows of figures (全市 first, then each unit). */
+    /**
+     * One indicator's block: the name cells and three rows of figures (全市 first, then each unit).
+     * {@code wordTarget} is set where the target is words for the whole city (no unit has one of its own): the
+     * 指标 row then carries it once, across the 全市 and unit columns, as the official tables do.
+     */
     public record Block(SnapshotIndicator indicator, String task, List<String> targets, List<String> done,
-                        List<String> progress, List<Boolean> behind) {
+                        List<String> progress, List<Boolean> behind, String wordTarget) {
     }
 
     private Appendix() {
@@ -54,7 +58,9 @@ public final class Appendix {
                 add(i.units().get(u), percentKind, rate, false, t, d, p, b);
             }
             String task = i.path().size() >= 3 ? i.path().get(1) : "";
-            out.add(new Block(i, task, t, d, p, b));
+            boolean unitScoped = i.units().values().stream().anyMatch(f -> f.target() != null || f.targetText() != null);
+            String words = !unitScoped && i.total().target() == null ? i.total().targetText() : null;
+            out.add(new Block(i, task, t, d, p, b, words));
         }
         return out;
     }

@@ -1,21 +1,32 @@
 package bulletin.render;
 
+import static bulletin.render.Reference.*;
+
+import bulletin.model.Card;
 import bulletin.model.Level;
 import bulletin.model.Snapshot;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.docx4j.XmlUtils;
+import org.docx4j.dml.wordprocessingDrawing.Inline;
 import org.docx4j.jaxb.Context;
 import org.docx4j.openpackaging.exceptions.Docx4JException;
 import org.docx4j.openpackaging.packages.WordprocessingMLPackage;
+import org.docx4j.openpackaging.parts.WordprocessingML.BinaryPartAbstractImage;
 import org.docx4j.openpackaging.parts.WordprocessingML.MainDocumentPart;
 import org.docx4j.wml.BooleanDefaultTrue;
 import org.docx4j.wml.Br;
 import org.docx4j.wml.CTBorder;
+import org.docx4j.wml.CTShd;
+import org.docx4j.wml.CTTblCellMar;
 import org.docx4j.wml.CTVerticalJc;
-import org.docx4j.wml.Color;
-import org.docx4j.wml.HpsMeasure;
+import org.docx4j.wml.Drawing;
 import org.docx4j.wml.Jc;
 import org.docx4j.wml.JcEnumeration;
 import org.docx4j.wml.ObjectFactory;
@@ -23,11 +34,10 @@ import org.docx4j.wml.P;
 import org.docx4j.wml.PPr;
 import org.docx4j.wml.PPrBase;
 import org.docx4j.wml.R;
-import org.docx4j.wml.RFonts;
-import org.docx4j.wml.RPr;
 import org.docx4j.wml.STBorder;
 import org.docx4j.wml.STBrType;
 import org.docx4j.wml.STPageOrientation;
+import org.docx4j.wml.STShd;
 import org.docx4j.wml.STVerticalJc;
 import org.docx4j.wml.SectPr;
 import org.docx4j.wml.Tbl;
@@ -44,129 +54,284 @@ import org.docx4j.wml.Tr;
 import org.docx4j.wml.TrPr;
 
 /**
- * Builds the bulletin .docx with docx4j's object factory (no XML strings): the wording blocks from the
- * templates, then the appendix tables on landscape pages. Every figure comes from the snapshot.
+ * Builds the bulletin .docx on the reference document ({@code templates/reference.docx}, the workspace's own
+ * first): its page, styles and page-number footers; the wording blocks in its paragraph styles; the chart; then
+ * the appendix tables in a landscape section. Objects come from docx4j's factory, not from XML strings, and
+ * every figure comes from the snapshot.
  */
 public final class DocxWriter {
 
-    static final String FANGSONG = "仿宋_GB2312";
-    static final String HEITI = "黑体";
-    static final String KAITI = "楷体_GB2312";
-    static final String XIAOBIAOSONG = "方正小标宋简体";
-    static final String SONG = "宋体";
+    /** How the document looks beyond the reference: appendix paper and card shading, and the chart. */
+    public record Look(boolean a3, String behindFill, String redFill, byte[] chartPng) {
+        public static final Look DEFAULT = new Look(false, "FFFF00", "FF7C80", null);
+    }
 
-    /** A4 in twips. */
-    static final int A4_W = 11906;
-    static final int A4_H = 16838;
+    public static final String REFERENCE = "reference.docx";
 
     private final ObjectFactory f = Context.getWmlObjectFactory();
+    private final Look look;
 
-    private DocxWriter() {
+    private DocxWriter(Look look) {
+        this.look = look;
     }
 
-    public static void write(Snapshot s, List<Wording.Block> blocks, OutputStream out) throws IOException {
-        new DocxWriter().build(s, blocks, out);
+    public static void write(Snapshot s, List<Wording.Block> blocks, Path workspaceTemplates, Look look,
+                             OutputStream out) throws IOException {
+        new DocxWriter(look).build(s, blocks, reference(workspaceTemplates), out);
     }
 
-    private void build(Snapshot s, List<Wording.Block> blocks, OutputStream out) throws IOException {
+    /** The reference document: the workspace's {@code templates/reference.docx}, else the built-in one. */
+    static WordprocessingMLPackage reference(Path workspaceTemplates) throws IOException {
         try {
-            WordprocessingMLPackage pkg = WordprocessingMLPackage.createPackage();
+            if (workspaceTemplates != null && Files.isRegularFile(workspaceTemplates.resolve(REFERENCE))) {
+                return WordprocessingMLPackage.load(workspaceTemplates.resolve(REFERENCE).toFile());
+            }
+            try (InputStream in = DocxWriter.class.getResourceAsStream("/templates/" + REFERENCE)) {
+                if (in != null) {
+                    return WordprocessingMLPackage.load(in);
+                }
+            }
+        } catch (Docx4JException e) {
+            throw new IOException("templates/" + REFERENCE + " 无法读取（" + e.getMessage() + "）", e);
+        }
+        return Reference.build();
+    }
+
+    private void build(Snapshot s, List<Wording.Block> blocks, WordprocessingMLPackage pkg, OutputStream out)
+            throws IOException {
+        try {
             MainDocumentPart main = pkg.getMainDocumentPart();
+            SectPr page = main.getJaxbElement().getBody().getSectPr();
+            if (page == null) {
+                page = Reference.build().getMainDocumentPart().getJaxbElement().getBody().getSectPr();
+            }
+            main.getContent().clear();
+            List<Object> body = main.getContent();
             boolean appendixStarted = false;
-            for (Wording.Block b : blocks) {
+            boolean attachStarted = false;
+            for (int k = 0; k < blocks.size(); k++) {
+                Wording.Block b = blocks.get(k);
                 switch (b.kind()) {
-                    case "title" -> main.getContent().add(para(b.text(), XIAOBIAOSONG, 44, false, "FF0000",
-                            JcEnumeration.CENTER));
-                    case "issue" -> main.getContent().add(para(b.text(), FANGSONG, 32, false, null,
-                            JcEnumeration.CENTER));
-                    case "office" -> main.getContent().add(para(b.text(), FANGSONG, 32, false, null,
-                            JcEnumeration.LEFT));
-                    case "date" -> main.getContent().add(para(b.text(), FANGSONG, 32, false, null,
-                            JcEnumeration.RIGHT));
-                    case "h1" -> main.getContent().add(para(b.text(), HEITI, 32, false, null, JcEnumeration.LEFT));
-                    case "h2" -> main.getContent().add(para(b.text(), KAITI, 32, false, null, JcEnumeration.LEFT));
-                    case "h3" -> main.getContent().add(para(b.text(), FANGSONG, 32, true, null, JcEnumeration.LEFT));
-                    case "attach" -> main.getContent().add(para(b.text(), FANGSONG, 32, false, null,
-                            JcEnumeration.LEFT));
-                    case "sign" -> main.getContent().add(para(b.text(), FANGSONG, 32, false, null,
-                            JcEnumeration.RIGHT));
+                    case "title" -> masthead(body, b.text());
+                    case "issue" -> body.add(para(b.text(), ISSUE));
+                    case "office" -> {
+                        String date = k + 1 < blocks.size() && blocks.get(k + 1).kind().equals("date")
+                                ? blocks.get(++k).text() : "";
+                        body.add(issuer(b.text(), date));
+                    }
+                    case "date" -> body.add(issuer("", b.text()));
+                    case "h1" -> body.add(para(b.text(), H1));
+                    case "h2" -> body.add(para(b.text(), H2));
+                    case "h3" -> body.add(para(b.text(), H3));
+                    case "attach" -> {
+                        body.add(para(b.text(), attachStarted ? ATTACH_MORE : ATTACH));
+                        attachStarted = true;
+                    }
+                    case "sign" -> body.add(para(b.text(), SIGN));
+                    case "chart" -> {
+                        if (look.chartPng() != null) {
+                            body.add(image(pkg, look.chartPng(), b.text()));
+                            if (!b.text().isEmpty()) {
+                                body.add(para(b.text(), FIGURE));
+                            }
+                        }
+                    }
                     case "appendix" -> {
                         Level level = b.text().trim().equals("2") ? Level.CITY : Level.PROVINCE;
                         if (!appendixStarted) {
-                            main.getContent().add(sectionEnd(false));
+                            P end = f.createP();
+                            PPr ppr = f.createPPr();
+                            ppr.setSectPr(XmlUtils.deepCopy(page));
+                            end.setPPr(ppr);
+                            body.add(end);
                             appendixStarted = true;
                         } else {
-                            main.getContent().add(pageBreak());
+                            body.add(pageBreak());
                         }
-                        appendix(main, s, level);
+                        appendix(body, s, level);
                     }
-                    default -> main.getContent().add(bodyPara(b.text()));
+                    default -> body.add(para(b.text(), BODY));
                 }
             }
-            main.getJaxbElement().getBody().setSectPr(section(appendixStarted));
+            main.getJaxbElement().getBody().setSectPr(appendixStarted ? landscape(page) : page);
             pkg.save(out);
         } catch (Docx4JException e) {
             throw new IOException("docx4j: " + e.getMessage(), e);
         }
     }
 
-    private void appendix(MainDocumentPart main, Snapshot s, Level level) {
+    /**
+     * The red masthead: a name ending in 工作专报 is set as the seeds set it, the place and programme on one line
+     * and "工 作 专 报" large below; any other name on one line.
+     */
+    private void masthead(List<Object> body, String title) {
+        if (title.endsWith("工作专报") && title.length() > 4) {
+            body.add(para(title.substring(0, title.length() - 4), MASTHEAD_NAME));
+            body.add(para("工 作 专 报", MASTHEAD));
+        } else {
+            body.add(para(title, MASTHEAD));
+        }
+    }
+
+    /** The office on the left and the date on the right of one line, over the red rule. */
+    private P issuer(String office, String date) {
+        P p = para(null, ISSUER);
+        p.getContent().add(run(office));
+        if (!date.isEmpty()) {
+            R tab = f.createR();
+            tab.getContent().add(f.createRTab());
+            p.getContent().add(tab);
+            p.getContent().add(run(date));
+        }
+        return p;
+    }
+
+    private P image(WordprocessingMLPackage pkg, byte[] png, String alt) throws Docx4JException {
+        try {
+            BinaryPartAbstractImage part = BinaryPartAbstractImage.createImagePart(pkg, png);
+            Inline inline = part.createImageInline("chart.png", alt.isEmpty() ? "完成情况图" : alt, 1, 2, false,
+                    TEXT_WIDTH);
+            P p = para(null, FIGURE);
+            R r = f.createR();
+            Drawing d = f.createDrawing();
+            d.getAnchorOrInline().add(inline);
+            r.getContent().add(d);
+            p.getContent().add(r);
+            return p;
+        } catch (Exception e) {
+            throw new Docx4JException("chart image: " + e.getMessage(), e);
+        }
+    }
+
+    /** The landscape section of the appendices: A4 (or A3), footers as in the body, no character grid. */
+    private SectPr landscape(SectPr portrait) {
+        SectPr sp = XmlUtils.deepCopy(portrait);
+        SectPr.PgSz size = f.createSectPrPgSz();
+        size.setW(BigInteger.valueOf(look.a3() ? A3_H : A4_H));
+        size.setH(BigInteger.valueOf(look.a3() ? A3_W : A4_W));
+        size.setOrient(STPageOrientation.LANDSCAPE);
+        sp.setPgSz(size);
+        SectPr.PgMar mar = f.createSectPrPgMar();
+        mar.setTop(BigInteger.valueOf(1247));
+        mar.setBottom(BigInteger.valueOf(1247));
+        mar.setLeft(BigInteger.valueOf(1134));
+        mar.setRight(BigInteger.valueOf(1134));
+        mar.setHeader(BigInteger.valueOf(567));
+        mar.setFooter(BigInteger.valueOf(567));
+        mar.setGutter(BigInteger.ZERO);
+        sp.setPgMar(mar);
+        sp.setDocGrid(null);
+        return sp;
+    }
+
+    private int landscapeTextWidth() {
+        return (look.a3() ? A3_H : A4_H) - 2 * 1134;
+    }
+
+    private void appendix(List<Object> body, Snapshot s, Level level) {
         int n = level == Level.PROVINCE ? 1 : 2;
-        main.getContent().add(para("附件" + n, HEITI, 32, false, null, JcEnumeration.LEFT));
-        main.getContent().add(para(Appendix.title(level, s.month()), XIAOBIAOSONG, 36, false, null,
-                JcEnumeration.CENTER));
+        body.add(para("附件" + n, APPENDIX_LABEL));
+        body.add(para(Appendix.title(level, s.month()), APPENDIX_TITLE));
         List<Appendix.Block> blocks = Appendix.blocks(s, level);
         List<String> header = Appendix.header(s);
-        int textWidth = A4_H - 2 * 1134;
-        int[] fixed = {480, 760, 1000, 1700, 560, 600, 800};
-        int unitW = Math.max(420, (textWidth - java.util.Arrays.stream(fixed).sum()) / Math.max(1, s.units().size()));
+        int[] fixed = look.a3() ? new int[] {560, 1000, 1300, 2600, 700, 700, 1100}
+                : new int[] {420, 680, 820, 1420, 480, 520, 780};
+        int rest = landscapeTextWidth() - java.util.Arrays.stream(fixed).sum();
+        int unitW = Math.max(400, rest / Math.max(1, s.units().size()));
         int[] widths = new int[header.size()];
         for (int c = 0; c < widths.length; c++) {
             widths[c] = c < fixed.length ? fixed[c] : unitW;
         }
+        // Figures get the largest size at which "100.00%" fits a unit column: 7.5 pt at most on A4, 10 pt on A3,
+        // never under 6 pt.
+        double points = (unitW - 60) / 20.0 / 4.4;
+        int figureSize = (int) Math.max(12, Math.min(look.a3() ? 20 : 15, Math.floor(points * 2)));
         Tbl tbl = table(widths);
         Tr head = f.createTr();
-        repeatHeader(head);
+        trPr(head, true);
         for (int c = 0; c < header.size(); c++) {
-            head.getContent().add(cell(header.get(c), widths[c], null, true, false));
+            head.getContent().add(cell(header.get(c), widths[c], null, TABLE_HEAD, JcEnumeration.CENTER, null));
         }
         tbl.getContent().add(head);
         int lastItem = -1;
         String lastTask = null;
         int itemNo = 0;
+        String[] labels = {"指标", "数量", "进度"};
         for (Appendix.Block b : blocks) {
             boolean newItem = b.indicator().item() != lastItem;
             if (newItem) {
                 itemNo++;
             }
             boolean newTask = newItem || !b.task().equals(lastTask);
-            String[] labels = {"指标", "数量", "进度"};
+            boolean red = b.indicator().card() == Card.RED;
             List<List<String>> rows = List.of(b.targets(), b.done(), b.progress());
             for (int r = 0; r < 3; r++) {
                 Tr tr = f.createTr();
-                cantSplit(tr);
+                trPr(tr, false);
                 boolean first = r == 0;
                 tr.getContent().add(cell(first && newItem ? String.valueOf(itemNo) : "", widths[0],
-                        first && newItem ? "restart" : "continue", false, false));
+                        merge(first && newItem), TABLE, JcEnumeration.CENTER, null));
                 tr.getContent().add(cell(first && newItem ? b.indicator().itemName() : "", widths[1],
-                        first && newItem ? "restart" : "continue", false, false));
-                tr.getContent().add(cell(first && newTask ? b.task() : "", widths[2],
-                        first && newTask ? "restart" : "continue", false, false));
-                tr.getContent().add(cell(first ? b.indicator().name() : "", widths[3], first ? "restart" : "continue",
-                        false, false));
-                tr.getContent().add(cell(first ? b.indicator().unit() : "", widths[4], first ? "restart" : "continue",
-                        false, false));
-                tr.getContent().add(cell(labels[r], widths[5], null, false, false));
+                        merge(first && newItem), TABLE, JcEnumeration.CENTER, null));
+                tr.getContent().add(cell(first && newTask ? b.task() : "", widths[2], merge(first && newTask), TABLE,
+                        JcEnumeration.CENTER, null));
+                tr.getContent().add(cell(first ? b.indicator().name() : "", widths[3], merge(first), TABLE,
+                        JcEnumeration.LEFT, null));
+                tr.getContent().add(cell(first ? b.indicator().unit() : "", widths[4], merge(first), TABLE,
+                        JcEnumeration.CENTER, null));
+                tr.getContent().add(cell(labels[r], widths[5], null, TABLE, JcEnumeration.CENTER, null));
                 List<String> values = rows.get(r);
+                if (r == 0 && b.wordTarget() != null) {
+                    Tc words = cell(b.wordTarget(), unitW * s.units().size() + widths[6], null, TABLE,
+                            JcEnumeration.LEFT, null);
+                    TcPrInner.GridSpan span = f.createTcPrInnerGridSpan();
+                    span.setVal(BigInteger.valueOf(values.size()));
+                    words.getTcPr().setGridSpan(span);
+                    tr.getContent().add(words);
+                    tbl.getContent().add(tr);
+                    continue;
+                }
                 for (int c = 0; c < values.size(); c++) {
-                    tr.getContent().add(cell(values.get(c), widths[6 + c], null, false, r == 2 && b.behind().get(c)));
+                    String v = values.get(c);
+                    boolean number = !v.equals(Appendix.NONE) && !v.equals(Appendix.IN_PROGRESS)
+                            && v.matches("-?[0-9.]+%?");
+                    String fill = null;
+                    if (r == 2 && b.behind().get(c)) {
+                        fill = red ? look.redFill() : look.behindFill();
+                    }
+                    Tc tc = cell(v, widths[6 + c], null, TABLE, number ? JcEnumeration.RIGHT : JcEnumeration.CENTER,
+                            fill);
+                    size(tc, figureSize);
+                    tr.getContent().add(tc);
                 }
                 tbl.getContent().add(tr);
             }
             lastItem = b.indicator().item();
             lastTask = b.task();
         }
-        main.getContent().add(tbl);
+        body.add(tbl);
+    }
+
+    /** Sets the text size (half-points) of every run in a cell. */
+    private void size(Tc tc, int halfPoints) {
+        for (Object o : tc.getContent()) {
+            if (o instanceof P p) {
+                for (Object c : p.getContent()) {
+                    if (c instanceof R r) {
+                        org.docx4j.wml.RPr rpr = r.getRPr() == null ? f.createRPr() : r.getRPr();
+                        org.docx4j.wml.HpsMeasure sz = f.createHpsMeasure();
+                        sz.setVal(BigInteger.valueOf(halfPoints));
+                        rpr.setSz(sz);
+                        rpr.setSzCs(sz);
+                        r.setRPr(rpr);
+                    }
+                }
+            }
+        }
+    }
+
+    private static String merge(boolean restart) {
+        return restart ? "restart" : "continue";
     }
 
     private Tbl table(int[] widths) {
@@ -184,6 +349,16 @@ public final class DocxWriter {
         w.setType("dxa");
         w.setW(BigInteger.valueOf(java.util.Arrays.stream(widths).sum()));
         pr.setTblW(w);
+        Jc jc = f.createJc();
+        jc.setVal(JcEnumeration.CENTER);
+        pr.setJc(jc);
+        CTTblCellMar mar = f.createCTTblCellMar();
+        TblWidth side = f.createTblWidth();
+        side.setType("dxa");
+        side.setW(BigInteger.valueOf(30));
+        mar.setLeft(side);
+        mar.setRight(side);
+        pr.setTblCellMar(mar);
         tbl.setTblPr(pr);
         TblGrid grid = f.createTblGrid();
         for (int width : widths) {
@@ -203,20 +378,18 @@ public final class DocxWriter {
         return b;
     }
 
-    private void repeatHeader(Tr tr) {
-        TrPr pr = tr.getTrPr() == null ? f.createTrPr() : tr.getTrPr();
-        pr.getCnfStyleOrDivIdOrGridBefore().add(f.createCTTrPrBaseTblHeader(new BooleanDefaultTrue()));
-        tr.setTrPr(pr);
-    }
-
-    private void cantSplit(Tr tr) {
-        TrPr pr = tr.getTrPr() == null ? f.createTrPr() : tr.getTrPr();
+    /** A row that never splits across pages; a header row repeats on every page. */
+    private void trPr(Tr tr, boolean header) {
+        TrPr pr = f.createTrPr();
         pr.getCnfStyleOrDivIdOrGridBefore().add(f.createCTTrPrBaseCantSplit(new BooleanDefaultTrue()));
+        if (header) {
+            pr.getCnfStyleOrDivIdOrGridBefore().add(f.createCTTrPrBaseTblHeader(new BooleanDefaultTrue()));
+        }
         tr.setTrPr(pr);
     }
 
-    /** A table cell; {@code vMerge} is "restart", "continue" or null. */
-    private Tc cell(String text, int width, String vMerge, boolean bold, boolean shaded) {
+    /** A table cell; {@code vMerge} is "restart", "continue" or null; {@code fill} RRGGBB or null. */
+    private Tc cell(String text, int width, String vMerge, String style, JcEnumeration align, String fill) {
         Tc tc = f.createTc();
         TcPr pr = f.createTcPr();
         TblWidth w = f.createTblWidth();
@@ -233,67 +406,43 @@ public final class DocxWriter {
         CTVerticalJc v = f.createCTVerticalJc();
         v.setVal(STVerticalJc.CENTER);
         pr.setVAlign(v);
-        if (shaded) {
-            org.docx4j.wml.CTShd shd = f.createCTShd();
-            shd.setVal(org.docx4j.wml.STShd.CLEAR);
+        if (fill != null && !fill.equalsIgnoreCase("none")) {
+            CTShd shd = f.createCTShd();
+            shd.setVal(STShd.CLEAR);
             shd.setColor("auto");
-            shd.setFill("FFFF00");
+            shd.setFill(fill);
             pr.setShd(shd);
         }
         tc.setTcPr(pr);
-        P p = para(text, SONG, 14, bold, null, JcEnumeration.CENTER);
-        PPrBase.Spacing sp = f.createPPrBaseSpacing();
-        sp.setBefore(BigInteger.ZERO);
-        sp.setAfter(BigInteger.ZERO);
-        p.getPPr().setSpacing(sp);
+        P p = para(text, style);
+        Jc jc = f.createJc();
+        jc.setVal(align);
+        p.getPPr().setJc(jc);
         tc.getContent().add(p);
         return tc;
     }
 
-    private P bodyPara(String text) {
-        P p = para(text, FANGSONG, 32, false, null, JcEnumeration.BOTH);
-        PPrBase.Ind ind = f.createPPrBaseInd();
-        ind.setFirstLineChars(BigInteger.valueOf(200));
-        p.getPPr().setInd(ind);
+    /** A paragraph in a style of the reference document; the text's look comes from the style. */
+    private P para(String text, String style) {
+        P p = f.createP();
+        PPr ppr = f.createPPr();
+        PPrBase.PStyle ps = f.createPPrBasePStyle();
+        ps.setVal(style);
+        ppr.setPStyle(ps);
+        p.setPPr(ppr);
+        if (text != null && !text.isEmpty()) {
+            p.getContent().add(run(text));
+        }
         return p;
     }
 
-    private P para(String text, String font, int halfPoints, boolean bold, String color, JcEnumeration align) {
-        P p = f.createP();
-        PPr ppr = f.createPPr();
-        Jc jc = f.createJc();
-        jc.setVal(align);
-        ppr.setJc(jc);
-        p.setPPr(ppr);
-        if (text == null || text.isEmpty()) {
-            return p;
-        }
+    private R run(String text) {
         R r = f.createR();
-        RPr rpr = f.createRPr();
-        RFonts fonts = f.createRFonts();
-        fonts.setEastAsia(font);
-        fonts.setAscii(font);
-        fonts.setHAnsi(font);
-        rpr.setRFonts(fonts);
-        HpsMeasure sz = f.createHpsMeasure();
-        sz.setVal(BigInteger.valueOf(halfPoints));
-        rpr.setSz(sz);
-        rpr.setSzCs(sz);
-        if (bold) {
-            rpr.setB(new BooleanDefaultTrue());
-        }
-        if (color != null) {
-            Color c = f.createColor();
-            c.setVal(color);
-            rpr.setColor(c);
-        }
-        r.setRPr(rpr);
         Text t = f.createText();
         t.setValue(text);
         t.setSpace("preserve");
         r.getContent().add(t);
-        p.getContent().add(r);
-        return p;
+        return r;
     }
 
     private P pageBreak() {
@@ -306,37 +455,10 @@ public final class DocxWriter {
         return p;
     }
 
-    /** The paragraph that ends the portrait body section. */
-    private P sectionEnd(boolean landscape) {
-        P p = f.createP();
-        PPr ppr = f.createPPr();
-        ppr.setSectPr(section(landscape));
-        p.setPPr(ppr);
-        return p;
-    }
-
-    private SectPr section(boolean landscape) {
-        SectPr sp = f.createSectPr();
-        SectPr.PgSz size = f.createSectPrPgSz();
-        size.setW(BigInteger.valueOf(landscape ? A4_H : A4_W));
-        size.setH(BigInteger.valueOf(landscape ? A4_W : A4_H));
-        if (landscape) {
-            size.setOrient(STPageOrientation.LANDSCAPE);
-        }
-        sp.setPgSz(size);
-        SectPr.PgMar mar = f.createSectPrPgMar();
-        if (landscape) {
-            mar.setTop(BigInteger.valueOf(1134));
-            mar.setBottom(BigInteger.valueOf(1134));
-            mar.setLeft(BigInteger.valueOf(1134));
-            mar.setRight(BigInteger.valueOf(1134));
-        } else {
-            mar.setTop(BigInteger.valueOf(2098));
-            mar.setBottom(BigInteger.valueOf(1984));
-            mar.setLeft(BigInteger.valueOf(1588));
-            mar.setRight(BigInteger.valueOf(1474));
-        }
-        sp.setPgMar(mar);
-        return sp;
+    static List<String> styleIds(WordprocessingMLPackage pkg) {
+        List<String> ids = new ArrayList<>();
+        pkg.getMainDocumentPart().getStyleDefinitionsPart().getJaxbElement().getStyle()
+                .forEach(st -> ids.add(st.getStyleId()));
+        return ids;
     }
 }

@@ -10,12 +10,16 @@ import bulletin.ingest.NotesReader;
 import bulletin.ingest.ProgressReader;
 import bulletin.ingest.SnapshotReader;
 import bulletin.ingest.Workspace;
+import bulletin.ingest.WorkspaceConfig;
 import bulletin.model.Card;
 import bulletin.model.IndicatorModel;
 import bulletin.model.Snapshot;
+import bulletin.render.AppendixXlsx;
 import bulletin.render.AtomicFile;
+import bulletin.render.Chart;
 import bulletin.render.DocxWriter;
 import bulletin.render.Format;
+import bulletin.render.Pdf;
 import bulletin.render.SnapshotJson;
 import bulletin.render.Wording;
 import java.io.ByteArrayOutputStream;
@@ -33,6 +37,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -48,7 +53,7 @@ public final class GenerateService {
 
     /** What the user asked for. */
     public record Options(Path workspace, String month, String date, Integer issue, boolean force,
-                          boolean requireAll) {
+                          boolean requireAll, boolean pdf) {
     }
 
     /**
@@ -58,10 +63,15 @@ public final class GenerateService {
      * @param kept     earlier files kept under a new name (old → new)
      * @param unchanged true where the bulletin was already there with the same content and nothing was written
      * @param notes    what the user should know: how last month was found, unreadable workbooks, …
+     * @param pdfError why the PDF asked for could not be made, or null
      */
     public record Result(Snapshot snapshot, List<String> written, List<String> kept, boolean unchanged,
-                         List<String> notes, List<Problem> problems) {
+                         List<String> notes, List<Problem> problems, String pdfError) {
     }
+
+    /** The month's documents, as {@code generate} names them (earlier copies carry "-旧N" and do not match). */
+    static final java.util.regex.Pattern OUTPUT = java.util.regex.Pattern.compile(
+            "(工作专报|推进情况统计表)（第\\d+期）\\.(docx|pdf|xlsx)");
 
     public static String docxName(int issue) {
         return "工作专报（第" + issue + "期）.docx";
@@ -105,30 +115,87 @@ public final class GenerateService {
         String json = SnapshotJson.write(computed);
         Snapshot snapshot = SnapshotReader.parse(json);
 
-        List<Wording.Block> blocks = Wording.render(snapshot, narrative, ws.root().resolve("templates"));
-        ByteArrayOutputStream docx = new ByteArrayOutputStream();
-        try {
-            DocxWriter.write(snapshot, blocks, docx);
-        } catch (IOException e) {
-            throw BulletinException.output("无法生成 .docx（" + e.getMessage() + "）", e);
-        }
+        Path templates = ws.root().resolve("templates");
+        List<Wording.Block> blocks = Wording.render(snapshot, narrative, templates);
+        DocxWriter.Look look = look(ws, snapshot, notes);
+        byte[] docx = bytes(out -> DocxWriter.write(snapshot, blocks, templates, look, out), ".docx");
+        byte[] xlsx = bytes(out -> AppendixXlsx.write(snapshot, look, out), ".xlsx");
 
         Path out = ws.outDir(month);
         Path jsonFile = out.resolve(SNAPSHOT);
         Path docxFile = out.resolve(docxName(issue));
+        Path xlsxFile = out.resolve(AppendixXlsx.fileName(issue));
+        Path pdfFile = out.resolve(docxName(issue).replace(".docx", ".pdf"));
         List<String> written = new ArrayList<>();
         List<String> kept = new ArrayList<>();
-        if (Files.exists(jsonFile) && Files.exists(docxFile) && same(jsonFile, json)) {
-            return new Result(snapshot, written, kept, true, notes, problems.all());
+        boolean unchanged = Files.exists(jsonFile) && Files.exists(docxFile) && Files.exists(xlsxFile)
+                && same(jsonFile, json);
+        if (!unchanged) {
+            if (!o.force()) {
+                keepEarlier(ws, out, kept);
+            }
+            AtomicFile.write(docxFile, ws.show(docxFile), s -> s.write(docx));
+            written.add(ws.show(docxFile));
+            AtomicFile.write(xlsxFile, ws.show(xlsxFile), s -> s.write(xlsx));
+            written.add(ws.show(xlsxFile));
+            // The snapshot last: it marks the month as complete.
+            AtomicFile.write(jsonFile, ws.show(jsonFile), s -> s.write(json.getBytes(StandardCharsets.UTF_8)));
+            written.add(ws.show(jsonFile));
         }
-        if (!o.force()) {
-            keepEarlier(ws, out, kept);
+        String pdfError = null;
+        if (o.pdf() && (!unchanged || !Files.exists(pdfFile))) {
+            Optional<Path> soffice = Pdf.soffice();
+            if (soffice.isEmpty()) {
+                pdfError = "没有找到 LibreOffice（soffice），无法生成 PDF；.docx 已生成，可在 Word 或 WPS 中“另存为 PDF”。"
+                        + "安装 LibreOffice 后重试，或用环境变量 BULLETIN_SOFFICE 指明 soffice 的位置";
+            } else {
+                try {
+                    Pdf.convert(soffice.get(), docxFile, pdfFile);
+                    written.add(ws.show(pdfFile));
+                } catch (IOException e) {
+                    pdfError = "无法生成 PDF（" + e.getMessage() + "）；.docx 已生成";
+                }
+            }
         }
-        AtomicFile.write(docxFile, ws.show(docxFile), s -> s.write(docx.toByteArray()));
-        written.add(ws.show(docxFile));
-        AtomicFile.write(jsonFile, ws.show(jsonFile), s -> s.write(json.getBytes(StandardCharsets.UTF_8)));
-        written.add(ws.show(jsonFile));
-        return new Result(snapshot, written, kept, false, notes, problems.all());
+        return new Result(snapshot, written, kept, unchanged, notes, problems.all(), pdfError);
+    }
+
+    /** Writes a document to memory, so that nothing reaches out/ unless every document could be made. */
+    private static byte[] bytes(AtomicFile.Writer w, String what) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        try {
+            w.write(b);
+        } catch (IOException e) {
+            throw BulletinException.output("无法生成 " + what + "（" + e.getMessage() + "）", e);
+        }
+        return b.toByteArray();
+    }
+
+    private static final java.util.regex.Pattern RGB = java.util.regex.Pattern.compile("[0-9A-Fa-f]{6}|none");
+
+    /** The appendix look from bulletin.yaml, and the chart where this machine can draw Chinese. */
+    private static DocxWriter.Look look(Workspace ws, Snapshot snapshot, List<String> notes) {
+        WorkspaceConfig.Appendix a = ws.config().appendix();
+        if (a.paper() != null && !a.paper().trim().equalsIgnoreCase("A4") && !a.a3()) {
+            throw BulletinException.usage(Workspace.CONFIG_FILE + ": 错误: appendix.paper 只能是 A4 或 A3，而不是“"
+                    + a.paper() + "”");
+        }
+        for (String c : List.of(a.behindOrDefault(), a.redOrDefault())) {
+            if (!RGB.matcher(c).matches()) {
+                throw BulletinException.usage(Workspace.CONFIG_FILE + ": 错误: appendix 的颜色应写成 6 位十六进制（如 FFFF00）"
+                        + "或 none，而不是“" + c + "”");
+            }
+        }
+        byte[] chart = null;
+        if (ws.config().chartOrDefault()) {
+            Optional<String> font = Chart.chineseFont();
+            if (font.isPresent()) {
+                chart = Chart.render(snapshot, font.get(), 156).orElse(null);
+            } else {
+                notes.add("本机没有能显示中文的字体，专报中略去了完成情况图（Linux 上可安装 fonts-noto-cjk）");
+            }
+        }
+        return new DocxWriter.Look(a.a3(), a.behindOrDefault(), a.redOrDefault(), chart);
     }
 
     private static boolean same(Path file, String json) {
@@ -151,7 +218,7 @@ public final class GenerateService {
         try (Stream<Path> s = Files.list(out)) {
             current = s.filter(p -> {
                 String n = p.getFileName().toString();
-                return n.equals(SNAPSHOT) || (n.startsWith("工作专报（第") && n.endsWith("期）.docx"));
+                return n.equals(SNAPSHOT) || OUTPUT.matcher(n).matches();
             }).sorted().toList();
         } catch (IOException e) {
             throw BulletinException.output(ws.show(out) + ": 错误: 无法读取文件夹（" + e.getMessage() + "）", e);

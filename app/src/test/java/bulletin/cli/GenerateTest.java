@@ -102,7 +102,7 @@ class GenerateTest {
         try (InputStream in = Files.newInputStream(ws.resolve("out/2026-05/工作专报（第3期）.docx"));
              XWPFDocument doc = new XWPFDocument(in)) {
             String text = doc.getParagraphs().stream().map(XWPFParagraph::getText).collect(Collectors.joining("\n"));
-            assertThat(text).contains("汨罗市实现好惠民生增福祉的期盼工作专报", "第3期", "2026年5月30日",
+            assertThat(text).contains("汨罗市实现好惠民生增福祉的期盼\n工 作 专 报", "第3期", "2026年5月30日",
                     "市“实现好惠民生增福祉的期盼”工作专班");
             assertThat(text).contains("一、工作动态", "二、工作进展", "三、突出问题", "四、下一步工作安排", "五、典型做法");
             assertThat(text).contains("5月12日，市专班召开重点民生实事推进调度会"); // from notes/2026-05.md
@@ -185,7 +185,8 @@ class GenerateTest {
         assertThat(forced.code()).isZero();
         assertThat(forced.out()).doesNotContain("保留");
         assertThat(list(ws.resolve("out/2026-05"))).containsExactlyInAnyOrder("bulletin.json", "bulletin-旧1.json",
-                "工作专报（第3期）.docx", "工作专报（第3期）-旧1.docx");
+                "工作专报（第3期）.docx", "工作专报（第3期）-旧1.docx", "推进情况统计表（第3期）.xlsx",
+                "推进情况统计表（第3期）-旧1.xlsx");
     }
 
     @Test

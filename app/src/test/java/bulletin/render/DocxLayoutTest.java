@@ -1,0 +1,295 @@
+package bulletin.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import bulletin.model.Card;
+import bulletin.samples.MiluoSamples;
+import bulletin.testing.Cli;
+import jakarta.xml.bind.JAXBElement;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.docx4j.XmlUtils;
+import org.docx4j.openpackaging.packages.WordprocessingMLPackage;
+import org.docx4j.openpackaging.parts.Part;
+import org.docx4j.openpackaging.parts.WordprocessingML.BinaryPartAbstractImage;
+import org.docx4j.openpackaging.parts.WordprocessingML.FooterPart;
+import org.docx4j.wml.CTSimpleField;
+import org.docx4j.wml.P;
+import org.docx4j.wml.R;
+import org.docx4j.wml.STPageOrientation;
+import org.docx4j.wml.SectPr;
+import org.docx4j.wml.Style;
+import org.docx4j.wml.Tbl;
+import org.docx4j.wml.Tc;
+import org.docx4j.wml.Tr;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The document's look, read back from the .docx: page, sections, fonts, footers, tables, shading, chart. */
+class DocxLayoutTest {
+
+    @TempDir
+    static Path ws;
+
+    static WordprocessingMLPackage doc;
+    static Cli.Run run;
+
+    @BeforeAll
+    static void generate() throws Exception {
+        MiluoSamples.write(ws);
+        run = Cli.in(ws, "generate", "--month", "5", "--date", "2026-05-30");
+        assertThat(run.code()).as(run.toString()).isZero();
+        doc = WordprocessingMLPackage.load(ws.resolve("out/2026-05/工作专报（第3期）.docx").toFile());
+    }
+
+    static List<Object> body() {
+        return doc.getMainDocumentPart().getContent();
+    }
+
+    static Style style(String id) {
+        return doc.getMainDocumentPart().getStyleDefinitionsPart().getJaxbElement().getStyle().stream()
+                .filter(s -> id.equals(s.getStyleId())).findFirst().orElseThrow();
+    }
+
+    static Optional<P> paragraph(String text) {
+        return body().stream().filter(o -> o instanceof P).map(o -> (P) o)
+                .filter(p -> XmlUtils.marshaltoString(p).contains(">" + text + "<")).findFirst();
+    }
+
+    @Test
+    void thePageIsGbT9704() {
+        SectPr body = sections().get(0);
+        assertThat(body.getPgSz().getW().intValue()).isEqualTo(11906);
+        assertThat(body.getPgSz().getH().intValue()).isEqualTo(16838);
+        assertThat(body.getPgMar().getTop().intValue()).isEqualTo(2098);      // 37 mm
+        assertThat(body.getPgMar().getLeft().intValue()).isEqualTo(1588);     // 28 mm, binding side
+        assertThat(body.getPgMar().getRight().intValue()).isEqualTo(1474);    // 26 mm
+        assertThat(body.getPgMar().getBottom().intValue()).isEqualTo(1984);   // 35 mm
+        assertThat(11906 - 1588 - 1474).isBetween(8840, 8850);              // 156 mm text block
+        assertThat(body.getDocGrid().getLinePitch().intValue()).isEqualTo(579); // 22 lines in 225 mm
+        var settings = doc.getMainDocumentPart().getDocumentSettingsPart().getJaxbElement();
+        assertThat(settings.getEvenAndOddHeaders()).isNotNull();
+        assertThat(settings.getMirrorMargins()).isNotNull();
+    }
+
+    /** The section properties in document order: those in paragraphs, then the body's. */
+    static List<SectPr> sections() {
+        List<SectPr> out = new ArrayList<>();
+        for (Object o : body()) {
+            if (o instanceof P p && p.getPPr() != null && p.getPPr().getSectPr() != null) {
+                out.add(p.getPPr().getSectPr());
+            }
+        }
+        out.add(doc.getMainDocumentPart().getJaxbElement().getBody().getSectPr());
+        return out;
+    }
+
+    @Test
+    void theAppendicesAreInALandscapeSection() {
+        List<SectPr> s = sections();
+        assertThat(s).hasSize(2);
+        assertThat(s.get(0).getPgSz().getOrient()).isNotEqualTo(STPageOrientation.LANDSCAPE);
+        assertThat(s.get(1).getPgSz().getOrient()).isEqualTo(STPageOrientation.LANDSCAPE);
+        assertThat(s.get(1).getPgSz().getW().intValue()).isEqualTo(16838);
+        assertThat(s.get(1).getPgSz().getH().intValue()).isEqualTo(11906);
+    }
+
+    @Test
+    void fontsAreNamedExplicitlyOnBodyTitleAndHeadings() {
+        assertThat(style(Reference.BODY).getRPr().getRFonts().getEastAsia()).isEqualTo("仿宋_GB2312");
+        assertThat(style(Reference.BODY).getRPr().getRFonts().getAscii()).isEqualTo("仿宋_GB2312");
+        assertThat(style(Reference.BODY).getRPr().getSz().getVal().intValue()).isEqualTo(32); // 3号
+        assertThat(style(Reference.BODY).getRPr().getRFonts().getAsciiTheme()).isNull();
+        assertThat(style(Reference.MASTHEAD).getRPr().getRFonts().getEastAsia()).isEqualTo("方正小标宋简体");
+        assertThat(style(Reference.MASTHEAD).getRPr().getColor().getVal()).isEqualTo("FF0000");
+        assertThat(style(Reference.APPENDIX_TITLE).getRPr().getRFonts().getEastAsia()).isEqualTo("方正小标宋简体");
+        assertThat(style(Reference.APPENDIX_TITLE).getRPr().getSz().getVal().intValue()).isEqualTo(44); // 2号
+        assertThat(style(Reference.H1).getRPr().getRFonts().getEastAsia()).isEqualTo("黑体");
+        assertThat(style(Reference.H2).getRPr().getRFonts().getEastAsia()).isEqualTo("楷体_GB2312");
+        assertThat(style(Reference.ISSUER).getPPr().getPBdr().getBottom().getColor()).isEqualTo("FF0000");
+        assertThat(paragraph("一、工作动态").orElseThrow().getPPr().getPStyle().getVal()).isEqualTo(Reference.H1);
+        assertThat(paragraph("（一）省级重点民生实事").orElseThrow().getPPr().getPStyle().getVal()).isEqualTo(Reference.H2);
+        assertThat(paragraph("工 作 专 报").orElseThrow().getPPr().getPStyle().getVal()).isEqualTo(Reference.MASTHEAD);
+        var fonts = doc.getMainDocumentPart().getFontTablePart().getJaxbElement().getFont();
+        assertThat(fonts).anySatisfy(f -> {
+            assertThat(f.getName()).isEqualTo("仿宋_GB2312");
+            assertThat(f.getAltName().getVal()).isEqualTo("仿宋");
+        });
+    }
+
+    @Test
+    void footersCarryThePageFieldBetweenDashesOddRightEvenLeft() {
+        List<FooterPart> footers = new ArrayList<>();
+        for (Part p : doc.getParts().getParts().values()) {
+            if (p instanceof FooterPart fp) {
+                footers.add(fp);
+            }
+        }
+        assertThat(footers).hasSize(2);
+        for (FooterPart fp : footers) {
+            P p = (P) fp.getJaxbElement().getContent().get(0);
+            String style = p.getPPr().getPStyle().getVal();
+            assertThat(style).isIn(Reference.FOOTER_ODD, Reference.FOOTER_EVEN);
+            CTSimpleField field = p.getContent().stream().filter(o -> o instanceof JAXBElement<?>)
+                    .map(o -> ((JAXBElement<?>) o).getValue()).filter(v -> v instanceof CTSimpleField)
+                    .map(v -> (CTSimpleField) v).findFirst().orElseThrow();
+            assertThat(field.getInstr().trim()).isEqualTo("PAGE");
+            R dash = (R) p.getContent().get(0);
+            assertThat(dash.getRPr().getRFonts().getHint().value()).isEqualTo("eastAsia");
+            assertThat(XmlUtils.marshaltoString(dash)).contains("— ");
+        }
+        assertThat(style(Reference.FOOTER_ODD).getPPr().getJc().getVal().value()).isEqualTo("right");
+        assertThat(style(Reference.FOOTER_EVEN).getPPr().getJc().getVal().value()).isEqualTo("left");
+        assertThat(style(Reference.FOOTER_ODD).getRPr().getSz().getVal().intValue()).isEqualTo(28); // 4号
+        assertThat(style(Reference.FOOTER_ODD).getRPr().getRFonts().getEastAsia()).isEqualTo("宋体");
+    }
+
+    static List<Tbl> tables() {
+        List<Tbl> out = new ArrayList<>();
+        for (Object o : body()) {
+            Object v = XmlUtils.unwrap(o);
+            if (v instanceof Tbl t) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    static List<Tr> rows(Tbl t) {
+        return t.getContent().stream().map(XmlUtils::unwrap).filter(o -> o instanceof Tr).map(o -> (Tr) o).toList();
+    }
+
+    static List<Tc> cells(Tr r) {
+        return r.getContent().stream().map(XmlUtils::unwrap).filter(o -> o instanceof Tc).map(o -> (Tc) o).toList();
+    }
+
+    static String text(Tc c) {
+        StringBuilder sb = new StringBuilder();
+        var m = java.util.regex.Pattern.compile("<w:t(?: [^>]*)?>([^<]*)</w:t>").matcher(XmlUtils.marshaltoString(c));
+        while (m.find()) {
+            sb.append(m.group(1));
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void appendixTablesRepeatTheirHeaderMergeEachIndicatorAndShadeTheCards() {
+        List<Tbl> t = tables();
+        assertThat(t).hasSize(2);
+        Tbl province = t.get(0);
+        List<Tr> rows = rows(province);
+        assertThat(XmlUtils.marshaltoString(rows.get(0))).contains("tblHeader");
+        assertThat(XmlUtils.marshaltoString(rows.get(1))).contains("cantSplit").doesNotContain("tblHeader");
+        // Each indicator's name cell spans its three rows: restart on 指标, continue on 数量 and 进度.
+        Tc name = cells(rows.get(1)).get(3);
+        assertThat(name.getTcPr().getVMerge().getVal()).isEqualTo("restart");
+        assertThat(cells(rows.get(2)).get(3).getTcPr().getVMerge().getVal()).isNull();
+        assertThat(cells(rows.get(3)).get(3).getTcPr().getVMerge()).isNotNull();
+        assertThat(cells(rows.get(4)).get(3).getTcPr().getVMerge().getVal()).isEqualTo("restart");
+
+        // 03-05 behind (yellow card): its 进度 row is shaded yellow where behind; 15-01 (red card) in red.
+        assertThat(shadedRows(province, "FFFF00")).containsOnly("进度").isNotEmpty();
+        assertThat(shadedRows(t.get(1), "FF7C80")).containsOnly("进度").hasSize(1);
+        assertThat(shadedRows(province, "FF7C80")).isEmpty();
+    }
+
+    /** The row labels (推进情况) of the rows that have a cell shaded {@code fill}. */
+    static List<String> shadedRows(Tbl t, String fill) {
+        List<String> out = new ArrayList<>();
+        for (Tr r : rows(t)) {
+            if (cells(r).stream().anyMatch(c -> c.getTcPr().getShd() != null
+                    && fill.equals(c.getTcPr().getShd().getFill()))) {
+                out.add(text(cells(r).get(5)));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void theChartIsEmbeddedWhereAChineseFontExists() {
+        boolean image = doc.getParts().getParts().values().stream().anyMatch(p -> p instanceof BinaryPartAbstractImage);
+        if (Chart.chineseFont().isPresent()) {
+            assertThat(image).isTrue();
+            assertThat(paragraph("图1  5月各指标完成全年任务情况（红色为未达到序时进度，虚线为序时进度）")).isPresent();
+        } else {
+            assertThat(image).isFalse();
+            assertThat(run.out()).contains("本机没有能显示中文的字体");
+        }
+    }
+
+    @Test
+    void theDocumentSurvivesARoundTripWithoutLoss() throws Exception {
+        String before = XmlUtils.marshaltoString(doc.getMainDocumentPart().getJaxbElement());
+        ByteArrayOutputStream saved = new ByteArrayOutputStream();
+        doc.save(saved);
+        WordprocessingMLPackage again = WordprocessingMLPackage.load(new ByteArrayInputStream(saved.toByteArray()));
+        assertThat(XmlUtils.marshaltoString(again.getMainDocumentPart().getJaxbElement())).isEqualTo(before);
+        assertThat(again.getParts().getParts().keySet()).isEqualTo(doc.getParts().getParts().keySet());
+    }
+
+    @Test
+    void theAppendixIsAlsoAWorkbookWithTheSameCells() throws IOException {
+        try (InputStream in = Files.newInputStream(ws.resolve("out/2026-05/推进情况统计表（第3期）.xlsx"));
+             XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            assertThat(wb.getSheetAt(0).getSheetName()).isEqualTo("附件1");
+            assertThat(wb.getSheetAt(1).getSheetName()).isEqualTo("附件2");
+            XSSFSheet sh = wb.getSheetAt(0);
+            assertThat(sh.getRow(0).getCell(0).getStringCellValue()).isEqualTo("省级重点民生实事项目5月推进情况统计表");
+            Tbl province = tables().get(0);
+            for (int r = 0; r < 12; r++) {
+                List<Tc> docCells = cells(rows(province).get(r));
+                var row = sh.getRow(r + 1);
+                // The last unit's cell: the same text in the document and the workbook.
+                String inDoc = text(docCells.get(docCells.size() - 1));
+                var cell = row.getCell(row.getLastCellNum() - 1);
+                String inXlsx = new org.apache.poi.ss.usermodel.DataFormatter().formatCellValue(cell);
+                assertThat(inXlsx).as("row %d", r).isEqualTo(inDoc);
+            }
+        }
+    }
+
+    @Test
+    void a3PaperAndNoChartFromTheWorkspaceSettings(@TempDir Path other) throws Exception {
+        MiluoSamples.write(other);
+        Files.writeString(other.resolve("bulletin.yaml"), "\nappendix: {paper: A3, behind: none}\nchart: false\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        Cli.Run r = Cli.in(other, "generate", "--month", "5", "--date", "2026-05-30");
+        assertThat(r.code()).as(r.toString()).isZero();
+        WordprocessingMLPackage d = WordprocessingMLPackage.load(other.resolve("out/2026-05/工作专报（第3期）.docx").toFile());
+        SectPr last = d.getMainDocumentPart().getJaxbElement().getBody().getSectPr();
+        assertThat(last.getPgSz().getW().intValue()).isEqualTo(23811);
+        assertThat(d.getParts().getParts().values()).noneMatch(p -> p instanceof BinaryPartAbstractImage);
+        assertThat(XmlUtils.marshaltoString(d.getMainDocumentPart().getJaxbElement())).doesNotContain("FFFF00");
+        assertThat(Card.RED.label()).isEqualTo("红牌");
+
+        Files.writeString(other.resolve("bulletin.yaml"), "\nappendix: {paper: B5}\n");
+        Cli.Run bad = Cli.in(other, "generate", "--month", "5", "--date", "2026-05-30", "--force");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("appendix.paper 只能是 A4 或 A3");
+    }
+
+    @Test
+    void pdfWithoutLibreOfficeSaysSoAfterWritingTheDocument(@TempDir Path other) throws Exception {
+        MiluoSamples.write(other);
+        System.setProperty("bulletin.soffice", other.resolve("no-such-soffice").toString());
+        try {
+            Cli.Run r = Cli.in(other, "generate", "--month", "5", "--date", "2026-05-30", "--pdf");
+            assertThat(r.code()).isEqualTo(3);
+            assertThat(r.err()).contains("没有找到 LibreOffice");
+            assertThat(other.resolve("out/2026-05/工作专报（第3期）.docx")).isRegularFile();
+            assertThat(other.resolve("out/2026-05/工作专报（第3期）.pdf")).doesNotExist();
+        } finally {
+            System.clearProperty("bulletin.soffice");
+        }
+    }
+}
