@@ -73,6 +73,9 @@
 @attach 附件：1.${attachments[0]}
 @attach 2.${attachments[1]}
 @sign ${office}
+<#if stamp??>
+@sign ${stamp}
+</#if>
 @sign ${dateText}
 @appendix 1
 @appendix 2

@@ -26,6 +26,11 @@ public final class Appendix {
      */
     public record Block(SnapshotIndicator indicator, String task, List<String> targets, List<String> done,
                         List<String> progress, List<Boolean> behind, String wordTarget) {
+
+        /** A project that is its own only indicator (item 11 "县域普通高中办学条件提质改造1所"). */
+        public boolean single() {
+            return indicator.path().size() == 1;
+        }
     }
 
     private Appendix() {

@@ -133,6 +133,7 @@ public final class AppendixXlsx {
             for (int c = 3; c <= 4; c++) {
                 merge(sh, r, r + 2, c);
             }
+
             r += 3;
             lastItem = b.indicator().item();
             lastTask = b.task();

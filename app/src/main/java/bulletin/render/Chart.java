@@ -86,7 +86,7 @@ public final class Chart {
         chart.setTextAntiAlias(true);
         // Drawn in points, written at 300 dpi.
         double widthPt = widthMm / 25.4 * 72;
-        double heightPt = Math.max(160, scored.size() * 15 + 60);
+        double heightPt = Math.max(160, scored.size() * 12 + 60);
         double scale = DPI / 72.0;
         BufferedImage img = chart.createBufferedImage((int) Math.round(widthPt * scale),
                 (int) Math.round(heightPt * scale), widthPt, heightPt, null);

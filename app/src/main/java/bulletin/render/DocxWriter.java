@@ -271,12 +271,22 @@ public final class DocxWriter {
                 boolean first = r == 0;
                 tr.getContent().add(cell(first && newItem ? String.valueOf(itemNo) : "", widths[0],
                         merge(first && newItem), TABLE, JcEnumeration.CENTER, null));
-                tr.getContent().add(cell(first && newItem ? b.indicator().itemName() : "", widths[1],
-                        merge(first && newItem), TABLE, JcEnumeration.CENTER, null));
-                tr.getContent().add(cell(first && newTask ? b.task() : "", widths[2], merge(first && newTask), TABLE,
-                        JcEnumeration.CENTER, null));
-                tr.getContent().add(cell(first ? b.indicator().name() : "", widths[3], merge(first), TABLE,
-                        JcEnumeration.LEFT, null));
+                if (b.single()) {
+                    // A project that is its own only indicator: one name across 项目名称, 主要任务 and 指标.
+                    Tc name = cell(first ? b.indicator().name() : "", widths[1] + widths[2] + widths[3], merge(first),
+                            TABLE, JcEnumeration.LEFT, null);
+                    TcPrInner.GridSpan span = f.createTcPrInnerGridSpan();
+                    span.setVal(BigInteger.valueOf(3));
+                    name.getTcPr().setGridSpan(span);
+                    tr.getContent().add(name);
+                } else {
+                    tr.getContent().add(cell(first && newItem ? b.indicator().itemName() : "", widths[1],
+                            merge(first && newItem), TABLE, JcEnumeration.CENTER, null));
+                    tr.getContent().add(cell(first && newTask ? b.task() : "", widths[2], merge(first && newTask),
+                            TABLE, JcEnumeration.CENTER, null));
+                    tr.getContent().add(cell(first ? b.indicator().name() : "", widths[3], merge(first), TABLE,
+                            JcEnumeration.LEFT, null));
+                }
                 tr.getContent().add(cell(first ? b.indicator().unit() : "", widths[4], merge(first), TABLE,
                         JcEnumeration.CENTER, null));
                 tr.getContent().add(cell(labels[r], widths[5], null, TABLE, JcEnumeration.CENTER, null));

@@ -284,7 +284,7 @@ public final class Reference {
                 true));
         styles.getStyle().add(paragraph(H2, "二级标题（（一））", BODY, KAITI, 32, false, null, JcEnumeration.BOTH, 200,
                 true));
-        styles.getStyle().add(paragraph(H3, "三级标题（1.）", BODY, FANGSONG, 32, true, null, JcEnumeration.BOTH, 200,
+        styles.getStyle().add(paragraph(H3, "三级标题（1.）", BODY, FANGSONG, 32, false, null, JcEnumeration.BOTH, 200,
                 true));
         styles.getStyle().add(paragraph(ATTACH, "附件说明", BODY, FANGSONG, 32, false, null, JcEnumeration.LEFT, 200,
                 true));

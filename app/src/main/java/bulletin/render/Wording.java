@@ -65,12 +65,20 @@ public final class Wording {
 
     /** Renders the wording of a snapshot and its notes. */
     public static List<Block> render(Snapshot s, NotesReader.Notes notes, Path workspaceTemplates) {
+        return render(s, notes, workspaceTemplates, Map.of());
+    }
+
+    /** As {@link #render(Snapshot, NotesReader.Notes, Path)}, with more values for the template (e.g. stamp). */
+    public static List<Block> render(Snapshot s, NotesReader.Notes notes, Path workspaceTemplates,
+                                     Map<String, Object> extra) {
         String text;
         try {
             Configuration cfg = configuration(workspaceTemplates);
             Template t = cfg.getTemplate(TEMPLATE);
             StringWriter out = new StringWriter();
-            t.process(dataModel(s, notes), out);
+            Map<String, Object> model = dataModel(s, notes);
+            model.putAll(extra);
+            t.process(model, out);
             text = out.toString();
         } catch (TemplateException e) {
             String where = e.getTemplateSourceName() == null ? TEMPLATE : e.getTemplateSourceName();

@@ -35,8 +35,10 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -116,7 +118,11 @@ public final class GenerateService {
         Snapshot snapshot = SnapshotReader.parse(json);
 
         Path templates = ws.root().resolve("templates");
-        List<Wording.Block> blocks = Wording.render(snapshot, narrative, templates);
+        Map<String, Object> extra = new HashMap<>();
+        if (ws.config().stamp() != null && !ws.config().stamp().isBlank()) {
+            extra.put("stamp", ws.config().stamp().strip());
+        }
+        List<Wording.Block> blocks = Wording.render(snapshot, narrative, templates, extra);
         DocxWriter.Look look = look(ws, snapshot, notes);
         byte[] docx = bytes(out -> DocxWriter.write(snapshot, blocks, templates, look, out), ".docx");
         byte[] xlsx = bytes(out -> AppendixXlsx.write(snapshot, look, out), ".xlsx");

@@ -209,7 +209,8 @@ class DocxLayoutTest {
         for (Tr r : rows(t)) {
             if (cells(r).stream().anyMatch(c -> c.getTcPr().getShd() != null
                     && fill.equals(c.getTcPr().getShd().getFill()))) {
-                out.add(text(cells(r).get(5)));
+                out.add(cells(r).stream().map(DocxLayoutTest::text)
+                        .filter(x -> x.equals("指标") || x.equals("数量") || x.equals("进度")).findFirst().orElse("?"));
             }
         }
         return out;
