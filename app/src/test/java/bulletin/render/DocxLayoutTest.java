@@ -2,7 +2,6 @@ package bulletin.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bulletin.model.Card;
 import bulletin.samples.MiluoSamples;
 import bulletin.testing.Cli;
 import jakarta.xml.bind.JAXBElement;
@@ -262,8 +261,8 @@ class DocxLayoutTest {
     @Test
     void a3PaperAndNoChartFromTheWorkspaceSettings(@TempDir Path other) throws Exception {
         MiluoSamples.write(other);
-        Files.writeString(other.resolve("bulletin.yaml"), "\nappendix: {paper: A3, behind: none}\nchart: false\n",
-                java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(other.resolve("bulletin.yaml"), "\nappendix: {paper: A3, behind: none}\nchart: false\n"
+                + "stamp: （汨罗市人力资源和社会保障局代章）\n", java.nio.file.StandardOpenOption.APPEND);
         Cli.Run r = Cli.in(other, "generate", "--month", "5", "--date", "2026-05-30");
         assertThat(r.code()).as(r.toString()).isZero();
         WordprocessingMLPackage d = WordprocessingMLPackage.load(other.resolve("out/2026-05/工作专报（第3期）.docx").toFile());
@@ -271,7 +270,8 @@ class DocxLayoutTest {
         assertThat(last.getPgSz().getW().intValue()).isEqualTo(23811);
         assertThat(d.getParts().getParts().values()).noneMatch(p -> p instanceof BinaryPartAbstractImage);
         assertThat(XmlUtils.marshaltoString(d.getMainDocumentPart().getJaxbElement())).doesNotContain("FFFF00");
-        assertThat(Card.RED.label()).isEqualTo("红牌");
+        assertThat(XmlUtils.marshaltoString(d.getMainDocumentPart().getJaxbElement()))
+                .contains(">（汨罗市人力资源和社会保障局代章）<");
 
         Files.writeString(other.resolve("bulletin.yaml"), "\nappendix: {paper: B5}\n");
         Cli.Run bad = Cli.in(other, "generate", "--month", "5", "--date", "2026-05-30", "--force");
