@@ -5,17 +5,24 @@ import java.util.Objects;
 /**
  * One finding about an input, with the place it was found: {@code file.xlsx:Sheet!C12: 错误: …}.
  *
- * @param file  file name as the user knows it (relative to the workspace where possible), or null
- * @param sheet sheet name, or null
- * @param cell  A1-style cell reference, or null
- * @param code  stable machine-readable code, e.g. {@code unjoined-indicator}
+ * @param file     file name as the user knows it (relative to the workspace where possible), or null
+ * @param sheet    sheet name, or null
+ * @param cell     A1-style cell reference, or null
+ * @param code     stable machine-readable code, e.g. {@code type-error}
+ * @param found    the value found, as the cell shows it, or null
+ * @param expected what was expected instead, or null
  */
-public record Problem(Severity severity, String code, String file, String sheet, String cell, String message) {
+public record Problem(Severity severity, String code, String file, String sheet, String cell, String message,
+                      String found, String expected) {
 
     public Problem {
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(message, "message");
+    }
+
+    public Problem(Severity severity, String code, String file, String sheet, String cell, String message) {
+        this(severity, code, file, sheet, cell, message, null, null);
     }
 
     public static Problem error(String code, Place place, String message) {
@@ -24,6 +31,11 @@ public record Problem(Severity severity, String code, String file, String sheet,
 
     public static Problem warning(String code, Place place, String message) {
         return new Problem(Severity.WARNING, code, place.file(), place.sheet(), place.cell(), message);
+    }
+
+    /** The same problem with the value found and what was expected. */
+    public Problem with(String foundValue, String expectedValue) {
+        return new Problem(severity, code, file, sheet, cell, message, foundValue, expectedValue);
     }
 
     public Place place() {

@@ -20,20 +20,36 @@ import org.apache.poi.ss.util.CellReference;
  */
 public final class Grid {
 
-    /** One cell as read: its text as displayed, and its number where it holds one. */
-    public record Value(String text, BigDecimal number, boolean percentFormat) {
-        static final Value EMPTY = new Value("", null, false);
+    /** What a cell held. */
+    public enum Kind { BLANK, TEXT, NUMBER, BOOLEAN, ERROR, FORMULA_ERROR, FORMULA_NO_CACHE }
+
+    /**
+     * One cell as read: its text as displayed, its number where it holds one, what kind of cell it was, and
+     * whether a formula produced it (formulas are never evaluated; the value saved with the file is read).
+     */
+    public record Value(String text, BigDecimal number, boolean percentFormat, Kind kind, boolean formula) {
+        static final Value EMPTY = new Value("", null, false, Kind.BLANK, false);
+
+        Value(String text, BigDecimal number, boolean percentFormat) {
+            this(text, number, percentFormat, number != null ? Kind.NUMBER : text.isEmpty() ? Kind.BLANK : Kind.TEXT,
+                    false);
+        }
     }
 
     private final Place place;
+    private final boolean[] hiddenRows;
+    private final boolean[] hiddenCols;
     private final Value[][] values;
     private final int[][] region;
     private final List<CellRangeAddress> regions;
     private final int rows;
     private final int cols;
 
-    private Grid(Place place, Value[][] values, int[][] region, List<CellRangeAddress> regions, int rows, int cols) {
+    private Grid(Place place, Value[][] values, int[][] region, List<CellRangeAddress> regions, int rows, int cols,
+                 boolean[] hiddenRows, boolean[] hiddenCols) {
         this.place = place;
+        this.hiddenRows = hiddenRows;
+        this.hiddenCols = hiddenCols;
         this.values = values;
         this.region = region;
         this.regions = regions;
@@ -76,38 +92,61 @@ public final class Grid {
                 }
             }
         }
-        return new Grid(place, values, region, regions, rows, cols);
+        boolean[] hiddenRows = new boolean[rows];
+        for (Row row : sheet) {
+            if (row.getRowNum() < rows && row.getZeroHeight()) {
+                hiddenRows[row.getRowNum()] = true;
+            }
+        }
+        boolean[] hiddenCols = new boolean[cols];
+        for (int c = 0; c < cols; c++) {
+            hiddenCols[c] = sheet.isColumnHidden(c);
+        }
+        return new Grid(place, values, region, regions, rows, cols, hiddenRows, hiddenCols);
     }
 
     private static Value read(Cell cell, DataFormatter fmt) {
         CellType type = cell.getCellType();
-        if (type == CellType.FORMULA) {
+        boolean formula = type == CellType.FORMULA;
+        if (formula) {
+            if (cell instanceof org.apache.poi.xssf.usermodel.XSSFCell x && !x.getCTCell().isSetV()) {
+                return new Value("", null, false, Kind.FORMULA_NO_CACHE, true);
+            }
             type = cell.getCachedFormulaResultType();
         }
         switch (type) {
-            case STRING:
-                return new Value(Text.clean(cell.getRichStringCellValue().getString()), null, false);
+            case STRING: {
+                String t = Text.clean(cell.getRichStringCellValue().getString());
+                return new Value(t, null, false, t.isEmpty() ? Kind.BLANK : Kind.TEXT, formula);
+            }
             case NUMERIC: {
                 double d = cell.getNumericCellValue();
                 String format = cell.getCellStyle() == null ? "" : cell.getCellStyle().getDataFormatString();
                 boolean percent = format != null && format.contains("%");
                 String shown;
                 try {
-                    shown = cell.getCellType() == CellType.FORMULA
-                            ? Numbers.format(Numbers.ofDouble(d))
-                            : fmt.formatCellValue(cell);
+                    shown = formula ? Numbers.format(Numbers.ofDouble(d)) : fmt.formatCellValue(cell);
                 } catch (RuntimeException e) {
                     shown = Numbers.format(Numbers.ofDouble(d));
                 }
-                return new Value(Text.clean(shown), Numbers.ofDouble(d), percent);
+                return new Value(Text.clean(shown), Numbers.ofDouble(d), percent, Kind.NUMBER, formula);
             }
             case BOOLEAN:
-                return new Value(cell.getBooleanCellValue() ? "是" : "否", null, false);
+                return new Value(cell.getBooleanCellValue() ? "是" : "否", null, false, Kind.BOOLEAN, formula);
             case ERROR:
-                return new Value("#错误", null, false);
+                return new Value("#错误", null, false, formula ? Kind.FORMULA_ERROR : Kind.ERROR, formula);
             default:
                 return Value.EMPTY;
         }
+    }
+
+    /** Whether a row is hidden (height zero): its values do not show on screen or on paper. */
+    public boolean rowHidden(int row) {
+        return row >= 0 && row < rows && hiddenRows[row];
+    }
+
+    public boolean colHidden(int col) {
+        return col >= 0 && col < cols && hiddenCols[col];
     }
 
     public int rows() {

@@ -42,6 +42,9 @@ public final class ProgressReader {
         }
     }
 
+    /** The form's very hidden sheet (written by {@code template}): reporter, month, version, codes. */
+    public static final String META_SHEET = "_bulletin";
+
     private ProgressReader() {
     }
 
@@ -85,30 +88,45 @@ public final class ProgressReader {
         return new Result(month, reports, problems, files);
     }
 
-    /** Reads one workbook; problems are added to {@code problems}, and empty means it could not be used. */
-    public static Optional<MonthlyReport> readOne(Path file, String shown, IndicatorModel model, YearMonth month,
-                                                  Problems problems) {
+    /** The columns of a form, found by their header words; -1 where absent. */
+    public record Columns(int code, int name, int target, int done, int percent, int note, int problem) {
+    }
+
+    /** A workbook understood as a monthly form: its hidden information, its grid, where things are. */
+    public record Form(String file, Map<String, String> meta, Grid grid, int headerRow, Columns columns,
+                       String reporter, Map<Integer, String> codeRows, List<String> hiddenSheetsWithValues) {
+    }
+
+    /**
+     * Opens a workbook and finds the form in it. Problems (unreadable file, no form sheet, unknown reporter) are
+     * added to {@code problems}; empty means it could not be used.
+     */
+    public static Optional<Form> parse(Path file, String shown, IndicatorModel model, Problems problems) {
         Place place = Place.file(shown);
         try (XSSFWorkbook wb = Workbooks.open(file)) {
             Map<String, String> meta = meta(wb);
-            Sheet data = null;
             Grid grid = null;
             int headerRow = -1;
+            List<String> hiddenWithValues = new ArrayList<>();
             for (Sheet s : wb) {
                 int idx = wb.getSheetIndex(s);
-                if (wb.isSheetHidden(idx) || wb.isSheetVeryHidden(idx)) {
+                boolean hidden = wb.isSheetHidden(idx) || wb.isSheetVeryHidden(idx);
+                Grid g = Grid.of(s, place.sheet(s.getSheetName()));
+                if (hidden) {
+                    if (!s.getSheetName().equals(META_SHEET) && hasValues(g)) {
+                        hiddenWithValues.add(s.getSheetName());
+                    }
                     continue;
                 }
-                Grid g = Grid.of(s, place.sheet(s.getSheetName()));
-                int h = findHeader(g);
-                if (h >= 0) {
-                    data = s;
-                    grid = g;
-                    headerRow = h;
-                    break;
+                if (grid == null) {
+                    int h = findHeader(g);
+                    if (h >= 0) {
+                        grid = g;
+                        headerRow = h;
+                    }
                 }
             }
-            if (data == null) {
+            if (grid == null) {
                 problems.error("no-form-sheet", place, "找不到填报表：没有一张工作表的表头同时含“指标”和“累计完成”或“形象进度”");
                 return Optional.empty();
             }
@@ -117,20 +135,21 @@ public final class ProgressReader {
                 problems.error("unknown-reporter", place, "看不出是哪个单位的报表：表中没有“填报单位：”，文件名中也没有单位名称");
                 return Optional.empty();
             }
-            String formMonth = meta.get("month");
-            if (formMonth != null) {
-                try {
-                    YearMonth ym = YearMonth.parse(formMonth);
-                    if (!ym.equals(month)) {
-                        problems.warning("month-mismatch", place, "这是 " + ym.getYear() + "年" + ym.getMonthValue()
-                                + "月的填报表，却放在 " + month + " 的文件夹中");
-                    }
-                } catch (DateTimeParseException e) {
-                    problems.warning("bad-meta", place, "隐藏的表单信息中月份不可读：“" + formMonth + "”");
+            Columns cols = columns(grid, headerRow);
+            Map<Integer, String> rows = new LinkedHashMap<>();
+            for (int r = headerRow + 1; r < grid.rows(); r++) {
+                if (grid.isBlankRow(r)) {
+                    continue;
+                }
+                String c = cols.code() >= 0 ? Text.compact(grid.text(r, cols.code())) : "";
+                if (c.isEmpty() && cols.name() >= 0) {
+                    c = byName(model, grid.text(r, cols.name()));
+                }
+                if (!c.isEmpty()) {
+                    rows.put(r, c);
                 }
             }
-            Map<String, ReportEntry> entries = entries(grid, headerRow, model, problems);
-            return Optional.of(new MonthlyReport(reporter, month, shown, meta.get("form-version"), entries));
+            return Optional.of(new Form(shown, meta, grid, headerRow, cols, reporter, rows, hiddenWithValues));
         } catch (Workbooks.Unreadable e) {
             problems.error("unreadable-workbook", place, e.getMessage());
             return Optional.empty();
@@ -140,9 +159,42 @@ public final class ProgressReader {
         }
     }
 
+    private static boolean hasValues(Grid g) {
+        for (int r = 0; r < g.rows(); r++) {
+            if (!g.isBlankRow(r)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Reads one workbook; problems are added to {@code problems}, and empty means it could not be used. */
+    public static Optional<MonthlyReport> readOne(Path file, String shown, IndicatorModel model, YearMonth month,
+                                                  Problems problems) {
+        Optional<Form> parsed = parse(file, shown, model, problems);
+        if (parsed.isEmpty()) {
+            return Optional.empty();
+        }
+        Form form = parsed.get();
+        String formMonth = form.meta().get("month");
+        if (formMonth != null) {
+            try {
+                YearMonth ym = YearMonth.parse(formMonth);
+                if (!ym.equals(month)) {
+                    problems.warning("month-mismatch", Place.file(shown), "这是 " + ym.getYear() + "年" + ym.getMonthValue()
+                            + "月的填报表，却放在 " + month + " 的文件夹中");
+                }
+            } catch (DateTimeParseException e) {
+                problems.warning("bad-meta", Place.file(shown), "隐藏的表单信息中月份不可读：“" + formMonth + "”");
+            }
+        }
+        return Optional.of(new MonthlyReport(form.reporter(), month, shown, form.meta().get("form-version"),
+                entries(form, problems)));
+    }
+
     private static Map<String, String> meta(XSSFWorkbook wb) {
         Map<String, String> out = new HashMap<>();
-        XSSFSheet meta = wb.getSheet("_bulletin");
+        XSSFSheet meta = wb.getSheet(META_SHEET);
         if (meta == null) {
             return out;
         }
@@ -200,30 +252,29 @@ public final class ProgressReader {
         return null;
     }
 
-    private static Map<String, ReportEntry> entries(Grid g, int h, IndicatorModel model, Problems problems) {
-        OptionalInt code = Headers.find(g, h, t -> t.equals("编码") || t.equals("指标编码"));
-        OptionalInt name = Headers.find(g, h, t -> t.equals("指标") || t.equals("指标名称") || t.equals("指标任务"));
-        OptionalInt done = Headers.find(g, h, t -> t.contains("累计完成"));
-        OptionalInt pct = Headers.find(g, h, t -> t.contains("形象进度"));
-        OptionalInt note = Headers.find(g, h, t -> t.length() <= 8 && t.contains("进展"));
-        OptionalInt prob = Headers.find(g, h, t -> t.length() <= 8 && t.contains("问题"));
+    static Columns columns(Grid g, int h) {
+        return new Columns(
+                Headers.find(g, h, t -> t.equals("编码") || t.equals("指标编码")).orElse(-1),
+                Headers.find(g, h, t -> t.equals("指标") || t.equals("指标名称") || t.equals("指标任务")).orElse(-1),
+                Headers.find(g, h, t -> t.length() <= 8 && t.contains("目标")).orElse(-1),
+                Headers.find(g, h, t -> t.contains("累计完成")).orElse(-1),
+                Headers.find(g, h, t -> t.contains("形象进度")).orElse(-1),
+                Headers.find(g, h, t -> t.length() <= 8 && t.contains("进展")).orElse(-1),
+                Headers.find(g, h, t -> t.length() <= 8 && t.contains("问题")).orElse(-1));
+    }
+
+    private static Map<String, ReportEntry> entries(Form form, Problems problems) {
+        Grid g = form.grid();
+        Columns cols = form.columns();
         Map<String, ReportEntry> out = new LinkedHashMap<>();
-        for (int r = h + 1; r < g.rows(); r++) {
-            if (g.isBlankRow(r)) {
-                continue;
-            }
-            String c = code.isPresent() ? Text.compact(g.text(r, code.getAsInt())) : "";
-            if (c.isEmpty() && name.isPresent()) {
-                c = byName(model, g.text(r, name.getAsInt()));
-            }
-            if (c.isEmpty()) {
-                continue;
-            }
-            BigDecimal d = done.isPresent() ? number(g, r, done.getAsInt(), false, problems) : null;
-            BigDecimal p = pct.isPresent() ? number(g, r, pct.getAsInt(), true, problems) : null;
-            String n = note.isPresent() ? emptyToNull(g.text(r, note.getAsInt())) : null;
-            String q = prob.isPresent() ? emptyToNull(g.text(r, prob.getAsInt())) : null;
-            out.put(c, new ReportEntry(c, d, p, n, q, g.place(r, code.isPresent() ? code.getAsInt() : 0).format()));
+        for (var e : form.codeRows().entrySet()) {
+            int r = e.getKey();
+            String c = e.getValue();
+            BigDecimal d = cols.done() >= 0 ? figure(g, r, cols.done(), false, problems) : null;
+            BigDecimal p = cols.percent() >= 0 ? figure(g, r, cols.percent(), true, problems) : null;
+            String n = cols.note() >= 0 ? emptyToNull(g.text(r, cols.note())) : null;
+            String q = cols.problem() >= 0 ? emptyToNull(g.text(r, cols.problem())) : null;
+            out.putIfAbsent(c, new ReportEntry(c, d, p, n, q, g.place(r, cols.code() >= 0 ? cols.code() : 0).format()));
         }
         return out;
     }
@@ -241,25 +292,15 @@ public final class ProgressReader {
         return "";
     }
 
-    /**
-     * A figure from a cell: numbers as they are; numbers typed as text; for 形象进度, a percent-formatted 0.45
-     * or "45%" is 45. Anything else is reported and read as absent.
-     */
-    private static BigDecimal number(Grid g, int r, int c, boolean percent, Problems problems) {
-        Grid.Value v = g.value(r, c);
-        if (v.number() != null) {
-            return v.percentFormat() ? Numbers.normalise(v.number().movePointRight(2)) : v.number();
+    /** A figure from a cell through {@link Figures}: its warnings and errors become problems at the cell. */
+    private static BigDecimal figure(Grid g, int r, int c, boolean percent, Problems problems) {
+        Figures.Reading reading = Figures.read(g.value(r, c), percent);
+        for (Figures.Issue i : reading.issues()) {
+            Place at = g.place(r, c);
+            problems.add(new bulletin.diag.Problem(i.severity(), i.code(), at.file(), at.sheet(), at.cell(),
+                    i.message(), g.text(r, c), i.expected()));
         }
-        if (Text.isNone(v.text()) || v.text().isEmpty()) {
-            return null;
-        }
-        Optional<Numbers.Parsed> p = Numbers.parse(v.text());
-        if (p.isPresent()) {
-            return p.get().value();
-        }
-        problems.error("type-error", g.place(r, c), "“" + v.text() + "”不是数字：" + (percent
-                ? "形象进度应填 0–100 的数字" : "累计完成应只填数字，文字说明请写在“进展情况”中"));
-        return null;
+        return reading.value();
     }
 
     private static String emptyToNull(String s) {

@@ -106,9 +106,17 @@ class ProgressReaderTest {
         assertThat(rep.entries().get("02-02").percent()).isEqualByComparingTo("45");
         assertThat(rep.entries().get("18-01").percent()).isEqualByComparingTo("30");
         assertThat(rep.entries().get("04-01").done()).isNull();
-        assertThat(res.problems().all()).extracting(Problem::format).containsExactly(
+        assertThat(res.problems().all()).extracting(Problem::format).containsExactlyInAnyOrder(
+                "progress/2026-05/归义.xlsx:进度填报!F" + (f.rowOf("03-05") + 1) + ": 警告: 数字以文字形式填写（“1,200”），"
+                        + "已按 1200 读取；请改为数字格式",
                 "progress/2026-05/归义.xlsx:进度填报!F" + (f.rowOf("04-01") + 1) + ": 错误: “约3万”不是数字："
-                        + "累计完成应只填数字，文字说明请写在“进展情况”中");
+                        + "累计完成应只填数字，文字说明请写在“进展情况”中",
+                "progress/2026-05/归义.xlsx:进度填报!G" + (f.rowOf("02-02") + 1) + ": 警告: 数字以文字形式填写（“45%”），"
+                        + "已按 45 读取；请改为数字格式");
+        Problem typeError = res.problems().all().stream().filter(p -> p.code().equals("type-error")).findFirst()
+                .orElseThrow();
+        assertThat(typeError.found()).isEqualTo("约3万");
+        assertThat(typeError.expected()).isEqualTo("不小于 0 的数字");
     }
 
     @Test
