@@ -17,6 +17,21 @@ public record Place(String file, String sheet, String cell) {
         return new Place(file, sheet, ref);
     }
 
+    /** Reads back what {@link #format()} wrote: {@code file:Sheet!C12}. */
+    public static Place parse(String formatted) {
+        if (formatted == null) {
+            return NOWHERE;
+        }
+        int colon = formatted.lastIndexOf(':');
+        if (colon < 0) {
+            return file(formatted);
+        }
+        String file = formatted.substring(0, colon);
+        String rest = formatted.substring(colon + 1);
+        int bang = rest.lastIndexOf('!');
+        return bang < 0 ? new Place(file, rest, null) : new Place(file, rest.substring(0, bang), rest.substring(bang + 1));
+    }
+
     /** {@code file:Sheet!C12}, {@code file:Sheet}, {@code file} or empty. */
     public String format() {
         StringBuilder sb = new StringBuilder();

@@ -78,6 +78,18 @@ final class ModelBuilder {
                             + "）在责任分解表中找不到对应的行（按序号 " + row.item() + " 和名称匹配），牵头单位未知");
                 }
                 Responsibility r = resp.map(ResponsibilityTableReader.Row::responsibility).orElse(Responsibility.NONE);
+                if (resp.isPresent()) {
+                    String respName = Text.stripEnumerator(resp.get().rawPath().get(resp.get().rawPath().size() - 1));
+                    BigDecimal mine = headline(name, row.measure());
+                    BigDecimal theirs = headline(respName, row.measure());
+                    if (mine != null && theirs != null && mine.compareTo(theirs) != 0
+                            && similarity(respName, name) >= 0.5) {
+                        problems.warning("headline-mismatch", place(row.place()), "指标“" + name + "”（" + code
+                                + "）的名称与责任分解表不一致：这里是 " + bulletin.text.Numbers.format(mine) + row.measure()
+                                + "，责任分解表（" + resp.get().place() + "）是 " + bulletin.text.Numbers.format(theirs)
+                                + row.measure());
+                    }
+                }
                 WorkspaceConfig.IndicatorOverride o = config.indicators().get(code);
                 BigDecimal total = o != null && o.target() != null ? o.target() : row.totalTarget();
                 Kind kind = kind(code, name, row, total);
@@ -116,8 +128,7 @@ final class ModelBuilder {
     }
 
     private static Place place(String formatted) {
-        // formatted is file:Sheet!A1; keep it whole as the file part so it prints unchanged.
-        return new Place(formatted, null, null);
+        return Place.parse(formatted);
     }
 
     private List<String> orderUnits(List<String> units) {

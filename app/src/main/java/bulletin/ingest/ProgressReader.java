@@ -42,9 +42,6 @@ public final class ProgressReader {
         }
     }
 
-    /** The form's very hidden sheet (written by {@code template}): reporter, month, version, codes. */
-    public static final String META_SHEET = "_bulletin";
-
     private ProgressReader() {
     }
 
@@ -113,7 +110,7 @@ public final class ProgressReader {
                 boolean hidden = wb.isSheetHidden(idx) || wb.isSheetVeryHidden(idx);
                 Grid g = Grid.of(s, place.sheet(s.getSheetName()));
                 if (hidden) {
-                    if (!s.getSheetName().equals(META_SHEET) && hasValues(g)) {
+                    if (!s.getSheetName().equals(bulletin.model.FormSpec.META_SHEET) && hasValues(g)) {
                         hiddenWithValues.add(s.getSheetName());
                     }
                     continue;
@@ -194,7 +191,7 @@ public final class ProgressReader {
 
     private static Map<String, String> meta(XSSFWorkbook wb) {
         Map<String, String> out = new HashMap<>();
-        XSSFSheet meta = wb.getSheet(META_SHEET);
+        XSSFSheet meta = wb.getSheet(bulletin.model.FormSpec.META_SHEET);
         if (meta == null) {
             return out;
         }

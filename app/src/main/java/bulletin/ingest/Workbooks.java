@@ -72,17 +72,22 @@ public final class Workbooks {
             case OOXML:
                 break;
             case OLE2:
-                if (name.endsWith(".xls") || name.endsWith(".et")) {
-                    throw new Unreadable("这是旧版 Excel（.xls）文件，本工具只读取 .xlsx：请在 Excel 或 WPS 中"
-                            + "“另存为” Excel 工作簿（*.xlsx）后再放入", null);
+                if (encrypted(file)) {
+                    throw new Unreadable("文件设置了打开密码（已加密），无法读取：请在 Excel 或 WPS 中取消密码后另存为 .xlsx",
+                            null);
                 }
-                throw new Unreadable("文件已加密（设置了打开密码）或是旧版 .xls 格式：请取消密码并另存为 .xlsx", null);
+                throw new Unreadable("这是旧版 Excel（.xls）文件，本工具只读取 .xlsx：请在 Excel 或 WPS 中"
+                        + "“另存为” Excel 工作簿（*.xlsx）后再放入", null);
             case HTML:
                 throw new Unreadable("这是网页（HTML）文件改了扩展名，不是 Excel 工作簿：请在 Excel 或 WPS 中打开后"
                         + "另存为 .xlsx", null);
             default:
                 throw new Unreadable("不是 Excel 工作簿（.xlsx）：文件内容无法识别，可能是改了扩展名的其他文件"
                         + "或文件已损坏", null);
+        }
+        String duplicate = duplicateEntry(file);
+        if (duplicate != null) {
+            throw new Unreadable("文件内有两个同名的部件（" + duplicate + "），可能被篡改或损坏，拒绝读取", null);
         }
         OPCPackage pkg = null;
         try {
@@ -100,11 +105,48 @@ public final class Workbooks {
             if (why.contains("Zip bomb") || why.contains("zip bomb")) {
                 throw new Unreadable("文件的压缩比异常（疑似“压缩炸弹”），拒绝读取", e);
             }
+            if (causeMentions(e, "doctype")) {
+                throw new Unreadable("文件中的 XML 含有 DOCTYPE 声明（正常的 Excel 文件不会有，可能是恶意构造的），拒绝读取", e);
+            }
             if (why.toLowerCase(Locale.ROOT).contains("strict")) {
                 throw new Unreadable("这是“严格 Open XML”格式的工作簿，请另存为普通的 Excel 工作簿（*.xlsx）", e);
             }
             throw new Unreadable("文件已损坏或不完整，无法作为 .xlsx 打开", e);
         }
+    }
+
+    private static boolean causeMentions(Throwable e, String word) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().toLowerCase(Locale.ROOT).contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An OLE2 file holding an encrypted OOXML package (a workbook saved with an open password). */
+    private static boolean encrypted(Path file) {
+        try (org.apache.poi.poifs.filesystem.POIFSFileSystem fs =
+                     new org.apache.poi.poifs.filesystem.POIFSFileSystem(file.toFile(), true)) {
+            return fs.getRoot().hasEntry("EncryptedPackage") || fs.getRoot().hasEntry("EncryptionInfo");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The first entry name that occurs twice in the zip, or null. Read from the local headers, in order. */
+    private static String duplicateEntry(Path file) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(file))) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                if (!seen.add(e.getName())) {
+                    return e.getName();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return null; // POI will say what is wrong with it
+        }
+        return null;
     }
 
     private static void closeQuietly(OPCPackage pkg) {

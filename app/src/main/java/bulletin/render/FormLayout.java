@@ -6,9 +6,9 @@ package bulletin.render;
  */
 public final class FormLayout {
 
-    public static final String VERSION = "bulletin-form/1";
+    public static final String VERSION = bulletin.model.FormSpec.VERSION;
     public static final String DATA_SHEET = "进度填报";
-    public static final String META_SHEET = "_bulletin";
+    public static final String META_SHEET = bulletin.model.FormSpec.META_SHEET;
 
     /** 0-based row of the column headers; data rows follow. */
     public static final int HEADER_ROW = 3;

@@ -1,0 +1,111 @@
+package bulletin.render;
+
+import bulletin.diag.Problem;
+import bulletin.diag.Severity;
+import bulletin.service.ValidateService;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** {@code bulletin validate}'s report: readable, grouped by file, errors first; or JSON with the same content. */
+public final class ValidationReport {
+
+    private ValidationReport() {
+    }
+
+    private static List<Problem> ordered(List<Problem> ps) {
+        List<Problem> out = new ArrayList<>(ps);
+        out.sort(Comparator.comparingInt(p -> p.severity().ordinal()));
+        return out;
+    }
+
+    public static String text(ValidateService.Result r) {
+        StringBuilder sb = new StringBuilder();
+        int ok = 0;
+        for (ValidateService.FileResult f : r.files()) {
+            sb.append(f.file()).append('\n');
+            for (Problem p : ordered(f.problems())) {
+                sb.append("  ").append(line(p)).append('\n');
+            }
+            boolean valid = f.valid(r.strict());
+            if (valid) {
+                ok++;
+            }
+            sb.append("  ").append(valid ? "✓ 合格" : "✗ 不合格");
+            if (f.errors() + f.warnings() > 0) {
+                sb.append("：").append(f.errors()).append(" 个错误，").append(f.warnings()).append(" 个警告");
+            }
+            sb.append('\n');
+        }
+        if (!r.general().isEmpty()) {
+            sb.append(r.month() == null ? "整体" : r.month().getMonthValue() + "月整体").append('\n');
+            for (Problem p : ordered(r.general())) {
+                sb.append("  ").append(line(p)).append('\n');
+            }
+        }
+        sb.append("共检查 ").append(r.files().size()).append(" 个文件：").append(ok).append(" 个合格，")
+                .append(r.files().size() - ok).append(" 个不合格")
+                .append(r.strict() ? "（--strict：警告也算不合格）" : "").append("。")
+                .append(r.valid() ? "结论：可以使用。" : "结论：请先改正上面的错误。").append('\n');
+        return sb.toString();
+    }
+
+    private static String line(Problem p) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(p.severity().label()).append(' ').append(p.code());
+        String where = p.sheet() == null ? "" : p.sheet() + (p.cell() == null ? "" : "!" + p.cell());
+        if (!where.isEmpty()) {
+            sb.append(' ').append(where);
+        }
+        sb.append("：").append(p.message());
+        if (p.found() != null && !p.message().contains(p.found())) {
+            sb.append("（填的是“").append(p.found()).append("”）");
+        }
+        return sb.toString();
+    }
+
+    public static String json(ValidateService.Result r) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("valid", r.valid());
+        root.put("strict", r.strict());
+        root.put("month", r.month() == null ? null : r.month().toString());
+        List<Object> files = new ArrayList<>();
+        for (ValidateService.FileResult f : r.files()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", f.file());
+            m.put("valid", f.valid(r.strict()));
+            m.put("errors", f.errors());
+            m.put("warnings", f.warnings());
+            m.put("problems", problems(f.problems()));
+            files.add(m);
+        }
+        root.put("files", files);
+        root.put("general", problems(r.general()));
+        try {
+            return ModelJson.mapper().writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Object> problems(List<Problem> ps) {
+        List<Object> out = new ArrayList<>();
+        for (Problem p : ordered(ps)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("severity", p.severity() == Severity.ERROR ? "error" : p.severity().name().toLowerCase(Locale.ROOT));
+            m.put("code", p.code());
+            m.put("file", p.file());
+            m.put("sheet", p.sheet());
+            m.put("cell", p.cell());
+            m.put("found", p.found());
+            m.put("expected", p.expected());
+            m.put("message", p.message());
+            out.add(m);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,230 @@
+package bulletin.validate;
+
+import bulletin.diag.Place;
+import bulletin.diag.Problem;
+import bulletin.diag.Problems;
+import bulletin.diag.Severity;
+import bulletin.ingest.Figures;
+import bulletin.ingest.Grid;
+import bulletin.ingest.ProgressReader;
+import bulletin.model.Indicator;
+import bulletin.model.IndicatorModel;
+import bulletin.model.FormSpec;
+import bulletin.model.Kind;
+import bulletin.model.MonthlyReport;
+import bulletin.model.ReportEntry;
+import bulletin.text.Numbers;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The checks on one returned workbook. Every rule has a stable code, a severity and the cell; every problem in
+ * the workbook is reported, not only the first.
+ */
+public final class Validator {
+
+    /** A figure above this many times its annual target is worth a second look. */
+    static final BigDecimal FAR_ABOVE = BigDecimal.valueOf(2);
+
+    private Validator() {
+    }
+
+    /**
+     * Checks one workbook.
+     *
+     * @param month    the month it should report on, or null where not known (a file given on its own)
+     * @param previous last month's report of the same reporter, or null
+     */
+    /** What one workbook's check found: its reporter (null where it could not be read) and its problems. */
+    public record Checked(String file, String reporter, List<Problem> problems) {
+    }
+
+    public static Checked workbook(Path file, String shown, IndicatorModel model, YearMonth month,
+                                   java.util.function.Function<String, MonthlyReport> previous) {
+        Problems problems = new Problems();
+        Optional<ProgressReader.Form> parsed = ProgressReader.parse(file, shown, model, problems);
+        if (parsed.isEmpty()) {
+            return new Checked(shown, null, problems.all());
+        }
+        ProgressReader.Form form = parsed.get();
+        Place place = Place.file(shown);
+        checkMeta(form, model, month, place, problems);
+        String reporter = form.reporter();
+        boolean known = model.units().contains(reporter) || model.departments().contains(reporter);
+        List<Indicator> expected = known ? model.indicatorsFor(reporter) : List.of();
+        if (known) { // an unknown reporter has no targets to hold the form to: the mismatch says it all
+            MonthlyReport before = previous == null ? null : previous.apply(reporter);
+            checkRows(form, model, expected, before, problems);
+        }
+        for (String sheet : form.hiddenSheetsWithValues()) {
+            problems.add(new Problem(Severity.WARNING, "hidden-value", shown, sheet, null,
+                    "隐藏的工作表“" + sheet + "”里有内容，本工具不读取：请确认没有把数字填在那里"));
+        }
+        return new Checked(shown, reporter, problems.all());
+    }
+
+    private static void checkMeta(ProgressReader.Form form, IndicatorModel model, YearMonth month, Place place,
+                                  Problems problems) {
+        Map<String, String> meta = form.meta();
+        String version = meta.get("form-version");
+        if (version == null) {
+            problems.warning("form-version", place, "不是用 bulletin template 生成的填报表（没有隐藏的表单信息）："
+                    + "已按表头读取，无法核对单位、月份和锁定的目标");
+        } else if (!version.equals(FormSpec.VERSION)) {
+            problems.add(Problem.error("form-mismatch", place, "填报表版本“" + version + "”与本工具的版本不同，请用 "
+                    + "bulletin template 重新生成").with(version, FormSpec.VERSION));
+        }
+        String reporter = form.reporter();
+        if (!model.units().contains(reporter) && !model.departments().contains(reporter)) {
+            problems.add(Problem.error("form-mismatch", place, "填报单位“" + reporter + "”不在指标表的单位中")
+                    .with(reporter, String.join("、", model.units())));
+        }
+        String m = meta.get("month");
+        if (m != null && month != null) {
+            try {
+                YearMonth ym = YearMonth.parse(m);
+                if (!ym.equals(month)) {
+                    problems.add(Problem.error("form-mismatch", place, "这是 " + ym.getYear() + "年" + ym.getMonthValue()
+                            + "月的填报表，应为 " + month.getYear() + "年" + month.getMonthValue() + "月的")
+                            .with(m, month.toString()));
+                }
+            } catch (DateTimeParseException e) {
+                problems.add(Problem.error("form-mismatch", place, "隐藏的表单信息中的月份不可读").with(m, "YYYY-MM"));
+            }
+        }
+    }
+
+    private static void checkRows(ProgressReader.Form form, IndicatorModel model, List<Indicator> expected,
+                                  MonthlyReport before, Problems problems) {
+        Grid g = form.grid();
+        ProgressReader.Columns cols = form.columns();
+        Map<String, Indicator> byCode = new LinkedHashMap<>();
+        model.indicators().forEach(i -> byCode.put(i.code(), i));
+        Set<String> seen = new HashSet<>();
+        String reporter = form.reporter();
+        boolean department = !model.units().contains(reporter);
+        if (cols.done() < 0 && cols.percent() < 0) {
+            problems.error("missing-column", g.place(form.headerRow(), 0), "表头中没有“累计完成”或“形象进度”列");
+        }
+        for (var e : form.codeRows().entrySet()) {
+            int r = e.getKey();
+            String code = e.getValue();
+            Place at = g.place(r, cols.code() >= 0 ? cols.code() : 0);
+            Indicator ind = byCode.get(code);
+            if (ind == null) {
+                problems.add(Problem.error("unknown-indicator", at, "指标编码“" + code + "”不在指标表中").with(code, null));
+                continue;
+            }
+            if (!seen.add(code)) {
+                problems.add(Problem.error("unique-error", at, "指标 " + code + " 在表中出现了两次").with(code, null));
+                continue;
+            }
+            if (g.rowHidden(r) && rowHasFigures(g, r, cols)) {
+                problems.warning("hidden-value", at, "这一行被隐藏了，但填有数字：请取消隐藏后核对");
+            }
+            checkLockedTarget(g, r, cols, ind, reporter, department, problems);
+            boolean takes = department || ind.appliesTo(reporter);
+            BigDecimal done = cell(g, r, cols.done(), false, problems);
+            BigDecimal pct = cell(g, r, cols.percent(), true, problems);
+            boolean percentKind = ind.kind().reportsPercent();
+            if (!takes && (done != null || pct != null)) {
+                problems.add(warn(g, r, done != null ? cols.done() : cols.percent(), "unexpected-value",
+                        "本单位没有这项指标的目标，填的数字不会计入；情况请写在“进展情况”中"));
+            } else if (percentKind && done != null) {
+                problems.add(warn(g, r, cols.done(), "unexpected-value", "这是形象进度类指标，应填在“形象进度（%）”列，"
+                        + "“累计完成”中的数字不会计入"));
+            } else if (!percentKind && pct != null) {
+                problems.add(warn(g, r, cols.percent(), "unexpected-value", "这项指标按累计完成计算，应填在“累计完成”列，"
+                        + "“形象进度”中的数字不会计入"));
+            }
+            BigDecimal target = department ? ind.cityTarget() : ind.targets().get(reporter);
+            if (takes && !percentKind && done != null && ind.kind() == Kind.QUANTITY && target != null
+                    && target.signum() > 0 && done.compareTo(target.multiply(FAR_ABOVE)) > 0) {
+                problems.add(warn(g, r, cols.done(), "outlier", "累计完成 " + Numbers.format(done) + " 是全年目标 "
+                        + Numbers.format(target) + " 的 " + done.divide(target, 1, java.math.RoundingMode.HALF_UP)
+                        + " 倍，请核对单位和数字").with(Numbers.format(done), "不超过全年目标 " + Numbers.format(target)
+                        + " 的 2 倍"));
+            }
+            if (before != null && ind.kind() != Kind.RATE) { // a rate is not cumulative: it may go down
+                ReportEntry last = before.entries().get(code);
+                decrease(g, r, cols.done(), done, last == null ? null : last.done(), before, problems);
+                decrease(g, r, cols.percent(), pct, last == null ? null : last.percent(), before, problems);
+            }
+        }
+        for (Indicator i : expected) {
+            if (!seen.contains(i.code())) {
+                problems.add(Problem.error("missing-indicator", Place.file(form.file()).sheet(g.place().sheet()),
+                        "缺少指标 " + i.code() + "（" + i.name() + "）的行：请勿删除填报表中的行").with(null, i.code()));
+            }
+        }
+    }
+
+    private static boolean rowHasFigures(Grid g, int r, ProgressReader.Columns cols) {
+        return (cols.done() >= 0 && !g.text(r, cols.done()).isEmpty())
+                || (cols.percent() >= 0 && !g.text(r, cols.percent()).isEmpty());
+    }
+
+    /** The target cell is locked on the form; a different value there means the form was changed. */
+    private static void checkLockedTarget(Grid g, int r, ProgressReader.Columns cols, Indicator ind, String reporter,
+                                          boolean department, Problems problems) {
+        if (cols.target() < 0) {
+            return;
+        }
+        Grid.Value v = g.value(r, cols.target());
+        BigDecimal want = department ? ind.cityTarget() : ind.targets().get(reporter);
+        String wantText = department ? ind.targetText() : ind.unitTexts().get(reporter);
+        if (want != null) {
+            BigDecimal got = v.number() != null ? v.number()
+                    : Numbers.parse(v.text()).map(Numbers.Parsed::value).orElse(null);
+            if (got == null || got.compareTo(want) != 0) {
+                problems.add(Problem.error("locked-changed", g.place(r, cols.target()), "全年目标被改动过：填报表中是“"
+                        + v.text() + "”，指标表中是 " + Numbers.format(want) + "（目标不能由填报单位修改）")
+                        .with(v.text(), Numbers.format(want)));
+            }
+        } else if (wantText == null && !department && v.number() != null) {
+            problems.add(Problem.error("locked-changed", g.place(r, cols.target()), "本单位这项指标没有目标，填报表中却有“"
+                    + v.text() + "”（目标不能由填报单位修改）").with(v.text(), "/"));
+        }
+    }
+
+    private static BigDecimal cell(Grid g, int r, int c, boolean percent, Problems problems) {
+        if (c < 0) {
+            return null;
+        }
+        Figures.Reading reading = Figures.read(g.value(r, c), percent);
+        Place at = g.place(r, c);
+        for (Figures.Issue i : reading.issues()) {
+            problems.add(new Problem(i.severity(), i.code(), at.file(), at.sheet(), at.cell(), i.message(),
+                    g.text(r, c), i.expected()));
+        }
+        if (reading.value() != null && g.colHidden(c)) {
+            problems.warning("hidden-value", at, "这一列被隐藏了，但填有数字：请取消隐藏后核对");
+        }
+        return reading.value();
+    }
+
+    private static void decrease(Grid g, int r, int c, BigDecimal now, BigDecimal last, MonthlyReport before,
+                                 Problems problems) {
+        if (c < 0 || now == null || last == null || now.compareTo(last) >= 0) {
+            return;
+        }
+        if (now.compareTo(BigDecimal.ONE) < 0 && last.compareTo(BigDecimal.ONE) >= 0 && now.signum() > 0) {
+            return; // most likely a percentage written as a fraction, which is reported on its own
+        }
+        problems.add(Problem.error("cumulative-decrease", g.place(r, c), "累计数比上月少：本月 " + Numbers.format(now)
+                + "，上月 " + Numbers.format(last) + "（" + before.file() + "）；累计数自1月1日起计，只增不减")
+                .with(Numbers.format(now), "不少于上月的 " + Numbers.format(last)));
+    }
+
+    private static Problem warn(Grid g, int r, int c, String code, String message) {
+        return Problem.warning(code, g.place(r, Math.max(c, 0)), message);
+    }
+}

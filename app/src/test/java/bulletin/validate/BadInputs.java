@@ -1,0 +1,281 @@
+package bulletin.validate;
+
+import bulletin.ingest.ModelLoader;
+import bulletin.ingest.Workspace;
+import bulletin.model.IndicatorModel;
+import bulletin.render.FormLayout;
+import bulletin.render.FormWriter;
+import bulletin.testing.FormFiller;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.apache.poi.poifs.crypt.EncryptionInfo;
+import org.apache.poi.poifs.crypt.EncryptionMode;
+import org.apache.poi.poifs.crypt.Encryptor;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.SheetVisibility;
+import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * The corpus of bad inputs for {@code validate}: each case is a mutation of 归义街道's valid May form (or a
+ * broken file), with the problems it must produce. {@link ValidateCorpusTest} writes each case once into
+ * {@code app/src/test/validate-cases/<case>/} (input file and expected.txt) and runs them all.
+ */
+final class BadInputs {
+
+    static final String UNIT = "归义街道";
+    static final YearMonth MAY = YearMonth.of(2026, 5);
+
+    /** A case: how to make its input, and the expected lines ("exit N", "severity code cell [fragment]"). */
+    record Case(String file, Maker maker, String expected) {
+    }
+
+    interface Maker {
+        byte[] make(IndicatorModel model) throws Exception;
+    }
+
+    interface Edit {
+        void edit(FormFiller f) throws Exception;
+    }
+
+    private BadInputs() {
+    }
+
+    static IndicatorModel model(Path samples) {
+        return ModelLoader.load(Workspace.open(samples));
+    }
+
+    /** 归义街道's May form, filled with valid figures (those of the sample workspace). */
+    static byte[] valid(IndicatorModel model) throws IOException {
+        return Files.readAllBytes(Path.of("samples/miluo-2026/progress/2026-05/2026-05_归义街道.xlsx"));
+    }
+
+    static Maker form(Edit edit) {
+        return model -> {
+            try (FormFiller f = new FormFiller(valid(model))) {
+                edit.edit(f);
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                f.save(out);
+                return out.toByteArray();
+            }
+        };
+    }
+
+    static int row(FormFiller f, String code) {
+        return f.rowOf(code) + 1;
+    }
+
+    static XSSFCell cell(FormFiller f, String code, int col) {
+        return f.workbook().getSheet(FormLayout.DATA_SHEET).getRow(f.rowOf(code))
+                .getCell(col, Row.MissingCellPolicy.CREATE_NULL_AS_BLANK);
+    }
+
+    static void meta(FormFiller f, int row, String value) {
+        f.workbook().getSheet(FormLayout.META_SHEET).getRow(row).getCell(1).setCellValue(value);
+    }
+
+    /** Rewrites the entries of a valid form's zip. */
+    interface ZipEdit {
+        void edit(Map<String, byte[]> entries);
+    }
+
+    static Maker zip(ZipEdit edit) {
+        return model -> {
+            Map<String, byte[]> entries = new LinkedHashMap<>();
+            try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(valid(model)))) {
+                for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                    entries.put(e.getName(), in.readAllBytes());
+                }
+            }
+            edit.edit(entries);
+            return zipOf(entries, null);
+        };
+    }
+
+    static byte[] zipOf(Map<String, byte[]> entries, String duplicate) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(out)) {
+            for (var e : entries.entrySet()) {
+                z.putNextEntry(new ZipEntry(e.getKey()));
+                z.write(e.getValue());
+                z.closeEntry();
+            }
+        }
+        byte[] bytes = out.toByteArray();
+        if (duplicate != null) {
+            // java.util.zip refuses duplicate names; rename a second entry in place instead (same length).
+            String twin = duplicate.substring(0, duplicate.length() - 1) + "Q";
+            String s = new String(bytes, StandardCharsets.ISO_8859_1).replace(twin, duplicate);
+            bytes = s.getBytes(StandardCharsets.ISO_8859_1);
+        }
+        return bytes;
+    }
+
+    static String sheetXml(Map<String, byte[]> entries) {
+        return new String(entries.get("xl/worksheets/sheet1.xml"), StandardCharsets.UTF_8);
+    }
+
+    static Map<String, Case> cases() {
+        Map<String, Case> c = new LinkedHashMap<>();
+        // --- figures -----------------------------------------------------------------------------------------
+        c.put("text-approximate", new Case("input.xlsx", form(f -> f.text("03-05", FormLayout.COL_DONE, "约300")),
+                "exit 1\nerror type-error 进度填报!F16 约300"));
+        c.put("text-in-progress-words", new Case("input.xlsx", form(f -> f.text("03-05", FormLayout.COL_DONE, "正在推进")),
+                "exit 1\nerror type-error 进度填报!F16 正在推进"));
+        c.put("text-number-with-letters", new Case("input.xlsx", form(f -> f.text("03-05", FormLayout.COL_DONE, "12abc")),
+                "exit 1\nerror type-error 进度填报!F16 12abc"));
+        c.put("number-with-thousands-separator", new Case("input.xlsx",
+                form(f -> f.text("03-05", FormLayout.COL_DONE, "1,200")),
+                "exit 0\nwarning number-as-text 进度填报!F16 已按 1200 读取\nwarning outlier 进度填报!F16 12.0 倍"));
+        c.put("full-width-digits", new Case("input.xlsx", form(f -> f.text("03-05", FormLayout.COL_DONE, "５０")),
+                "exit 0\nwarning number-as-text 进度填报!F16 已按 50 读取"));
+        c.put("number-with-stray-spaces", new Case("input.xlsx", form(f -> f.text("03-05", FormLayout.COL_DONE, " 45 ")),
+                "exit 0\nwarning number-as-text 进度填报!F16 已按 45 读取"));
+        c.put("percent-typed-as-text", new Case("input.xlsx", form(f -> f.text("02-02", FormLayout.COL_PERCENT, "62.5%")),
+                "exit 0\nwarning number-as-text 进度填报!G10 已按 62.5 读取"));
+        c.put("percent-as-fraction", new Case("input.xlsx", form(f -> f.percent("02-02", new BigDecimal("0.625"))),
+                "exit 0\nwarning percent-form 进度填报!G10 62.5"));
+        c.put("percent-formatted-fraction-is-fine", new Case("input.xlsx", form(f -> {
+            XSSFCell cell = cell(f, "02-02", FormLayout.COL_PERCENT);
+            CellStyle st = f.workbook().createCellStyle();
+            st.cloneStyleFrom(cell.getCellStyle());
+            st.setDataFormat(f.workbook().createDataFormat().getFormat("0.0%"));
+            cell.setCellStyle(st);
+            cell.setCellValue(0.625);
+        }), "exit 0"));
+        c.put("negative-number", new Case("input.xlsx", form(f -> f.done("03-05", new BigDecimal("-5"))),
+                "exit 1\nerror constraint-error 进度填报!F16 负数"));
+        c.put("progress-above-100", new Case("input.xlsx", form(f -> f.percent("02-02", new BigDecimal("120"))),
+                "exit 1\nerror constraint-error 进度填报!G10 超过 100"));
+        c.put("cumulative-below-last-month", new Case("input.xlsx", form(f -> f.done("03-05", new BigDecimal("20"))),
+                "exit 1\nerror cumulative-decrease 进度填报!F16 上月 36"));
+        c.put("far-above-target", new Case("input.xlsx", form(f -> f.done("04-02", new BigDecimal("25"))),
+                "exit 0\nwarning outlier 进度填报!F18 12.5 倍"));
+        c.put("formula-with-error", new Case("input.xlsx", zip(e -> {
+            String xml = sheetXml(e).replaceFirst("(<c r=\"F17\"[^>]*?)(/>|>.*?</c>)",
+                    "<c r=\"F17\" t=\"e\"><f>1/0</f><v>#DIV/0!</v></c>");
+            e.put("xl/worksheets/sheet1.xml", xml.getBytes(StandardCharsets.UTF_8));
+        }), "exit 1\nerror formula-error 进度填报!F17 出错的公式"));
+        c.put("formula-without-saved-result", new Case("input.xlsx", zip(e -> {
+            String xml = sheetXml(e).replaceFirst("(<c r=\"F17\"[^>]*?)(/>|>.*?</c>)", "<c r=\"F17\"><f>SUM(E17,1)</f></c>");
+            e.put("xl/worksheets/sheet1.xml", xml.getBytes(StandardCharsets.UTF_8));
+        }), "exit 1\nerror formula-error 进度填报!F17 没有保存计算结果"));
+        c.put("value-in-hidden-row", new Case("input.xlsx", form(f -> {
+            f.workbook().getSheet(FormLayout.DATA_SHEET).getRow(f.rowOf("03-05")).setZeroHeight(true);
+        }), "exit 0\nwarning hidden-value 进度填报!A16 隐藏"));
+        c.put("value-in-hidden-sheet", new Case("input.xlsx", form(f -> {
+            XSSFSheet s = f.workbook().createSheet("草稿");
+            s.createRow(0).createCell(0).setCellValue("03-05 实际完成 40");
+            f.workbook().setSheetVisibility(f.workbook().getSheetIndex(s), SheetVisibility.HIDDEN);
+        }), "exit 0\nwarning hidden-value 草稿 隐藏的工作表"));
+        c.put("value-in-wrong-column", new Case("input.xlsx", form(f -> f.done("02-02", new BigDecimal("3"))),
+                "exit 0\nwarning unexpected-value 进度填报!F10 形象进度"));
+        // --- the form itself ---------------------------------------------------------------------------------
+        c.put("form-of-another-month", new Case("input.xlsx", form(f -> meta(f, 3, "2026-04")),
+                "exit 1\nerror form-mismatch - 4月的填报表"));
+        c.put("form-of-unknown-unit", new Case("input.xlsx", form(f -> meta(f, 1, "某某镇")),
+                "exit 1\nerror form-mismatch - 某某镇"));
+        c.put("form-of-another-version", new Case("input.xlsx", form(f -> meta(f, 0, "bulletin-form/0")),
+                "exit 1\nerror form-mismatch - 版本"));
+        c.put("locked-target-changed", new Case("input.xlsx", form(f -> {
+            cell(f, "03-05", FormLayout.COL_TARGET).setCellValue(50);
+        }), "exit 1\nerror locked-changed 进度填报!E16 指标表中是 100"));
+        c.put("unknown-indicator", new Case("input.xlsx", form(f -> {
+            cell(f, "18-01", FormLayout.COL_CODE).setCellValue("19-01");
+        }), "exit 1\nerror unknown-indicator 进度填报!A51 19-01\nerror missing-indicator 进度填报 18-01"));
+        c.put("missing-indicator", new Case("input.xlsx", form(f -> {
+            XSSFSheet s = f.workbook().getSheet(FormLayout.DATA_SHEET);
+            s.removeRow(s.getRow(f.rowOf("04-02")));
+        }), "exit 1\nerror missing-indicator 进度填报 04-02"));
+        c.put("duplicated-indicator", new Case("input.xlsx", form(f -> {
+            cell(f, "04-02", FormLayout.COL_CODE).setCellValue("04-01");
+        }), "exit 1\nerror unique-error 进度填报!A18 两次\nerror missing-indicator 进度填报 04-02"));
+        c.put("no-form-sheet", new Case("input.xlsx", model -> {
+            try (XSSFWorkbook wb = new XSSFWorkbook()) {
+                wb.createSheet("Sheet1").createRow(0).createCell(0).setCellValue("归义街道 5月 就业 300 人");
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                wb.write(out);
+                return out.toByteArray();
+            }
+        }, "exit 1\nerror no-form-sheet - 找不到填报表"));
+        // --- broken and hostile files ------------------------------------------------------------------------
+        c.put("empty-file", new Case("input.xlsx", model -> new byte[0], "exit 1\nerror unreadable-workbook - 空的"));
+        c.put("truncated-file", new Case("input.xlsx", model -> java.util.Arrays.copyOf(valid(model), 3000),
+                "exit 1\nerror unreadable-workbook - 损坏或不完整"));
+        c.put("csv-renamed", new Case("input.xlsx", model -> "编码,累计完成\n03-05,36\n".getBytes(StandardCharsets.UTF_8),
+                "exit 1\nerror unreadable-workbook - 不是 Excel 工作簿"));
+        c.put("html-renamed", new Case("input.xlsx",
+                model -> "<html><body><table><tr><td>03-05</td></tr></table></body></html>".getBytes(StandardCharsets.UTF_8),
+                "exit 1\nerror unreadable-workbook - HTML"));
+        c.put("legacy-xls", new Case("input.xls", model -> {
+            try (org.apache.poi.hssf.usermodel.HSSFWorkbook wb = new org.apache.poi.hssf.usermodel.HSSFWorkbook()) {
+                wb.createSheet("进度填报").createRow(0).createCell(0).setCellValue("编码");
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                wb.write(out);
+                return out.toByteArray();
+            }
+        }, "exit 1\nerror unreadable-workbook - 旧版 Excel"));
+        c.put("password-protected", new Case("input.xlsx", model -> {
+            try (POIFSFileSystem fs = new POIFSFileSystem()) {
+                EncryptionInfo info = new EncryptionInfo(EncryptionMode.agile);
+                Encryptor enc = info.getEncryptor();
+                enc.confirmPassword("123456");
+                try (OutputStream os = enc.getDataStream(fs)) {
+                    os.write(valid(model));
+                }
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                fs.writeFilesystem(out);
+                return out.toByteArray();
+            }
+        }, "exit 1\nerror unreadable-workbook - 打开密码"));
+        c.put("zip-bomb", new Case("input.xlsx", zip(e -> {
+            String xml = sheetXml(e);
+            StringBuilder pad = new StringBuilder();
+            pad.append("<!--");
+            pad.append(" ".repeat(20_000_000));
+            pad.append("-->");
+            e.put("xl/worksheets/sheet1.xml", xml.replaceFirst("<sheetData", pad + "<sheetData")
+                    .getBytes(StandardCharsets.UTF_8));
+        }), "exit 1\nerror unreadable-workbook - 压缩炸弹"));
+        c.put("xml-with-doctype", new Case("input.xlsx", zip(e -> {
+            String xml = sheetXml(e).replaceFirst("\\?>", "?><!DOCTYPE worksheet [<!ENTITY x \"约300\">]>");
+            e.put("xl/worksheets/sheet1.xml", xml.getBytes(StandardCharsets.UTF_8));
+        }), "exit 1\nerror unreadable-workbook - DOCTYPE"));
+        c.put("duplicate-zip-entries", new Case("input.xlsx", model -> {
+            Map<String, byte[]> entries = new LinkedHashMap<>();
+            try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(valid(model)))) {
+                for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                    entries.put(e.getName(), in.readAllBytes());
+                }
+            }
+            entries.put("xl/worksheets/sheet1.xmQ", entries.get("xl/worksheets/sheet1.xml"));
+            return zipOf(entries, "xl/worksheets/sheet1.xml");
+        }, "exit 1\nerror unreadable-workbook - 同名"));
+        c.put("strict-ooxml", new Case("input.xlsx", zip(e -> {
+            String wb = new String(e.get("xl/workbook.xml"), StandardCharsets.UTF_8)
+                    .replace("http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                            "http://purl.oclc.org/ooxml/spreadsheetml/main");
+            e.put("xl/workbook.xml", wb.getBytes(StandardCharsets.UTF_8));
+            String rels = new String(e.get("_rels/.rels"), StandardCharsets.UTF_8)
+                    .replace("http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
+                            "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument");
+            e.put("_rels/.rels", rels.getBytes(StandardCharsets.UTF_8));
+        }), "exit 1\nerror unreadable-workbook - 严格"));
+        return c;
+    }
+}
