@@ -64,6 +64,74 @@ public final class AtomicFile {
         }
     }
 
+    /**
+     * Several files written as one: each is first written completely under a temporary name beside its target
+     * ({@link #add}); only when all are there does {@link #commit} move them into place. A failure before the
+     * commit leaves every earlier file as it was.
+     */
+    public static final class Batch implements AutoCloseable {
+        private final java.util.List<Path[]> staged = new java.util.ArrayList<>();
+        private final java.util.function.Function<Path, String> shown;
+
+        public Batch(java.util.function.Function<Path, String> shown) {
+            this.shown = shown;
+        }
+
+        public void add(Path target, byte[] content) {
+            Path dir = target.toAbsolutePath().getParent();
+            try {
+                Files.createDirectories(dir);
+                Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+                staged.add(new Path[] {tmp, target});
+                Files.write(tmp, content);
+                readableByAll(tmp);
+            } catch (IOException e) {
+                throw failure(target, e);
+            }
+        }
+
+        /** Moves every staged file into place, in the order added. */
+        public void commit() {
+            for (Path[] p : staged) {
+                try {
+                    try {
+                        Files.move(p[0], p[1], StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    } catch (AtomicMoveNotSupportedException e) {
+                        Files.move(p[0], p[1], StandardCopyOption.REPLACE_EXISTING);
+                    }
+                } catch (IOException e) {
+                    throw failure(p[1], e);
+                }
+            }
+            staged.clear();
+        }
+
+        private BulletinException failure(Path target, IOException e) {
+            String what = shown.apply(target);
+            if (e instanceof AccessDeniedException) {
+                return BulletinException.output(what + ": 错误: 无法写入（没有权限，或文件正被 Word/Excel/WPS 打开：请关闭后重试）", e);
+            }
+            if (e instanceof FileSystemException fse) {
+                return BulletinException.output(what + ": 错误: 无法写入（" + (fse.getReason() == null ? fse.getMessage()
+                        : fse.getReason()) + "；如果文件正被其他程序打开，请关闭后重试）", e);
+            }
+            return BulletinException.output(what + ": 错误: 无法写入（" + e.getMessage() + "）", e);
+        }
+
+        /** Removes whatever was staged and not committed. */
+        @Override
+        public void close() {
+            for (Path[] p : staged) {
+                try {
+                    Files.deleteIfExists(p[0]);
+                } catch (IOException ignored) {
+                    // a hidden temporary file left behind is harmless
+                }
+            }
+            staged.clear();
+        }
+    }
+
     /** Temporary files are created private (rw-------); an output is an ordinary file others may read. */
     private static void readableByAll(Path p) {
         try {

@@ -81,6 +81,12 @@ public final class GenerateService {
 
     public static Result generate(Options o) {
         Workspace ws = Workspace.open(o.workspace());
+        try (WorkspaceLock lock = WorkspaceLock.acquire(ws)) {
+            return generate(ws, o);
+        }
+    }
+
+    private static Result generate(Workspace ws, Options o) {
         IndicatorModel model = ModelLoader.load(ws);
         YearMonth month = Months.parse(o.month(), model.year());
         LocalDate date = date(o.date());
@@ -137,15 +143,18 @@ public final class GenerateService {
         boolean unchanged = Files.exists(jsonFile) && Files.exists(docxFile) && Files.exists(xlsxFile)
                 && same(jsonFile, json);
         if (!unchanged) {
-            if (!o.force()) {
-                keepEarlier(ws, out, kept);
+            try (AtomicFile.Batch batch = new AtomicFile.Batch(ws::show)) {
+                // Everything is on disk under temporary names before any earlier file is touched.
+                batch.add(docxFile, docx);
+                batch.add(xlsxFile, xlsx);
+                batch.add(jsonFile, json.getBytes(StandardCharsets.UTF_8)); // last: it marks the month complete
+                if (!o.force()) {
+                    keepEarlier(ws, out, kept);
+                }
+                batch.commit();
             }
-            AtomicFile.write(docxFile, ws.show(docxFile), s -> s.write(docx));
             written.add(ws.show(docxFile));
-            AtomicFile.write(xlsxFile, ws.show(xlsxFile), s -> s.write(xlsx));
             written.add(ws.show(xlsxFile));
-            // The snapshot last: it marks the month as complete.
-            AtomicFile.write(jsonFile, ws.show(jsonFile), s -> s.write(json.getBytes(StandardCharsets.UTF_8)));
             written.add(ws.show(jsonFile));
         }
         String pdfError = null;

@@ -46,6 +46,12 @@ public final class TemplateService {
 
     public static Result writeForms(Path workspace, String monthSpec, boolean force) {
         Workspace ws = Workspace.open(workspace);
+        try (WorkspaceLock lock = WorkspaceLock.acquire(ws)) {
+            return writeForms(ws, monthSpec, force);
+        }
+    }
+
+    private static Result writeForms(Workspace ws, String monthSpec, boolean force) {
         IndicatorModel model = ModelLoader.load(ws);
         YearMonth month = Months.parse(monthSpec, model.year());
         Path dir = ws.formsDir(month);
