@@ -27,6 +27,11 @@ public final class ValidationReport {
         StringBuilder sb = new StringBuilder();
         int ok = 0;
         for (ValidateService.FileResult f : r.files()) {
+            if (f.problems().isEmpty()) {
+                sb.append("✓ 合格  ").append(f.file()).append('\n');
+                ok++;
+                continue;
+            }
             sb.append(f.file()).append('\n');
             for (Problem p : ordered(f.problems())) {
                 sb.append("  ").append(line(p)).append('\n');
@@ -44,7 +49,7 @@ public final class ValidationReport {
         if (!r.general().isEmpty()) {
             sb.append(r.month() == null ? "整体" : r.month().getMonthValue() + "月整体").append('\n');
             for (Problem p : ordered(r.general())) {
-                sb.append("  ").append(line(p)).append('\n');
+                sb.append("  ").append(line(p)).append(p.file() == null ? "" : "（" + p.file() + "）").append('\n');
             }
         }
         sb.append("共检查 ").append(r.files().size()).append(" 个文件：").append(ok).append(" 个合格，")

@@ -207,10 +207,10 @@ class GenerateTest {
 
     @Test
     void aMonthWithoutWorkbooksWritesNothingAndSaysWhy() {
-        Run r = generate("6");
+        Run r = generate("7");
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err()).contains("progress/2026-06/ 中没有可读的报表").doesNotContain("\tat ");
-        assertThat(ws.resolve("out/2026-06")).doesNotExist();
+        assertThat(r.err()).contains("progress/2026-07/ 中没有可读的报表").doesNotContain("\tat ");
+        assertThat(ws.resolve("out/2026-07")).doesNotExist();
     }
 
     @Test

@@ -5,6 +5,7 @@ import bulletin.ingest.Workspace;
 import bulletin.model.Indicator;
 import bulletin.model.IndicatorModel;
 import bulletin.model.Kind;
+import bulletin.render.FormLayout;
 import bulletin.render.FormWriter.ReporterType;
 import bulletin.render.FormWriter;
 import bulletin.service.TemplateService;
@@ -62,8 +63,39 @@ public final class MiluoSamples {
         Files.createDirectories(dir.resolve("notes"));
         Files.writeString(dir.resolve("notes/2026-05.md"), resource("notes-2026-05.md"), StandardCharsets.UTF_8);
         IndicatorModel model = ModelLoader.load(Workspace.open(dir));
-        for (int m = 3; m <= 5; m++) {
+        for (int m = 3; m <= 6; m++) {
             writeMonth(dir, model, YearMonth.of(2026, m));
+        }
+        juneMistakes(dir, model);
+    }
+
+    /**
+     * June is the month with mistakes, for {@code validate} to catch: words where a number belongs, a cumulative
+     * figure that went down, 形象进度 above 100, full-width digits, May's form sent again, a unit that sent two
+     * workbooks, a unit that sent none.
+     */
+    static void juneMistakes(Path dir, IndicatorModel model) throws IOException {
+        Path june = dir.resolve("progress/2026-06");
+        YearMonth jun = YearMonth.of(2026, 6);
+        edit(june.resolve(TemplateService.fileName(jun, "归义街道")), f -> f.text("03-05", FormLayout.COL_DONE, "约40"));
+        edit(june.resolve(TemplateService.fileName(jun, "罗江镇")), f -> f.done("04-01", new BigDecimal("0.5")));
+        edit(june.resolve(TemplateService.fileName(jun, "白水镇")), f -> f.percent("06-01", new BigDecimal("120")));
+        edit(june.resolve(TemplateService.fileName(jun, "长乐镇")), f -> f.text("03-05", FormLayout.COL_DONE, "３０"));
+        Files.delete(june.resolve(TemplateService.fileName(jun, "新市街道")));
+        Files.copy(dir.resolve("progress/2026-05/" + TemplateService.fileName(YearMonth.of(2026, 5), "新市街道")),
+                june.resolve(TemplateService.fileName(YearMonth.of(2026, 5), "新市街道")));
+        Files.copy(june.resolve(TemplateService.fileName(jun, "大荆镇")), june.resolve("大荆镇6月报表（修改版）.xlsx"));
+        Files.delete(june.resolve(TemplateService.fileName(jun, MISSING_IN_MAY)));
+    }
+
+    interface FormEdit {
+        void edit(FormFiller f);
+    }
+
+    private static void edit(Path file, FormEdit e) throws IOException {
+        try (FormFiller f = new FormFiller(Files.readAllBytes(file))) {
+            e.edit(f);
+            saveFilled(f, file);
         }
     }
 
@@ -195,9 +227,12 @@ public final class MiluoSamples {
 
     /** 形象进度 for April and May. */
     static final Map<String, String[]> PROGRESS = Map.of(
-            "02-02", new String[] {"50 - - - 30 40 - - - 40 - - - - -", "62 - - - 45 52 - - - 50 - - - - -"},
-            "06-01", new String[] {"- - - - - - - 38 - - - 35 - - -", "- - - - - - - 48 - - - 45 - - -"},
-            "18-01", new String[] {"- 35 - - - - - - - - - - - - -", "- 45 - - - - - - - - - - - - -"});
+            "02-02", new String[] {"50 - - - 30 40 - - - 40 - - - - -", "62 - - - 45 52 - - - 50 - - - - -",
+                "70 - - - 55 60 - - - 58 - - - - -"},
+            "06-01", new String[] {"- - - - - - - 38 - - - 35 - - -", "- - - - - - - 48 - - - 45 - - -",
+                "- - - - - - - 55 - - - 52 - - -"},
+            "18-01", new String[] {"- 35 - - - - - - - - - - - - -", "- 45 - - - - - - - - - - - - -",
+                "- 55 - - - - - - - - - - - - -"});
 
     private static void writeMonth(Path dir, IndicatorModel model, YearMonth month) throws IOException {
         Path out = dir.resolve("progress").resolve(month.toString());
@@ -224,7 +259,7 @@ public final class MiluoSamples {
                     if (v == null) {
                         throw new IllegalStateException("no sample figures for " + i.code() + " " + i.name());
                     }
-                    String value = v[m - 3];
+                    String value = m <= 5 ? v[m - 3] : june(v[2], i.kind().reportsPercent());
                     if (!value.isEmpty()) {
                         if (i.kind().reportsPercent()) {
                             f.percent(i.code(), new BigDecimal(value));
@@ -239,6 +274,17 @@ public final class MiluoSamples {
                 saveFilled(f, out.resolve(TemplateService.fileName(month, d)));
             }
         }
+    }
+
+    /** A lead department's June figure: May's, a fifth more (形象进度 ten points more, at most 100). */
+    private static String june(String may, boolean percent) {
+        if (may.isEmpty()) {
+            return may;
+        }
+        BigDecimal v = new BigDecimal(may);
+        BigDecimal j = percent ? v.add(BigDecimal.TEN).min(BigDecimal.valueOf(100))
+                : v.multiply(new BigDecimal("1.2")).setScale(Math.max(0, v.scale()), RoundingMode.HALF_UP);
+        return j.toPlainString();
     }
 
     private static byte[] form(IndicatorModel model, String reporter, ReporterType type, YearMonth month)
@@ -277,13 +323,13 @@ public final class MiluoSamples {
         } else if (code.equals("04-01") && m == 3) {
             done = scale(target, new BigDecimal("0.5292"));
         } else if (code.equals(BEHIND_TWICE)) {
-            done = floor(target, m == 4 ? "0.20" : "0.30");
+            done = floor(target, m == 4 ? "0.20" : m == 5 ? "0.30" : "0.40");
             if (m == 5 && target.signum() > 0) {
                 f.problem(code, "部分桥梁整治资金尚未到位，施工队伍不足");
             }
             f.note(code, m == 4 ? "已完成排查，正在编制整治设计方案" : "整治工程陆续开工");
         } else if (code.equals(BEHIND_IN_MAY)) {
-            done = floor(target, m == 4 ? "0.36" : "0.38");
+            done = floor(target, m == 4 ? "0.36" : m == 5 ? "0.38" : "0.52");
             if (m == 5) {
                 f.problem(code, "5月农忙，培训班次推迟");
             }

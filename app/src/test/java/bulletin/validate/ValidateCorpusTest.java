@@ -80,6 +80,6 @@ class ValidateCorpusTest {
         Cli.Run text = Cli.in(SAMPLES, "validate", "--month", "5", input.toString());
         assertThat(text.code()).isEqualTo(exit);
         assertThat(text.out() + text.err()).doesNotContain("Exception", "\tat ", "内部出错");
-        assertThat(text.out()).contains(exit == 0 ? "✓ 合格" : "✗ 不合格");
+        assertThat(text.out()).contains(exit == 0 ? "✓ 合格" : "✗ 不合格", input.getFileName().toString());
     }
 }
