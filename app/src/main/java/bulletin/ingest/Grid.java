@@ -57,6 +57,58 @@ public final class Grid {
         this.cols = cols;
     }
 
+    /**
+     * A grid from cells read elsewhere (the light reader): {@code cells} by (row, col), merged regions, hidden rows
+     * and columns.
+     */
+    static Grid of(Place place, java.util.Map<Long, Value> cells, List<CellRangeAddress> regions,
+                   java.util.Set<Integer> hiddenRowSet, java.util.Set<Integer> hiddenColSet) {
+        int rows = 0;
+        int cols = 0;
+        for (long key : cells.keySet()) {
+            rows = Math.max(rows, (int) (key >> 20) + 1);
+            cols = Math.max(cols, (int) (key & 0xFFFFF) + 1);
+        }
+        for (CellRangeAddress r : regions) {
+            rows = Math.max(rows, r.getLastRow() + 1);
+            cols = Math.max(cols, r.getLastColumn() + 1);
+        }
+        Value[][] values = new Value[rows][cols];
+        for (var e : cells.entrySet()) {
+            values[(int) (e.getKey() >> 20)][(int) (e.getKey() & 0xFFFFF)] = e.getValue();
+        }
+        int[][] region = new int[rows][cols];
+        for (int[] line : region) {
+            java.util.Arrays.fill(line, -1);
+        }
+        for (int i = 0; i < regions.size(); i++) {
+            CellRangeAddress r = regions.get(i);
+            for (int y = r.getFirstRow(); y <= r.getLastRow(); y++) {
+                for (int x = r.getFirstColumn(); x <= r.getLastColumn(); x++) {
+                    region[y][x] = i;
+                }
+            }
+        }
+        boolean[] hr = new boolean[rows];
+        for (int r : hiddenRowSet) {
+            if (r >= 0 && r < rows) {
+                hr[r] = true;
+            }
+        }
+        boolean[] hc = new boolean[cols];
+        for (int c : hiddenColSet) {
+            if (c >= 0 && c < cols) {
+                hc[c] = true;
+            }
+        }
+        return new Grid(place, values, region, regions, rows, cols, hr, hc);
+    }
+
+    /** The key of a cell in {@link #of(Place, java.util.Map, List, java.util.Set, java.util.Set)}. */
+    static long key(int row, int col) {
+        return ((long) row << 20) | col;
+    }
+
     /** Reads a whole sheet. {@code place} names its file and sheet in messages. */
     public static Grid of(Sheet sheet, Place place) {
         DataFormatter fmt = new DataFormatter();

@@ -12,8 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Reads every workbook in {@code targets/}, finds the target table(s) and the responsibility table by their
@@ -43,13 +41,13 @@ public final class ModelLoader {
         List<String> sources = new ArrayList<>();
         for (Path f : files) {
             String shown = ws.show(f);
-            try (XSSFWorkbook wb = Workbooks.open(f)) {
-                for (Sheet sheet : wb) {
-                    Place place = Place.file(shown).sheet(sheet.getSheetName());
-                    if (wb.isSheetHidden(wb.getSheetIndex(sheet)) || wb.isSheetVeryHidden(wb.getSheetIndex(sheet))) {
+            try {
+                for (XlsxReader.SheetData sheet : Workbooks.sheets(f, shown)) {
+                    Place place = Place.file(shown).sheet(sheet.name());
+                    if (sheet.hidden()) {
                         continue;
                     }
-                    Grid g = Grid.of(sheet, place);
+                    Grid g = sheet.grid();
                     if (TargetTableReader.looksLike(g)) {
                         TargetTableReader.read(g, problems).ifPresent(t -> {
                             targets.add(t);
@@ -64,8 +62,6 @@ public final class ModelLoader {
                 }
             } catch (Workbooks.Unreadable e) {
                 problems.error("unreadable-workbook", Place.file(shown), e.getMessage());
-            } catch (IOException e) {
-                problems.error("unreadable-workbook", Place.file(shown), "无法读取（" + e.getMessage() + "）");
             }
         }
         if (targets.isEmpty()) {

@@ -60,11 +60,26 @@ public final class ProgressReader {
             problems.error("unreadable-folder", Place.file(ws.show(dir)), "无法读取文件夹（" + e.getMessage() + "）");
             return new Result(month, reports, problems, files);
         }
+        // Workbooks are independent: read them on every core, then take them in file order.
+        List<Problems> each = new ArrayList<>();
+        List<Optional<MonthlyReport>> read = new ArrayList<>();
+        paths.forEach(p -> {
+            each.add(new Problems());
+            read.add(Optional.empty());
+        });
+        java.util.stream.IntStream.range(0, paths.size()).parallel().forEach(i -> {
+            Path p = paths.get(i);
+            Optional<MonthlyReport> r = readOne(p, ws.show(p), model, month, each.get(i));
+            synchronized (read) {
+                read.set(i, r);
+            }
+        });
         Map<String, String> seen = new HashMap<>();
-        for (Path p : paths) {
-            String shown = ws.show(p);
+        for (int i = 0; i < paths.size(); i++) {
+            String shown = ws.show(paths.get(i));
             files.add(shown);
-            Optional<MonthlyReport> r = readOne(p, shown, model, month, problems);
+            problems.addAll(each.get(i));
+            Optional<MonthlyReport> r = read.get(i);
             if (r.isEmpty()) {
                 continue;
             }
@@ -100,18 +115,17 @@ public final class ProgressReader {
      */
     public static Optional<Form> parse(Path file, String shown, IndicatorModel model, Problems problems) {
         Place place = Place.file(shown);
-        try (XSSFWorkbook wb = Workbooks.open(file)) {
-            Map<String, String> meta = meta(wb);
+        try {
+            List<XlsxReader.SheetData> sheets = Workbooks.sheets(file, shown);
+            Map<String, String> meta = meta(sheets);
             Grid grid = null;
             int headerRow = -1;
             List<String> hiddenWithValues = new ArrayList<>();
-            for (Sheet s : wb) {
-                int idx = wb.getSheetIndex(s);
-                boolean hidden = wb.isSheetHidden(idx) || wb.isSheetVeryHidden(idx);
-                Grid g = Grid.of(s, place.sheet(s.getSheetName()));
-                if (hidden) {
-                    if (!s.getSheetName().equals(bulletin.model.FormSpec.META_SHEET) && hasValues(g)) {
-                        hiddenWithValues.add(s.getSheetName());
+            for (XlsxReader.SheetData s : sheets) {
+                Grid g = s.grid();
+                if (s.hidden()) {
+                    if (!s.name().equals(bulletin.model.FormSpec.META_SHEET) && hasValues(g)) {
+                        hiddenWithValues.add(s.name());
                     }
                     continue;
                 }
@@ -150,7 +164,7 @@ public final class ProgressReader {
         } catch (Workbooks.Unreadable e) {
             problems.error("unreadable-workbook", place, e.getMessage());
             return Optional.empty();
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             problems.error("unreadable-workbook", place, "读取时出错，文件可能已损坏（" + e.getClass().getSimpleName() + "）");
             return Optional.empty();
         }
@@ -189,17 +203,18 @@ public final class ProgressReader {
                 entries(form, problems)));
     }
 
-    private static Map<String, String> meta(XSSFWorkbook wb) {
+    private static Map<String, String> meta(List<XlsxReader.SheetData> sheets) {
         Map<String, String> out = new HashMap<>();
-        XSSFSheet meta = wb.getSheet(bulletin.model.FormSpec.META_SHEET);
-        if (meta == null) {
-            return out;
-        }
-        for (var row : meta) {
-            if (row.getCell(0) != null && row.getCell(1) != null) {
-                String k = row.getCell(0).toString();
-                if (!k.matches("\\d+-\\d+")) {
-                    out.put(k, row.getCell(1).toString());
+        for (XlsxReader.SheetData s : sheets) {
+            if (!s.name().equals(bulletin.model.FormSpec.META_SHEET)) {
+                continue;
+            }
+            Grid g = s.grid();
+            for (int r = 0; r < g.rows(); r++) {
+                String k = g.text(r, 0);
+                String v = g.text(r, 1);
+                if (!k.isEmpty() && !v.isEmpty() && !k.matches("\\d+-\\d+")) {
+                    out.put(k, v);
                 }
             }
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
@@ -45,9 +46,24 @@ public final class Workbooks {
         return n.endsWith(".xlsx") || n.endsWith(".xlsm") || n.endsWith(".xls") || n.endsWith(".et");
     }
 
-    /** Opens {@code file} read-only. The caller closes the workbook. */
+    /**
+     * Reads every sheet of a workbook with the light reader ({@link XlsxReader}): what every command that only
+     * reads needs, without starting POI's object model.
+     */
+    static List<XlsxReader.SheetData> sheets(Path file, String shown) throws Unreadable {
+        check(file);
+        return XlsxReader.read(file, shown);
+    }
+
+    /** Opens {@code file} read-only with POI. The caller closes the workbook. */
     public static XSSFWorkbook open(Path file) throws Unreadable {
         ZipSecureFile.setMinInflateRatio(0.01);
+        check(file);
+        return openChecked(file);
+    }
+
+    /** The checks before any parsing: size, kind of file (HTML, CSV, legacy or encrypted OLE2), duplicate entries. */
+    static void check(Path file) throws Unreadable {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         long size;
         try {
@@ -89,6 +105,9 @@ public final class Workbooks {
         if (duplicate != null) {
             throw new Unreadable("文件内有两个同名的部件（" + duplicate + "），可能被篡改或损坏，拒绝读取", null);
         }
+    }
+
+    private static XSSFWorkbook openChecked(Path file) throws Unreadable {
         OPCPackage pkg = null;
         try {
             pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);

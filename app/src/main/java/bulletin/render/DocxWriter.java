@@ -77,11 +77,17 @@ public final class DocxWriter {
 
     public static void write(Snapshot s, List<Wording.Block> blocks, Path workspaceTemplates, Look look,
                              OutputStream out) throws IOException {
-        new DocxWriter(look).build(s, blocks, reference(workspaceTemplates), out);
+        write(s, blocks, reference(workspaceTemplates), look, out);
+    }
+
+    /** As above, on a reference document loaded beforehand (generate loads it while it reads the workbooks). */
+    public static void write(Snapshot s, List<Wording.Block> blocks, WordprocessingMLPackage reference, Look look,
+                             OutputStream out) throws IOException {
+        new DocxWriter(look).build(s, blocks, reference, out);
     }
 
     /** The reference document: the workspace's {@code templates/reference.docx}, else the built-in one. */
-    static WordprocessingMLPackage reference(Path workspaceTemplates) throws IOException {
+    public static WordprocessingMLPackage reference(Path workspaceTemplates) throws IOException {
         try {
             if (workspaceTemplates != null && Files.isRegularFile(workspaceTemplates.resolve(REFERENCE))) {
                 return WordprocessingMLPackage.load(workspaceTemplates.resolve(REFERENCE).toFile());

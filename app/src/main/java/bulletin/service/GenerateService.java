@@ -4,6 +4,7 @@ import bulletin.diag.BulletinException;
 import bulletin.diag.ExitCode;
 import bulletin.diag.Problem;
 import bulletin.diag.Problems;
+import bulletin.diag.Timing;
 import bulletin.engine.Engine;
 import bulletin.ingest.ModelLoader;
 import bulletin.ingest.NotesReader;
@@ -40,6 +41,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.docx4j.openpackaging.packages.WordprocessingMLPackage;
 import java.util.stream.Stream;
 
 /**
@@ -87,7 +90,21 @@ public final class GenerateService {
     }
 
     private static Result generate(Workspace ws, Options o) {
+        Timing.mark("start");
+        // The document stack (JAXB, docx4j, the reference document) and the chart's font lookup start on the
+        // other core while this one reads the workbooks: together they cost about as much as the reading.
+        Path templates = ws.root().resolve("templates");
+        CompletableFuture<WordprocessingMLPackage> reference = CompletableFuture.supplyAsync(() -> {
+            try {
+                return DocxWriter.reference(templates);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        CompletableFuture<Optional<String>> chartFont = ws.config().chartOrDefault()
+                ? CompletableFuture.supplyAsync(Chart::chineseFont) : CompletableFuture.completedFuture(Optional.empty());
         IndicatorModel model = ModelLoader.load(ws);
+        Timing.mark("tables read");
         YearMonth month = Months.parse(o.month(), model.year());
         LocalDate date = date(o.date());
         if (o.issue() != null && o.issue() < 1) {
@@ -98,6 +115,7 @@ public final class GenerateService {
 
         ProgressReader.Result reports = ProgressReader.read(ws, model, month);
         problems.addAll(reports.problems());
+        Timing.mark("workbooks read");
         if (reports.reports().isEmpty()) {
             throw new BulletinException(ExitCode.INVALID_INPUT, ws.show(ws.progressDir(month)) + "/ 中没有可读的报表，"
                     + "无法生成" + month.getMonthValue() + "月的专报" + (reports.files().isEmpty()
@@ -110,6 +128,7 @@ public final class GenerateService {
         }
 
         Previous prev = previous(ws, model, month, notes);
+        Timing.mark("last month");
         int issue = o.issue() != null ? o.issue() : prev.nextIssue();
         NotesReader.Notes narrative = NotesReader.read(ws.notesFile(month), ws.show(ws.notesFile(month)), problems);
         if (!Files.exists(ws.notesFile(month))) {
@@ -122,16 +141,22 @@ public final class GenerateService {
                 prev.source(), issue, date.toString(), title, office, digest(ws, month)));
         String json = SnapshotJson.write(computed);
         Snapshot snapshot = SnapshotReader.parse(json);
+        Timing.mark("engine and snapshot");
 
-        Path templates = ws.root().resolve("templates");
         Map<String, Object> extra = new HashMap<>();
         if (ws.config().stamp() != null && !ws.config().stamp().isBlank()) {
             extra.put("stamp", ws.config().stamp().strip());
         }
         List<Wording.Block> blocks = Wording.render(snapshot, narrative, templates, extra);
-        DocxWriter.Look look = look(ws, snapshot, notes);
-        byte[] docx = bytes(out -> DocxWriter.write(snapshot, blocks, templates, look, out), ".docx");
-        byte[] xlsx = bytes(out -> AppendixXlsx.write(snapshot, look, out), ".xlsx");
+        Timing.mark("wording");
+        DocxWriter.Look look = look(ws, snapshot, notes, join(chartFont));
+        Timing.mark("chart");
+        CompletableFuture<byte[]> xlsxJob = CompletableFuture.supplyAsync(
+                () -> bytes(out -> AppendixXlsx.write(snapshot, look, out), ".xlsx"));
+        byte[] docx = bytes(out -> DocxWriter.write(snapshot, blocks, join(reference), look, out), ".docx");
+        Timing.mark("docx");
+        byte[] xlsx = join(xlsxJob);
+        Timing.mark("xlsx");
 
         Path out = ws.outDir(month);
         Path jsonFile = out.resolve(SNAPSHOT);
@@ -157,6 +182,7 @@ public final class GenerateService {
             written.add(ws.show(xlsxFile));
             written.add(ws.show(jsonFile));
         }
+        Timing.mark("written");
         String pdfError = null;
         if (o.pdf() && (!unchanged || !Files.exists(pdfFile))) {
             Optional<Path> soffice = Pdf.soffice();
@@ -175,6 +201,22 @@ public final class GenerateService {
         return new Result(snapshot, written, kept, unchanged, notes, problems.all(), pdfError);
     }
 
+    /** The result of a background job; its failure is rethrown as it was (a BulletinException stays one). */
+    private static <T> T join(CompletableFuture<T> job) {
+        try {
+            return job.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof BulletinException be) {
+                throw be;
+            }
+            if (c instanceof java.io.UncheckedIOException u) {
+                throw BulletinException.usage(u.getCause().getMessage());
+            }
+            throw e;
+        }
+    }
+
     /** Writes a document to memory, so that nothing reaches out/ unless every document could be made. */
     private static byte[] bytes(AtomicFile.Writer w, String what) {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
@@ -189,7 +231,7 @@ public final class GenerateService {
     private static final java.util.regex.Pattern RGB = java.util.regex.Pattern.compile("[0-9A-Fa-f]{6}|none");
 
     /** The appendix look from bulletin.yaml, and the chart where this machine can draw Chinese. */
-    private static DocxWriter.Look look(Workspace ws, Snapshot snapshot, List<String> notes) {
+    private static DocxWriter.Look look(Workspace ws, Snapshot snapshot, List<String> notes, Optional<String> font) {
         WorkspaceConfig.Appendix a = ws.config().appendix();
         if (a.paper() != null && !a.paper().trim().equalsIgnoreCase("A4") && !a.a3()) {
             throw BulletinException.usage(Workspace.CONFIG_FILE + ": 错误: appendix.paper 只能是 A4 或 A3，而不是“"
@@ -203,7 +245,6 @@ public final class GenerateService {
         }
         byte[] chart = null;
         if (ws.config().chartOrDefault()) {
-            Optional<String> font = Chart.chineseFont();
             if (font.isPresent()) {
                 chart = Chart.render(snapshot, font.get(), 156).orElse(null);
             } else {

@@ -97,8 +97,10 @@ public final class ValidateService {
             Path dir = ws.progressDir(month);
             List<Path> inDir = list(ws, dir);
             Map<String, String> reporters = new LinkedHashMap<>();
-            for (Path p : inDir) {
-                Validator.Checked c = Validator.workbook(p, ws.show(p), model, month, previous::get);
+            Validator.Checked[] checked = new Validator.Checked[inDir.size()];
+            java.util.stream.IntStream.range(0, inDir.size()).parallel().forEach(i -> checked[i] =
+                    Validator.workbook(inDir.get(i), ws.show(inDir.get(i)), model, month, previous::get));
+            for (Validator.Checked c : checked) {
                 results.add(new FileResult(c.file(), c.problems()));
                 if (c.reporter() != null) {
                     String first = reporters.putIfAbsent(c.reporter(), c.file());

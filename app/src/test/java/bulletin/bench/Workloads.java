@@ -1,0 +1,131 @@
+package bulletin.bench;
+
+import bulletin.ingest.ModelLoader;
+import bulletin.ingest.Workspace;
+import bulletin.model.Indicator;
+import bulletin.model.IndicatorModel;
+import bulletin.render.FormWriter;
+import bulletin.render.FormWriter.ReporterType;
+import bulletin.service.TemplateService;
+import bulletin.testing.FormFiller;
+import bulletin.testing.ResponsibilitySheet;
+import bulletin.testing.TargetSheet;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Synthetic but realistic workspaces for the benchmark, in the same official layouts as the samples: {@code units}
+ * reporting units, {@code indicators} indicators over projects of 3–6 (most quantities with a target per unit, some
+ * 形象进度, rates, and city-wide ones reported by lead departments), filled forms for {@code months} months.
+ */
+public final class Workloads {
+
+    private Workloads() {
+    }
+
+    public static void write(Path dir, int units, int indicators, int months) throws IOException {
+        Random rnd = new Random(units * 1000L + indicators);
+        List<String> unitNames = new ArrayList<>();
+        for (int u = 0; u < units; u++) {
+            unitNames.add("第" + (u + 1) + "单位" + (u % 3 == 0 ? "镇" : u % 3 == 1 ? "街道" : "乡"));
+        }
+        TargetSheet t = new TargetSheet("2026年重点民生实事项目指标任务分解表", unitNames)
+                .closingNote("注：1—" + Math.max(1, indicators / 8) + "项为省级重点民生实事，其余为市级重点民生实事。");
+        ResponsibilitySheet r = new ResponsibilitySheet("2026年重点民生实事项目责任分解表");
+        int item = 0;
+        int k = 0;
+        while (k < indicators) {
+            item++;
+            int size = Math.min(indicators - k, 3 + rnd.nextInt(4));
+            for (int j = 0; j < size; j++, k++) {
+                String name = (j + 1) + ".第" + (k + 1) + "项指标" + (k % 7 == 3 ? "建设食堂" : "任务") + (10 + k) + "个";
+                String lead = "市第" + (k % 9 + 1) + "局";
+                if (k % 11 == 5) {
+                    t.merged(item, "项目" + item, "主要任务" + item, name, "个", BigDecimal.valueOf(100 + k));
+                } else {
+                    List<Object> targets = new ArrayList<>();
+                    for (int u = 0; u < units; u++) {
+                        targets.add(k % 13 == 7 ? (Object) BigDecimal.valueOf(90)
+                                : u % 5 == 4 && k % 2 == 0 ? null : BigDecimal.valueOf(5 + rnd.nextInt(200)));
+                    }
+                    t.line(item, "项目" + item, "主要任务" + item, name, k % 13 == 7 ? "%" : "个", targets);
+                }
+                r.line(item, "项目" + item, name.substring(name.indexOf('.') + 1), "领导" + (k % 5), lead, "市财政局");
+            }
+        }
+        Path targets = dir.resolve("targets");
+        Files.createDirectories(targets);
+        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(targets.resolve("tables.xlsx"))) {
+            t.writeTo(wb, "指标任务分解表");
+            r.writeTo(wb, "责任分解表");
+            wb.write(out);
+        }
+        Files.writeString(dir.resolve("bulletin.yaml"), "title: 某市实现好惠民生增福祉的期盼工作专报\noffice: 某市工作专班\n");
+        IndicatorModel model = ModelLoader.load(Workspace.open(dir));
+        for (int m = 1; m <= months; m++) {
+            YearMonth month = YearMonth.of(2026, 12 - months + m);
+            Path out = dir.resolve("progress").resolve(month.toString());
+            Files.createDirectories(out);
+            List<String> reporters = new ArrayList<>(model.units());
+            reporters.addAll(model.departments());
+            for (String who : reporters) {
+                ReporterType type = model.units().contains(who) ? ReporterType.UNIT : ReporterType.DEPARTMENT;
+                ByteArrayOutputStream blank = new ByteArrayOutputStream();
+                FormWriter.write(model, who, type, month, 25, blank);
+                try (FormFiller f = new FormFiller(blank.toByteArray())) {
+                    for (Indicator i : model.indicatorsFor(who)) {
+                        if (type == ReporterType.UNIT && !i.appliesTo(who)) {
+                            continue;
+                        }
+                        double share = month.getMonthValue() / 12.0 * (0.8 + rnd.nextDouble() * 0.5);
+                        if (i.kind().reportsPercent()) {
+                            f.percent(i.code(), BigDecimal.valueOf(Math.min(100, Math.round(share * 100))));
+                        } else {
+                            BigDecimal target = type == ReporterType.UNIT ? i.targets().get(who) : i.cityTarget();
+                            BigDecimal v = target == null ? BigDecimal.TEN
+                                    : i.measure().equals("%") ? BigDecimal.valueOf(85 + rnd.nextInt(15))
+                                    : target.multiply(BigDecimal.valueOf(share)).setScale(0, RoundingMode.HALF_UP);
+                            f.done(i.code(), v);
+                        }
+                    }
+                    try (OutputStream o = Files.newOutputStream(out.resolve(TemplateService.fileName(month, who)))) {
+                        f.save(o);
+                    }
+                }
+            }
+        }
+        snapshots(dir, months);
+    }
+
+    /** The snapshots of every month but the last, as earlier runs of generate would have left them. */
+    static void snapshots(Path dir, int months) throws IOException {
+        Workspace ws = Workspace.open(dir);
+        IndicatorModel model = ModelLoader.load(ws);
+        bulletin.model.Snapshot prev = null;
+        for (int m = 1; m < months; m++) {
+            YearMonth month = YearMonth.of(2026, 12 - months + m);
+            var reports = bulletin.ingest.ProgressReader.read(ws, model, month);
+            prev = bulletin.engine.Engine.compute(new bulletin.engine.Engine.Input(model, month, reports.reports(), prev,
+                    prev == null ? "absent" : "snapshot", m, month.atEndOfMonth().toString(), "专报", "专班", null));
+            Path out = ws.outDir(month).resolve("bulletin.json");
+            Files.createDirectories(out.getParent());
+            Files.writeString(out, bulletin.render.SnapshotJson.write(prev));
+        }
+    }
+
+    public static void main(String[] args) throws IOException {
+        int[] n = Arrays.stream(args, 1, 4).mapToInt(Integer::parseInt).toArray();
+        write(Path.of(args[0]), n[0], n[1], n[2]);
+    }
+}
