@@ -6,18 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.apache.poi.EncryptedDocumentException;
-import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
-import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.FileMagic;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Opens workbooks for reading, with POI's zip-bomb protections on and a size cap before parsing, and
- * turns every way a file can be unreadable into one Chinese sentence. Only .xlsx is read: a legacy .xls
+ * Opens workbooks for reading, with a size cap and checks of the kind of file before parsing (the light reader
+ * then limits every part's size and compression ratio), and turns every way a file can be unreadable into one
+ * Chinese sentence. Only .xlsx is read: a legacy .xls
  * must be saved again as .xlsx (one format to validate, lock and protect).
  */
 public final class Workbooks {
@@ -53,13 +47,6 @@ public final class Workbooks {
     static List<XlsxReader.SheetData> sheets(Path file, String shown) throws Unreadable {
         check(file);
         return XlsxReader.read(file, shown);
-    }
-
-    /** Opens {@code file} read-only with POI. The caller closes the workbook. */
-    public static XSSFWorkbook open(Path file) throws Unreadable {
-        ZipSecureFile.setMinInflateRatio(0.01);
-        check(file);
-        return openChecked(file);
     }
 
     /** The checks before any parsing: size, kind of file (HTML, CSV, legacy or encrypted OLE2), duplicate entries. */
@@ -107,42 +94,6 @@ public final class Workbooks {
         }
     }
 
-    private static XSSFWorkbook openChecked(Path file) throws Unreadable {
-        OPCPackage pkg = null;
-        try {
-            pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
-            return new XSSFWorkbook(pkg);
-        } catch (NotOfficeXmlFileException | InvalidFormatException e) {
-            closeQuietly(pkg);
-            throw new Unreadable("文件已损坏或不完整，无法作为 .xlsx 打开", e);
-        } catch (EncryptedDocumentException e) {
-            closeQuietly(pkg);
-            throw new Unreadable("文件已加密，请取消密码后另存", e);
-        } catch (IOException | RuntimeException e) {
-            closeQuietly(pkg);
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            if (why.contains("Zip bomb") || why.contains("zip bomb")) {
-                throw new Unreadable("文件的压缩比异常（疑似“压缩炸弹”），拒绝读取", e);
-            }
-            if (causeMentions(e, "doctype")) {
-                throw new Unreadable("文件中的 XML 含有 DOCTYPE 声明（正常的 Excel 文件不会有，可能是恶意构造的），拒绝读取", e);
-            }
-            if (why.toLowerCase(Locale.ROOT).contains("strict")) {
-                throw new Unreadable("这是“严格 Open XML”格式的工作簿，请另存为普通的 Excel 工作簿（*.xlsx）", e);
-            }
-            throw new Unreadable("文件已损坏或不完整，无法作为 .xlsx 打开", e);
-        }
-    }
-
-    private static boolean causeMentions(Throwable e, String word) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().toLowerCase(Locale.ROOT).contains(word)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** An OLE2 file holding an encrypted OOXML package (a workbook saved with an open password). */
     private static boolean encrypted(Path file) {
         try (org.apache.poi.poifs.filesystem.POIFSFileSystem fs =
@@ -168,9 +119,4 @@ public final class Workbooks {
         return null;
     }
 
-    private static void closeQuietly(OPCPackage pkg) {
-        if (pkg != null) {
-            pkg.revert();
-        }
-    }
 }
