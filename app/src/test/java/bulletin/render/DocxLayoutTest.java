@@ -259,6 +259,62 @@ class DocxLayoutTest {
     }
 
     @Test
+    void theWorkbookKeepsTheTableLayoutTheShadingAndThePage() throws IOException {
+        bulletin.model.Snapshot snap = bulletin.ingest.SnapshotReader.parse(
+                Files.readString(ws.resolve("out/2026-05/bulletin.json")));
+        List<Appendix.Block> blocks = Appendix.blocks(snap, bulletin.model.Level.PROVINCE);
+        try (InputStream in = Files.newInputStream(ws.resolve("out/2026-05/推进情况统计表（第3期）.xlsx"));
+             XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            XSSFSheet sh = wb.getSheetAt(0);
+            int columns = Appendix.header(snap).size();
+            assertThat(sh.getMergedRegions()).extracting(Object::toString)
+                    .contains(new org.apache.poi.ss.util.CellRangeAddress(0, 0, 0, columns - 1).toString());
+            // Each indicator's name and unit span its three rows (指标, 数量, 进度).
+            assertThat(sh.getMergedRegions()).filteredOn(m -> m.getFirstColumn() == 3 && m.getLastColumn() == 3)
+                    .hasSize(blocks.size()).allMatch(m -> m.getLastRow() - m.getFirstRow() == 2);
+            // Shading: one filled cell for every unit behind schedule, in the colours of the settings.
+            long behind = blocks.stream().mapToLong(b -> b.behind().stream().filter(x -> x).count()).sum();
+            long filled = 0;
+            java.util.Set<String> colours = new java.util.TreeSet<>();
+            for (var row : sh) {
+                for (var cell : row) {
+                    var st = (org.apache.poi.xssf.usermodel.XSSFCellStyle) cell.getCellStyle();
+                    if (st.getFillPattern() == org.apache.poi.ss.usermodel.FillPatternType.SOLID_FOREGROUND) {
+                        filled++;
+                        colours.add(st.getFillForegroundXSSFColor().getARGBHex().substring(2));
+                    }
+                    assertThat(st.getBorderTop()).isEqualTo(org.apache.poi.ss.usermodel.BorderStyle.THIN);
+                    assertThat(st.getFont().getFontName()).isEqualTo("宋体");
+                }
+            }
+            assertThat(behind).isPositive();
+            assertThat(filled).isEqualTo(behind);
+            assertThat(colours).isSubsetOf("FFFF00", "FF7C80").isNotEmpty();
+            // Figures are numbers, shown with the decimals the document shows.
+            var numbers = new ArrayList<org.apache.poi.ss.usermodel.Cell>();
+            sh.forEach(row -> row.forEach(c -> {
+                if (c.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
+                    numbers.add(c);
+                }
+            }));
+            assertThat(numbers).isNotEmpty().allSatisfy(c -> assertThat(c.getCellStyle().getDataFormatString())
+                    .matches("0(\\.0+)?|General"));
+            assertThat(sh.getRow(0).getCell(0).getCellStyle().getFont()).extracting(f -> f.getBold()).isEqualTo(true);
+            assertThat(sh.getColumnWidth(3)).isEqualTo(30 * 256);
+            assertThat(sh.getPaneInformation().isFreezePane()).isTrue();
+            assertThat(sh.getPaneInformation().getVerticalSplitLeftColumn()).isEqualTo((short) 7);
+            assertThat(sh.getPaneInformation().getHorizontalSplitTopRow()).isEqualTo((short) 2);
+            assertThat(sh.getRepeatingRows()).hasToString(new org.apache.poi.ss.util.CellRangeAddress(1, 1, -1, -1)
+                    .toString());
+            assertThat(sh.getPrintSetup().getLandscape()).isTrue();
+            assertThat(sh.getPrintSetup().getPaperSize()).isEqualTo(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+            assertThat(sh.getFitToPage()).isTrue();
+            assertThat(sh.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+            assertThat(sh.getPrintSetup().getFitHeight()).isEqualTo((short) 0);
+        }
+    }
+
+    @Test
     void a3PaperAndNoChartFromTheWorkspaceSettings(@TempDir Path other) throws Exception {
         MiluoSamples.write(other);
         Files.writeString(other.resolve("bulletin.yaml"), "\nappendix: {paper: A3, behind: none}\nchart: false\n"
