@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.docx4j.XmlUtils;
 import org.docx4j.dml.wordprocessingDrawing.Inline;
 import org.docx4j.jaxb.Context;
@@ -61,9 +62,18 @@ import org.docx4j.wml.TrPr;
  */
 public final class DocxWriter {
 
-    /** How the document looks beyond the reference: appendix paper and card shading, and the chart. */
-    public record Look(boolean a3, String behindFill, String redFill, byte[] chartPng) {
+    /**
+     * How the document looks beyond the reference: appendix paper and card shading, and the chart. The chart is
+     * asked for only once the rest of the document is built, so that it can be drawn on another core meanwhile;
+     * a null chart, or one that yields null, leaves the picture out.
+     */
+    public record Look(boolean a3, String behindFill, String redFill, Supplier<byte[]> chart) {
         public static final Look DEFAULT = new Look(false, "FFFF00", "FF7C80", null);
+
+        /** As given, with a chart already drawn (or none). */
+        public static Look of(boolean a3, String behindFill, String redFill, byte[] chartPng) {
+            return new Look(a3, behindFill, redFill, chartPng == null ? null : () -> chartPng);
+        }
     }
 
     public static final String REFERENCE = "reference.docx";
@@ -115,6 +125,8 @@ public final class DocxWriter {
             List<Object> body = main.getContent();
             boolean appendixStarted = false;
             boolean attachStarted = false;
+            P chartAt = null;
+            String chartAlt = "";
             for (int k = 0; k < blocks.size(); k++) {
                 Wording.Block b = blocks.get(k);
                 switch (b.kind()) {
@@ -135,11 +147,10 @@ public final class DocxWriter {
                     }
                     case "sign" -> body.add(para(b.text(), SIGN));
                     case "chart" -> {
-                        if (look.chartPng() != null) {
-                            body.add(image(pkg, look.chartPng(), b.text()));
-                            if (!b.text().isEmpty()) {
-                                body.add(para(b.text(), FIGURE));
-                            }
+                        if (look.chart() != null && chartAt == null) {
+                            chartAt = f.createP();
+                            chartAlt = b.text();
+                            body.add(chartAt);
                         }
                     }
                     case "appendix" -> {
@@ -160,6 +171,17 @@ public final class DocxWriter {
                 }
             }
             main.getJaxbElement().getBody().setSectPr(appendixStarted ? landscape(page) : page);
+            if (chartAt != null) {
+                int at = body.indexOf(chartAt);
+                body.remove(at);
+                byte[] png = look.chart().get();
+                if (png != null) {
+                    body.add(at, image(pkg, png, chartAlt));
+                    if (!chartAlt.isEmpty()) {
+                        body.add(at + 1, para(chartAlt, FIGURE));
+                    }
+                }
+            }
             pkg.save(out);
         } catch (Docx4JException e) {
             throw new IOException("docx4j: " + e.getMessage(), e);

@@ -143,18 +143,26 @@ public final class GenerateService {
         Snapshot snapshot = SnapshotReader.parse(json);
         Timing.mark("engine and snapshot");
 
+        // The chart is drawn and the workbook written on the other core while this one words and builds the
+        // document; the document asks for the chart last.
+        DocxWriter.Look look = look(ws);
+        CompletableFuture<byte[]> chartJob = chartFont.thenApplyAsync(font -> font.flatMap(
+                name -> Chart.render(snapshot, name, 156)).orElse(null));
+        CompletableFuture<byte[]> xlsxJob = CompletableFuture.supplyAsync(
+                () -> bytes(out -> AppendixXlsx.write(snapshot, look, out), ".xlsx"));
         Map<String, Object> extra = new HashMap<>();
         if (ws.config().stamp() != null && !ws.config().stamp().isBlank()) {
             extra.put("stamp", ws.config().stamp().strip());
         }
         List<Wording.Block> blocks = Wording.render(snapshot, narrative, templates, extra);
         Timing.mark("wording");
-        DocxWriter.Look look = look(ws, snapshot, notes, join(chartFont));
-        Timing.mark("chart");
-        CompletableFuture<byte[]> xlsxJob = CompletableFuture.supplyAsync(
-                () -> bytes(out -> AppendixXlsx.write(snapshot, look, out), ".xlsx"));
-        byte[] docx = bytes(out -> DocxWriter.write(snapshot, blocks, join(reference), look, out), ".docx");
-        Timing.mark("docx");
+        DocxWriter.Look withChart = new DocxWriter.Look(look.a3(), look.behindFill(), look.redFill(),
+                ws.config().chartOrDefault() ? () -> join(chartJob) : null);
+        byte[] docx = bytes(out -> DocxWriter.write(snapshot, blocks, join(reference), withChart, out), ".docx");
+        Timing.mark("docx and chart");
+        if (ws.config().chartOrDefault() && join(chartFont).isEmpty()) {
+            notes.add("本机没有能显示中文的字体，专报中略去了完成情况图（Linux 上可安装 fonts-noto-cjk）");
+        }
         byte[] xlsx = join(xlsxJob);
         Timing.mark("xlsx");
 
@@ -230,8 +238,8 @@ public final class GenerateService {
 
     private static final java.util.regex.Pattern RGB = java.util.regex.Pattern.compile("[0-9A-Fa-f]{6}|none");
 
-    /** The appendix look from bulletin.yaml, and the chart where this machine can draw Chinese. */
-    private static DocxWriter.Look look(Workspace ws, Snapshot snapshot, List<String> notes, Optional<String> font) {
+    /** The appendix look from bulletin.yaml (the chart is added by the caller). */
+    private static DocxWriter.Look look(Workspace ws) {
         WorkspaceConfig.Appendix a = ws.config().appendix();
         if (a.paper() != null && !a.paper().trim().equalsIgnoreCase("A4") && !a.a3()) {
             throw BulletinException.usage(Workspace.CONFIG_FILE + ": 错误: appendix.paper 只能是 A4 或 A3，而不是“"
@@ -243,15 +251,7 @@ public final class GenerateService {
                         + "或 none，而不是“" + c + "”");
             }
         }
-        byte[] chart = null;
-        if (ws.config().chartOrDefault()) {
-            if (font.isPresent()) {
-                chart = Chart.render(snapshot, font.get(), 156).orElse(null);
-            } else {
-                notes.add("本机没有能显示中文的字体，专报中略去了完成情况图（Linux 上可安装 fonts-noto-cjk）");
-            }
-        }
-        return new DocxWriter.Look(a.a3(), a.behindOrDefault(), a.redOrDefault(), chart);
+        return new DocxWriter.Look(a.a3(), a.behindOrDefault(), a.redOrDefault(), null);
     }
 
     private static boolean same(Path file, String json) {

@@ -10,9 +10,10 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * Runs the commands as a user does (a fresh JVM each time, the whole process measured) on synthetic workspaces of
- * three sizes and prints a Markdown table: median wall time and peak RSS over several runs after a warm-up, next
- * to the floor (a bare JVM start, and opening and saving an empty .docx with docx4j).
+ * Runs the commands as a user does (through the {@code bulletin} launcher, a fresh JVM each time, the whole process
+ * measured) on synthetic workspaces of three sizes and prints a Markdown table: median wall time and peak RSS over
+ * several runs after a warm-up, the smallest {@code -Xmx} that {@code generate} runs in, and the ratios the targets
+ * are stated in, next to the floor (a bare JVM start, and opening and saving an empty .docx with docx4j).
  *
  * <p>Run with {@code bench/run} (see the README, "Performance").
  */
@@ -27,6 +28,10 @@ public final class Benchmark {
             new Size("city ×2 indicators", 15, 100, 2),
             new Size("province", 150, 60, 2),
             new Size("province, 12 months", 150, 60, 12));
+
+    /** The JVM options the launcher adds (without its class-data archive), for the second floor. */
+    static final List<String> LAUNCHER_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    static final int[] HEAPS = {32, 48, 64, 96, 128, 192, 256, 384, 512, 768, 1024};
 
     private final Path root;
     private final String classpath;
@@ -54,49 +59,94 @@ public final class Benchmark {
         if (!Files.exists(empty)) {
             Floor.makeEmpty(empty);
         }
+        // The launcher builds nothing here (bench/run has built the jar) but makes its class-data archive once.
+        measureOnce(List.of("./bulletin", "--version"), null);
         List<String> rows = new ArrayList<>();
         Measure jvm = measure(List.of("java", "-version"), null);
         Measure floor = measure(List.of("java", "-cp", classpath, "bulletin.bench.Floor", empty.toString()), null);
-        rows.add(row("floor: `java -version`", jvm, null));
-        rows.add(row("floor: docx4j opens and saves an empty .docx", floor, null));
-        rows.add(row("`--help`", measure(cli(List.of("--help")), null), jvm));
+        List<String> tuned = new ArrayList<>(List.of("java"));
+        tuned.addAll(LAUNCHER_OPTIONS);
+        tuned.addAll(List.of("-cp", classpath, "bulletin.bench.Floor", empty.toString()));
+        Measure floorTuned = measure(tuned, null);
+        rows.add(row("floor: `java -version`", jvm, null, ""));
+        rows.add(row("floor: docx4j opens and saves an empty .docx", floor, null, ""));
+        rows.add(row("floor: the same, with the launcher's JVM options", floorTuned, null, ""));
+        rows.add(row("`--help`", measure(cli(List.of("--help")), null), null, ""));
+        List<String> scaling = new ArrayList<>();
+        java.util.Map<String, Measure> byKey = new java.util.HashMap<>();
         for (Size s : SIZES) {
             Path ws = workspace(s);
             String month = String.valueOf(12);
-            rows.add(row(s.name() + ": `inspect`", measure(cli(List.of("-w", ws.toString(), "inspect")), null), jvm));
-            rows.add(row(s.name() + ": `validate --month 12`",
-                    measure(cli(List.of("-w", ws.toString(), "validate", "--month", month)), null), jvm));
-            rows.add(row(s.name() + ": `template --month 12`",
-                    measure(cli(List.of("-w", ws.toString(), "template", "--month", month, "--force")), null), jvm));
-            rows.add(row(s.name() + ": `generate --month 12`", measure(cli(List.of("-w", ws.toString(), "generate",
-                    "--month", month, "--date", "2026-12-30", "--force")), ws.resolve("out/2026-12")), floor));
-            if (s.units() >= 150) {
-                List<String> small = cli(List.of("-w", ws.toString(), "generate", "--month", month, "--date",
-                        "2026-12-30", "--force"));
-                small.add(1, "-Xmx512m");
-                rows.add(row(s.name() + ": `generate` with `-Xmx512m`", measure(small, ws.resolve("out/2026-12")), floor));
+            List<String> generate = cli(List.of("-w", ws.toString(), "generate", "--month", month, "--date",
+                    "2026-12-30", "--force"));
+            Path out = ws.resolve("out/2026-12");
+            Measure inspect = measure(cli(List.of("-w", ws.toString(), "inspect")), null);
+            Measure validate = measure(cli(List.of("-w", ws.toString(), "validate", "--month", month)), null);
+            Measure template = measure(cli(List.of("-w", ws.toString(), "template", "--month", month, "--force")),
+                    null);
+            Measure gen = measure(generate, out);
+            int heap = smallestHeap(generate, out);
+            rows.add(row(s.name() + ": `inspect`", inspect, null, ""));
+            rows.add(row(s.name() + ": `validate --month 12`", validate, null, ""));
+            rows.add(row(s.name() + ": `template --month 12`", template, null, ""));
+            rows.add(row(s.name() + ": `generate --month 12`", gen, floor, heap + " MiB"));
+            byKey.put(s.name() + "/validate", validate);
+            byKey.put(s.name() + "/generate", gen);
+            byKey.put(s.name() + "/template", template);
+            if (s.name().equals("city")) {
+                List<String> plain = new ArrayList<>(List.of("java", "-Dfile.encoding=UTF-8", "-jar",
+                        "target/bulletin.jar"));
+                plain.addAll(generate.subList(1, generate.size()));
+                rows.add(row(s.name() + ": `generate`, plain `java -jar` (no launcher options)", measure(plain, out),
+                        floor, ""));
             }
         }
-        System.out.println("| what | median wall | peak RSS | × floor |");
-        System.out.println("| --- | ---: | ---: | ---: |");
+        for (String other : List.of("city ×2 units", "city ×2 indicators")) {
+            for (String cmd : List.of("generate", "validate", "template")) {
+                Measure a = byKey.get("city/" + cmd);
+                Measure b = byKey.get(other + "/" + cmd);
+                scaling.add(String.format(Locale.ROOT, "| %s, `%s` | %.2f | %.2f |", other, cmd,
+                        (b.seconds() - jvm.seconds()) / (a.seconds() - jvm.seconds()),
+                        (b.rssMib() - jvm.rssMib()) / (a.rssMib() - jvm.rssMib())));
+            }
+        }
+        System.out.println("| what | median wall | peak RSS | × docx4j floor | smallest -Xmx |");
+        System.out.println("| --- | ---: | ---: | ---: | ---: |");
         rows.forEach(System.out::println);
+        System.out.println();
+        System.out.println("Growth against city (time and RSS above a bare `java -version`):");
+        System.out.println();
+        System.out.println("| doubled | time | RSS |");
+        System.out.println("| --- | ---: | ---: |");
+        scaling.forEach(System.out::println);
         System.out.println();
         System.out.println(String.format(Locale.ROOT, "%d runs each after a warm-up; %d cores, %s, Java %s.", runs,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
                 System.getProperty("java.version")));
     }
 
-    private static String row(String what, Measure m, Measure floor) {
+    private static String row(String what, Measure m, Measure floor, String heap) {
         String ratio = floor == null ? "" : String.format(Locale.ROOT, "%.2f", m.seconds() / floor.seconds());
-        return String.format(Locale.ROOT, "| %s | %.2f s%s | %.0f MiB | %s |", what, m.seconds(), m.ok() ? "" : " (failed)",
-                m.rssMib(), ratio);
+        return String.format(Locale.ROOT, "| %s | %.2f s%s | %.0f MiB | %s | %s |", what, m.seconds(),
+                m.ok() ? "" : " (failed)", m.rssMib(), ratio, heap);
     }
 
-    /** The program as the launcher runs it. */
+    /** The program as a user runs it: through the launcher, with its JVM options and class-data archive. */
     private List<String> cli(List<String> args) {
-        List<String> cmd = new ArrayList<>(List.of("java", "-Dfile.encoding=UTF-8", "-jar", "target/bulletin.jar"));
+        List<String> cmd = new ArrayList<>(List.of("./bulletin"));
         cmd.addAll(args);
         return cmd;
+    }
+
+    /** The smallest heap of {@link #HEAPS}, in MiB, that the command runs in (exit 0 or 1), or 0 if none. */
+    private int smallestHeap(List<String> cmd, Path cleanBefore) throws Exception {
+        for (int mb : HEAPS) {
+            double[] m = measureOnce(cmd, cleanBefore, "BULLETIN_JAVA_OPTS", "-Xmx" + mb + "m");
+            if (m != null && m[2] == 0) { // exactly 0: out of memory ends a JVM with 1 too
+                return mb;
+            }
+        }
+        return 0;
     }
 
     private Path workspace(Size s) throws IOException {
@@ -114,27 +164,39 @@ public final class Benchmark {
         List<Double> secs = new ArrayList<>();
         List<Double> rss = new ArrayList<>();
         boolean ok = true;
-        for (int i = 0; i <= runs; i++) {
-            if (cleanBefore != null) {
-                deleteTree(cleanBefore);
+        measureOnce(cmd, cleanBefore); // warm-up: file caches
+        for (int i = 0; i < runs; i++) {
+            double[] m = measureOnce(cmd, cleanBefore);
+            ok &= m != null;
+            if (m != null) {
+                secs.add(m[0]);
+                rss.add(m[1]);
             }
-            List<String> full = new ArrayList<>(List.of("/usr/bin/time", "-f", "BENCH %e %M"));
-            full.addAll(cmd);
-            Path err = Files.createTempFile("bench", ".err");
-            Process p = new ProcessBuilder(full).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(err.toFile()).start();
-            int code = p.waitFor();
-            String line = Files.readAllLines(err).stream().filter(l -> l.startsWith("BENCH ")).findFirst().orElse("");
-            Files.delete(err);
-            if (i == 0) {
-                continue; // warm-up: file caches, JIT of the launcher itself
-            }
-            ok &= code == 0 || code == 1;
-            String[] f = line.split(" ");
-            secs.add(Double.parseDouble(f[1]));
-            rss.add(Double.parseDouble(f[2]) / 1024.0);
         }
-        return new Measure(median(secs), median(rss), ok);
+        return secs.isEmpty() ? new Measure(0, 0, false) : new Measure(median(secs), median(rss), ok);
+    }
+
+    /** One run: seconds, peak RSS in MiB and exit code, or null when it failed (an exit code other than 0 or 1). */
+    private double[] measureOnce(List<String> cmd, Path cleanBefore, String... env) throws Exception {
+        if (cleanBefore != null) {
+            deleteTree(cleanBefore);
+        }
+        List<String> full = new ArrayList<>(List.of("/usr/bin/time", "-f", "BENCH %e %M"));
+        full.addAll(cmd);
+        Path err = Files.createTempFile("bench", ".err");
+        ProcessBuilder pb = new ProcessBuilder(full).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(err.toFile());
+        for (int i = 0; i + 1 < env.length; i += 2) {
+            pb.environment().put(env[i], env[i + 1]);
+        }
+        int code = pb.start().waitFor();
+        String line = Files.readAllLines(err).stream().filter(l -> l.startsWith("BENCH ")).findFirst().orElse("");
+        Files.delete(err);
+        if ((code != 0 && code != 1) || line.isEmpty()) {
+            return null;
+        }
+        String[] f = line.split(" ");
+        return new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2]) / 1024.0, code};
     }
 
     private static double median(List<Double> v) {
