@@ -27,10 +27,16 @@ public final class Warmup {
             System.err.println("usage: Warmup <sample workspace>");
             System.exit(2);
         }
+        boolean ok = train(Path.of(args[0]), System.err);
+        System.exit(ok ? 0 : 1);
+    }
+
+    /** Runs every command once on a copy of {@code sample}; true when each ended with exit code 0 or 1. */
+    static boolean train(Path sample, java.io.PrintStream log) throws IOException {
         Path copy = Files.createTempDirectory("bulletin-warmup");
         boolean ok = true;
         try {
-            copyTree(Path.of(args[0]), copy);
+            copyTree(sample, copy);
             String ws = copy.toString();
             List<String[]> commands = List.of(
                     new String[] {"--help"},
@@ -46,20 +52,24 @@ public final class Warmup {
                 StringWriter err = new StringWriter();
                 int code = Main.run(c, new PrintWriter(out), new PrintWriter(err));
                 if (code != 0 && code != 1) {
-                    System.err.println("warm-up: " + String.join(" ", c) + " → " + code + "\n" + err);
+                    log.println("warm-up: " + String.join(" ", c) + " → " + code + "\n" + err);
                     ok = false;
                 }
             }
         } finally {
             deleteTree(copy);
         }
-        System.exit(ok ? 0 : 1); // after the copy is gone: exit skips finally blocks
+        return ok;
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> s = Files.walk(from)) {
             for (Path p : s.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
+                Path rel = from.relativize(p);
+                if (rel.getNameCount() > 0 && List.of("out", "forms").contains(rel.getName(0).toString())) {
+                    continue; // what earlier runs made there: the training starts as a new user does
+                }
+                Path t = to.resolve(rel.toString());
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(t);
                 } else if (!p.getFileName().toString().startsWith(".")) {

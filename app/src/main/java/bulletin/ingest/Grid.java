@@ -1,16 +1,9 @@
 package bulletin.ingest;
 
 import bulletin.diag.Place;
-import bulletin.text.Numbers;
-import bulletin.text.Text;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 
@@ -107,89 +100,6 @@ public final class Grid {
     /** The key of a cell in {@link #of(Place, java.util.Map, List, java.util.Set, java.util.Set)}. */
     static long key(int row, int col) {
         return ((long) row << 20) | col;
-    }
-
-    /** Reads a whole sheet. {@code place} names its file and sheet in messages. */
-    public static Grid of(Sheet sheet, Place place) {
-        DataFormatter fmt = new DataFormatter();
-        int rows = sheet.getLastRowNum() + 1;
-        int cols = 0;
-        for (Row row : sheet) {
-            cols = Math.max(cols, row.getLastCellNum());
-        }
-        List<CellRangeAddress> regions = new ArrayList<>(sheet.getMergedRegions());
-        for (CellRangeAddress r : regions) {
-            rows = Math.max(rows, r.getLastRow() + 1);
-            cols = Math.max(cols, r.getLastColumn() + 1);
-        }
-        rows = Math.max(rows, 0);
-        cols = Math.max(cols, 0);
-        Value[][] values = new Value[rows][cols];
-        for (Row row : sheet) {
-            for (Cell cell : row) {
-                if (cell.getColumnIndex() < cols) {
-                    values[row.getRowNum()][cell.getColumnIndex()] = read(cell, fmt);
-                }
-            }
-        }
-        int[][] region = new int[rows][cols];
-        for (int[] line : region) {
-            java.util.Arrays.fill(line, -1);
-        }
-        for (int i = 0; i < regions.size(); i++) {
-            CellRangeAddress r = regions.get(i);
-            for (int y = r.getFirstRow(); y <= r.getLastRow(); y++) {
-                for (int x = r.getFirstColumn(); x <= r.getLastColumn(); x++) {
-                    region[y][x] = i;
-                }
-            }
-        }
-        boolean[] hiddenRows = new boolean[rows];
-        for (Row row : sheet) {
-            if (row.getRowNum() < rows && row.getZeroHeight()) {
-                hiddenRows[row.getRowNum()] = true;
-            }
-        }
-        boolean[] hiddenCols = new boolean[cols];
-        for (int c = 0; c < cols; c++) {
-            hiddenCols[c] = sheet.isColumnHidden(c);
-        }
-        return new Grid(place, values, region, regions, rows, cols, hiddenRows, hiddenCols);
-    }
-
-    private static Value read(Cell cell, DataFormatter fmt) {
-        CellType type = cell.getCellType();
-        boolean formula = type == CellType.FORMULA;
-        if (formula) {
-            if (cell instanceof org.apache.poi.xssf.usermodel.XSSFCell x && !x.getCTCell().isSetV()) {
-                return new Value("", null, false, Kind.FORMULA_NO_CACHE, true);
-            }
-            type = cell.getCachedFormulaResultType();
-        }
-        switch (type) {
-            case STRING: {
-                String t = Text.clean(cell.getRichStringCellValue().getString());
-                return new Value(t, null, false, t.isEmpty() ? Kind.BLANK : Kind.TEXT, formula);
-            }
-            case NUMERIC: {
-                double d = cell.getNumericCellValue();
-                String format = cell.getCellStyle() == null ? "" : cell.getCellStyle().getDataFormatString();
-                boolean percent = format != null && format.contains("%");
-                String shown;
-                try {
-                    shown = formula ? Numbers.format(Numbers.ofDouble(d)) : fmt.formatCellValue(cell);
-                } catch (RuntimeException e) {
-                    shown = Numbers.format(Numbers.ofDouble(d));
-                }
-                return new Value(Text.clean(shown), Numbers.ofDouble(d), percent, Kind.NUMBER, formula);
-            }
-            case BOOLEAN:
-                return new Value(cell.getBooleanCellValue() ? "是" : "否", null, false, Kind.BOOLEAN, formula);
-            case ERROR:
-                return new Value("#错误", null, false, formula ? Kind.FORMULA_ERROR : Kind.ERROR, formula);
-            default:
-                return Value.EMPTY;
-        }
     }
 
     /** Whether a row is hidden (height zero): its values do not show on screen or on paper. */

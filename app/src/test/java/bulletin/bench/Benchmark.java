@@ -19,7 +19,10 @@ import java.util.stream.Stream;
  */
 public final class Benchmark {
 
-    record Size(String name, int units, int indicators, int months) {
+    record Size(String name, int units, int indicators, int months, boolean snapshots) {
+        Size(String name, int units, int indicators, int months) {
+            this(name, units, indicators, months, true);
+        }
     }
 
     static final List<Size> SIZES = List.of(
@@ -27,7 +30,8 @@ public final class Benchmark {
             new Size("city ×2 units", 30, 50, 2),
             new Size("city ×2 indicators", 15, 100, 2),
             new Size("province", 150, 60, 2),
-            new Size("province, 12 months", 150, 60, 12));
+            new Size("province, 12 months", 150, 60, 12),
+            new Size("province, 12 months, no snapshots", 150, 60, 12, false));
 
     /** The JVM options the launcher adds (without its class-data archive), for the second floor. */
     static final List<String> LAUNCHER_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
@@ -154,7 +158,7 @@ public final class Benchmark {
         if (!Files.exists(ws.resolve(".ready2"))) {
             deleteTree(ws);
             System.err.println("making workload " + s.name() + " …");
-            Workloads.write(ws, s.units(), s.indicators(), s.months());
+            Workloads.write(ws, s.units(), s.indicators(), s.months(), s.snapshots());
             Files.writeString(ws.resolve(".ready2"), "");
         }
         return ws;

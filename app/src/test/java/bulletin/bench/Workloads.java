@@ -35,6 +35,11 @@ public final class Workloads {
     }
 
     public static void write(Path dir, int units, int indicators, int months) throws IOException {
+        write(dir, units, indicators, months, true);
+    }
+
+    /** As above; without {@code snapshots}, generate has to compute every earlier month from its workbooks. */
+    public static void write(Path dir, int units, int indicators, int months, boolean snapshots) throws IOException {
         Random rnd = new Random(units * 1000L + indicators);
         List<String> unitNames = new ArrayList<>();
         for (int u = 0; u < units; u++) {
@@ -105,7 +110,9 @@ public final class Workloads {
                 }
             }
         }
-        snapshots(dir, months);
+        if (snapshots) {
+            snapshots(dir, months);
+        }
     }
 
     /** The snapshots of every month but the last, as earlier runs of generate would have left them. */
