@@ -70,9 +70,9 @@ public final class DocxWriter {
     public record Look(boolean a3, String behindFill, String redFill, Supplier<byte[]> chart) {
         public static final Look DEFAULT = new Look(false, "FFFF00", "FF7C80", null);
 
-        /** As given, with a chart already drawn (or none). */
-        public static Look of(boolean a3, String behindFill, String redFill, byte[] chartPng) {
-            return new Look(a3, behindFill, redFill, chartPng == null ? null : () -> chartPng);
+        /** The same look with this chart (null for none). */
+        public Look withChart(Supplier<byte[]> chart) {
+            return new Look(a3, behindFill, redFill, chart);
         }
     }
 

@@ -156,8 +156,7 @@ public final class GenerateService {
         }
         List<Wording.Block> blocks = Wording.render(snapshot, narrative, templates, extra);
         Timing.mark("wording");
-        DocxWriter.Look withChart = new DocxWriter.Look(look.a3(), look.behindFill(), look.redFill(),
-                ws.config().chartOrDefault() ? () -> join(chartJob) : null);
+        DocxWriter.Look withChart = look.withChart(ws.config().chartOrDefault() ? () -> join(chartJob) : null);
         byte[] docx = bytes(out -> DocxWriter.write(snapshot, blocks, join(reference), withChart, out), ".docx");
         Timing.mark("docx and chart");
         if (ws.config().chartOrDefault() && join(chartFont).isEmpty()) {
