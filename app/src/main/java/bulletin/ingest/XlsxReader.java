@@ -95,12 +95,13 @@ final class XlsxReader {
         }
         String workbookPath = officeDocument();
         String base = workbookPath.contains("/") ? workbookPath.substring(0, workbookPath.lastIndexOf('/') + 1) : "";
-        Map<String, String> rels = relationships(base + "_rels/" + workbookPath.substring(base.length()) + ".rels", base);
-        List<String[]> sheetList = new ArrayList<>(); // name, target, state
-        Map<String, String> sharedStringsAndStyles = new HashMap<>();
-        for (var e : relsByType(base + "_rels/" + workbookPath.substring(base.length()) + ".rels", base).entrySet()) {
-            sharedStringsAndStyles.put(e.getKey(), e.getValue());
+        Map<String, String> rels = new HashMap<>(); // by id
+        Map<String, String> sharedStringsAndStyles = new HashMap<>(); // by the last word of the type
+        for (Rel r : relationships(base + "_rels/" + workbookPath.substring(base.length()) + ".rels", base)) {
+            rels.put(r.id(), r.target());
+            sharedStringsAndStyles.put(r.type().substring(r.type().lastIndexOf('/') + 1), r.target());
         }
+        List<String[]> sheetList = new ArrayList<>(); // name, target, state
         XMLStreamReader x = open(workbookPath);
         try {
             while (x.hasNext()) {
@@ -152,30 +153,13 @@ final class XlsxReader {
         return target.startsWith("/") ? target.substring(1) : target;
     }
 
-    private Map<String, String> relationships(String relsPath, String base) throws IOException, XMLStreamException,
-            Workbooks.Unreadable {
-        Map<String, String> out = new HashMap<>();
-        if (!entries.containsKey(relsPath)) {
-            return out;
-        }
-        XMLStreamReader x = open(relsPath);
-        try {
-            while (x.hasNext()) {
-                if (next(x) == XMLStreamConstants.START_ELEMENT && x.getLocalName().equals("Relationship")) {
-                    String t = attr(x, "Target");
-                    out.put(attr(x, "Id"), t.startsWith("/") ? t.substring(1) : base + t);
-                }
-            }
-        } finally {
-            x.close();
-        }
-        return out;
+    private record Rel(String id, String type, String target) {
     }
 
-    /** The workbook's shared strings and styles parts, by the last word of their relationship type. */
-    private Map<String, String> relsByType(String relsPath, String base) throws IOException, XMLStreamException,
+    /** The relationships of a part, their targets resolved against the part's folder. */
+    private List<Rel> relationships(String relsPath, String base) throws IOException, XMLStreamException,
             Workbooks.Unreadable {
-        Map<String, String> out = new HashMap<>();
+        List<Rel> out = new ArrayList<>();
         if (!entries.containsKey(relsPath)) {
             return out;
         }
@@ -183,10 +167,11 @@ final class XlsxReader {
         try {
             while (x.hasNext()) {
                 if (next(x) == XMLStreamConstants.START_ELEMENT && x.getLocalName().equals("Relationship")) {
-                    String type = attr(x, "Type");
                     String t = attr(x, "Target");
-                    String kind = type.substring(type.lastIndexOf('/') + 1);
-                    out.put(kind, t.startsWith("/") ? t.substring(1) : base + t);
+                    String type = attr(x, "Type");
+                    if (t != null) {
+                        out.add(new Rel(attr(x, "Id"), type == null ? "" : type, t.startsWith("/") ? strip(t) : base + t));
+                    }
                 }
             }
         } finally {

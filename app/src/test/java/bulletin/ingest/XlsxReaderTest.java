@@ -1,0 +1,105 @@
+package bulletin.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How the light reader finds a workbook's parts through their relationships. */
+class XlsxReaderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsPartsNamedByRelativeTargets() throws Exception {
+        Path f = dir.resolve("plain.xlsx");
+        Files.write(f, twoSheets());
+        assertThat(entry(Files.readAllBytes(f), "xl/_rels/workbook.xml.rels")).contains("Target=\"worksheets/")
+                .doesNotContain("Target=\"/");
+
+        assertRead(XlsxReader.read(f, "plain.xlsx"));
+    }
+
+    /** Some tools write absolute targets ("/xl/worksheets/sheet1.xml") and relationships of their own. */
+    @Test
+    void readsPartsNamedByAbsoluteTargetsAndSkipsRelationshipsWithoutATarget() throws Exception {
+        Path f = dir.resolve("absolute.xlsx");
+        Files.write(f, rewrite(twoSheets(), "xl/_rels/workbook.xml.rels", rels -> {
+            String absolute = rels.replace("Target=\"", "Target=\"/xl/").replace("Target=\"/xl//xl/", "Target=\"/xl/");
+            return absolute.replace("</Relationships>",
+                    "<Relationship Id=\"rIdX\" Type=\"http://example.com/odd\"/></Relationships>");
+        }));
+        String rels = entry(Files.readAllBytes(f), "xl/_rels/workbook.xml.rels");
+        assertThat(rels).contains("Target=\"/xl/worksheets/").contains("Target=\"/xl/sharedStrings.xml\"")
+                .contains("Target=\"/xl/styles.xml\"").doesNotContain("Target=\"worksheets/");
+
+        assertRead(XlsxReader.read(f, "absolute.xlsx"));
+    }
+
+    private static void assertRead(List<XlsxReader.SheetData> sheets) {
+        assertThat(sheets).extracting(XlsxReader.SheetData::name).containsExactly("进度", "说明");
+        Grid g = sheets.get(0).grid();
+        assertThat(g.text(0, 0)).isEqualTo("指标"); // from the shared strings
+        assertThat(g.value(1, 1).number()).isEqualByComparingTo("0.4167");
+        assertThat(g.value(1, 1).percentFormat()).isTrue(); // from the styles
+        assertThat(sheets.get(1).hidden()).isTrue();
+        assertThat(sheets.get(1).grid().text(0, 0)).isEqualTo("备注");
+    }
+
+    private static byte[] twoSheets() throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            XSSFSheet s = wb.createSheet("进度");
+            s.createRow(0).createCell(0).setCellValue("指标");
+            var percent = wb.createCellStyle();
+            percent.setDataFormat(wb.createDataFormat().getFormat("0.00%"));
+            var c = s.createRow(1).createCell(1);
+            c.setCellValue(0.4167);
+            c.setCellStyle(percent);
+            wb.createSheet("说明").createRow(0).createCell(0).setCellValue("备注");
+            wb.setSheetHidden(1, true);
+            wb.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    private static byte[] rewrite(byte[] zip, String name, java.util.function.UnaryOperator<String> change)
+            throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zip));
+                ZipOutputStream out = new ZipOutputStream(b)) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                byte[] data = in.readAllBytes();
+                if (e.getName().equals(name)) {
+                    data = change.apply(new String(data, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new ZipEntry(e.getName()));
+                out.write(data);
+                out.closeEntry();
+            }
+        }
+        return b.toByteArray();
+    }
+
+    private static String entry(byte[] zip, String name) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                if (e.getName().equals(name)) {
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new AssertionError("no " + name);
+    }
+}
