@@ -42,8 +42,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.docx4j.openpackaging.packages.WordprocessingMLPackage;
 import java.util.stream.Stream;
+import org.docx4j.openpackaging.packages.WordprocessingMLPackage;
 
 /**
  * {@code bulletin generate}: workspace → model → engine → snapshot ({@code bulletin.json}) → the .docx, made
