@@ -6,7 +6,6 @@ import bulletin.model.Indicator;
 import bulletin.model.IndicatorModel;
 import bulletin.model.MonthlyReport;
 import bulletin.model.ReportEntry;
-import bulletin.text.Numbers;
 import bulletin.text.Text;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -20,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.stream.Stream;
 
 /**
@@ -58,25 +56,19 @@ public final class ProgressReader {
             return new Result(month, reports, problems, files);
         }
         // Workbooks are independent: read them on every core, then take them in file order.
-        List<Problems> each = new ArrayList<>();
-        List<Optional<MonthlyReport>> read = new ArrayList<>();
-        paths.forEach(p -> {
-            each.add(new Problems());
-            read.add(Optional.empty());
-        });
-        java.util.stream.IntStream.range(0, paths.size()).parallel().forEach(i -> {
-            Path p = paths.get(i);
-            Optional<MonthlyReport> r = readOne(p, ws.show(p), model, month, each.get(i));
-            synchronized (read) {
-                read.set(i, r);
-            }
-        });
+        record Read(String shown, Problems problems, Optional<MonthlyReport> report) {
+        }
+        List<Read> all = paths.parallelStream().map(p -> {
+            String shown = ws.show(p);
+            Problems own = new Problems();
+            return new Read(shown, own, readOne(p, shown, model, month, own));
+        }).toList();
         Map<String, String> seen = new HashMap<>();
-        for (int i = 0; i < paths.size(); i++) {
-            String shown = ws.show(paths.get(i));
+        for (Read one : all) {
+            String shown = one.shown();
             files.add(shown);
-            problems.addAll(each.get(i));
-            Optional<MonthlyReport> r = read.get(i);
+            problems.addAll(one.problems());
+            Optional<MonthlyReport> r = one.report();
             if (r.isEmpty()) {
                 continue;
             }

@@ -97,9 +97,9 @@ public final class ValidateService {
             Path dir = ws.progressDir(month);
             List<Path> inDir = list(ws, dir);
             Map<String, String> reporters = new LinkedHashMap<>();
-            Validator.Checked[] checked = new Validator.Checked[inDir.size()];
-            java.util.stream.IntStream.range(0, inDir.size()).parallel().forEach(i -> checked[i] =
-                    Validator.workbook(inDir.get(i), ws.show(inDir.get(i)), model, month, previous::get));
+            // Workbooks are independent: checked on every core, reported in file order.
+            List<Validator.Checked> checked = inDir.parallelStream()
+                    .map(p -> Validator.workbook(p, ws.show(p), model, month, previous::get)).toList();
             for (Validator.Checked c : checked) {
                 results.add(new FileResult(c.file(), c.problems()));
                 if (c.reporter() != null) {
