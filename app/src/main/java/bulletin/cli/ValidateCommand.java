@@ -1,7 +1,8 @@
 package bulletin.cli;
 
+import bulletin.validate.ValidationResult;
 import bulletin.diag.ExitCode;
-import bulletin.render.ValidationReport;
+import bulletin.report.ValidationReport;
 import bulletin.service.ValidateService;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ final class ValidateCommand implements Callable<Integer> {
         if (!format.equals("text") && !format.equals("json")) {
             throw bulletin.diag.BulletinException.usage("--format 只能是 text 或 json");
         }
-        ValidateService.Result r = ValidateService.validate(parent.workspace, month, targets, files, strict);
+        ValidationResult r = ValidateService.validate(parent.workspace, month, targets, files, strict);
         var out = spec.commandLine().getOut();
         out.print(format.equals("json") ? ValidationReport.json(r) : ValidationReport.text(r));
         out.flush();

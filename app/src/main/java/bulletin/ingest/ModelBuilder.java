@@ -1,5 +1,7 @@
 package bulletin.ingest;
 
+import bulletin.workspace.Workspace;
+import bulletin.workspace.WorkspaceConfig;
 import bulletin.diag.BulletinException;
 import bulletin.diag.Place;
 import bulletin.diag.Problems;

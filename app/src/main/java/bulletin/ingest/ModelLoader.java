@@ -1,5 +1,6 @@
 package bulletin.ingest;
 
+import bulletin.workspace.Workspace;
 import bulletin.diag.BulletinException;
 import bulletin.diag.ExitCode;
 import bulletin.diag.Place;

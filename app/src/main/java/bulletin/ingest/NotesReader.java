@@ -2,6 +2,8 @@ package bulletin.ingest;
 
 import bulletin.diag.Place;
 import bulletin.diag.Problems;
+import bulletin.model.Notes;
+import bulletin.model.Notes.Paragraph;
 import bulletin.text.Text;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
@@ -20,31 +22,13 @@ import java.util.Map;
  */
 public final class NotesReader {
 
-    public static final String NEWS = "工作动态";
-    public static final String PROBLEMS = "突出问题";
-    public static final String NEXT = "下一步工作安排";
-    public static final String PRACTICE = "典型做法";
-
-    /** One paragraph; {@code heading} for a {@code ## } line. */
-    public record Paragraph(String text, boolean heading) {
-    }
-
-    /** The sections in the order found, by their canonical names. */
-    public record Notes(Map<String, List<Paragraph>> sections) {
-        public static final Notes EMPTY = new Notes(Map.of());
-
-        public List<Paragraph> of(String section) {
-            return sections.getOrDefault(section, List.of());
-        }
-    }
-
     private static final Map<String, String> ALIASES = Map.ofEntries(
-            Map.entry("工作动态", NEWS), Map.entry("工作概况", NEWS), Map.entry("工作要闻", NEWS),
-            Map.entry("突出问题", PROBLEMS), Map.entry("存在问题", PROBLEMS), Map.entry("问题", PROBLEMS),
-            Map.entry("下一步工作安排", NEXT), Map.entry("下一步工作", NEXT), Map.entry("下步工作安排", NEXT),
-            Map.entry("下一步安排", NEXT),
-            Map.entry("典型做法", PRACTICE), Map.entry("工作亮点", PRACTICE), Map.entry("经验做法", PRACTICE),
-            Map.entry("亮点做法", PRACTICE));
+            Map.entry("工作动态", Notes.NEWS), Map.entry("工作概况", Notes.NEWS), Map.entry("工作要闻", Notes.NEWS),
+            Map.entry("突出问题", Notes.PROBLEMS), Map.entry("存在问题", Notes.PROBLEMS), Map.entry("问题", Notes.PROBLEMS),
+            Map.entry("下一步工作安排", Notes.NEXT), Map.entry("下一步工作", Notes.NEXT), Map.entry("下步工作安排", Notes.NEXT),
+            Map.entry("下一步安排", Notes.NEXT),
+            Map.entry("典型做法", Notes.PRACTICE), Map.entry("工作亮点", Notes.PRACTICE), Map.entry("经验做法", Notes.PRACTICE),
+            Map.entry("亮点做法", Notes.PRACTICE));
 
     private static final java.util.regex.Pattern LIST_ITEM = java.util.regex.Pattern.compile(
             "^(?:[-*+]\\s+|\\d{1,2}\\s*[.、．]|[（(]\\d{1,2}[)）]|[一二三四五六七八九十]{1,3}是)");

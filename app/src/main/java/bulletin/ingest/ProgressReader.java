@@ -1,9 +1,11 @@
 package bulletin.ingest;
 
+import bulletin.workspace.Workspace;
 import bulletin.diag.Place;
 import bulletin.diag.Problems;
 import bulletin.model.Indicator;
 import bulletin.model.IndicatorModel;
+import bulletin.model.MonthReports;
 import bulletin.model.MonthlyReport;
 import bulletin.model.ReportEntry;
 import bulletin.text.Text;
@@ -29,31 +31,23 @@ import java.util.stream.Stream;
  */
 public final class ProgressReader {
 
-    /** The reports read and what was wrong with the workbooks. */
-    public record Result(YearMonth month, List<MonthlyReport> reports, Problems problems, List<String> files) {
-
-        public Optional<MonthlyReport> of(String reporter) {
-            return reports.stream().filter(r -> r.reporter().equals(reporter)).findFirst();
-        }
-    }
-
     private ProgressReader() {
     }
 
-    public static Result read(Workspace ws, IndicatorModel model, YearMonth month) {
+    public static MonthReports read(Workspace ws, IndicatorModel model, YearMonth month) {
         Path dir = ws.progressDir(month);
         Problems problems = new Problems();
         List<MonthlyReport> reports = new ArrayList<>();
         List<String> files = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
-            return new Result(month, reports, problems, files);
+            return new MonthReports(month, reports, problems, files);
         }
         List<Path> paths;
         try (Stream<Path> s = Files.list(dir)) {
             paths = s.filter(Files::isRegularFile).filter(Workbooks::looksLikeWorkbook).sorted().toList();
         } catch (IOException e) {
             problems.error("unreadable-folder", Place.file(ws.show(dir)), "无法读取文件夹（" + e.getMessage() + "）");
-            return new Result(month, reports, problems, files);
+            return new MonthReports(month, reports, problems, files);
         }
         // Workbooks are independent: read them on every core, then take them in file order.
         record Read(String shown, Problems problems, Optional<MonthlyReport> report) {
@@ -86,7 +80,7 @@ public final class ProgressReader {
             int i = order.indexOf(r.reporter());
             return i < 0 ? Integer.MAX_VALUE : i;
         }));
-        return new Result(month, reports, problems, files);
+        return new MonthReports(month, reports, problems, files);
     }
 
     /** The columns of a form, found by their header words; -1 where absent. */

@@ -1,5 +1,8 @@
 package bulletin.service;
 
+import bulletin.model.MonthReports;
+import bulletin.model.Notes;
+import bulletin.workspace.WorkspaceLock;
 import bulletin.diag.BulletinException;
 import bulletin.diag.ExitCode;
 import bulletin.diag.Problem;
@@ -10,19 +13,19 @@ import bulletin.ingest.ModelLoader;
 import bulletin.ingest.NotesReader;
 import bulletin.ingest.ProgressReader;
 import bulletin.ingest.SnapshotReader;
-import bulletin.ingest.Workspace;
-import bulletin.ingest.WorkspaceConfig;
+import bulletin.workspace.Workspace;
+import bulletin.workspace.WorkspaceConfig;
 import bulletin.model.Card;
 import bulletin.model.IndicatorModel;
 import bulletin.model.Snapshot;
-import bulletin.render.AppendixXlsx;
-import bulletin.render.AtomicFile;
-import bulletin.render.Chart;
-import bulletin.render.DocxWriter;
-import bulletin.render.Format;
-import bulletin.render.Pdf;
-import bulletin.render.SnapshotJson;
-import bulletin.render.Wording;
+import bulletin.document.AppendixXlsx;
+import bulletin.workspace.AtomicFile;
+import bulletin.document.Chart;
+import bulletin.document.DocxWriter;
+import bulletin.text.Format;
+import bulletin.document.Pdf;
+import bulletin.report.SnapshotJson;
+import bulletin.document.Wording;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -113,7 +116,7 @@ public final class GenerateService {
         List<String> notes = new ArrayList<>();
         Problems problems = new Problems();
 
-        ProgressReader.Result reports = ProgressReader.read(ws, model, month);
+        MonthReports reports = ProgressReader.read(ws, model, month);
         problems.addAll(reports.problems());
         Timing.mark("workbooks read");
         if (reports.reports().isEmpty()) {
@@ -130,7 +133,7 @@ public final class GenerateService {
         Previous prev = previous(ws, model, month, notes);
         Timing.mark("last month");
         int issue = o.issue() != null ? o.issue() : prev.nextIssue();
-        NotesReader.Notes narrative = NotesReader.read(ws.notesFile(month), ws.show(ws.notesFile(month)), problems);
+        Notes narrative = NotesReader.read(ws.notesFile(month), ws.show(ws.notesFile(month)), problems);
         if (!Files.exists(ws.notesFile(month))) {
             notes.add("没有 " + ws.show(ws.notesFile(month)) + "：工作动态、下一步工作安排等栏目将留空待补");
         }
@@ -198,7 +201,8 @@ public final class GenerateService {
                         + "安装 LibreOffice 后重试，或用环境变量 BULLETIN_SOFFICE 指明 soffice 的位置";
             } else {
                 try {
-                    Pdf.convert(soffice.get(), docxFile, pdfFile);
+                    byte[] pdf = Pdf.convert(soffice.get(), docxFile);
+                    AtomicFile.write(pdfFile, ws.show(pdfFile), w -> w.write(pdf));
                     written.add(ws.show(pdfFile));
                 } catch (IOException e) {
                     pdfError = "无法生成 PDF（" + e.getMessage() + "）；.docx 已生成";
@@ -341,7 +345,7 @@ public final class GenerateService {
         if (Files.exists(snap)) {
             return SnapshotReader.read(snap, ws.show(snap));
         }
-        ProgressReader.Result r = ProgressReader.read(ws, model, m);
+        MonthReports r = ProgressReader.read(ws, model, m);
         if (r.reports().isEmpty()) {
             return null;
         }

@@ -1,8 +1,9 @@
 package bulletin.service;
 
+import bulletin.model.MonthReports;
 import bulletin.ingest.ModelLoader;
 import bulletin.ingest.ProgressReader;
-import bulletin.ingest.Workspace;
+import bulletin.workspace.Workspace;
 import bulletin.model.IndicatorModel;
 import java.nio.file.Path;
 import java.time.YearMonth;
@@ -14,7 +15,7 @@ public final class InspectService {
     }
 
     /** The model, and the month's workbooks where a month is given. */
-    public record Result(IndicatorModel model, ProgressReader.Result month) {
+    public record Result(IndicatorModel model, MonthReports month) {
     }
 
     public static Result load(Path workspace, String monthSpec) {

@@ -1,11 +1,12 @@
 package bulletin.service;
 
+import bulletin.workspace.WorkspaceLock;
 import bulletin.ingest.ModelLoader;
-import bulletin.ingest.Workspace;
+import bulletin.workspace.Workspace;
 import bulletin.model.IndicatorModel;
-import bulletin.render.AtomicFile;
-import bulletin.render.FormWriter.ReporterType;
-import bulletin.render.FormWriter;
+import bulletin.workspace.AtomicFile;
+import bulletin.forms.FormWriter.ReporterType;
+import bulletin.forms.FormWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;

@@ -1,5 +1,6 @@
 package bulletin.service;
 
+import bulletin.model.MonthReports;
 import bulletin.diag.BulletinException;
 import bulletin.diag.ExitCode;
 import bulletin.diag.Place;
@@ -8,10 +9,11 @@ import bulletin.diag.Severity;
 import bulletin.ingest.ModelLoader;
 import bulletin.ingest.ProgressReader;
 import bulletin.ingest.Workbooks;
-import bulletin.ingest.Workspace;
+import bulletin.workspace.Workspace;
 import bulletin.model.IndicatorModel;
 import bulletin.model.MonthlyReport;
 import bulletin.validate.TargetChecks;
+import bulletin.validate.ValidationResult;
 import bulletin.validate.Validator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,42 +31,13 @@ public final class ValidateService {
     private ValidateService() {
     }
 
-    /** One file's findings; {@code file} is as the user named it. */
-    public record FileResult(String file, List<Problem> problems) {
-        public long errors() {
-            return problems.stream().filter(p -> p.severity() == Severity.ERROR).count();
-        }
-
-        public long warnings() {
-            return problems.stream().filter(p -> p.severity() == Severity.WARNING).count();
-        }
-
-        public boolean valid(boolean strict) {
-            return errors() == 0 && (!strict || warnings() == 0);
-        }
-    }
-
-    /**
-     * All findings.
-     *
-     * @param month   the month checked, or null
-     * @param general findings about the month as a whole (units missing, a unit twice)
-     */
-    public record Result(YearMonth month, List<FileResult> files, List<Problem> general, boolean strict) {
-        public boolean valid() {
-            boolean generalOk = general.stream().noneMatch(p -> p.severity() == Severity.ERROR
-                    || (strict && p.severity() == Severity.WARNING));
-            return generalOk && files.stream().allMatch(f -> f.valid(strict));
-        }
-    }
-
-    public static Result validate(Path workspace, String monthSpec, boolean targets, List<Path> files,
+    public static ValidationResult validate(Path workspace, String monthSpec, boolean targets, List<Path> files,
                                   boolean strict) {
         if (monthSpec == null && !targets && files.isEmpty()) {
             throw BulletinException.usage("请指定要检查的内容：文件名、--month 月份，或 --targets");
         }
         Workspace ws = Workspace.open(workspace);
-        List<FileResult> results = new ArrayList<>();
+        List<ValidationResult.FileResult> results = new ArrayList<>();
         List<Problem> general = new ArrayList<>();
         IndicatorModel model;
         try {
@@ -72,15 +45,15 @@ public final class ValidateService {
         } catch (BulletinException e) {
             if (targets && e.exitCode() == ExitCode.INVALID_INPUT) {
                 results.addAll(byFile(e.problems()));
-                return new Result(null, results, general, strict);
+                return new ValidationResult(null, results, general, strict);
             }
             throw e;
         }
         if (targets) {
             List<Problem> found = TargetChecks.check(model);
-            List<FileResult> byFile = byFile(found);
+            List<ValidationResult.FileResult> byFile = byFile(found);
             if (byFile.isEmpty()) {
-                byFile = List.of(new FileResult(ws.show(ws.targetsDir()) + "/", List.of()));
+                byFile = List.of(new ValidationResult.FileResult(ws.show(ws.targetsDir()) + "/", List.of()));
             }
             results.addAll(byFile);
         }
@@ -101,7 +74,7 @@ public final class ValidateService {
             List<Validator.Checked> checked = inDir.parallelStream()
                     .map(p -> Validator.workbook(p, ws.show(p), model, month, previous::get)).toList();
             for (Validator.Checked c : checked) {
-                results.add(new FileResult(c.file(), c.problems()));
+                results.add(new ValidationResult.FileResult(c.file(), c.problems()));
                 if (c.reporter() != null) {
                     String first = reporters.putIfAbsent(c.reporter(), c.file());
                     if (first != null) {
@@ -123,13 +96,13 @@ public final class ValidateService {
                         "还没有收到牵头单位的报表：" + String.join("、", missingDepts), null, String.join("、", missingDepts)));
             }
         }
-        return new Result(month, results, general, strict);
+        return new ValidationResult(month, results, general, strict);
     }
 
-    private static FileResult check(Path file, String shown, IndicatorModel model, YearMonth month,
+    private static ValidationResult.FileResult check(Path file, String shown, IndicatorModel model, YearMonth month,
                                     Map<String, MonthlyReport> previous) {
         Validator.Checked c = Validator.workbook(file, shown, model, month, previous::get);
-        return new FileResult(shown, c.problems());
+        return new ValidationResult.FileResult(shown, c.problems());
     }
 
     private static List<Path> list(Workspace ws, Path dir) {
@@ -149,20 +122,20 @@ public final class ValidateService {
         if (month.getMonthValue() == 1) {
             return out;
         }
-        ProgressReader.Result r = ProgressReader.read(ws, model, month.minusMonths(1));
+        MonthReports r = ProgressReader.read(ws, model, month.minusMonths(1));
         r.reports().forEach(rep -> out.putIfAbsent(rep.reporter(), rep));
         return out;
     }
 
     /** Problems grouped by the file they name, in order of first appearance. */
-    static List<FileResult> byFile(List<Problem> problems) {
+    static List<ValidationResult.FileResult> byFile(List<Problem> problems) {
         Map<String, List<Problem>> m = new LinkedHashMap<>();
         for (Problem p : problems) {
             String f = p.file() == null ? Place.NOWHERE.format() : p.file();
             m.computeIfAbsent(f, k -> new ArrayList<>()).add(p);
         }
-        List<FileResult> out = new ArrayList<>();
-        m.forEach((f, ps) -> out.add(new FileResult(f, ps)));
+        List<ValidationResult.FileResult> out = new ArrayList<>();
+        m.forEach((f, ps) -> out.add(new ValidationResult.FileResult(f, ps)));
         return out;
     }
 }

@@ -1,11 +1,11 @@
 package bulletin.bench;
 
 import bulletin.ingest.ModelLoader;
-import bulletin.ingest.Workspace;
+import bulletin.workspace.Workspace;
 import bulletin.model.Indicator;
 import bulletin.model.IndicatorModel;
-import bulletin.render.FormWriter;
-import bulletin.render.FormWriter.ReporterType;
+import bulletin.forms.FormWriter;
+import bulletin.forms.FormWriter.ReporterType;
 import bulletin.service.TemplateService;
 import bulletin.testing.FormFiller;
 import bulletin.testing.ResponsibilitySheet;
@@ -127,7 +127,7 @@ public final class Workloads {
                     prev == null ? "absent" : "snapshot", m, month.atEndOfMonth().toString(), "专报", "专班", null));
             Path out = ws.outDir(month).resolve("bulletin.json");
             Files.createDirectories(out.getParent());
-            Files.writeString(out, bulletin.render.SnapshotJson.write(prev));
+            Files.writeString(out, bulletin.report.SnapshotJson.write(prev));
         }
     }
 

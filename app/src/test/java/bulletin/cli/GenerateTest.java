@@ -7,7 +7,7 @@ import bulletin.model.Card;
 import bulletin.model.Snapshot;
 import bulletin.model.Snapshot.SnapshotIndicator;
 import bulletin.model.Status;
-import bulletin.render.Format;
+import bulletin.text.Format;
 import bulletin.samples.MiluoSamples;
 import bulletin.testing.Cli;
 import bulletin.testing.Cli.Run;

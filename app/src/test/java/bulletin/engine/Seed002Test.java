@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import bulletin.ingest.ModelLoader;
 import bulletin.ingest.SnapshotReader;
-import bulletin.ingest.Workspace;
+import bulletin.workspace.Workspace;
 import bulletin.model.IndicatorModel;
 import bulletin.model.Snapshot;
 import bulletin.model.Snapshot.Figure;
 import bulletin.model.Snapshot.SnapshotIndicator;
-import bulletin.render.FormWriter;
+import bulletin.forms.FormWriter;
 import bulletin.service.TemplateService;
 import bulletin.testing.Cli;
 import bulletin.testing.FormFiller;
@@ -162,7 +162,7 @@ class Seed002Test {
                 checked++;
                 if (computed.compareTo(new BigDecimal(number)) != 0) {
                     String how = p.kind().equals("progress") ? "各单位形象进度的平均值"
-                            : bulletin.render.Format.number(f.done()) + "/" + bulletin.render.Format.number(f.target());
+                            : bulletin.text.Format.number(f.done()) + "/" + bulletin.text.Format.number(f.target());
                     out.add(appendix + " " + p.name() + " " + who + "：印 " + printed + "，" + how + " = "
                             + computed.toPlainString() + "%");
                 }

@@ -1,5 +1,6 @@
 package bulletin.ingest;
 
+import bulletin.workspace.Workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

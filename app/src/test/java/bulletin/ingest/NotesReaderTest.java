@@ -1,5 +1,6 @@
 package bulletin.ingest;
 
+import bulletin.model.Notes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bulletin.diag.Problem;
@@ -11,7 +12,7 @@ class NotesReaderTest {
     @Test
     void sectionsByTheirNamesOrAliasesParagraphsByBlankLinesListsByItem() {
         Problems problems = new Problems();
-        NotesReader.Notes n = NotesReader.parse(String.join("\n",
+        Notes n = NotesReader.parse(String.join("\n",
                 "# 【工作概况】",
                 "第一段第一行，",
                 "第一段第二行。",
@@ -27,13 +28,13 @@ class NotesReaderTest {
                 "正文。",
                 "# 其他",
                 "不会放进专报。"), "notes/2026-05.md", problems);
-        assertThat(n.of(NotesReader.NEWS)).extracting(NotesReader.Paragraph::text)
+        assertThat(n.of(Notes.NEWS)).extracting(Notes.Paragraph::text)
                 .containsExactly("第一段第一行，第一段第二行。", "第二段。");
-        assertThat(n.of(NotesReader.NEXT)).extracting(NotesReader.Paragraph::text)
+        assertThat(n.of(Notes.NEXT)).extracting(Notes.Paragraph::text)
                 .containsExactly("1. 第一条。", "2. 第二条，接着写。", "第三条。");
-        assertThat(n.of(NotesReader.PRACTICE)).containsExactly(
-                new NotesReader.Paragraph("白水镇：群众唱主角", true), new NotesReader.Paragraph("正文。", false));
-        assertThat(n.of(NotesReader.PROBLEMS)).isEmpty();
+        assertThat(n.of(Notes.PRACTICE)).containsExactly(
+                new Notes.Paragraph("白水镇：群众唱主角", true), new Notes.Paragraph("正文。", false));
+        assertThat(n.of(Notes.PROBLEMS)).isEmpty();
         assertThat(problems.all()).extracting(Problem::format)
                 .containsExactly("notes/2026-05.md:14: 警告: 标题“其他”不是专报的栏目（工作动态、突出问题、下一步工作安排、"
                         + "典型做法），这一节不会放进专报");
@@ -42,8 +43,8 @@ class NotesReaderTest {
     @Test
     void textBeforeAnyHeadingIsReported() {
         Problems problems = new Problems();
-        NotesReader.Notes n = NotesReader.parse("忘了写标题。\n\n# 突出问题\n资金拨付慢。\n", "n.md", problems);
-        assertThat(n.of(NotesReader.PROBLEMS)).extracting(NotesReader.Paragraph::text).containsExactly("资金拨付慢。");
+        Notes n = NotesReader.parse("忘了写标题。\n\n# 突出问题\n资金拨付慢。\n", "n.md", problems);
+        assertThat(n.of(Notes.PROBLEMS)).extracting(Notes.Paragraph::text).containsExactly("资金拨付慢。");
         assertThat(problems.all()).extracting(Problem::code).containsExactly("text-before-heading");
     }
 }

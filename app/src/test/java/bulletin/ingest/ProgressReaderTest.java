@@ -1,12 +1,14 @@
 package bulletin.ingest;
 
+import bulletin.model.MonthReports;
+import bulletin.workspace.Workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bulletin.diag.Problem;
 import bulletin.model.IndicatorModel;
 import bulletin.model.MonthlyReport;
 import bulletin.model.ReportEntry;
-import bulletin.render.FormLayout;
+import bulletin.forms.FormLayout;
 import bulletin.samples.MiluoSamples;
 import bulletin.service.TemplateService;
 import bulletin.testing.FormFiller;
@@ -65,7 +67,7 @@ class ProgressReaderTest {
                 .note("06-01", "本镇无此项任务");
         hand(f, "罗江镇-5月.xlsx");
 
-        ProgressReader.Result r = ProgressReader.read(workspace, model, MAY);
+        MonthReports r = ProgressReader.read(workspace, model, MAY);
         assertThat(r.problems().all()).isEmpty();
         MonthlyReport rep = r.of("罗江镇").orElseThrow();
         assertThat(rep.formVersion()).isEqualTo(FormLayout.VERSION);
@@ -100,7 +102,7 @@ class ProgressReaderTest {
         assertThat(r).isPositive();
         hand(f, "归义.xlsx");
 
-        ProgressReader.Result res = ProgressReader.read(workspace, model, MAY);
+        MonthReports res = ProgressReader.read(workspace, model, MAY);
         MonthlyReport rep = res.of("归义街道").orElseThrow();
         assertThat(rep.entries().get("03-05").done()).isEqualByComparingTo("1200");
         assertThat(rep.entries().get("02-02").percent()).isEqualByComparingTo("45");
@@ -128,7 +130,7 @@ class ProgressReaderTest {
         Files.writeString(ws.resolve("progress/2026-05/~$a.xlsx"), "lock file");
         Files.writeString(ws.resolve("progress/2026-05/说明.txt"), "not a workbook");
 
-        ProgressReader.Result r = ProgressReader.read(workspace, model, MAY);
+        MonthReports r = ProgressReader.read(workspace, model, MAY);
         assertThat(r.reports()).extracting(MonthlyReport::reporter).containsExactly("归义街道");
         assertThat(r.files()).containsExactly("progress/2026-05/a.xlsx", "progress/2026-05/b.xlsx",
                 "progress/2026-05/c.xlsx");
@@ -143,7 +145,7 @@ class ProgressReaderTest {
         hand(blank("归义街道").done("03-05", BigDecimal.TEN), "2.xlsx");
         TemplateService.writeForms(ws, "4", false);
         Files.copy(ws.resolve("forms/2026-04/2026-04_新市街道.xlsx"), ws.resolve("progress/2026-05/新市.xlsx"));
-        ProgressReader.Result r = ProgressReader.read(workspace, model, MAY);
+        MonthReports r = ProgressReader.read(workspace, model, MAY);
         assertThat(r.of("归义街道").orElseThrow().entries().get("03-05").done()).isEqualByComparingTo("1");
         assertThat(r.problems().all()).extracting(Problem::code).containsExactly("duplicate-reporter", "month-mismatch");
     }
@@ -168,7 +170,7 @@ class ProgressReaderTest {
 
     @Test
     void anEmptyMonthIsNotAnError() {
-        ProgressReader.Result r = ProgressReader.read(workspace, model, YearMonth.of(2026, 7));
+        MonthReports r = ProgressReader.read(workspace, model, YearMonth.of(2026, 7));
         assertThat(r.reports()).isEmpty();
         assertThat(r.problems().isEmpty()).isTrue();
         ReportEntry e = new ReportEntry("x", null, null, null, null, "p");

@@ -1,13 +1,13 @@
 package bulletin.samples;
 
 import bulletin.ingest.ModelLoader;
-import bulletin.ingest.Workspace;
+import bulletin.workspace.Workspace;
 import bulletin.model.Indicator;
 import bulletin.model.IndicatorModel;
 import bulletin.model.Kind;
-import bulletin.render.FormLayout;
-import bulletin.render.FormWriter.ReporterType;
-import bulletin.render.FormWriter;
+import bulletin.forms.FormLayout;
+import bulletin.forms.FormWriter.ReporterType;
+import bulletin.forms.FormWriter;
 import bulletin.service.TemplateService;
 import bulletin.testing.FormFiller;
 import bulletin.testing.ResponsibilitySheet;

@@ -1,6 +1,6 @@
 package bulletin.testing;
 
-import bulletin.render.FormLayout;
+import bulletin.forms.FormLayout;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,10 +1,10 @@
 package bulletin.validate;
 
 import bulletin.ingest.ModelLoader;
-import bulletin.ingest.Workspace;
+import bulletin.workspace.Workspace;
 import bulletin.model.IndicatorModel;
-import bulletin.render.FormLayout;
-import bulletin.render.FormWriter;
+import bulletin.forms.FormLayout;
+import bulletin.forms.FormWriter;
 import bulletin.testing.FormFiller;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import bulletin.diag.Problems;
 import bulletin.ingest.ProgressReader;
 import bulletin.model.IndicatorModel;
-import bulletin.render.FormLayout;
+import bulletin.forms.FormLayout;
 import bulletin.testing.Cli;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package bulletin.render;
+package bulletin.document;
 
 import bulletin.model.Card;
 import bulletin.model.Level;

@@ -1,4 +1,4 @@
-package bulletin.render;
+package bulletin.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,6 +1,6 @@
-package bulletin.render;
+package bulletin.forms;
 
-import static bulletin.render.FormLayout.*;
+import static bulletin.forms.FormLayout.*;
 
 import bulletin.model.Indicator;
 import bulletin.model.IndicatorModel;

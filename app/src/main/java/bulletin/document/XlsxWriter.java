@@ -1,4 +1,4 @@
-package bulletin.render;
+package bulletin.document;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package bulletin.render;
+package bulletin.report;
 
 import bulletin.model.Indicator;
 import bulletin.model.IndicatorModel;

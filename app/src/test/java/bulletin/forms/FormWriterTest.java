@@ -1,11 +1,12 @@
-package bulletin.render;
+package bulletin.forms;
 
+import bulletin.workspace.AtomicFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bulletin.ingest.ModelLoader;
-import bulletin.ingest.Workspace;
+import bulletin.workspace.Workspace;
 import bulletin.model.IndicatorModel;
-import bulletin.render.FormWriter.ReporterType;
+import bulletin.forms.FormWriter.ReporterType;
 import bulletin.samples.MiluoSamples;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

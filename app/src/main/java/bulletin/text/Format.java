@@ -1,4 +1,4 @@
-package bulletin.render;
+package bulletin.text;
 
 import bulletin.text.Numbers;
 import java.math.BigDecimal;

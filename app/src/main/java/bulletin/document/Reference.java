@@ -1,4 +1,4 @@
-package bulletin.render;
+package bulletin.document;
 
 import java.math.BigInteger;
 import java.util.List;

@@ -1,4 +1,4 @@
-package bulletin.render;
+package bulletin.forms;
 
 /**
  * The monthly form's layout, shared by the writer ({@code template}) and the tests. The progress reader does

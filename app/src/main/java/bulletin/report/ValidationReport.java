@@ -1,8 +1,8 @@
-package bulletin.render;
+package bulletin.report;
 
+import bulletin.validate.ValidationResult;
 import bulletin.diag.Problem;
 import bulletin.diag.Severity;
-import bulletin.service.ValidateService;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,10 +23,10 @@ public final class ValidationReport {
         return out;
     }
 
-    public static String text(ValidateService.Result r) {
+    public static String text(ValidationResult r) {
         StringBuilder sb = new StringBuilder();
         int ok = 0;
-        for (ValidateService.FileResult f : r.files()) {
+        for (ValidationResult.FileResult f : r.files()) {
             if (f.problems().isEmpty()) {
                 sb.append("✓ 合格  ").append(f.file()).append('\n');
                 ok++;
@@ -73,13 +73,13 @@ public final class ValidationReport {
         return sb.toString();
     }
 
-    public static String json(ValidateService.Result r) {
+    public static String json(ValidationResult r) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("valid", r.valid());
         root.put("strict", r.strict());
         root.put("month", r.month() == null ? null : r.month().toString());
         List<Object> files = new ArrayList<>();
-        for (ValidateService.FileResult f : r.files()) {
+        for (ValidationResult.FileResult f : r.files()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("file", f.file());
             m.put("valid", f.valid(r.strict()));

@@ -1,6 +1,6 @@
-package bulletin.render;
+package bulletin.document;
 
-import static bulletin.render.Reference.*;
+import static bulletin.document.Reference.*;
 
 import bulletin.model.Card;
 import bulletin.model.Level;

@@ -1,4 +1,4 @@
-package bulletin.render;
+package bulletin.report;
 
 import bulletin.diag.Problem;
 import bulletin.model.Indicator;

@@ -1,8 +1,8 @@
-package bulletin.service;
+package bulletin.workspace;
 
 import bulletin.diag.BulletinException;
 import bulletin.diag.ExitCode;
-import bulletin.ingest.Workspace;
+import bulletin.workspace.Workspace;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -14,7 +14,7 @@ import java.nio.file.StandardOpenOption;
  * One writer at a time per workspace: {@code generate} and {@code template} hold an exclusive lock on
  * {@code .bulletin.lock} while they write; a second run is told so at once instead of interleaving files.
  */
-final class WorkspaceLock implements AutoCloseable {
+public final class WorkspaceLock implements AutoCloseable {
 
     static final String FILE = ".bulletin.lock";
 
@@ -26,7 +26,7 @@ final class WorkspaceLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    static WorkspaceLock acquire(Workspace ws) {
+    public static WorkspaceLock acquire(Workspace ws) {
         Path file = ws.root().resolve(FILE);
         FileChannel ch;
         try {

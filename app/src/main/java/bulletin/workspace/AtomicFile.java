@@ -1,4 +1,4 @@
-package bulletin.render;
+package bulletin.workspace;
 
 import bulletin.diag.BulletinException;
 import java.io.IOException;

@@ -1,7 +1,7 @@
-package bulletin.render;
+package bulletin.report;
 
+import bulletin.model.MonthReports;
 import bulletin.diag.Problem;
-import bulletin.ingest.ProgressReader;
 import bulletin.model.IndicatorModel;
 import bulletin.model.MonthlyReport;
 import java.util.ArrayList;
@@ -13,7 +13,7 @@ public final class ReportsText {
     private ReportsText() {
     }
 
-    public static String render(IndicatorModel model, ProgressReader.Result r) {
+    public static String render(IndicatorModel model, MonthReports r) {
         StringBuilder sb = new StringBuilder();
         String m = r.month().getYear() + "年" + r.month().getMonthValue() + "月";
         sb.append(m).append("：progress/").append(r.month()).append("/ 中有 ").append(r.files().size())

@@ -1,4 +1,4 @@
-package bulletin.render;
+package bulletin.document;
 
 import java.io.File;
 import java.io.IOException;
@@ -42,11 +42,12 @@ public final class Pdf {
     }
 
     /**
-     * Converts {@code docx} into {@code pdf} (through a temporary folder, so a failed conversion leaves nothing).
+     * Converts {@code docx} into a PDF, made in a temporary folder and returned whole: the caller writes it, so
+     * that a failed conversion leaves nothing behind.
      *
      * @throws IOException with a sentence for the user
      */
-    public static void convert(Path soffice, Path docx, Path pdf) throws IOException {
+    public static byte[] convert(Path soffice, Path docx) throws IOException {
         Path tmp = Files.createTempDirectory("bulletin-pdf");
         Path profile = Files.createTempDirectory("bulletin-lo");
         try {
@@ -64,7 +65,7 @@ public final class Pdf {
             if (p.exitValue() != 0 || !Files.exists(made)) {
                 throw new IOException("LibreOffice 转换失败（退出码 " + p.exitValue() + "）");
             }
-            AtomicFile.write(pdf, pdf.getFileName().toString(), out -> Files.copy(made, out));
+            return Files.readAllBytes(made);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("转换被中断", e);

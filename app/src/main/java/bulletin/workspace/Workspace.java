@@ -1,4 +1,4 @@
-package bulletin.ingest;
+package bulletin.workspace;
 
 import bulletin.diag.BulletinException;
 import bulletin.diag.ExitCode;

@@ -1,8 +1,9 @@
-package bulletin.render;
+package bulletin.document;
 
+import bulletin.model.Notes;
+import bulletin.text.Format;
 import bulletin.diag.BulletinException;
 import bulletin.diag.ExitCode;
-import bulletin.ingest.NotesReader;
 import bulletin.model.Level;
 import bulletin.model.Snapshot;
 import bulletin.model.Snapshot.SnapshotIndicator;
@@ -64,12 +65,12 @@ public final class Wording {
     }
 
     /** Renders the wording of a snapshot and its notes. */
-    public static List<Block> render(Snapshot s, NotesReader.Notes notes, Path workspaceTemplates) {
+    public static List<Block> render(Snapshot s, Notes notes, Path workspaceTemplates) {
         return render(s, notes, workspaceTemplates, Map.of());
     }
 
-    /** As {@link #render(Snapshot, NotesReader.Notes, Path)}, with more values for the template (e.g. stamp). */
-    public static List<Block> render(Snapshot s, NotesReader.Notes notes, Path workspaceTemplates,
+    /** As {@link #render(Snapshot, Notes, Path)}, with more values for the template (e.g. stamp). */
+    public static List<Block> render(Snapshot s, Notes notes, Path workspaceTemplates,
                                      Map<String, Object> extra) {
         String text;
         try {
@@ -122,7 +123,7 @@ public final class Wording {
         return out;
     }
 
-    static Map<String, Object> dataModel(Snapshot s, NotesReader.Notes notes) {
+    static Map<String, Object> dataModel(Snapshot s, Notes notes) {
         Map<String, Object> m = new HashMap<>();
         m.put("title", s.title());
         m.put("office", s.office());
@@ -181,9 +182,9 @@ public final class Wording {
         }
         m.put("levels", levels);
         Map<String, Object> n = new HashMap<>();
-        for (String sec : List.of(NotesReader.NEWS, NotesReader.PROBLEMS, NotesReader.NEXT, NotesReader.PRACTICE)) {
+        for (String sec : List.of(Notes.NEWS, Notes.PROBLEMS, Notes.NEXT, Notes.PRACTICE)) {
             List<Map<String, Object>> paras = new ArrayList<>();
-            for (NotesReader.Paragraph p : notes.of(sec)) {
+            for (Notes.Paragraph p : notes.of(sec)) {
                 paras.add(Map.of("text", p.text(), "heading", p.heading()));
             }
             n.put(sec, paras);

@@ -1,4 +1,4 @@
-package bulletin.ingest;
+package bulletin.workspace;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;

@@ -1,5 +1,6 @@
-package bulletin.render;
+package bulletin.document;
 
+import bulletin.text.Format;
 import bulletin.model.Snapshot;
 import bulletin.model.Snapshot.SnapshotIndicator;
 import bulletin.model.Status;

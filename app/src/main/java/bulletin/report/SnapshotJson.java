@@ -1,4 +1,4 @@
-package bulletin.render;
+package bulletin.report;
 
 import bulletin.model.Snapshot;
 import com.fasterxml.jackson.core.JsonGenerator;
