@@ -1,6 +1,5 @@
 package bulletin.document;
 
-import bulletin.model.Card;
 import bulletin.model.Level;
 import bulletin.model.Snapshot;
 import java.io.IOException;
@@ -24,9 +23,9 @@ public final class AppendixXlsx {
         XlsxWriter wb = new XlsxWriter();
         boolean any = false;
         for (Level level : Level.values()) {
-            List<Appendix.Block> blocks = Appendix.blocks(s, level);
-            if (!blocks.isEmpty()) {
-                sheet(wb, s, level, blocks, look);
+            AppendixLayout table = AppendixLayout.of(s, level);
+            if (table != null) {
+                sheet(wb, table, look);
                 any = true;
             }
         }
@@ -36,92 +35,45 @@ public final class AppendixXlsx {
         wb.write(out);
     }
 
-    private static void sheet(XlsxWriter wb, Snapshot s, Level level, List<Appendix.Block> blocks,
-                              DocxWriter.Look look) {
-        XlsxWriter.Sheet sh = wb.sheet(level == Level.PROVINCE ? "附件1" : "附件2");
-        int text = wb.style(new XlsxWriter.Style(false, "center", null, -1));
-        int left = wb.style(new XlsxWriter.Style(false, "left", null, -1));
+    /** The title in row 0 across the table, then the layout's rows and merges one row lower. */
+    private static void sheet(XlsxWriter wb, AppendixLayout table, DocxWriter.Look look) {
+        XlsxWriter.Sheet sh = wb.sheet("附件" + table.number());
         int head = wb.style(new XlsxWriter.Style(true, "center", null, -1));
-        List<String> header = Appendix.header(s);
-        sh.text(0, 0, Appendix.title(level, s.month()), head);
-        sh.merge(0, 0, 0, header.size() - 1);
-        for (int c = 0; c < header.size(); c++) {
-            sh.text(1, c, header.get(c), head);
+        sh.text(0, 0, table.title(), head);
+        sh.merge(0, 0, 0, table.columns() - 1);
+        for (int r = 0; r < table.rows().size(); r++) {
+            List<AppendixLayout.Cell> row = table.rows().get(r);
+            for (int c = 0; c < row.size(); c++) {
+                cell(wb, sh, r + 1, c, row.get(c), look);
+            }
         }
-        int r = 2;
-        int lastItem = -1;
-        String lastTask = null;
-        int itemStart = r;
-        int taskStart = r;
-        int itemNo = 0;
-        String[] labels = {"指标", "数量", "进度"};
-        for (Appendix.Block b : blocks) {
-            boolean newItem = b.indicator().item() != lastItem;
-            boolean newTask = newItem || !b.task().equals(lastTask);
-            if (newTask && r > taskStart) {
-                sh.merge(taskStart, 2, r - 1, 2);
-                taskStart = r;
-            }
-            if (newItem) {
-                if (r > itemStart) {
-                    sh.merge(itemStart, 0, r - 1, 0);
-                    sh.merge(itemStart, 1, r - 1, 1);
-                }
-                itemStart = r;
-                itemNo++;
-            }
-            List<List<String>> rows = List.of(b.targets(), b.done(), b.progress());
-            for (int k = 0; k < 3; k++) {
-                int row = r + k;
-                sh.text(row, 0, k == 0 && newItem ? String.valueOf(itemNo) : "", text);
-                sh.text(row, 1, k == 0 && newItem ? b.indicator().itemName() : "", text);
-                sh.text(row, 2, k == 0 && newTask ? b.task() : "", text);
-                sh.text(row, 3, k == 0 ? b.indicator().name() : "", left);
-                sh.text(row, 4, k == 0 ? b.indicator().unit() : "", text);
-                sh.text(row, 5, labels[k], text);
-                List<String> values = rows.get(k);
-                if (k == 0 && b.wordTarget() != null) {
-                    sh.text(row, 6, b.wordTarget(), left);
-                    for (int c = 1; c < values.size(); c++) {
-                        sh.text(row, 6 + c, "", left);
-                    }
-                    sh.merge(row, 6, row, 6 + values.size() - 1);
-                    continue;
-                }
-                for (int c = 0; c < values.size(); c++) {
-                    String v = values.get(c);
-                    String fill = k == 2 && b.behind().get(c)
-                            ? (b.indicator().card() == Card.RED ? look.redFill() : look.behindFill()) : null;
-                    if (XlsxWriter.isDecimal(v)) {
-                        // A number, shown with the decimals the document shows.
-                        int decimals = v.contains(".") ? v.length() - v.indexOf('.') - 1 : 0;
-                        sh.number(row, 6 + c, v, wb.style(new XlsxWriter.Style(false, "right", fill, decimals)));
-                    } else {
-                        sh.text(row, 6 + c, v, v.endsWith("%")
-                                ? wb.style(new XlsxWriter.Style(false, "right", fill, -1)) : text);
-                    }
-                }
-            }
-            for (int c = 3; c <= 4; c++) {
-                sh.merge(r, c, r + 2, c);
-            }
-            r += 3;
-            lastItem = b.indicator().item();
-            lastTask = b.task();
-        }
-        if (r > taskStart) {
-            sh.merge(taskStart, 2, r - 1, 2);
-        }
-        if (r > itemStart) {
-            sh.merge(itemStart, 0, r - 1, 0);
-            sh.merge(itemStart, 1, r - 1, 1);
+        for (AppendixLayout.Merge m : table.merges()) {
+            sh.merge(m.r1() + 1, m.c1(), m.r2() + 1, m.c2());
         }
         int[] widths = {5, 10, 14, 30, 7, 8, 11};
-        for (int c = 0; c < header.size(); c++) {
+        for (int c = 0; c < table.columns(); c++) {
             sh.width(c, c < widths.length ? widths[c] : 10);
         }
-        sh.freeze(7, 2);
+        sh.freeze(AppendixLayout.FIRST_FIGURE + 1, 2);
         sh.printTitles(1, 1);
         sh.landscape(look.a3());
+    }
+
+    /** A figure that reads as a number is a number, shown with the decimals the document shows. */
+    private static void cell(XlsxWriter wb, XlsxWriter.Sheet sh, int r, int c, AppendixLayout.Cell cell,
+                             DocxWriter.Look look) {
+        String fill = switch (cell.shade()) {
+            case NONE -> null;
+            case BEHIND -> look.behindFill();
+            case RED -> look.redFill();
+        };
+        String align = cell.align().name().toLowerCase(java.util.Locale.ROOT);
+        String v = cell.text();
+        if (cell.figure() && XlsxWriter.isDecimal(v)) {
+            int decimals = v.contains(".") ? v.length() - v.indexOf('.') - 1 : 0;
+            sh.number(r, c, v, wb.style(new XlsxWriter.Style(false, "right", fill, decimals)));
+        } else {
+            sh.text(r, c, v, wb.style(new XlsxWriter.Style(cell.head(), align, fill, -1)));
+        }
     }
 }

@@ -257,97 +257,82 @@ public final class DocxWriter {
     }
 
     private void appendix(List<Object> body, Snapshot s, Level level) {
-        int n = level == Level.PROVINCE ? 1 : 2;
-        body.add(para("附件" + n, APPENDIX_LABEL));
-        body.add(para(Appendix.title(level, s.month()), APPENDIX_TITLE));
-        List<Appendix.Block> blocks = Appendix.blocks(s, level);
-        List<String> header = Appendix.header(s);
-        int[] fixed = look.a3() ? new int[] {560, 1000, 1300, 2600, 700, 700, 1100}
-                : new int[] {420, 680, 820, 1420, 480, 520, 780};
-        int rest = landscapeTextWidth() - java.util.Arrays.stream(fixed).sum();
-        int unitW = Math.max(400, rest / Math.max(1, s.units().size()));
-        int[] widths = new int[header.size()];
-        for (int c = 0; c < widths.length; c++) {
-            widths[c] = c < fixed.length ? fixed[c] : unitW;
+        AppendixLayout table = AppendixLayout.of(s, level);
+        if (table == null) {
+            return;
         }
+        body.add(para("附件" + table.number(), APPENDIX_LABEL));
+        body.add(para(table.title(), APPENDIX_TITLE));
+        int[] widths = appendixWidths(table.columns());
         // Figures get the largest size at which "100.00%" fits a unit column: 7.5 pt at most on A4, 10 pt on A3,
         // never under 6 pt.
-        double points = (unitW - 60) / 20.0 / 4.4;
+        double points = (widths[widths.length - 1] - 60) / 20.0 / 4.4;
         int figureSize = (int) Math.max(12, Math.min(look.a3() ? 20 : 15, Math.floor(points * 2)));
         Tbl tbl = table(widths);
-        Tr head = f.createTr();
-        trPr(head, true);
-        for (int c = 0; c < header.size(); c++) {
-            head.getContent().add(cell(header.get(c), widths[c], null, TABLE_HEAD, JcEnumeration.CENTER, null));
-        }
-        tbl.getContent().add(head);
-        int lastItem = -1;
-        String lastTask = null;
-        int itemNo = 0;
-        String[] labels = {"指标", "数量", "进度"};
-        for (Appendix.Block b : blocks) {
-            boolean newItem = b.indicator().item() != lastItem;
-            if (newItem) {
-                itemNo++;
-            }
-            boolean newTask = newItem || !b.task().equals(lastTask);
-            boolean red = b.indicator().card() == Card.RED;
-            List<List<String>> rows = List.of(b.targets(), b.done(), b.progress());
-            for (int r = 0; r < 3; r++) {
-                Tr tr = f.createTr();
-                trPr(tr, false);
-                boolean first = r == 0;
-                tr.getContent().add(cell(first && newItem ? String.valueOf(itemNo) : "", widths[0],
-                        merge(first && newItem), TABLE, JcEnumeration.CENTER, null));
-                if (b.single()) {
-                    // A project that is its own only indicator: one name across 项目名称, 主要任务 and 指标.
-                    Tc name = cell(first ? b.indicator().name() : "", widths[1] + widths[2] + widths[3], merge(first),
-                            TABLE, JcEnumeration.LEFT, null);
-                    TcPrInner.GridSpan span = f.createTcPrInnerGridSpan();
-                    span.setVal(BigInteger.valueOf(3));
-                    name.getTcPr().setGridSpan(span);
-                    tr.getContent().add(name);
-                } else {
-                    tr.getContent().add(cell(first && newItem ? b.indicator().itemName() : "", widths[1],
-                            merge(first && newItem), TABLE, JcEnumeration.CENTER, null));
-                    tr.getContent().add(cell(first && newTask ? b.task() : "", widths[2], merge(first && newTask),
-                            TABLE, JcEnumeration.CENTER, null));
-                    tr.getContent().add(cell(first ? b.indicator().name() : "", widths[3], merge(first), TABLE,
-                            JcEnumeration.LEFT, null));
-                }
-                tr.getContent().add(cell(first ? b.indicator().unit() : "", widths[4], merge(first), TABLE,
-                        JcEnumeration.CENTER, null));
-                tr.getContent().add(cell(labels[r], widths[5], null, TABLE, JcEnumeration.CENTER, null));
-                List<String> values = rows.get(r);
-                if (r == 0 && b.wordTarget() != null) {
-                    Tc words = cell(b.wordTarget(), unitW * s.units().size() + widths[6], null, TABLE,
-                            JcEnumeration.LEFT, null);
-                    TcPrInner.GridSpan span = f.createTcPrInnerGridSpan();
-                    span.setVal(BigInteger.valueOf(values.size()));
-                    words.getTcPr().setGridSpan(span);
-                    tr.getContent().add(words);
-                    tbl.getContent().add(tr);
-                    continue;
-                }
-                for (int c = 0; c < values.size(); c++) {
-                    String v = values.get(c);
-                    boolean number = !v.equals(Appendix.NONE) && !v.equals(Appendix.IN_PROGRESS)
-                            && v.matches("-?[0-9.]+%?");
-                    String fill = null;
-                    if (r == 2 && b.behind().get(c)) {
-                        fill = red ? look.redFill() : look.behindFill();
-                    }
-                    Tc tc = cell(v, widths[6 + c], null, TABLE, number ? JcEnumeration.RIGHT : JcEnumeration.CENTER,
-                            fill);
-                    size(tc, figureSize);
-                    tr.getContent().add(tc);
-                }
-                tbl.getContent().add(tr);
-            }
-            lastItem = b.indicator().item();
-            lastTask = b.task();
+        for (int r = 0; r < table.rows().size(); r++) {
+            tbl.getContent().add(appendixRow(table, r, widths, figureSize));
         }
         body.add(tbl);
+    }
+
+    /** The fixed columns' widths, then the units sharing what is left of the landscape page. */
+    private int[] appendixWidths(int columns) {
+        int[] fixed = look.a3() ? new int[] {560, 1000, 1300, 2600, 700, 700, 1100}
+                : new int[] {420, 680, 820, 1420, 480, 520, 780};
+        int units = columns - fixed.length;
+        int rest = landscapeTextWidth() - java.util.Arrays.stream(fixed).sum();
+        int unitW = Math.max(400, rest / Math.max(1, units));
+        int[] widths = new int[columns];
+        for (int c = 0; c < columns; c++) {
+            widths[c] = c < fixed.length ? fixed[c] : unitW;
+        }
+        return widths;
+    }
+
+    /**
+     * One row of the layout. A merged range becomes a cell spanning its columns ({@code gridSpan}) in each of its
+     * rows, restarted in its first row and continued below ({@code vMerge}).
+     */
+    private Tr appendixRow(AppendixLayout table, int r, int[] widths, int figureSize) {
+        Tr tr = f.createTr();
+        trPr(tr, r == 0);
+        List<AppendixLayout.Cell> row = table.rows().get(r);
+        for (int c = 0; c < row.size(); ) {
+            AppendixLayout.Merge m = table.mergeCovering(r, c);
+            int span = m == null ? 1 : m.c2() - m.c1() + 1;
+            AppendixLayout.Cell cell = m == null ? row.get(c) : table.rows().get(m.r1()).get(m.c1());
+            String vMerge = m == null || m.r1() == m.r2() ? null : m.r1() == r ? "restart" : "continue";
+            int width = java.util.Arrays.stream(widths, c, c + span).sum();
+            Tc tc = cell(m == null || m.r1() == r ? cell.text() : "", width, vMerge,
+                    cell.head() ? TABLE_HEAD : TABLE, align(cell.align()), fill(cell.shade()));
+            if (span > 1) {
+                TcPrInner.GridSpan gs = f.createTcPrInnerGridSpan();
+                gs.setVal(BigInteger.valueOf(span));
+                tc.getTcPr().setGridSpan(gs);
+            }
+            if (cell.figure()) {
+                size(tc, figureSize);
+            }
+            tr.getContent().add(tc);
+            c += span;
+        }
+        return tr;
+    }
+
+    private static JcEnumeration align(AppendixLayout.Align a) {
+        return switch (a) {
+            case LEFT -> JcEnumeration.LEFT;
+            case CENTER -> JcEnumeration.CENTER;
+            case RIGHT -> JcEnumeration.RIGHT;
+        };
+    }
+
+    private String fill(AppendixLayout.Shade shade) {
+        return switch (shade) {
+            case NONE -> null;
+            case BEHIND -> look.behindFill();
+            case RED -> look.redFill();
+        };
     }
 
     /** Sets the text size (half-points) of every run in a cell. */

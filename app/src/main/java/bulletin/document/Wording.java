@@ -4,6 +4,7 @@ import bulletin.model.Notes;
 import bulletin.text.Format;
 import bulletin.diag.BulletinException;
 import bulletin.diag.ExitCode;
+import bulletin.model.Kind;
 import bulletin.model.Level;
 import bulletin.model.Snapshot;
 import bulletin.model.Snapshot.SnapshotIndicator;
@@ -156,7 +157,7 @@ public final class Wording {
         List<Map<String, Object>> levels = new ArrayList<>();
         for (Level level : Level.values()) {
             Snapshot.LevelSummary sum = level == Level.PROVINCE ? s.summary().province() : s.summary().city();
-            List<SnapshotIndicator> at = s.indicators().stream().filter(i -> i.level().equals(level.id())).toList();
+            List<SnapshotIndicator> at = s.indicators().stream().filter(i -> i.level() == level).toList();
             if (at.isEmpty()) {
                 continue;
             }
@@ -190,7 +191,7 @@ public final class Wording {
             n.put(sec, paras);
         }
         m.put("notes", n);
-        m.put("attachments", List.of(Appendix.title(Level.PROVINCE, s.month()), Appendix.title(Level.CITY, s.month())));
+        m.put("attachments", List.of(AppendixLayout.title(Level.PROVINCE, s.month()), AppendixLayout.title(Level.CITY, s.month())));
         return m;
     }
 
@@ -209,8 +210,8 @@ public final class Wording {
         Map<String, Object> x = new HashMap<>();
         x.put("code", i.code());
         x.put("name", i.name());
-        x.put("unit", i.unit());
-        x.put("kind", i.kind());
+        x.put("unit", i.measure());
+        x.put("kind", i.kind().id());
         x.put("status", i.total().status().id());
         x.put("statusLabel", i.total().status().label());
         x.put("card", i.card() == null ? "" : i.card().label());
@@ -219,7 +220,7 @@ public final class Wording {
         putIfNotNull(x, "progressText", Format.percent(i.total().progress()));
         putIfNotNull(x, "gainText", Format.number(i.gain()));
         x.put("gainPositive", i.gain() != null && i.gain().signum() > 0);
-        if (i.kind().equals("rate")) {
+        if (i.kind() == Kind.RATE) {
             putIfNotNull(x, "rateText", Format.percentValue(i.total().done()));
         }
         x.put("notes", grouped(i.notes()));

@@ -131,8 +131,8 @@ public final class Engine {
             }
         }
         Item item = model.item(ind.item()).orElseThrow();
-        return new SnapshotIndicator(ind.code(), ind.item(), item.name(), ind.name(), ind.path(), ind.level().id(),
-                ind.kind().id(), ind.measure(), ind.responsibility().leadUnit(), round(schedule), total, units, card,
+        return new SnapshotIndicator(ind.code(), ind.item(), item.name(), ind.name(), ind.path(), ind.level(),
+                ind.kind(), ind.measure(), ind.responsibility().leadUnit(), round(schedule), total, units, card,
                 gain, progressGain, notes, problems);
     }
 
@@ -308,7 +308,7 @@ public final class Engine {
 
     private static Snapshot.LevelSummary level(IndicatorModel model, List<SnapshotIndicator> inds, Level level) {
         int items = (int) model.items().stream().filter(i -> i.level() == level).count();
-        List<SnapshotIndicator> at = inds.stream().filter(i -> i.level().equals(level.id())).toList();
+        List<SnapshotIndicator> at = inds.stream().filter(i -> i.level() == level).toList();
         int scored = (int) at.stream().filter(i -> i.total().status() != Status.NOT_SCORED).count();
         int on = (int) at.stream().filter(i -> i.total().status().onSchedule()).count();
         int done = (int) at.stream().filter(i -> i.total().status() == Status.DONE).count();

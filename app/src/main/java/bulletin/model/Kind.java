@@ -1,5 +1,8 @@
 package bulletin.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -24,6 +27,7 @@ public enum Kind {
         this.label = label;
     }
 
+    @JsonValue
     public String id() {
         return id;
     }
@@ -46,5 +50,12 @@ public enum Kind {
     /** Whether the monthly form asks for a 形象进度 percentage rather than a cumulative figure. */
     public boolean reportsPercent() {
         return this == PROGRESS || this == STANDARD;
+    }
+
+    /** The enum for its JSON id ({@code bulletin.json}); an unknown id is an error. */
+    @JsonCreator
+    public static Kind ofId(String id) {
+        return Arrays.stream(values()).filter(v -> v.id.equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown kind " + id));
     }
 }

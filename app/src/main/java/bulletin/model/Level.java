@@ -1,5 +1,9 @@
 package bulletin.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+
 /** Whether an item is one of the provincial (省级) or the city-level (市级) livelihood projects. */
 public enum Level {
     PROVINCE("province", "省级"),
@@ -14,6 +18,7 @@ public enum Level {
     }
 
     /** The value used in JSON and bulletin.yaml. */
+    @JsonValue
     public String id() {
         return id;
     }
@@ -21,5 +26,12 @@ public enum Level {
     /** The Chinese label users read. */
     public String label() {
         return label;
+    }
+
+    /** The enum for its JSON id ({@code bulletin.json}); an unknown id is an error. */
+    @JsonCreator
+    public static Level ofId(String id) {
+        return Arrays.stream(values()).filter(v -> v.id.equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown level " + id));
     }
 }

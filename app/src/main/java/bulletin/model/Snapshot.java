@@ -1,5 +1,6 @@
 package bulletin.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,8 @@ public record Snapshot(
     /**
      * One indicator's figures.
      *
+     * @param measure  the indicator's 单位 (人, 所, 万元); {@code unit} in the JSON. Not to be confused with
+     *                 {@code units}, the reporting units' figures
      * @param schedule the 序时进度 this indicator is held to this month (its own schedule, or m/12)
      * @param card     this month's card, or null
      * @param gain     what the city total gained since last month (in the indicator's 单位), or null
@@ -56,9 +59,9 @@ public record Snapshot(
             String itemName,
             String name,
             List<String> path,
-            String level,
-            String kind,
-            String unit,
+            Level level,
+            Kind kind,
+            @JsonProperty("unit") String measure,
             String leadUnit,
             BigDecimal schedule,
             Figure total,
@@ -119,7 +122,7 @@ public record Snapshot(
     }
 
     /** An indicator behind schedule. */
-    public record Behind(String code, String name, String level, BigDecimal progress, BigDecimal schedule,
+    public record Behind(String code, String name, Level level, BigDecimal progress, BigDecimal schedule,
                          String leadUnit, Card card) {
     }
 }

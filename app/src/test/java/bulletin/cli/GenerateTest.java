@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import bulletin.ingest.SnapshotReader;
 import bulletin.model.Card;
+import bulletin.model.Kind;
+import bulletin.model.Level;
 import bulletin.model.Snapshot;
 import bulletin.model.Snapshot.SnapshotIndicator;
 import bulletin.model.Status;
@@ -125,7 +127,7 @@ class GenerateTest {
             // Every indicator's three rows, cell by cell, against the snapshot.
             int r = 1;
             for (SnapshotIndicator i : s.indicators()) {
-                if (!i.level().equals("province")) {
+                if (i.level() != Level.PROVINCE) {
                     continue;
                 }
                 List<String> target = cells(province.getRow(r));
@@ -140,7 +142,7 @@ class GenerateTest {
                     var f = i.units().get(s.units().get(u));
                     String expected = f.progress() == null ? "/" : Format.percent(f.progress());
                     assertThat(progress.get(7 + u)).as(i.code() + " " + s.units().get(u)).isEqualTo(expected);
-                    if (i.kind().equals("quantity") && f.target() != null) {
+                    if (i.kind() == Kind.QUANTITY && f.target() != null) {
                         assertThat(target.get(7 + u)).isEqualTo(Format.number(f.target()));
                         assertThat(done.get(7 + u)).isEqualTo(f.done() == null ? "/" : Format.number(f.done()));
                     }

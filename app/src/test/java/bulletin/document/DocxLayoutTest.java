@@ -262,18 +262,21 @@ class DocxLayoutTest {
     void theWorkbookKeepsTheTableLayoutTheShadingAndThePage() throws IOException {
         bulletin.model.Snapshot snap = bulletin.ingest.SnapshotReader.parse(
                 Files.readString(ws.resolve("out/2026-05/bulletin.json")));
-        List<Appendix.Block> blocks = Appendix.blocks(snap, bulletin.model.Level.PROVINCE);
+        AppendixLayout table = AppendixLayout.of(snap, bulletin.model.Level.PROVINCE);
         try (InputStream in = Files.newInputStream(ws.resolve("out/2026-05/推进情况统计表（第3期）.xlsx"));
              XSSFWorkbook wb = new XSSFWorkbook(in)) {
             XSSFSheet sh = wb.getSheetAt(0);
-            int columns = Appendix.header(snap).size();
+            int columns = table.columns();
             assertThat(sh.getMergedRegions()).extracting(Object::toString)
                     .contains(new org.apache.poi.ss.util.CellRangeAddress(0, 0, 0, columns - 1).toString());
             // Each indicator's name and unit span its three rows (指标, 数量, 进度).
-            assertThat(sh.getMergedRegions()).filteredOn(m -> m.getFirstColumn() == 3 && m.getLastColumn() == 3)
-                    .hasSize(blocks.size()).allMatch(m -> m.getLastRow() - m.getFirstRow() == 2);
+            // (The layout's row r is the sheet's row r + 1, under the title.)
+            assertThat(table.blocks()).isNotEmpty().allSatisfy(b -> assertThat(sh.getMergedRegions())
+                    .filteredOn(m -> m.getFirstRow() == b + 1 && m.isInRange(b + 1, 3))
+                    .singleElement().matches(m -> m.getLastRow() - m.getFirstRow() == 2, "three rows"));
             // Shading: one filled cell for every unit behind schedule, in the colours of the settings.
-            long behind = blocks.stream().mapToLong(b -> b.behind().stream().filter(x -> x).count()).sum();
+            long behind = table.rows().stream().flatMap(List::stream)
+                    .filter(c -> c.shade() != AppendixLayout.Shade.NONE).count();
             long filled = 0;
             java.util.Set<String> colours = new java.util.TreeSet<>();
             for (var row : sh) {

@@ -1,0 +1,259 @@
+package bulletin.document;
+
+import bulletin.model.Card;
+import bulletin.model.Kind;
+import bulletin.model.Level;
+import bulletin.model.Snapshot;
+import bulletin.model.Snapshot.Figure;
+import bulletin.model.Snapshot.SnapshotIndicator;
+import bulletin.model.Status;
+import bulletin.text.Format;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One appendix table (附件1 provincial, 附件2 city level) laid out once, cell by cell, from the snapshot: the
+ * header, a block of three rows per indicator (指标 / 数量 / 进度), the merged ranges, the alignment and the
+ * shading of units behind schedule. The .docx ({@link DocxWriter}) and the xlsx copy ({@link AppendixXlsx}) both
+ * write this layout, so they cannot differ.
+ *
+ * <p>Columns: 序号 | 项目名称 | 项目主要任务 | 指标 | 单位 | 推进情况 | 全市 | the units in order. Row 0 is the
+ * header; blocks follow.
+ *
+ * @param number 1 for 附件1 (provincial), 2 for 附件2 (city level)
+ * @param rows   the header row first, then three rows per indicator
+ * @param merges ranges shown as one cell; the text is in the range's first cell, the others are empty
+ * @param blocks the first row of each indicator's block, in order (a block never splits across pages)
+ */
+public record AppendixLayout(Level level, int number, String title, List<List<Cell>> rows, List<Merge> merges,
+                             List<Integer> blocks) {
+
+    public static final String NONE = "/";
+    public static final String IN_PROGRESS = "正在推进";
+    public static final List<String> FIXED = List.of("序号", "项目名称", "项目主要任务", "指标", "单位", "推进情况", "全市");
+    /** The first column of figures (全市); the units follow it. */
+    public static final int FIRST_FIGURE = 6;
+
+    private static final List<String> LABELS = List.of("指标", "数量", "进度");
+
+    public enum Align { LEFT, CENTER, RIGHT }
+
+    /** How a figure is shaded: a unit behind schedule, on an indicator with a yellow or a red card. */
+    public enum Shade { NONE, BEHIND, RED }
+
+    /**
+     * One cell.
+     *
+     * @param head   a header cell
+     * @param figure a figure of the 全市 or a unit column (set in the figures' size; a number where it reads as one)
+     */
+    public record Cell(String text, Align align, Shade shade, boolean head, boolean figure) {
+
+        static Cell head(String text) {
+            return new Cell(text, Align.CENTER, Shade.NONE, true, false);
+        }
+
+        static Cell text(String text, Align align) {
+            return new Cell(text, align, Shade.NONE, false, false);
+        }
+
+        static Cell figure(String text, Shade shade) {
+            boolean number = text.matches("-?[0-9.]+%?");
+            return new Cell(text, number ? Align.RIGHT : Align.CENTER, shade, false, true);
+        }
+    }
+
+    /** Rows {@code r1..r2} and columns {@code c1..c2} (inclusive, 0-based) shown as one cell. */
+    public record Merge(int r1, int c1, int r2, int c2) {
+
+        public boolean covers(int r, int c) {
+            return r >= r1 && r <= r2 && c >= c1 && c <= c2;
+        }
+    }
+
+    public static String title(Level level, int month) {
+        return (level == Level.PROVINCE ? "省级" : "市级") + "重点民生实事项目" + month + "月推进情况统计表";
+    }
+
+    /** The table of one level, or null where the month has no indicator of that level. */
+    public static AppendixLayout of(Snapshot s, Level level) {
+        List<SnapshotIndicator> inds = s.indicators().stream().filter(i -> i.level() == level).toList();
+        if (inds.isEmpty()) {
+            return null;
+        }
+        Builder b = new Builder(s);
+        b.header();
+        for (SnapshotIndicator i : inds) {
+            b.block(i);
+        }
+        b.closeItem();
+        b.closeTask();
+        return new AppendixLayout(level, level == Level.PROVINCE ? 1 : 2, title(level, s.month()), b.rows, b.merges,
+                b.blocks);
+    }
+
+    /** The merge that starts at this cell, or null. */
+    public Merge mergeAt(int r, int c) {
+        return merges.stream().filter(m -> m.r1() == r && m.c1() == c).findFirst().orElse(null);
+    }
+
+    /** The merge that covers this cell, or null. */
+    public Merge mergeCovering(int r, int c) {
+        return merges.stream().filter(m -> m.covers(r, c)).findFirst().orElse(null);
+    }
+
+    public int columns() {
+        return rows.get(0).size();
+    }
+
+    /** Lays out the rows and merges; item and task merges are closed when the next one starts. */
+    private static final class Builder {
+        private final Snapshot s;
+        private final List<List<Cell>> rows = new ArrayList<>();
+        private final List<Merge> merges = new ArrayList<>();
+        private final List<Integer> blocks = new ArrayList<>();
+        private int lastItem = -1;
+        private String lastTask;
+        private int itemStart;
+        private int taskStart;
+        private int itemNo;
+
+        Builder(Snapshot s) {
+            this.s = s;
+        }
+
+        void header() {
+            List<Cell> h = new ArrayList<>();
+            FIXED.forEach(t -> h.add(Cell.head(t)));
+            s.units().forEach(t -> h.add(Cell.head(t)));
+            rows.add(h);
+            itemStart = 1;
+            taskStart = 1;
+        }
+
+        void block(SnapshotIndicator i) {
+            String task = i.path().size() >= 3 ? i.path().get(1) : "";
+            boolean newItem = i.item() != lastItem;
+            boolean newTask = newItem || !task.equals(lastTask);
+            if (newTask) {
+                closeTask();
+            }
+            if (newItem) {
+                closeItem();
+                itemNo++;
+            }
+            int r = rows.size();
+            blocks.add(r);
+            boolean single = i.path().size() == 1;
+            List<List<String>> figures = figures(i);
+            String words = wordTarget(i);
+            for (int k = 0; k < 3; k++) {
+                boolean first = k == 0;
+                List<Cell> row = new ArrayList<>();
+                row.add(Cell.text(first && newItem ? String.valueOf(itemNo) : "", Align.CENTER));
+                row.add(Cell.text(first && newItem && !single ? i.itemName() : first && single ? i.name() : "",
+                        single ? Align.LEFT : Align.CENTER));
+                row.add(Cell.text(first && newTask && !single ? task : "", Align.CENTER));
+                row.add(Cell.text(first && !single ? i.name() : "", Align.LEFT));
+                row.add(Cell.text(first ? i.measure() : "", Align.CENTER));
+                row.add(Cell.text(LABELS.get(k), Align.CENTER));
+                figureCells(row, i, figures.get(k), k, first ? words : null);
+                rows.add(row);
+            }
+            if (single) {
+                // A project that is its own only indicator: one name across 项目名称, 主要任务 and 指标.
+                merges.add(new Merge(r, 1, r + 2, 3));
+            } else {
+                merges.add(new Merge(r, 3, r + 2, 3));
+            }
+            merges.add(new Merge(r, 4, r + 2, 4));
+            if (words != null) {
+                merges.add(new Merge(r, FIRST_FIGURE, r, FIRST_FIGURE + s.units().size()));
+            }
+            lastItem = i.item();
+            lastTask = task;
+        }
+
+        private void figureCells(List<Cell> row, SnapshotIndicator i, List<String> values, int k, String words) {
+            if (words != null) {
+                row.add(Cell.text(words, Align.LEFT));
+                for (int c = 1; c < values.size(); c++) {
+                    row.add(Cell.text("", Align.LEFT));
+                }
+                return;
+            }
+            for (int c = 0; c < values.size(); c++) {
+                Figure f = c == 0 ? i.total() : i.units().get(s.units().get(c - 1));
+                boolean behind = k == 2 && f != null && scoped(f, c == 0) && f.status() == Status.BEHIND;
+                Shade shade = !behind ? Shade.NONE : i.card() == Card.RED ? Shade.RED : Shade.BEHIND;
+                row.add(Cell.figure(values.get(c), shade));
+            }
+        }
+
+        /** Closes the 序号 and 项目名称 merge of the item before the row about to be added. */
+        void closeItem() {
+            int r = rows.size();
+            if (r - 1 > itemStart) {
+                merges.add(new Merge(itemStart, 0, r - 1, 0));
+                if (!covered(itemStart, 1)) {
+                    merges.add(new Merge(itemStart, 1, r - 1, 1));
+                }
+            }
+            itemStart = r;
+        }
+
+        void closeTask() {
+            int r = rows.size();
+            if (r - 1 > taskStart && !covered(taskStart, 2)) {
+                merges.add(new Merge(taskStart, 2, r - 1, 2));
+            }
+            taskStart = r;
+        }
+
+        private boolean covered(int r, int c) {
+            return merges.stream().anyMatch(m -> m.covers(r, c));
+        }
+
+        /** The 指标, 数量 and 进度 rows' figures: 全市 first, then each unit. */
+        private List<List<String>> figures(SnapshotIndicator i) {
+            List<List<String>> out = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            add(i, i.total(), true, out);
+            for (String u : s.units()) {
+                add(i, i.units().get(u), false, out);
+            }
+            return out;
+        }
+
+        private static void add(SnapshotIndicator i, Figure f, boolean total, List<List<String>> out) {
+            if (!scoped(f, total)) {
+                out.forEach(l -> l.add(NONE));
+                return;
+            }
+            out.get(0).add(f.target() != null ? Format.number(f.target())
+                    : f.targetText() != null ? f.targetText() : NONE);
+            if (i.kind().reportsPercent()) {
+                out.get(1).add(f.percent() != null || f.status() != Status.NOT_SCORED ? IN_PROGRESS : NONE);
+            } else if (f.done() == null) {
+                out.get(1).add(NONE);
+            } else {
+                out.get(1).add(i.kind() == Kind.RATE ? f.done().setScale(2, RoundingMode.HALF_UP).toPlainString()
+                        : Format.number(f.done()));
+            }
+            out.get(2).add(f.progress() != null ? Format.percent(f.progress()) : NONE);
+        }
+
+        private static boolean scoped(Figure f, boolean total) {
+            return total || f != null && (f.target() != null || f.targetText() != null);
+        }
+
+        /**
+         * A target in words for the whole city (no unit has one of its own): the 指标 row carries it once, across
+         * the 全市 and unit columns, as the official tables do.
+         */
+        private static String wordTarget(SnapshotIndicator i) {
+            boolean unitScoped = i.units().values().stream().anyMatch(f -> f.target() != null || f.targetText() != null);
+            return !unitScoped && i.total().target() == null ? i.total().targetText() : null;
+        }
+    }
+}
