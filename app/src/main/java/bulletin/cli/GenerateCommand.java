@@ -54,7 +54,7 @@ final class GenerateCommand implements Runnable {
         }
         err.flush();
         var out = spec.commandLine().getOut();
-        out.print(GenerateService.summary(r));
+        out.print(r.summary());
         out.flush();
         if (r.pdfError() != null) {
             throw new BulletinException(ExitCode.OUTPUT, r.pdfError());

@@ -53,7 +53,11 @@ public final class Workspace {
                 return WorkspaceConfig.EMPTY;
             }
             WorkspaceConfig c = yaml.readValue(text, WorkspaceConfig.class);
-            return c == null ? WorkspaceConfig.EMPTY : c;
+            if (c == null) {
+                return WorkspaceConfig.EMPTY;
+            }
+            checkAppendix(file, c.appendix());
+            return c;
         } catch (UnrecognizedPropertyException e) {
             String known = e.getKnownPropertyIds() == null ? ""
                     : e.getKnownPropertyIds().stream().map(Object::toString).sorted()
@@ -66,6 +70,23 @@ public final class Workspace {
                     + e.getOriginalMessage() + "）");
         } catch (IOException e) {
             throw new BulletinException(ExitCode.USAGE, CONFIG_FILE + ": 错误: 无法读取（" + e.getMessage() + "）");
+        }
+    }
+
+    private static final Pattern RGB = Pattern.compile("[0-9A-Fa-f]{6}|none");
+
+    /** The appendix look is checked here, where the settings are read, so every command refuses it alike. */
+    private static void checkAppendix(Path file, WorkspaceConfig.Appendix a) {
+        if (a.paper() != null && !a.paper().trim().equalsIgnoreCase("A4") && !a.a3()) {
+            throw BulletinException.usage(CONFIG_FILE + lineOf(file, "paper", null) + ": 错误: appendix.paper 只能是 A4 或 A3，"
+                    + "而不是“" + a.paper() + "”");
+        }
+        for (String key : List.of("behind", "red")) {
+            String c = key.equals("behind") ? a.behindOrDefault() : a.redOrDefault();
+            if (!RGB.matcher(c).matches()) {
+                throw BulletinException.usage(CONFIG_FILE + lineOf(file, key, null) + ": 错误: appendix." + key
+                        + " 的颜色应写成 6 位十六进制（如 FFFF00）或 none，而不是“" + c + "”");
+            }
         }
     }
 
@@ -99,6 +120,11 @@ public final class Workspace {
 
     public Path targetsDir() {
         return root.resolve("targets");
+    }
+
+    /** The workspace's own templates, which override the built-in ones. */
+    public Path templatesDir() {
+        return root.resolve("templates");
     }
 
     public Path formsDir(YearMonth month) {

@@ -1,0 +1,93 @@
+package bulletin.engine;
+
+import bulletin.model.IndicatorModel;
+import bulletin.model.MonthlyReport;
+import bulletin.model.Snapshot;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Last month, as cards, gains and the issue number need it: its snapshot where one was kept, else computed
+ * again from its workbooks (and so on back to January), else absent. What is on disk is read by the caller
+ * through a {@link Source}; this class only decides and computes.
+ */
+public final class History {
+
+    /** How last month was known. */
+    public enum How {
+        /** Its {@code bulletin.json}. */
+        SNAPSHOT("snapshot"),
+        /** Computed again from its workbooks. */
+        COMPUTED("computed"),
+        /** Neither: no red cards, no gains, the issue numbers start again. */
+        ABSENT("absent");
+
+        private final String id;
+
+        How(String id) {
+            this.id = id;
+        }
+
+        /** The value of {@code previous} in bulletin.json. */
+        public String id() {
+            return id;
+        }
+    }
+
+    /** Where earlier months come from. */
+    public interface Source {
+        /** The month's kept snapshot, if there is one. */
+        Optional<Snapshot> snapshot(YearMonth month);
+
+        /** The month's readable reports; empty where there are none. */
+        List<MonthlyReport> reports(YearMonth month);
+    }
+
+    /** Last month's snapshot (null where absent), how it was known, and the issue number that follows it. */
+    public record Previous(Snapshot snapshot, How how, int nextIssue) {
+
+        static final Previous NONE = new Previous(null, How.ABSENT, 1);
+    }
+
+    /** Months computed again are at most a year back, and never of another year. */
+    private static final int MAX_DEPTH = 12;
+
+    private History() {
+    }
+
+    public static Previous before(IndicatorModel model, YearMonth month, Source source) {
+        if (month.getMonthValue() == 1) {
+            return Previous.NONE;
+        }
+        YearMonth pm = month.minusMonths(1);
+        Optional<Snapshot> kept = source.snapshot(pm);
+        if (kept.isPresent()) {
+            return new Previous(kept.get(), How.SNAPSHOT, kept.get().issue() + 1);
+        }
+        Snapshot s = compute(model, pm, source, 0);
+        return s == null ? Previous.NONE : new Previous(s, How.COMPUTED, s.issue() + 1);
+    }
+
+    /** A month computed from its workbooks, with its own previous month in turn; null where it has none. */
+    private static Snapshot compute(IndicatorModel model, YearMonth m, Source source, int depth) {
+        if (m.getYear() != model.year() || depth > MAX_DEPTH) {
+            return null;
+        }
+        if (depth > 0) {
+            Optional<Snapshot> kept = source.snapshot(m);
+            if (kept.isPresent()) {
+                return kept.get();
+            }
+        }
+        List<MonthlyReport> reports = source.reports(m);
+        if (reports.isEmpty()) {
+            return null;
+        }
+        Snapshot before = m.getMonthValue() == 1 ? null : compute(model, m.minusMonths(1), source, depth + 1);
+        int issue = before == null ? 1 : before.issue() + 1;
+        return Engine.compute(new Engine.Input(model, m, reports, before,
+                before == null ? How.ABSENT.id() : How.COMPUTED.id(), issue, m.atEndOfMonth().toString(), null, null,
+                null));
+    }
+}
