@@ -48,7 +48,7 @@ final class InspectCommand implements Runnable {
         } else if (indicator != null) {
             Indicator i = model.indicator(indicator).orElseThrow(() -> BulletinException.usage(
                     "没有编码为“" + indicator + "”的指标（运行 bulletin inspect 查看所有编码）"));
-            out.print(json ? ModelJson.toJson(model) : ModelText.renderOne(model, i));
+            out.print(json ? ModelJson.toJson(i) + "\n" : ModelText.renderOne(model, i));
         } else {
             out.print(json ? ModelJson.toJson(model) + "\n" : ModelText.render(model));
         }

@@ -68,8 +68,6 @@ public final class DocxWriter {
      * a null chart, or one that yields null, leaves the picture out.
      */
     public record Look(boolean a3, String behindFill, String redFill, Supplier<byte[]> chart) {
-        public static final Look DEFAULT = new Look(false, "FFFF00", "FF7C80", null);
-
         /** The same look with this chart (null for none). */
         public Look withChart(Supplier<byte[]> chart) {
             return new Look(a3, behindFill, redFill, chart);
@@ -85,12 +83,7 @@ public final class DocxWriter {
         this.look = look;
     }
 
-    public static void write(Snapshot s, List<Wording.Block> blocks, Path workspaceTemplates, Look look,
-                             OutputStream out) throws IOException {
-        write(s, blocks, reference(workspaceTemplates), look, out);
-    }
-
-    /** As above, on a reference document loaded beforehand (generate loads it while it reads the workbooks). */
+    /** Writes the document on a reference loaded beforehand (generate loads it while it reads the workbooks). */
     public static void write(Snapshot s, List<Wording.Block> blocks, WordprocessingMLPackage reference, Look look,
                              OutputStream out) throws IOException {
         new DocxWriter(look).build(s, blocks, reference, out);

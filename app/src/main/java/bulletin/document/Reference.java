@@ -9,7 +9,6 @@ import org.docx4j.openpackaging.packages.WordprocessingMLPackage;
 import org.docx4j.openpackaging.parts.WordprocessingML.DocumentSettingsPart;
 import org.docx4j.openpackaging.parts.WordprocessingML.FooterPart;
 import org.docx4j.openpackaging.parts.WordprocessingML.MainDocumentPart;
-import org.docx4j.openpackaging.parts.relationships.Namespaces;
 import org.docx4j.relationships.Relationship;
 import org.docx4j.wml.BooleanDefaultTrue;
 import org.docx4j.wml.CTBorder;
@@ -284,7 +283,7 @@ public final class Reference {
                 true));
         styles.getStyle().add(paragraph(H2, "二级标题（（一））", BODY, KAITI, 32, false, null, JcEnumeration.BOTH, 200,
                 true));
-        styles.getStyle().add(paragraph(H3, "三级标题（1.）", BODY, FANGSONG, 32, false, null, JcEnumeration.BOTH, 200,
+        styles.getStyle().add(paragraph(H3, "三级标题（1.）", BODY, FANGSONG, 32, true, null, JcEnumeration.BOTH, 200,
                 true));
         styles.getStyle().add(paragraph(ATTACH, "附件说明", BODY, FANGSONG, 32, false, null, JcEnumeration.LEFT, 200,
                 true));
@@ -388,9 +387,5 @@ public final class Reference {
             rpr.setColor(c);
         }
         return rpr;
-    }
-
-    static String namespace() {
-        return Namespaces.NS_WORD12;
     }
 }

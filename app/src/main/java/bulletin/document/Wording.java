@@ -65,12 +65,7 @@ public final class Wording {
         return cfg;
     }
 
-    /** Renders the wording of a snapshot and its notes. */
-    public static List<Block> render(Snapshot s, Notes notes, Path workspaceTemplates) {
-        return render(s, notes, workspaceTemplates, Map.of());
-    }
-
-    /** As {@link #render(Snapshot, Notes, Path)}, with more values for the template (e.g. stamp). */
+    /** Renders the wording of a snapshot and its notes, with more values for the template (e.g. stamp). */
     public static List<Block> render(Snapshot s, Notes notes, Path workspaceTemplates,
                                      Map<String, Object> extra) {
         String text;

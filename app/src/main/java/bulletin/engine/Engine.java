@@ -25,7 +25,7 @@ import java.util.Optional;
 
 /**
  * The progress engine: pure computation over the model, one month's reports and last month's snapshot
- * (DOMAIN.md, "Computation rules"). Exact decimal arithmetic; statuses are decided on exact values and
+ * (docs/rules.md). Exact decimal arithmetic; statuses are decided on exact values and
  * progress is rounded half-up to four places (two places of a percentage) only for the snapshot.
  */
 public final class Engine {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** How an indicator is measured and scored (DOMAIN.md, "Computation rules"). */
+/** How an indicator is measured and scored (docs/rules.md). */
 public enum Kind {
     /** A count or amount: completion = cumulative done / annual target. */
     QUANTITY("quantity", "数量"),

@@ -36,6 +36,40 @@ public final class ModelJson {
         }
     }
 
+    /** One indicator, as it stands in the model's {@code indicators} list ({@code inspect --indicator CODE --json}). */
+    public static String toJson(Indicator i) {
+        try {
+            return mapper().writeValueAsString(indicator(i));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Map<String, Object> indicator(Indicator i) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("code", i.code());
+        m.put("item", i.item());
+        m.put("name", i.name());
+        m.put("path", i.path());
+        m.put("unit", i.measure());
+        m.put("level", i.level().id());
+        m.put("kind", i.kind().id());
+        m.put("targets", i.targets());
+        m.put("unitTexts", i.unitTexts());
+        m.put("targetText", i.targetText());
+        m.put("total", i.cityTarget());
+        m.put("headline", i.headline());
+        m.put("reportedBy", i.reportedByLeadUnit() ? "leadUnit" : i.hasUnitTargets() ? "units" : null);
+        m.put("leadLeader", i.responsibility().leader());
+        m.put("leadUnit", i.responsibility().leadUnit());
+        m.put("relatedUnits", i.responsibility().relatedUnits());
+        m.put("person", i.responsibility().person());
+        m.put("note", i.note());
+        m.put("source", i.source());
+        m.put("schedule", i.schedule().isEmpty() ? null : i.schedule());
+        return m;
+    }
+
     static Map<String, Object> tree(IndicatorModel model) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("year", model.year());
@@ -56,28 +90,7 @@ public final class ModelJson {
         root.put("items", items);
         List<Object> inds = new ArrayList<>();
         for (Indicator i : model.indicators()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("code", i.code());
-            m.put("item", i.item());
-            m.put("name", i.name());
-            m.put("path", i.path());
-            m.put("unit", i.measure());
-            m.put("level", i.level().id());
-            m.put("kind", i.kind().id());
-            m.put("targets", i.targets());
-            m.put("unitTexts", i.unitTexts());
-            m.put("targetText", i.targetText());
-            m.put("total", i.cityTarget());
-            m.put("headline", i.headline());
-            m.put("reportedBy", i.reportedByLeadUnit() ? "leadUnit" : i.hasUnitTargets() ? "units" : null);
-            m.put("leadLeader", i.responsibility().leader());
-            m.put("leadUnit", i.responsibility().leadUnit());
-            m.put("relatedUnits", i.responsibility().relatedUnits());
-            m.put("person", i.responsibility().person());
-            m.put("note", i.note());
-            m.put("source", i.source());
-            m.put("schedule", i.schedule().isEmpty() ? null : i.schedule());
-            inds.add(m);
+            inds.add(indicator(i));
         }
         root.put("indicators", inds);
         List<Object> problems = new ArrayList<>();

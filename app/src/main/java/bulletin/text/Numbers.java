@@ -49,11 +49,6 @@ public final class Numbers {
         return Optional.of(new Parsed(normalise(new BigDecimal(squeezed)), percent, normalised));
     }
 
-    /** A double from a spreadsheet cell as the decimal the user typed: 0.8865 stays 0.8865. */
-    public static BigDecimal ofDouble(double d) {
-        return normalise(BigDecimal.valueOf(d));
-    }
-
     /** Drops trailing zeros but never writes in exponent form: 100 stays 100, 2.50 becomes 2.5. */
     public static BigDecimal normalise(BigDecimal v) {
         BigDecimal s = v.stripTrailingZeros();

@@ -119,6 +119,26 @@ class CliTest {
         assertThat(root.get("indicators").get(7).get("targetText").asText()).isEqualTo("由市人社局统筹安排");
     }
 
+    /** Bug: {@code inspect --indicator CODE --json} printed the whole model. */
+    @Test
+    void inspectOneIndicatorAsJsonIsThatIndicator() throws IOException {
+        miluo();
+        Run all = Cli.in(ws, "inspect", "--json");
+        Run r = Cli.in(ws, "inspect", "--indicator", "02-02", "--json");
+        assertThat(r.code()).isZero();
+        JsonNode one = new ObjectMapper().readTree(r.out());
+        assertThat(one.has("indicators")).isFalse();
+        assertThat(one.get("code").asText()).isEqualTo("02-02");
+        // The same object as in the whole model's list.
+        JsonNode inModel = null;
+        for (JsonNode i : new ObjectMapper().readTree(all.out()).get("indicators")) {
+            if (i.get("code").asText().equals("02-02")) {
+                inModel = i;
+            }
+        }
+        assertThat(one).isEqualTo(inModel);
+    }
+
     @Test
     void templateWritesOneFormPerUnitAndDepartmentAndNeverOverwritesBySurprise() throws IOException {
         miluo();

@@ -32,5 +32,10 @@ class ReferenceDocxTest {
         assertThat(page.getPgSz().getW().intValue()).isEqualTo(Reference.A4_W);
         assertThat(page.getPgMar().getTop().intValue()).isEqualTo(Reference.TOP);
         assertThat(page.getEGHdrFtrReferences()).hasSize(2);
+        // Heading 3 (1.) is bold, as the README and bulletin.ftl say.
+        var h3 = pkg.getMainDocumentPart().getStyleDefinitionsPart().getJaxbElement().getStyle().stream()
+                .filter(st -> st.getStyleId().equals(Reference.H3)).findFirst().orElseThrow();
+        assertThat(h3.getRPr().getB()).isNotNull();
+        assertThat(h3.getRPr().getB().isVal()).isTrue();
     }
 }

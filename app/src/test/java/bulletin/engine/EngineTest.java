@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The computation rules of DOMAIN.md on small hand-made models. */
+/** The computation rules of docs/rules.md on small hand-made models. */
 class EngineTest {
 
     static final List<String> UNITS = List.of("甲", "乙", "丙");

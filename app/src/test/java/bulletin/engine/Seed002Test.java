@@ -176,7 +176,7 @@ class Seed002Test {
     void appendix1FollowsFromItsNumbersExceptWhereItDoesNot() throws IOException {
         Table t = table("province.tsv");
         Snapshot s = run(t, "省级");
-        // DOMAIN.md's known slip (临湘市 245/1670), and three rows whose printed 进度 the province's platform
+        // the known slip in seed 002 (临湘市 245/1670), and three rows whose printed 进度 the province's platform
         // computes otherwise than 数量/指标 (家庭医生签约, 乡村医生, 托养服务): named, not copied.
         assertThat(mismatches("附件1", t, s)).containsExactly(
                 "附件1 开展“技兴三湘 一人一技”职业技能培训2.39万人次 临湘市：印 14.62%，245/1670 = 14.67%",
@@ -206,7 +206,7 @@ class Seed002Test {
     void appendix2FollowsFromItsNumbersExceptWhereItDoesNot() throws IOException {
         Table t = table("city.tsv");
         Snapshot s = run(t, "市级");
-        // DOMAIN.md's known slip (汨罗市 731/1700 printed "0.43%"); 全市 figures that use a 全市 target or total other
+        // the known slip in seed 002 (汨罗市 731/1700 printed "0.43%"); 全市 figures that use a 全市 target or total other
         // than the units' sum (电梯 82 against 80, 电网 81721 against 75141, 农田 and 水稻 数量 25.72 and 75.20
         // against 25.75 and 75.17); 水稻 percentages taken from unrounded 数量; 电网 岳阳楼区 and 临湘市.
         assertThat(mismatches("附件2", t, s)).containsExactly(
