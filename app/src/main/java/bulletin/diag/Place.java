@@ -1,12 +1,20 @@
 package bulletin.diag;
 
-/** Where something is: a file, optionally a sheet, optionally a cell. Any part may be null. */
+/**
+ * Where something is: a file, optionally a sheet, optionally a cell. Any part may be null. In a text file (the
+ * clerk's notes) the position is a line number, held where a workbook holds its cell: {@code notes/2026-05.md:12}.
+ */
 public record Place(String file, String sheet, String cell) {
 
     public static final Place NOWHERE = new Place(null, null, null);
 
     public static Place file(String file) {
         return new Place(file, null, null);
+    }
+
+    /** Line {@code line} (1-based) of a text file. */
+    public static Place line(String file, int line) {
+        return new Place(file, null, String.valueOf(line));
     }
 
     public Place sheet(String sheetName) {

@@ -69,6 +69,7 @@ public final class Wording {
     public static List<Block> render(Snapshot s, Notes notes, Path workspaceTemplates,
                                      Map<String, Object> extra) {
         String text;
+        List<String> source;
         try {
             Configuration cfg = configuration(workspaceTemplates);
             Template t = cfg.getTemplate(TEMPLATE);
@@ -77,6 +78,7 @@ public final class Wording {
             model.putAll(extra);
             t.process(model, out);
             text = out.toString();
+            source = source(cfg);
         } catch (TemplateException e) {
             String where = e.getTemplateSourceName() == null ? TEMPLATE : e.getTemplateSourceName();
             throw new BulletinException(ExitCode.USAGE, "templates/" + where
@@ -89,7 +91,23 @@ public final class Wording {
             throw new BulletinException(ExitCode.USAGE, "templates/" + TEMPLATE + ": 错误: 无法读取模板（" + e.getMessage()
                     + "）");
         }
-        return parse(text);
+        return parse(text, source);
+    }
+
+    /** The template's own lines, as the clerk edited them, to name the line of a directive. */
+    private static List<String> source(Configuration cfg) throws IOException {
+        TemplateLoader loader = cfg.getTemplateLoader();
+        Object found = loader.findTemplateSource(TEMPLATE);
+        if (found == null) {
+            return List.of();
+        }
+        try (java.io.Reader r = loader.getReader(found, "UTF-8")) {
+            StringWriter w = new StringWriter();
+            r.transferTo(w);
+            return List.of(w.toString().split("\r?\n", -1));
+        } finally {
+            loader.closeTemplateSource(found);
+        }
     }
 
     private static String firstLine(String s) {
@@ -100,23 +118,45 @@ public final class Wording {
         return (i < 0 ? s : s.substring(0, i)).strip();
     }
 
-    static List<Block> parse(String text) {
+    /** The directives a template line may start with; DocxWriter gives each its style. */
+    static final java.util.Set<String> DIRECTIVES = java.util.Set.of("title", "issue", "office", "date", "h1", "h2",
+            "h3", "p", "attach", "sign", "chart", "appendix");
+
+    /**
+     * The rendered text as blocks: a line {@code @kind text} is a block of that kind, any other line a paragraph.
+     * An unknown directive written in the template is an error naming its line; a line that only looks like one
+     * because a figure or a unit's words begin with "@" stays text, whole.
+     */
+    static List<Block> parse(String text, List<String> source) {
         List<Block> out = new ArrayList<>();
         for (String raw : text.split("\r?\n")) {
             String line = raw.strip();
             if (line.isEmpty()) {
                 continue;
             }
-            if (line.startsWith("@")) {
-                int sp = line.indexOf(' ');
-                String kind = sp < 0 ? line.substring(1) : line.substring(1, sp);
-                String rest = sp < 0 ? "" : line.substring(sp + 1).strip();
-                out.add(new Block(kind, rest));
+            int sp = line.indexOf(' ');
+            String kind = !line.startsWith("@") ? "p" : sp < 0 ? line.substring(1) : line.substring(1, sp);
+            if (!line.startsWith("@")) {
+                out.add(new Block("p", line));
+            } else if (DIRECTIVES.contains(kind)) {
+                out.add(new Block(kind, sp < 0 ? "" : line.substring(sp + 1).strip()));
             } else {
+                unknownDirective(kind, source);
                 out.add(new Block("p", line));
             }
         }
         return out;
+    }
+
+    private static void unknownDirective(String kind, List<String> source) {
+        java.util.regex.Pattern at = java.util.regex.Pattern.compile("^\\s*@" + java.util.regex.Pattern.quote(kind)
+                + "(\\s|$)");
+        for (int i = 0; i < source.size(); i++) {
+            if (at.matcher(source.get(i)).find()) {
+                throw new BulletinException(ExitCode.USAGE, "templates/" + TEMPLATE + ":" + (i + 1) + ": 错误: 未知的指令“@"
+                        + kind + "”（可用的指令：@" + String.join("、@", DIRECTIVES.stream().sorted().toList()) + "）");
+            }
+        }
     }
 
     static Map<String, Object> dataModel(Snapshot s, Notes notes) {

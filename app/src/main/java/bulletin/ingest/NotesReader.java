@@ -64,7 +64,7 @@ public final class NotesReader {
                 flush(out, section, para);
                 String name = canonical(line.substring(1));
                 if (!ALIASES.containsValue(name)) {
-                    problems.warning("unknown-section", new Place(shown + ":" + (i + 1), null, null),
+                    problems.warning("unknown-section", Place.line(shown, i + 1),
                             "标题“" + line.substring(1).strip() + "”不是专报的栏目（工作动态、突出问题、下一步工作安排、"
                                     + "典型做法），这一节不会放进专报");
                 }
@@ -83,7 +83,7 @@ public final class NotesReader {
                     line = line.replaceFirst("^[-*+]\\s+", "");
                 }
                 if (section == null) {
-                    problems.warning("text-before-heading", new Place(shown + ":" + (i + 1), null, null),
+                    problems.warning("text-before-heading", Place.line(shown, i + 1),
                             "这段文字前面没有栏目标题（如“# 工作动态”），不会放进专报");
                     section = "";
                     out.computeIfAbsent(section, k -> new ArrayList<>());

@@ -38,6 +38,9 @@ class NotesReaderTest {
         assertThat(problems.all()).extracting(Problem::format)
                 .containsExactly("notes/2026-05.md:14: 警告: 标题“其他”不是专报的栏目（工作动态、突出问题、下一步工作安排、"
                         + "典型做法），这一节不会放进专报");
+        // The file is the file, and the line its own part (it used to be glued into the file name).
+        assertThat(problems.all()).extracting(Problem::file, Problem::cell)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("notes/2026-05.md", "14"));
     }
 
     @Test
