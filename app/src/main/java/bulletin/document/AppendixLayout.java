@@ -25,9 +25,14 @@ import java.util.List;
  * @param rows   the header row first, then three rows per indicator
  * @param merges ranges shown as one cell; the text is in the range's first cell, the others are empty
  * @param blocks the first row of each indicator's block, in order (a block never splits across pages)
+ * @param notes  the lines under the table: which figures carry {@link #MARK} and why (a unit that did not report,
+ *               a figure left out as wrong)
  */
 public record AppendixLayout(Level level, int number, String title, List<List<Cell>> rows, List<Merge> merges,
-                             List<Integer> blocks) {
+                             List<Integer> blocks, List<String> notes) {
+
+    /** Marks a figure carried from an earlier month. */
+    public static final String MARK = "＊";
 
     public static final String NONE = "/";
     public static final String IN_PROGRESS = "正在推进";
@@ -47,20 +52,26 @@ public record AppendixLayout(Level level, int number, String title, List<List<Ce
      *
      * @param head   a header cell
      * @param figure a figure of the 全市 or a unit column (set in the figures' size; a number where it reads as one)
+     * @param mark   the figure is carried from an earlier month: shown with {@link #MARK} after it
      */
-    public record Cell(String text, Align align, Shade shade, boolean head, boolean figure) {
+    public record Cell(String text, Align align, Shade shade, boolean head, boolean figure, boolean mark) {
 
         static Cell head(String text) {
-            return new Cell(text, Align.CENTER, Shade.NONE, true, false);
+            return new Cell(text, Align.CENTER, Shade.NONE, true, false, false);
         }
 
         static Cell text(String text, Align align) {
-            return new Cell(text, align, Shade.NONE, false, false);
+            return new Cell(text, align, Shade.NONE, false, false, false);
         }
 
-        static Cell figure(String text, Shade shade) {
+        static Cell figure(String text, Shade shade, boolean mark) {
             boolean number = text.matches("-?[0-9.]+%?");
-            return new Cell(text, number ? Align.RIGHT : Align.CENTER, shade, false, true);
+            return new Cell(text, number ? Align.RIGHT : Align.CENTER, shade, false, true, mark);
+        }
+
+        /** The text as the reader sees it, with its mark. */
+        public String shown() {
+            return mark ? text + MARK : text;
         }
     }
 
@@ -90,7 +101,7 @@ public record AppendixLayout(Level level, int number, String title, List<List<Ce
         b.closeItem();
         b.closeTask();
         return new AppendixLayout(level, level == Level.PROVINCE ? 1 : 2, title(level, s.month()), b.rows, b.merges,
-                b.blocks);
+                b.blocks, CarriedNotes.of(s, inds));
     }
 
     /** The merge that starts at this cell, or null. */
@@ -187,7 +198,8 @@ public record AppendixLayout(Level level, int number, String title, List<List<Ce
                 Figure f = c == 0 ? i.total() : i.units().get(s.units().get(c - 1));
                 boolean behind = k == 2 && f != null && scoped(f, c == 0) && f.status() == Status.BEHIND;
                 Shade shade = !behind ? Shade.NONE : i.card() == Card.RED ? Shade.RED : Shade.BEHIND;
-                row.add(Cell.figure(values.get(c), shade));
+                boolean mark = k > 0 && c > 0 && f != null && f.carried() && !values.get(c).equals(NONE);
+                row.add(Cell.figure(values.get(c), shade, mark));
             }
         }
 

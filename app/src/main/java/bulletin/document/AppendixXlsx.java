@@ -50,6 +50,12 @@ public final class AppendixXlsx {
         for (AppendixLayout.Merge m : table.merges()) {
             sh.merge(m.r1() + 1, m.c1(), m.r2() + 1, m.c2());
         }
+        int below = table.rows().size() + 2;
+        for (String note : table.notes()) {
+            sh.text(below, 0, note, wb.style(new XlsxWriter.Style(false, "left", null, -1)));
+            sh.merge(below, 0, below, table.columns() - 1);
+            below++;
+        }
         int[] widths = {5, 10, 14, 30, 7, 8, 11};
         for (int c = 0; c < table.columns(); c++) {
             sh.width(c, c < widths.length ? widths[c] : 10);
@@ -71,9 +77,11 @@ public final class AppendixXlsx {
         String v = cell.text();
         if (cell.figure() && XlsxWriter.isDecimal(v)) {
             int decimals = v.contains(".") ? v.length() - v.indexOf('.') - 1 : 0;
-            sh.number(r, c, v, wb.style(new XlsxWriter.Style(false, "right", fill, decimals)));
+            // A carried figure keeps its mark in the number format and stays a number.
+            sh.number(r, c, v, wb.style(new XlsxWriter.Style(false, "right", fill, decimals,
+                    cell.mark() ? AppendixLayout.MARK : null)));
         } else {
-            sh.text(r, c, v, wb.style(new XlsxWriter.Style(cell.head(), align, fill, -1)));
+            sh.text(r, c, cell.shown(), wb.style(new XlsxWriter.Style(cell.head(), align, fill, -1)));
         }
     }
 }

@@ -266,6 +266,13 @@ public final class DocxWriter {
             tbl.getContent().add(appendixRow(table, r, widths, figureSize));
         }
         body.add(tbl);
+        for (String note : table.notes()) {
+            P p = para(note, TABLE);
+            Jc jc = f.createJc();
+            jc.setVal(JcEnumeration.LEFT);
+            p.getPPr().setJc(jc);
+            body.add(p);
+        }
     }
 
     /** The fixed columns' widths, then the units sharing what is left of the landscape page. */
@@ -296,7 +303,7 @@ public final class DocxWriter {
             AppendixLayout.Cell cell = m == null ? row.get(c) : table.rows().get(m.r1()).get(m.c1());
             String vMerge = m == null || m.r1() == m.r2() ? null : m.r1() == r ? "restart" : "continue";
             int width = java.util.Arrays.stream(widths, c, c + span).sum();
-            Tc tc = cell(m == null || m.r1() == r ? cell.text() : "", width, vMerge,
+            Tc tc = cell(m == null || m.r1() == r ? cell.shown() : "", width, vMerge,
                     cell.head() ? TABLE_HEAD : TABLE, align(cell.align()), fill(cell.shade()));
             if (span > 1) {
                 TcPrInner.GridSpan gs = f.createTcPrInnerGridSpan();

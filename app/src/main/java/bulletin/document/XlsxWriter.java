@@ -24,8 +24,24 @@ import java.util.zip.ZipOutputStream;
  */
 final class XlsxWriter {
 
-    /** How a cell looks; {@code decimals} is -1 for text, else the decimals a number shows. */
-    record Style(boolean bold, String align, String fill, int decimals) {
+    /**
+     * How a cell looks; {@code decimals} is -1 for text, else the decimals a number shows; {@code suffix} is text
+     * shown after a number by its number format (the number stays a number), or null.
+     */
+    record Style(boolean bold, String align, String fill, int decimals, String suffix) {
+
+        Style(boolean bold, String align, String fill, int decimals) {
+            this(bold, align, fill, decimals, null);
+        }
+
+        /** The number format's code, or null for the built-in ones (General, 0, 0.00). */
+        String formatCode() {
+            if (decimals < 0 || suffix == null && decimals <= 2 && decimals != 1) {
+                return null;
+            }
+            String code = decimals == 0 ? "0" : "0." + "0".repeat(decimals);
+            return suffix == null ? code : code + "\"" + suffix.replace("\"", "") + "\"";
+        }
     }
 
     private static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -266,7 +282,7 @@ final class XlsxWriter {
     /** Fonts 0 (default) and 1 (bold); fills 0 and 1 as the format requires, then one per colour; border 1 thin. */
     private String styles() {
         List<String> fills = new ArrayList<>();
-        Map<Integer, Integer> formats = new TreeMap<>();
+        Map<String, Integer> formats = new LinkedHashMap<>();
         StringBuilder xfs = new StringBuilder("<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>");
         for (Style s : styles) {
             int fill = 0;
@@ -277,8 +293,9 @@ final class XlsxWriter {
                 }
                 fill = 2 + fills.indexOf(rgb);
             }
-            int format = s.decimals() < 0 ? 0 : s.decimals() == 0 ? 1 : s.decimals() == 2 ? 2
-                    : formats.computeIfAbsent(s.decimals(), d -> 164 + formats.size());
+            String code = s.formatCode();
+            int format = code != null ? formats.computeIfAbsent(code, d -> 164 + formats.size())
+                    : s.decimals() < 0 ? 0 : s.decimals() == 0 ? 1 : 2;
             xfs.append("<xf numFmtId=\"").append(format).append("\" fontId=\"").append(s.bold() ? 1 : 0)
                     .append("\" fillId=\"").append(fill).append("\" borderId=\"1\" xfId=\"0\"")
                     .append(format != 0 ? " applyNumberFormat=\"1\"" : "").append(s.bold() ? " applyFont=\"1\"" : "")
@@ -290,8 +307,8 @@ final class XlsxWriter {
                 + MAIN + "\">");
         if (!formats.isEmpty()) {
             b.append("<numFmts count=\"").append(formats.size()).append("\">");
-            formats.forEach((d, id) -> b.append("<numFmt numFmtId=\"").append(id).append("\" formatCode=\"0.")
-                    .append("0".repeat(d)).append("\"/>"));
+            formats.forEach((code, id) -> b.append("<numFmt numFmtId=\"").append(id).append("\" formatCode=\"")
+                    .append(code.replace("\"", "&quot;")).append("\"/>"));
             b.append("</numFmts>");
         }
         b.append("<fonts count=\"2\"><font><sz val=\"10\"/><name val=\"宋体\"/><family val=\"3\"/><charset val=\"134\"/>"

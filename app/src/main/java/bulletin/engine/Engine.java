@@ -8,6 +8,7 @@ import bulletin.model.Kind;
 import bulletin.model.Level;
 import bulletin.model.MonthlyReport;
 import bulletin.model.ReportEntry;
+import bulletin.model.Source;
 import bulletin.model.Snapshot;
 import bulletin.model.Snapshot.Figure;
 import bulletin.model.Snapshot.SnapshotIndicator;
@@ -47,7 +48,13 @@ public final class Engine {
      * @param inputs         a digest of the inputs, carried into the snapshot
      */
     public record Input(IndicatorModel model, YearMonth month, List<MonthlyReport> reports, Snapshot previous,
-                        String previousSource, int issue, String date, String title, String office, String inputs) {
+                        String previousSource, int issue, String date, String title, String office, String inputs,
+                        List<Snapshot.Excluded> excluded) {
+
+        public Input(IndicatorModel model, YearMonth month, List<MonthlyReport> reports, Snapshot previous,
+                     String previousSource, int issue, String date, String title, String office, String inputs) {
+            this(model, month, reports, previous, previousSource, issue, date, title, office, inputs, List.of());
+        }
     }
 
     public static Snapshot compute(Input in) {
@@ -62,14 +69,15 @@ public final class Engine {
 
         List<SnapshotIndicator> out = new ArrayList<>();
         for (Indicator ind : model.indicators()) {
-            out.add(indicator(model, ind, m, byReporter, prev.get(ind.code())));
+            out.add(indicator(model, ind, in.month(), byReporter, prev.get(ind.code())));
         }
 
         List<String> late = model.units().stream().filter(u -> !byReporter.containsKey(u)).toList();
         List<String> lateDepartments = model.departments().stream().filter(d -> !byReporter.containsKey(d)).toList();
         Snapshot.Summary summary = summary(model, out, byReporter, in.previous());
         return new Snapshot(in.month().getYear(), m, in.issue(), in.date(), round(defaultSchedule(m)), in.title(),
-                in.office(), model.units(), in.previousSource(), out, summary, late, lateDepartments, in.inputs());
+                in.office(), model.units(), in.previousSource(), out, summary, late, lateDepartments, in.inputs(),
+                in.excluded());
     }
 
     static BigDecimal defaultSchedule(int month) {
@@ -81,9 +89,10 @@ public final class Engine {
         return ind.schedule().isEmpty() ? defaultSchedule(m) : ind.schedule().get(m - 1);
     }
 
-    private static SnapshotIndicator indicator(IndicatorModel model, Indicator ind, int m,
+    private static SnapshotIndicator indicator(IndicatorModel model, Indicator ind, YearMonth month,
                                                Map<String, MonthlyReport> reports, SnapshotIndicator prev) {
-        BigDecimal schedule = schedule(ind, m);
+        BigDecimal schedule = schedule(ind, month.getMonthValue());
+        String lastMonth = month.minusMonths(1).toString();
         Map<String, Figure> units = new LinkedHashMap<>();
         List<UnitText> notes = new ArrayList<>();
         List<UnitText> problems = new ArrayList<>();
@@ -91,26 +100,16 @@ public final class Engine {
             MonthlyReport r = reports.get(u);
             ReportEntry e = r == null ? null : r.entries().get(ind.code());
             Figure prevFigure = prev == null ? null : prev.units().get(u);
-            units.put(u, unitFigure(ind, u, e, r == null, prevFigure, schedule));
-            if (e != null && e.note() != null) {
-                notes.add(new UnitText(u, e.note()));
-            }
-            if (e != null && e.problem() != null) {
-                problems.add(new UnitText(u, e.problem()));
-            }
+            units.put(u, unitFigure(ind, u, e, missing(r, ind), prevFigure, schedule, lastMonth));
+            texts(u, e, notes, problems);
         }
         Figure total;
         if (ind.reportedByLeadUnit()) {
             String lead = ind.responsibility().leadUnit();
             MonthlyReport r = reports.get(lead);
             ReportEntry e = r == null ? null : r.entries().get(ind.code());
-            total = leadFigure(ind, e, r == null, prev == null ? null : prev.total(), schedule);
-            if (e != null && e.note() != null) {
-                notes.add(new UnitText(lead, e.note()));
-            }
-            if (e != null && e.problem() != null) {
-                problems.add(new UnitText(lead, e.problem()));
-            }
+            total = leadFigure(ind, e, missing(r, ind), prev == null ? null : prev.total(), schedule, lastMonth);
+            texts(lead, e, notes, problems);
         } else {
             total = totalFigure(ind, units, schedule);
         }
@@ -136,42 +135,61 @@ public final class Engine {
                 gain, progressGain, notes, problems);
     }
 
+    /** No usable figure this month: the reporter sent no workbook, or its figure was left out as wrong. */
+    private static boolean missing(MonthlyReport r, Indicator ind) {
+        return r == null || r.excluded().contains(ind.code());
+    }
+
+    /** The reporter's 进展情况 and 存在问题 on the indicator, with their cells. */
+    private static void texts(String reporter, ReportEntry e, List<UnitText> notes, List<UnitText> problems) {
+        if (e != null && e.note() != null) {
+            notes.add(new UnitText(reporter, e.note(), e.noteAt()));
+        }
+        if (e != null && e.problem() != null) {
+            problems.add(new UnitText(reporter, e.problem(), e.problemAt()));
+        }
+    }
+
     /** One unit's figure. A unit that sent no workbook keeps last month's cumulative figure, marked carried. */
     private static Figure unitFigure(Indicator ind, String unit, ReportEntry e, boolean missing, Figure prev,
-                                     BigDecimal schedule) {
-        BigDecimal target = ind.targets().get(unit);
-        String targetText = ind.unitTexts().get(unit);
+                                     BigDecimal schedule, String lastMonth) {
         if (!ind.appliesTo(unit)) {
             BigDecimal done = e == null ? null : e.done();
-            return new Figure(null, null, done, e == null ? null : e.percent(), null, Status.NOT_SCORED, null, false);
+            return new Figure(null, null, done, e == null ? null : e.percent(), null, Status.NOT_SCORED, null, false,
+                    e == null || done == null ? null : e.doneAt(), null);
         }
-        boolean carried = false;
-        BigDecimal done = e == null ? null : e.done();
-        BigDecimal percent = e == null ? null : e.percent();
-        if (missing && prev != null) {
-            done = prev.done();
-            percent = prev.percent();
-            carried = done != null || percent != null;
-        }
-        BigDecimal progress = progress(ind.kind(), target, done, percent);
-        return new Figure(target, targetText, done, percent, round(progress), status(progress, schedule), null,
-                carried);
+        return reported(ind, ind.targets().get(unit), ind.unitTexts().get(unit), e, missing, prev, schedule,
+                lastMonth);
     }
 
     /** The city figure of an indicator its lead department reports. */
-    private static Figure leadFigure(Indicator ind, ReportEntry e, boolean missing, Figure prev, BigDecimal schedule) {
-        BigDecimal target = ind.cityTarget();
-        BigDecimal done = e == null ? null : e.done();
-        BigDecimal percent = e == null ? null : e.percent();
+    private static Figure leadFigure(Indicator ind, ReportEntry e, boolean missing, Figure prev, BigDecimal schedule,
+                                     String lastMonth) {
+        return reported(ind, ind.cityTarget(), ind.targetText(), e, missing, prev, schedule, lastMonth);
+    }
+
+    /**
+     * A reporter's figure against its target: this month's, with the cell it came from; or, where the reporter
+     * has none this month, last month's cumulative one with that month's cell and {@code carriedFrom}.
+     */
+    private static Figure reported(Indicator ind, BigDecimal target, String targetText, ReportEntry e,
+                                   boolean missing, Figure prev, BigDecimal schedule, String lastMonth) {
+        boolean percentKind = ind.kind().reportsPercent();
+        BigDecimal done = missing || e == null ? null : e.done();
+        BigDecimal percent = missing || e == null ? null : e.percent();
+        Source source = missing || e == null || (percentKind ? percent : done) == null ? null : e.figureAt(percentKind);
         boolean carried = false;
-        if (missing && prev != null) {
+        String carriedFrom = null;
+        if (missing && prev != null && (prev.done() != null || prev.percent() != null)) {
             done = prev.done();
             percent = prev.percent();
-            carried = done != null || percent != null;
+            carried = true;
+            source = prev.source();
+            carriedFrom = prev.carried() && prev.carriedFrom() != null ? prev.carriedFrom() : lastMonth;
         }
         BigDecimal progress = progress(ind.kind(), target, done, percent);
-        return new Figure(target, ind.targetText(), done, percent, round(progress), status(progress, schedule), null,
-                carried);
+        return new Figure(target, targetText, done, percent, round(progress), status(progress, schedule), null,
+                carried, source, carriedFrom);
     }
 
     /**

@@ -11,8 +11,20 @@ import java.math.BigDecimal;
  * @param note     进展情况, or null
  * @param problem  存在问题, or null
  * @param place    where the row is, {@code file:Sheet!A7}
+ * @param doneAt   the cell of 累计完成, or null where the form has no such column (likewise the others)
  */
-public record ReportEntry(String code, BigDecimal done, BigDecimal percent, String note, String problem, String place) {
+public record ReportEntry(String code, BigDecimal done, BigDecimal percent, String note, String problem, String place,
+                          Source doneAt, Source percentAt, Source noteAt, Source problemAt) {
+
+    /** An entry whose cells are not known (made by hand, in tests). */
+    public ReportEntry(String code, BigDecimal done, BigDecimal percent, String note, String problem, String place) {
+        this(code, done, percent, note, problem, place, null, null, null, null);
+    }
+
+    /** The cell the figure of an indicator of this kind comes from: 形象进度 or 累计完成. */
+    public Source figureAt(boolean percentKind) {
+        return percentKind ? percentAt : doneAt;
+    }
 
     public boolean isEmpty() {
         return done == null && percent == null && note == null && problem == null;

@@ -24,6 +24,7 @@ import java.util.Map;
  * @param late       reporting units with no usable workbook this month
  * @param lateDepartments lead departments with no usable workbook this month
  * @param inputs     a digest of the inputs (tables, workbooks, notes, templates) the bulletin was made from
+ * @param excluded   figures and workbooks left out as wrong ({@code generate --skip-invalid}); empty otherwise
  */
 public record Snapshot(
         int year,
@@ -39,7 +40,22 @@ public record Snapshot(
         Summary summary,
         List<String> late,
         List<String> lateDepartments,
-        String inputs) {
+        String inputs,
+        List<Excluded> excluded) {
+
+    public Snapshot {
+        excluded = excluded == null ? List.of() : List.copyOf(excluded);
+    }
+
+    /**
+     * A figure, or a whole workbook, left out because it failed a check.
+     *
+     * @param code    the indicator's code, or null where the whole workbook was left out (likewise sheet, cell)
+     * @param problem the check's code ({@code type-error}, {@code form-mismatch}, …)
+     */
+    public record Excluded(String file, String unit, String code, String sheet, String cell, String problem,
+                           String message) {
+    }
 
     /**
      * One indicator's figures.
@@ -83,7 +99,11 @@ public record Snapshot(
      * @param progress   completion as a fraction, rounded to four places, or null where not scored
      * @param status     against the schedule
      * @param card       the card (totals only), or null
-     * @param carried    true where the unit sent no figure this month and last month's cumulative one stands
+     * @param carried    true where the unit sent no figure this month (or its figure was left out as wrong) and
+     *                   last month's cumulative one stands
+     * @param source     the cell the figure was read from (a carried figure keeps the cell of its own month), or
+     *                   null where it was not read from a workbook (a total, no figure)
+     * @param carriedFrom the month a carried figure was reported in ({@code 2026-04}), or null
      */
     public record Figure(
             BigDecimal target,
@@ -93,11 +113,22 @@ public record Snapshot(
             BigDecimal progress,
             Status status,
             Card card,
-            boolean carried) {
+            boolean carried,
+            Source source,
+            String carriedFrom) {
+
+        public Figure(BigDecimal target, String targetText, BigDecimal done, BigDecimal percent, BigDecimal progress,
+                      Status status, Card card, boolean carried) {
+            this(target, targetText, done, percent, progress, status, card, carried, null, null);
+        }
     }
 
-    /** A text a unit wrote about an indicator. */
-    public record UnitText(String unit, String text) {
+    /** A text a unit wrote about an indicator, and the cell it was read from (null where not known). */
+    public record UnitText(String unit, String text, Source source) {
+
+        public UnitText(String unit, String text) {
+            this(unit, text, null);
+        }
     }
 
     /**

@@ -34,6 +34,12 @@ class AppendixLayoutTest {
                 null, progress == null ? null : new BigDecimal(progress), status, null, false);
     }
 
+    /** 乙镇 sent nothing in May: its April figure stands. */
+    private static Figure carried(Figure f) {
+        return new Figure(f.target(), f.targetText(), f.done(), f.percent(), f.progress(), f.status(), null, true,
+                new bulletin.model.Source("progress/2026-04/乙镇.xlsx", "进度填报", "F5"), "2026-04");
+    }
+
     private static SnapshotIndicator indicator(String code, int item, List<String> path, Card card,
                                                Figure total, Figure a, Figure b) {
         Map<String, Figure> units = new LinkedHashMap<>();
@@ -49,14 +55,15 @@ class AppendixLayoutTest {
         List<SnapshotIndicator> inds = List.of(
                 indicator("01-01", 1, List.of("就业", "技能培训", "培训人数"), Card.RED,
                         figure("100", "30", "0.3", Status.BEHIND), figure("60", "10", "0.1667", Status.BEHIND),
-                        figure("40", "20", "0.5", Status.ON_SCHEDULE)),
+                        carried(figure("40", "20", "0.5", Status.ON_SCHEDULE))),
                 indicator("01-02", 1, List.of("就业", "技能培训", "新增岗位"), null,
                         figure("10", "5", "0.5", Status.ON_SCHEDULE), figure("10", "5", "0.5", Status.ON_SCHEDULE), none),
                 indicator("02-01", 2, List.of("提质改造市一中1所"), null,
                         figure("1", "1", "1", Status.DONE), figure("1", "1", "1", Status.DONE), none));
         Snapshot.LevelSummary empty = new Snapshot.LevelSummary(0, 0, 0, 0, 0, 0);
         return new Snapshot(2026, 5, 3, "2026-05-30", new BigDecimal("0.4167"), "t", "o", UNITS, "absent", inds,
-                new Snapshot.Summary(empty, empty, List.of(), List.of(), List.of(), 0), List.of(), List.of(), null);
+                new Snapshot.Summary(empty, empty, List.of(), List.of(), List.of(), 0), List.of("乙镇"), List.of(), null,
+                List.of());
     }
 
     @Test
@@ -73,6 +80,12 @@ class AppendixLayoutTest {
                 .containsExactly("1", "就业", "技能培训", "培训人数", "人", "指标", "100", "60", "40");
         assertThat(t.rows().get(3)).extracting(AppendixLayout.Cell::text)
                 .containsExactly("", "", "", "", "", "进度", "30.00%", "16.67%", "50.00%");
+        // 乙镇's carried figure is marked on its 数量 and 进度 rows, not on its target, and the note says why.
+        assertThat(t.rows().get(1).get(8).shown()).isEqualTo("40");
+        assertThat(t.rows().get(2).get(8).shown()).isEqualTo("20＊");
+        assertThat(t.rows().get(3).get(8).shown()).isEqualTo("50.00%＊");
+        assertThat(t.rows().get(2).get(7).shown()).isEqualTo("10");
+        assertThat(t.notes()).containsExactly("注：乙镇未报送5月报表，表中带＊的数据沿用4月累计数。");
         // A unit with no target of its own shows "/" on all three rows.
         assertThat(t.rows().get(5).get(8).text()).isEqualTo("/");
         // The red card shades the total and the unit behind, not the unit on schedule.
@@ -100,7 +113,7 @@ class AppendixLayoutTest {
             org.apache.poi.ss.usermodel.DataFormatter fmt = new org.apache.poi.ss.usermodel.DataFormatter();
             for (int r = 0; r < t.rows().size(); r++) {
                 for (int c = 0; c < t.columns(); c++) {
-                    String expected = t.rows().get(r).get(c).text();
+                    String expected = t.rows().get(r).get(c).shown();
                     assertThat(fmt.formatCellValue(sh.getRow(r + 1).getCell(c))).as("r%d c%d", r, c)
                             .isEqualTo(expected);
                 }
@@ -112,7 +125,15 @@ class AppendixLayoutTest {
                     .map(m -> new CellRangeAddress(m.r1() + 1, m.r2() + 1, m.c1(), m.c2()).formatAsString())
                     .collect(Collectors.toSet());
             expected.add(new CellRangeAddress(0, 0, 0, t.columns() - 1).formatAsString());
+            int note = t.rows().size() + 2;
+            expected.add(new CellRangeAddress(note, note, 0, t.columns() - 1).formatAsString());
             assertThat(merges).isEqualTo(expected);
+            // The carried figure is still a number, its mark in the number format; the note under the table.
+            var carried = sh.getRow(3).getCell(8);
+            assertThat(carried.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+            assertThat(carried.getNumericCellValue()).isEqualTo(20.0);
+            assertThat(fmt.formatCellValue(carried)).isEqualTo("20＊");
+            assertThat(sh.getRow(note).getCell(0).getStringCellValue()).isEqualTo(t.notes().get(0));
         }
     }
 }

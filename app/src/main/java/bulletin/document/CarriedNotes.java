@@ -1,0 +1,80 @@
+package bulletin.document;
+
+import bulletin.model.Snapshot;
+import bulletin.model.Snapshot.Excluded;
+import bulletin.model.Snapshot.Figure;
+import bulletin.model.Snapshot.SnapshotIndicator;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The notes under an appendix table that say which figures are carried (marked {@link AppendixLayout#MARK}) and
+ * why: "注：神鼎山镇未报送5月报表，表中带＊的数据沿用4月累计数。", or a figure or a workbook left out as wrong.
+ */
+final class CarriedNotes {
+
+    private CarriedNotes() {
+    }
+
+    static List<String> of(Snapshot s, List<SnapshotIndicator> inds) {
+        // Units with a carried figure in this table, by the month the figures come from.
+        Map<String, Set<String>> carried = new LinkedHashMap<>();
+        for (String u : s.units()) {
+            for (SnapshotIndicator i : inds) {
+                Figure f = i.units().get(u);
+                if (f != null && f.carried()) {
+                    carried.computeIfAbsent(u, k -> new LinkedHashSet<>()).add(month(f.carriedFrom()));
+                }
+            }
+        }
+        List<String> out = new ArrayList<>();
+        Map<String, List<String>> lateBy = new LinkedHashMap<>();
+        for (String u : s.late()) {
+            if (carried.containsKey(u) && wholeWorkbook(s, u) == null) {
+                lateBy.computeIfAbsent(String.join("、", carried.get(u)), k -> new ArrayList<>()).add(u);
+            }
+        }
+        lateBy.forEach((from, units) -> out.add("注：" + String.join("、", units) + "未报送" + s.month() + "月报表，表中带"
+                + AppendixLayout.MARK + "的数据沿用" + from + "累计数。"));
+        for (String u : s.late()) {
+            Excluded whole = wholeWorkbook(s, u);
+            if (whole != null) {
+                out.add("注：" + u + "的" + s.month() + "月报表（" + whole.file() + "）有误，未采用（" + whole.message() + "）"
+                        + (carried.containsKey(u) ? "，表中带" + AppendixLayout.MARK + "的数据沿用"
+                                + String.join("、", carried.get(u)) + "累计数" : "") + "。");
+            }
+        }
+        for (Excluded e : s.excluded()) {
+            SnapshotIndicator i = inds.stream().filter(x -> x.code().equals(e.code())).findFirst().orElse(null);
+            if (i == null) {
+                continue;
+            }
+            Figure f = i.units().get(e.unit());
+            out.add("注：" + e.unit() + "报表中“" + i.name() + "”的数据（" + e.cell() + "）有误，未采用（" + e.message() + "）"
+                    + (f != null && f.carried() ? "，表中带" + AppendixLayout.MARK + "的数据沿用" + month(f.carriedFrom())
+                            + "累计数" : "") + "。");
+        }
+        return out;
+    }
+
+    /** The exclusion of a unit's whole workbook, or null. */
+    private static Excluded wholeWorkbook(Snapshot s, String unit) {
+        return s.excluded().stream().filter(e -> e.code() == null && unit.equals(e.unit())).findFirst().orElse(null);
+    }
+
+    private static String month(String carriedFrom) {
+        if (carriedFrom == null) {
+            return "上月";
+        }
+        try {
+            return YearMonth.parse(carriedFrom).getMonthValue() + "月";
+        } catch (java.time.format.DateTimeParseException e) {
+            return carriedFrom;
+        }
+    }
+}
