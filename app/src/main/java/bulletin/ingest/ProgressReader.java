@@ -3,6 +3,7 @@ package bulletin.ingest;
 import bulletin.workspace.Workspace;
 import bulletin.diag.Place;
 import bulletin.diag.Problems;
+import bulletin.model.FormContract;
 import bulletin.model.Indicator;
 import bulletin.model.IndicatorModel;
 import bulletin.model.MonthReports;
@@ -107,7 +108,7 @@ public final class ProgressReader {
             for (XlsxReader.SheetData s : sheets) {
                 Grid g = s.grid();
                 if (s.hidden()) {
-                    if (!s.name().equals(bulletin.model.FormSpec.META_SHEET) && hasValues(g)) {
+                    if (!s.name().equals(FormContract.META_SHEET) && hasValues(g)) {
                         hiddenWithValues.add(s.name());
                     }
                     continue;
@@ -170,7 +171,7 @@ public final class ProgressReader {
             return Optional.empty();
         }
         Form form = parsed.get();
-        String formMonth = form.meta().get("month");
+        String formMonth = form.meta().get(FormContract.KEY_MONTH);
         if (formMonth != null) {
             try {
                 YearMonth ym = YearMonth.parse(formMonth);
@@ -182,21 +183,21 @@ public final class ProgressReader {
                 problems.warning("bad-meta", Place.file(shown), "隐藏的表单信息中月份不可读：“" + formMonth + "”");
             }
         }
-        return Optional.of(new MonthlyReport(form.reporter(), month, shown, form.meta().get("form-version"),
+        return Optional.of(new MonthlyReport(form.reporter(), month, shown, form.meta().get(FormContract.KEY_VERSION),
                 entries(form, problems)));
     }
 
     private static Map<String, String> meta(List<XlsxReader.SheetData> sheets) {
         Map<String, String> out = new HashMap<>();
         for (XlsxReader.SheetData s : sheets) {
-            if (!s.name().equals(bulletin.model.FormSpec.META_SHEET)) {
+            if (!s.name().equals(FormContract.META_SHEET)) {
                 continue;
             }
             Grid g = s.grid();
             for (int r = 0; r < g.rows(); r++) {
                 String k = g.text(r, 0);
                 String v = g.text(r, 1);
-                if (!k.isEmpty() && !v.isEmpty() && !k.matches("\\d+-\\d+")) {
+                if (!k.isEmpty() && !v.isEmpty() && !FormContract.isCodeRow(k)) {
                     out.put(k, v);
                 }
             }
@@ -219,7 +220,7 @@ public final class ProgressReader {
     }
 
     private static String reporter(Map<String, String> meta, Grid g, int headerRow, Path file, IndicatorModel model) {
-        String m = meta.get("reporter");
+        String m = meta.get(FormContract.KEY_REPORTER);
         if (m != null && !m.isBlank()) {
             return m.trim();
         }

@@ -7,9 +7,9 @@ import bulletin.diag.Severity;
 import bulletin.ingest.Figures;
 import bulletin.ingest.Grid;
 import bulletin.ingest.ProgressReader;
+import bulletin.model.FormContract;
 import bulletin.model.Indicator;
 import bulletin.model.IndicatorModel;
-import bulletin.model.FormSpec;
 import bulletin.model.Kind;
 import bulletin.model.MonthlyReport;
 import bulletin.model.ReportEntry;
@@ -74,20 +74,20 @@ public final class Validator {
     private static void checkMeta(ProgressReader.Form form, IndicatorModel model, YearMonth month, Place place,
                                   Problems problems) {
         Map<String, String> meta = form.meta();
-        String version = meta.get("form-version");
+        String version = meta.get(FormContract.KEY_VERSION);
         if (version == null) {
             problems.warning("form-version", place, "不是用 bulletin template 生成的填报表（没有隐藏的表单信息）："
                     + "已按表头读取，无法核对单位、月份和锁定的目标");
-        } else if (!version.equals(FormSpec.VERSION)) {
+        } else if (!version.equals(FormContract.VERSION)) {
             problems.add(Problem.error("form-mismatch", place, "填报表版本“" + version + "”与本工具的版本不同，请用 "
-                    + "bulletin template 重新生成").with(version, FormSpec.VERSION));
+                    + "bulletin template 重新生成").with(version, FormContract.VERSION));
         }
         String reporter = form.reporter();
         if (!model.units().contains(reporter) && !model.departments().contains(reporter)) {
             problems.add(Problem.error("form-mismatch", place, "填报单位“" + reporter + "”不在指标表的单位中")
                     .with(reporter, String.join("、", model.units())));
         }
-        String m = meta.get("month");
+        String m = meta.get(FormContract.KEY_MONTH);
         if (m != null && month != null) {
             try {
                 YearMonth ym = YearMonth.parse(m);
