@@ -73,7 +73,7 @@ public final class Validator {
 
     private static void checkMeta(ProgressReader.Form form, IndicatorModel model, YearMonth month, Place place,
                                   Problems problems) {
-        Map<String, String> meta = form.meta();
+        ProgressReader.Meta meta = form.meta();
         String version = meta.get(FormContract.KEY_VERSION);
         if (version == null) {
             problems.warning("form-version", place, "不是用 bulletin template 生成的填报表（没有隐藏的表单信息）："
@@ -100,6 +100,7 @@ public final class Validator {
                 problems.add(Problem.error("form-mismatch", place, "隐藏的表单信息中的月份不可读").with(m, "YYYY-MM"));
             }
         }
+        ProgressReader.checkFingerprint(form, model, problems);
     }
 
     private static void checkRows(ProgressReader.Form form, IndicatorModel model, List<Indicator> expected,
@@ -172,7 +173,10 @@ public final class Validator {
                 || (cols.percent() >= 0 && !g.text(r, cols.percent()).isEmpty());
     }
 
-    /** The target cell is locked on the form; a different value there means the form was changed. */
+    /**
+     * The target cell is locked on the form; a different value there means the form was changed, or the tables
+     * were changed after the form was made (which the fingerprint check reports as {@code form-outdated}).
+     */
     private static void checkLockedTarget(Grid g, int r, ProgressReader.Columns cols, Indicator ind, String reporter,
                                           boolean department, Problems problems) {
         if (cols.target() < 0) {

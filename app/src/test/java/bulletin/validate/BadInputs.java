@@ -200,6 +200,9 @@ final class BadInputs {
                 "exit 1\nerror form-mismatch - 某某镇"));
         c.put("form-of-another-version", new Case("input.xlsx", form(f -> meta(f, FormContract.KEY_VERSION, "bulletin-form/0")),
                 "exit 1\nerror form-mismatch - 版本"));
+        c.put("form-of-other-targets", new Case("input.xlsx",
+                form(f -> meta(f, FormContract.KEY_FINGERPRINT, "0123456789abcdef")),
+                "exit 0\nwarning form-outdated _bulletin!B5 bulletin template 重新生成"));
         c.put("locked-target-changed", new Case("input.xlsx", form(f -> {
             cell(f, "03-05", FormLayout.COL_TARGET).setCellValue(50);
         }), "exit 1\nerror locked-changed 进度填报!E16 指标表中是 100"));
