@@ -37,16 +37,16 @@ public final class Validator {
     private Validator() {
     }
 
-    /**
-     * Checks one workbook.
-     *
-     * @param month    the month it should report on, or null where not known (a file given on its own)
-     * @param previous last month's report of the same reporter, or null
-     */
     /** What one workbook's check found: its reporter (null where it could not be read) and its problems. */
     public record Checked(String file, String reporter, List<Problem> problems) {
     }
 
+    /**
+     * Checks one workbook.
+     *
+     * @param month    the month it should report on, or null where not known (a file given on its own)
+     * @param previous gives last month's report of a reporter, or null where there is none; may itself be null
+     */
     public static Checked workbook(Path file, String shown, IndicatorModel model, YearMonth month,
                                    java.util.function.Function<String, MonthlyReport> previous) {
         Problems problems = new Problems();
