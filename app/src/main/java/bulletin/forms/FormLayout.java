@@ -1,14 +1,13 @@
 package bulletin.forms;
 
 /**
- * The monthly form's layout, shared by the writer ({@code template}) and the tests. The progress reader does
- * not depend on it: it finds columns by their header words, so a form whose columns were moved still reads.
+ * The monthly form's visible layout, shared by the writer ({@code template}) and the tests. The progress reader
+ * does not depend on it: it finds columns by their header words, so a form whose columns were moved still reads.
+ * The hidden sheet, which the reader does depend on, is {@link bulletin.model.FormContract}'s.
  */
 public final class FormLayout {
 
-    public static final String VERSION = bulletin.model.FormSpec.VERSION;
     public static final String DATA_SHEET = "进度填报";
-    public static final String META_SHEET = bulletin.model.FormSpec.META_SHEET;
 
     /** 0-based row of the column headers; data rows follow. */
     public static final int HEADER_ROW = 3;
@@ -25,14 +24,6 @@ public final class FormLayout {
 
     public static final String[] HEADERS = {
         "编码", "项目", "指标", "单位", "全年目标", "累计完成", "形象进度（%）", "进展情况", "存在问题"};
-
-    /** Meta keys, one per row of the hidden sheet (column A key, column B value). */
-    public static final String META_VERSION = "form-version";
-    public static final String META_REPORTER = "reporter";
-    public static final String META_REPORTER_TYPE = "reporter-type";
-    public static final String META_MONTH = "month";
-    public static final String META_FINGERPRINT = "fingerprint";
-    public static final String META_CODES = "codes";
 
     private FormLayout() {
     }

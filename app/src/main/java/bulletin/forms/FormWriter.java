@@ -2,17 +2,13 @@ package bulletin.forms;
 
 import static bulletin.forms.FormLayout.*;
 
+import bulletin.model.FormContract;
 import bulletin.model.Indicator;
 import bulletin.model.IndicatorModel;
-import bulletin.text.Numbers;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.YearMonth;
-import java.util.HexFormat;
 import java.util.List;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -35,8 +31,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Writes one reporter's blank monthly form: header, instructions, one row per indicator with its target
- * filled in and locked, input cells with data validation, and a very hidden sheet with the codes, the
- * reporter, the month and the form version so that a returned form can be checked.
+ * filled in and locked, input cells with data validation, and the very hidden sheet of {@link FormContract}
+ * (version, reporter, month, fingerprint of the targets, codes) so that a returned form can be checked.
  */
 public final class FormWriter {
 
@@ -186,16 +182,18 @@ public final class FormWriter {
         sh.addValidationData(v);
     }
 
+    /** The very hidden sheet of {@link FormContract}: its entries, then one row per indicator. */
     private static void writeMeta(XSSFWorkbook wb, IndicatorModel model, String reporter, ReporterType type,
                                   YearMonth month, List<Indicator> inds, int firstData) {
-        XSSFSheet meta = wb.createSheet(META_SHEET);
+        XSSFSheet meta = wb.createSheet(FormContract.META_SHEET);
         String[][] kv = {
-            {META_VERSION, VERSION},
-            {META_REPORTER, reporter},
-            {META_REPORTER_TYPE, type == ReporterType.UNIT ? "unit" : "department"},
-            {META_MONTH, month.toString()},
-            {META_FINGERPRINT, fingerprint(model, reporter, inds)},
-            {META_CODES, String.valueOf(inds.size())},
+            {FormContract.KEY_VERSION, FormContract.VERSION},
+            {FormContract.KEY_REPORTER, reporter},
+            {FormContract.KEY_REPORTER_TYPE,
+                type == ReporterType.UNIT ? FormContract.REPORTER_UNIT : FormContract.REPORTER_DEPARTMENT},
+            {FormContract.KEY_MONTH, month.toString()},
+            {FormContract.KEY_FINGERPRINT, FormContract.fingerprint(model, reporter)},
+            {FormContract.KEY_CODES, String.valueOf(inds.size())},
         };
         int r = 0;
         for (String[] p : kv) {
@@ -212,21 +210,6 @@ public final class FormWriter {
         }
         meta.protectSheet(PROTECTION);
         wb.setSheetVisibility(wb.getSheetIndex(meta), SheetVisibility.VERY_HIDDEN);
-    }
-
-    /** A digest of the codes and this reporter's targets: a returned form made from other tables differs. */
-    static String fingerprint(IndicatorModel model, String reporter, List<Indicator> inds) {
-        StringBuilder sb = new StringBuilder().append(model.year()).append('|').append(reporter);
-        for (Indicator i : inds) {
-            sb.append('|').append(i.code()).append('=').append(Numbers.format(i.targets().get(reporter)))
-                    .append(i.kind().id());
-        }
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static XSSFCell cell(XSSFSheet sh, int r, int c, String text, CellStyle style) {

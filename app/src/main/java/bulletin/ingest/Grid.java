@@ -22,11 +22,6 @@ public final class Grid {
      */
     public record Value(String text, BigDecimal number, boolean percentFormat, Kind kind, boolean formula) {
         static final Value EMPTY = new Value("", null, false, Kind.BLANK, false);
-
-        Value(String text, BigDecimal number, boolean percentFormat) {
-            this(text, number, percentFormat, number != null ? Kind.NUMBER : text.isEmpty() ? Kind.BLANK : Kind.TEXT,
-                    false);
-        }
     }
 
     private final Place place;

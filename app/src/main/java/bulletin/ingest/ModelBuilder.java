@@ -40,14 +40,8 @@ final class ModelBuilder {
     IndicatorModel build(List<TargetTableReader.Table> targets, List<ResponsibilityTableReader.Table> resps,
                          List<String> sources) {
         TargetTableReader.Table first = targets.get(0);
-        List<String> units = first.units();
-        for (TargetTableReader.Table t : targets.subList(1, targets.size())) {
-            if (!new HashSet<>(t.units()).equals(new HashSet<>(units))) {
-                problems.error("unit-mismatch", t.place(), "这张指标表的填报单位与 " + first.place().format()
-                        + " 不同：" + String.join("、", t.units()));
-            }
-        }
-        units = orderUnits(units);
+        checkSameUnits(first, targets);
+        List<String> units = orderUnits(first.units());
         int year = year(targets);
         List<LevelNote.Range> ranges = levelRanges(targets, resps);
         List<ResponsibilityTableReader.Row> respRows = resps.stream().flatMap(t -> t.rows().stream()).toList();
@@ -65,44 +59,77 @@ final class ModelBuilder {
             for (TargetTableReader.Row row : t.rows()) {
                 int k = perItem.merge(row.item(), 1, Integer::sum);
                 String code = String.format("%02d-%02d", row.item(), k);
-                List<String> path = row.rawPath().stream().map(Text::stripEnumerator).toList();
-                String rawName = row.rawPath().get(row.rawPath().size() - 1);
-                String name = path.get(path.size() - 1);
                 Level level = levelOf(row.item(), ranges);
                 if (level == null) {
                     itemsWithoutLevel.add(row.item());
                     level = Level.CITY;
                 }
-                Optional<ResponsibilityTableReader.Row> resp = join(row, path, respRows);
-                resp.ifPresent(used::add);
-                if (resp.isEmpty() && !respRows.isEmpty()) {
-                    problems.warning("unjoined-indicator", place(row.place()), "指标“" + name + "”（" + code
-                            + "）在责任分解表中找不到对应的行（按序号 " + row.item() + " 和名称匹配），牵头单位未知");
-                }
-                Responsibility r = resp.map(ResponsibilityTableReader.Row::responsibility).orElse(Responsibility.NONE);
-                if (resp.isPresent()) {
-                    String respName = Text.stripEnumerator(resp.get().rawPath().get(resp.get().rawPath().size() - 1));
-                    BigDecimal mine = headline(name, row.measure());
-                    BigDecimal theirs = headline(respName, row.measure());
-                    if (mine != null && theirs != null && mine.compareTo(theirs) != 0
-                            && similarity(respName, name) >= 0.5) {
-                        problems.warning("headline-mismatch", place(row.place()), "指标“" + name + "”（" + code
-                                + "）的名称与责任分解表不一致：这里是 " + bulletin.text.Numbers.format(mine) + row.measure()
-                                + "，责任分解表（" + resp.get().place() + "）是 " + bulletin.text.Numbers.format(theirs)
-                                + row.measure());
-                    }
-                }
-                WorkspaceConfig.IndicatorOverride o = config.indicators().get(code);
-                BigDecimal total = o != null && o.target() != null ? o.target() : row.totalTarget();
-                Kind kind = kind(code, name, row, total);
-                Indicator ind = new Indicator(code, row.item(), path, name, Text.enumerator(rawName), row.measure(),
-                        level, kind, row.targets(), row.unitTexts(), row.targetText(), total,
-                        headline(name, row.measure()), r, row.note(), row.place(), schedule(code, o));
+                Indicator ind = indicator(row, code, level, respRows, used);
                 indicators.add(ind);
-                String itemName = path.size() > 1 ? path.get(0) : name;
-                items.putIfAbsent(row.item(), new Item(row.item(), itemName, level, r));
+                String itemName = ind.path().size() > 1 ? ind.path().get(0) : ind.name();
+                items.putIfAbsent(row.item(), new Item(row.item(), itemName, level, ind.responsibility()));
             }
         }
+        reportLeftovers(itemsWithoutLevel, respRows, used, indicators);
+        if (problems.hasErrors()) {
+            throw BulletinException.invalid("无法读懂 targets/ 中的表格", problems.all());
+        }
+        String title = first.title();
+        return new IndicatorModel(year, title, units, new ArrayList<>(items.values()), indicators, sources,
+                problems.all());
+    }
+
+    /** Every target table must name the same reporting units as the first. */
+    private void checkSameUnits(TargetTableReader.Table first, List<TargetTableReader.Table> targets) {
+        for (TargetTableReader.Table t : targets.subList(1, targets.size())) {
+            if (!new HashSet<>(t.units()).equals(new HashSet<>(first.units()))) {
+                problems.error("unit-mismatch", t.place(), "这张指标表的填报单位与 " + first.place().format()
+                        + " 不同：" + String.join("、", t.units()));
+            }
+        }
+    }
+
+    /**
+     * The indicator of one target row: its responsibility joined from the responsibility table (the row used
+     * is added to {@code used}), its kind, and the settings of bulletin.yaml.
+     */
+    private Indicator indicator(TargetTableReader.Row row, String code, Level level,
+                                List<ResponsibilityTableReader.Row> respRows, Set<ResponsibilityTableReader.Row> used) {
+        List<String> path = row.rawPath().stream().map(Text::stripEnumerator).toList();
+        String rawName = row.rawPath().get(row.rawPath().size() - 1);
+        String name = path.get(path.size() - 1);
+        Optional<ResponsibilityTableReader.Row> resp = join(row, path, respRows);
+        resp.ifPresent(used::add);
+        if (resp.isEmpty() && !respRows.isEmpty()) {
+            problems.warning("unjoined-indicator", place(row.place()), "指标“" + name + "”（" + code
+                    + "）在责任分解表中找不到对应的行（按序号 " + row.item() + " 和名称匹配），牵头单位未知");
+        }
+        resp.ifPresent(r -> checkHeadline(row, code, name, r));
+        Responsibility r = resp.map(ResponsibilityTableReader.Row::responsibility).orElse(Responsibility.NONE);
+        WorkspaceConfig.IndicatorOverride o = config.indicators().get(code);
+        BigDecimal total = o != null && o.target() != null ? o.target() : row.totalTarget();
+        Kind kind = kind(code, name, row, total);
+        return new Indicator(code, row.item(), path, name, Text.enumerator(rawName), row.measure(),
+                level, kind, row.targets(), row.unitTexts(), row.targetText(), total,
+                headline(name, row.measure()), r, row.note(), row.place(), schedule(code, o));
+    }
+
+    /** The figure in the indicator's name should be the one in the responsibility table's name of it. */
+    private void checkHeadline(TargetTableReader.Row row, String code, String name,
+                               ResponsibilityTableReader.Row resp) {
+        String respName = Text.stripEnumerator(resp.rawPath().get(resp.rawPath().size() - 1));
+        BigDecimal mine = headline(name, row.measure());
+        BigDecimal theirs = headline(respName, row.measure());
+        if (mine != null && theirs != null && mine.compareTo(theirs) != 0 && similarity(respName, name) >= 0.5) {
+            problems.warning("headline-mismatch", place(row.place()), "指标“" + name + "”（" + code
+                    + "）的名称与责任分解表不一致：这里是 " + Numbers.format(mine) + row.measure()
+                    + "，责任分解表（" + resp.place() + "）是 " + Numbers.format(theirs) + row.measure());
+        }
+    }
+
+    /** What is left over once every row is read: items without a level, unused responsibility rows and codes. */
+    private void reportLeftovers(Set<Integer> itemsWithoutLevel, List<ResponsibilityTableReader.Row> respRows,
+                                 Set<ResponsibilityTableReader.Row> used, List<Indicator> indicators) {
         if (!itemsWithoutLevel.isEmpty()) {
             problems.warning("no-level-note", Place.file("targets"), "表格注释中没有说明第 "
                     + itemsWithoutLevel.stream().map(String::valueOf).reduce((a, b) -> a + "、" + b).orElse("")
@@ -121,12 +148,6 @@ final class ModelBuilder {
                         + "”不是任何指标的编码（用 bulletin inspect 查看编码）");
             }
         }
-        if (problems.hasErrors()) {
-            throw BulletinException.invalid("无法读懂 targets/ 中的表格", problems.all());
-        }
-        String title = first.title();
-        return new IndicatorModel(year, title, units, new ArrayList<>(items.values()), indicators, sources,
-                problems.all());
     }
 
     private static Place place(String formatted) {

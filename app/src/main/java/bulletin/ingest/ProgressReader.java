@@ -2,7 +2,9 @@ package bulletin.ingest;
 
 import bulletin.workspace.Workspace;
 import bulletin.diag.Place;
+import bulletin.diag.Problem;
 import bulletin.diag.Problems;
+import bulletin.model.FormContract;
 import bulletin.model.Indicator;
 import bulletin.model.IndicatorModel;
 import bulletin.model.MonthReports;
@@ -87,8 +89,25 @@ public final class ProgressReader {
     public record Columns(int code, int name, int target, int done, int percent, int note, int problem) {
     }
 
+    /**
+     * A form's hidden sheet ({@link FormContract}): the values of its entries by key, the cell each value is in,
+     * and the codes of its indicator rows in order. Empty for a workbook without the sheet.
+     */
+    public record Meta(Map<String, String> values, Map<String, Place> cells, List<String> codes) {
+
+        /** The value of {@code key}, or null where the form has none. */
+        public String get(String key) {
+            return values.get(key);
+        }
+
+        /** The cell holding {@code key}'s value, or null where the form has none. */
+        public Place cell(String key) {
+            return cells.get(key);
+        }
+    }
+
     /** A workbook understood as a monthly form: its hidden information, its grid, where things are. */
-    public record Form(String file, Map<String, String> meta, Grid grid, int headerRow, Columns columns,
+    public record Form(String file, Meta meta, Grid grid, int headerRow, Columns columns,
                        String reporter, Map<Integer, String> codeRows, List<String> hiddenSheetsWithValues) {
     }
 
@@ -100,14 +119,14 @@ public final class ProgressReader {
         Place place = Place.file(shown);
         try {
             List<XlsxReader.SheetData> sheets = Workbooks.sheets(file, shown);
-            Map<String, String> meta = meta(sheets);
+            Meta meta = meta(sheets);
             Grid grid = null;
             int headerRow = -1;
             List<String> hiddenWithValues = new ArrayList<>();
             for (XlsxReader.SheetData s : sheets) {
                 Grid g = s.grid();
                 if (s.hidden()) {
-                    if (!s.name().equals(bulletin.model.FormSpec.META_SHEET) && hasValues(g)) {
+                    if (!s.name().equals(FormContract.META_SHEET) && hasValues(g)) {
                         hiddenWithValues.add(s.name());
                     }
                     continue;
@@ -170,7 +189,7 @@ public final class ProgressReader {
             return Optional.empty();
         }
         Form form = parsed.get();
-        String formMonth = form.meta().get("month");
+        String formMonth = form.meta().get(FormContract.KEY_MONTH);
         if (formMonth != null) {
             try {
                 YearMonth ym = YearMonth.parse(formMonth);
@@ -182,26 +201,83 @@ public final class ProgressReader {
                 problems.warning("bad-meta", Place.file(shown), "隐藏的表单信息中月份不可读：“" + formMonth + "”");
             }
         }
-        return Optional.of(new MonthlyReport(form.reporter(), month, shown, form.meta().get("form-version"),
+        checkFingerprint(form, model, problems);
+        return Optional.of(new MonthlyReport(form.reporter(), month, shown, form.meta().get(FormContract.KEY_VERSION),
                 entries(form, problems)));
     }
 
-    private static Map<String, String> meta(List<XlsxReader.SheetData> sheets) {
-        Map<String, String> out = new HashMap<>();
+    /**
+     * Checks that a form was made from the targets as they are now: where the fingerprint in its hidden sheet is
+     * not the one the current tables give its reporter, a warning ({@code form-outdated}) at that cell. A form
+     * without a fingerprint (made by hand, or by an older version), of another form version or of a reporter the
+     * tables do not know is not checked here.
+     */
+    public static void checkFingerprint(Form form, IndicatorModel model, Problems problems) {
+        Meta meta = form.meta();
+        String found = meta.get(FormContract.KEY_FINGERPRINT);
+        String reporter = form.reporter();
+        if (found == null || !FormContract.VERSION.equals(meta.get(FormContract.KEY_VERSION))
+                || !(model.units().contains(reporter) || model.departments().contains(reporter))) {
+            return;
+        }
+        String expected = FormContract.fingerprint(model, reporter);
+        if (found.equals(expected)) {
+            return;
+        }
+        problems.add(Problem.warning("form-outdated", meta.cell(FormContract.KEY_FINGERPRINT),
+                outdated(meta, model, reporter)).with(found, expected));
+    }
+
+    /**
+     * The message for an outdated form: what changed, as far as the codes it lists tell (where its indicator rows
+     * are all there: as many as its {@code codes} entry says). Where the indicators changed, a row may now stand
+     * for another indicator (codes are numbered in order), so the form must be made again; where only targets or
+     * kinds changed, the figures may still stand.
+     */
+    private static String outdated(Meta meta, IndicatorModel model, String reporter) {
+        List<String> listed = String.valueOf(meta.codes().size()).equals(meta.get(FormContract.KEY_CODES))
+                ? meta.codes() : null;
+        List<String> now = model.indicatorsFor(reporter).stream().map(Indicator::code).toList();
+        List<String> added = listed == null ? List.of() : now.stream().filter(c -> !listed.contains(c)).toList();
+        List<String> gone = listed == null ? List.of() : listed.stream().filter(c -> !now.contains(c)).toList();
+        if (added.isEmpty() && gone.isEmpty()) {
+            return "这份填报表生成后，指标表中本单位的" + (listed == null ? "指标、目标或填报方式" : "目标或填报方式")
+                    + "有改动（表中隐藏的校验码与按现在的指标表算出的不同）：请核对填报的数字是否仍然适用，"
+                    + "或用 bulletin template 重新生成填报表后下发";
+        }
+        List<String> which = new ArrayList<>();
+        if (!added.isEmpty()) {
+            which.add("新增编码 " + String.join("、", added));
+        }
+        if (!gone.isEmpty()) {
+            which.add("不再有编码 " + String.join("、", gone));
+        }
+        return "这份填报表生成后，指标表中本单位的指标有增减：填报表中 " + listed.size() + " 项，现在 " + now.size() + " 项（"
+                + String.join("；", which) + "）。编码按顺序编排，表中的行可能已对不上原来的指标：请用 bulletin template "
+                + "重新生成填报表后下发，并核对填报的数字";
+    }
+
+    private static Meta meta(List<XlsxReader.SheetData> sheets) {
+        Map<String, String> values = new HashMap<>();
+        Map<String, Place> cells = new HashMap<>();
+        List<String> codes = new ArrayList<>();
         for (XlsxReader.SheetData s : sheets) {
-            if (!s.name().equals(bulletin.model.FormSpec.META_SHEET)) {
+            if (!s.name().equals(FormContract.META_SHEET)) {
                 continue;
             }
             Grid g = s.grid();
             for (int r = 0; r < g.rows(); r++) {
                 String k = g.text(r, 0);
                 String v = g.text(r, 1);
-                if (!k.isEmpty() && !v.isEmpty() && !k.matches("\\d+-\\d+")) {
-                    out.put(k, v);
+                if (FormContract.isCodeRow(k)) {
+                    codes.add(k);
+                } else if (!k.isEmpty() && !v.isEmpty()) {
+                    values.put(k, v);
+                    cells.put(k, g.place(r, 1));
                 }
             }
         }
-        return out;
+        return new Meta(values, cells, codes);
     }
 
     private static int findHeader(Grid g) {
@@ -218,8 +294,8 @@ public final class ProgressReader {
         return -1;
     }
 
-    private static String reporter(Map<String, String> meta, Grid g, int headerRow, Path file, IndicatorModel model) {
-        String m = meta.get("reporter");
+    private static String reporter(Meta meta, Grid g, int headerRow, Path file, IndicatorModel model) {
+        String m = meta.get(FormContract.KEY_REPORTER);
         if (m != null && !m.isBlank()) {
             return m.trim();
         }
@@ -292,7 +368,7 @@ public final class ProgressReader {
         Figures.Reading reading = Figures.read(g.value(r, c), percent);
         for (Figures.Issue i : reading.issues()) {
             Place at = g.place(r, c);
-            problems.add(new bulletin.diag.Problem(i.severity(), i.code(), at.file(), at.sheet(), at.cell(),
+            problems.add(new Problem(i.severity(), i.code(), at.file(), at.sheet(), at.cell(),
                     i.message(), g.text(r, c), i.expected()));
         }
         return reading.value();

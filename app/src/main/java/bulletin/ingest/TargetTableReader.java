@@ -6,6 +6,7 @@ import bulletin.text.Numbers;
 import bulletin.text.Text;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,13 +97,27 @@ public final class TargetTableReader {
 
     /** Reads the table in {@code g}, or empty where {@code g} is not a target table. */
     public static Optional<Table> read(Grid g, Problems problems) {
-        Optional<Header> found = header(g);
-        if (found.isEmpty()) {
+        Optional<Header> header = header(g);
+        if (header.isEmpty()) {
             return Optional.empty();
         }
-        Header h = found.get();
+        Header h = header.get();
+        Heading heading = heading(g, h);
+        Optional<Columns> columns = columns(g, h, problems);
+        if (columns.isEmpty()) {
+            return Optional.empty();
+        }
+        Body body = body(g, h, columns.get(), problems);
+        LevelNote note = body.note() != null ? body.note() : findNoteAnywhere(g);
+        return Optional.of(new Table(g.place(), heading.year(), heading.title(), columns.get().units(), body.rows(),
+                note));
+    }
 
-        // Title and year from the rows above the header.
+    /** What stands above the header: the table's title (its first long text) and the year it names. */
+    private record Heading(String title, Integer year) {
+    }
+
+    private static Heading heading(Grid g, Header h) {
         String title = null;
         Integer year = null;
         for (int r = 0; r < h.top; r++) {
@@ -116,39 +131,39 @@ public final class TargetTableReader {
                 }
             }
         }
+        return new Heading(title, year);
+    }
 
-        // Columns after 单位: units, 全市, 备注.
+    /**
+     * The columns after 单位 by what they hold (units, 全市, 备注, generic words to skip), in column order, with
+     * the unit names and the span of the unit columns.
+     */
+    private record Columns(Map<Integer, Role> roles, Map<Integer, String> unitOfCol, List<String> units,
+                           int firstUnitCol, int lastUnitCol) {
+
+        /** Whether a merged region covers more than one of the unit columns: a figure for all of them. */
+        boolean spansUnits(CellRangeAddress a) {
+            return a != null && Math.min(a.getLastColumn(), lastUnitCol) > Math.max(a.getFirstColumn(), firstUnitCol);
+        }
+    }
+
+    /** Maps the columns after 单位; empty (and reported) where no unit column is found. */
+    private static Optional<Columns> columns(Grid g, Header h, Problems problems) {
         List<String> units = new ArrayList<>();
         Map<Integer, Role> roles = new LinkedHashMap<>();
         Map<Integer, String> unitOfCol = new LinkedHashMap<>();
         for (int c = h.measureCol + 1; c < g.cols(); c++) {
-            String name = Text.compact(g.text(h.bottom, c));
-            CellRangeAddress a = g.region(h.bottom, c);
-            if (a != null && a.getLastColumn() > a.getFirstColumn() && h.bottom > h.top) {
-                name = "";
-            }
-            if (name.isEmpty() && h.bottom > h.top) {
-                CellRangeAddress top = g.region(h.top, c);
-                if (top == null || top.getLastColumn() == top.getFirstColumn()) {
-                    name = Text.compact(g.text(h.top, c));
-                }
-            }
+            String name = columnName(g, h, c);
             if (name.isEmpty()) {
                 continue;
             }
-            if (GENERIC.contains(name)) {
-                roles.put(c, Role.IGNORE);
-            } else if (TOTAL.matcher(name).matches()) {
-                roles.put(c, Role.TOTAL);
-            } else if (name.equals("备注") || name.equals("说明")) {
-                roles.put(c, Role.NOTE);
-            } else {
-                if (units.contains(name)) {
-                    problems.error("duplicate-unit", g.place(h.bottom, c), "表头中填报单位“" + name + "”出现了两次");
-                    roles.put(c, Role.IGNORE);
-                    continue;
-                }
-                roles.put(c, Role.UNIT);
+            Role role = role(name);
+            if (role == Role.UNIT && units.contains(name)) {
+                problems.error("duplicate-unit", g.place(h.bottom, c), "表头中填报单位“" + name + "”出现了两次");
+                role = Role.IGNORE;
+            }
+            roles.put(c, role);
+            if (role == Role.UNIT) {
                 unitOfCol.put(c, name);
                 units.add(name);
             }
@@ -163,9 +178,52 @@ public final class TargetTableReader {
         for (int c : unitOfCol.keySet()) {
             lastUnitCol = Math.max(lastUnitCol, c);
         }
+        return Optional.of(new Columns(roles, unitOfCol, units, firstUnitCol, lastUnitCol));
+    }
 
+    /**
+     * The name of column {@code c}: its cell in the header's bottom row; in a two-row header, where that cell
+     * is empty or merged across columns (a group heading), the top row's cell unless it too is merged across
+     * columns.
+     */
+    private static String columnName(Grid g, Header h, int c) {
+        String name = Text.compact(g.text(h.bottom, c));
+        CellRangeAddress a = g.region(h.bottom, c);
+        if (a != null && a.getLastColumn() > a.getFirstColumn() && h.bottom > h.top) {
+            name = "";
+        }
+        if (name.isEmpty() && h.bottom > h.top) {
+            CellRangeAddress top = g.region(h.top, c);
+            if (top == null || top.getLastColumn() == top.getFirstColumn()) {
+                name = Text.compact(g.text(h.top, c));
+            }
+        }
+        return name;
+    }
+
+    private static Role role(String name) {
+        if (GENERIC.contains(name)) {
+            return Role.IGNORE;
+        }
+        if (TOTAL.matcher(name).matches()) {
+            return Role.TOTAL;
+        }
+        if (name.equals("备注") || name.equals("说明")) {
+            return Role.NOTE;
+        }
+        return Role.UNIT;
+    }
+
+    /** The rows below the header: the indicators, and the closing note where the table ends with one. */
+    private record Body(List<Row> rows, LevelNote note) {
+    }
+
+    /**
+     * Walks the rows below the header up to a closing note, carrying the item number and the name levels left
+     * blank down from the rows above, and skipping blank rows and the header repeated on a new page.
+     */
+    private static Body body(Grid g, Header h, Columns cols, Problems problems) {
         List<Row> rows = new ArrayList<>();
-        LevelNote note = null;
         Headers.ItemCursor cursor = new Headers.ItemCursor();
         String[] carry = new String[Math.max(0, h.measureCol - h.seqCol - 1)];
         for (int r = h.bottom + 1; r < g.rows(); r++) {
@@ -173,109 +231,148 @@ public final class TargetTableReader {
                 continue;
             }
             String first = firstText(g, r);
-            if (first.startsWith("注") && (first.startsWith("注：") || first.startsWith("注:") || first.contains("项为"))) {
-                note = LevelNote.parse(String.join("", g.texts(r))).orElse(null);
-                if (note == null) {
-                    problems.warning("unreadable-note", g.place(r, h.seqCol),
-                            "表尾注释中读不出哪些项目是省级、哪些是市级：“" + first + "”");
-                }
-                break;
+            if (isClosingNote(first)) {
+                return new Body(rows, closingNote(g, r, h, first, problems));
             }
-            String seqText = g.text(r, h.seqCol);
-            if (Text.compact(seqText).equals("序号") || isRepeatedUnitRow(g, r, unitOfCol)) {
-                continue; // the header repeated on a new page
-            }
-            if (!cursor.next(g, r, h.seqCol, problems)) {
+            if (isRepeatedHeader(g, r, h, cols) || !cursor.next(g, r, h.seqCol, problems)) {
                 continue;
             }
-            int item = cursor.item;
             if (cursor.newItem) {
-                java.util.Arrays.fill(carry, null);
+                Arrays.fill(carry, null);
             }
-            List<String> parts = nameParts(g, r, h.seqCol + 1, h.measureCol, carry);
-            String measure = Text.compact(g.text(r, h.measureCol));
+            indicatorRow(g, r, h, cols, cursor.item, carry, problems).ifPresent(rows::add);
+        }
+        return new Body(rows, null);
+    }
 
-            Map<String, BigDecimal> targets = new LinkedHashMap<>();
-            Map<String, String> unitTexts = new LinkedHashMap<>();
-            String targetText = null;
-            BigDecimal total = null;
-            String rowNote = null;
-            Set<CellRangeAddress> seen = new HashSet<>();
-            for (var e : roles.entrySet()) {
-                int c = e.getKey();
-                Grid.Value v = g.value(r, c);
-                CellRangeAddress a = g.region(r, c);
-                boolean acrossUnits = a != null && e.getValue() == Role.UNIT
-                        && Math.min(a.getLastColumn(), lastUnitCol) > Math.max(a.getFirstColumn(), firstUnitCol);
-                if (acrossUnits) {
-                    if (!seen.add(a)) {
-                        continue;
-                    }
-                    if (Text.isNone(v.text())) {
-                        continue;
-                    }
-                    BigDecimal n = number(v);
-                    if (n != null) {
-                        total = n;
-                    } else {
-                        targetText = v.text();
-                    }
-                    continue;
-                }
-                switch (e.getValue()) {
-                    case UNIT -> {
-                        if (Text.isNone(v.text())) {
-                            break;
-                        }
-                        BigDecimal n = number(v);
-                        if (n != null) {
-                            targets.put(unitOfCol.get(c), n);
-                        } else {
-                            unitTexts.put(unitOfCol.get(c), v.text());
-                        }
-                    }
-                    case TOTAL -> {
-                        if (!Text.isNone(v.text())) {
-                            BigDecimal n = number(v);
-                            if (n != null) {
-                                total = n;
-                            } else if (targetText == null) {
-                                targetText = v.text();
-                            }
-                        }
-                    }
-                    case NOTE -> rowNote = v.text().isEmpty() ? null : v.text();
-                    default -> {
-                    }
-                }
+    /** A row whose first text opens a note (注：…, or a sentence saying which items are 省级/市级). */
+    private static boolean isClosingNote(String first) {
+        return first.startsWith("注") && (first.startsWith("注：") || first.startsWith("注:") || first.contains("项为"));
+    }
+
+    /** The level note of the closing row {@code r}, or null (and a warning) where it says nothing readable. */
+    private static LevelNote closingNote(Grid g, int r, Header h, String first, Problems problems) {
+        LevelNote note = LevelNote.parse(String.join("", g.texts(r))).orElse(null);
+        if (note == null) {
+            problems.warning("unreadable-note", g.place(r, h.seqCol),
+                    "表尾注释中读不出哪些项目是省级、哪些是市级：“" + first + "”");
+        }
+        return note;
+    }
+
+    /** The header repeated on a new page: 序号 again, or the unit names again. */
+    private static boolean isRepeatedHeader(Grid g, int r, Header h, Columns cols) {
+        return Text.compact(g.text(r, h.seqCol)).equals("序号") || isRepeatedUnitRow(g, r, cols.unitOfCol());
+    }
+
+    /**
+     * The indicator of row {@code r} of item {@code item}; empty where the row only names a project or task (no
+     * measure, no target), and empty and reported where it has targets but no item number or no name.
+     */
+    private static Optional<Row> indicatorRow(Grid g, int r, Header h, Columns cols, int item, String[] carry,
+                                              Problems problems) {
+        List<String> parts = nameParts(g, r, h.seqCol + 1, h.measureCol, carry);
+        String measure = Text.compact(g.text(r, h.measureCol));
+        Targets t = targets(g, r, cols);
+        if (measure.isEmpty() && !t.any()) {
+            return Optional.empty(); // a heading row that only names a project or task, or nothing at all
+        }
+        if (item < 0) {
+            problems.error("missing-item-number", g.place(r, h.seqCol), "第一行指标没有序号（项目编号）");
+            return Optional.empty();
+        }
+        if (parts.isEmpty()) {
+            problems.error("missing-name", g.place(r, h.seqCol + 1), "这一行有目标但没有指标名称");
+            return Optional.empty();
+        }
+        return Optional.of(new Row(item, parts, measure, t.targets, t.unitTexts, t.targetText, t.total, t.note,
+                g.place(r, h.seqCol).format()));
+    }
+
+    /** The targets of one row as they are read, cell by cell. */
+    private static final class Targets {
+        final Map<String, BigDecimal> targets = new LinkedHashMap<>();
+        final Map<String, String> unitTexts = new LinkedHashMap<>();
+        String targetText;
+        BigDecimal total;
+        String note;
+
+        /** A unit's own cell: a number is its target, a word its text target; "/" and the like are none. */
+        void unit(String unit, Grid.Value v) {
+            if (Text.isNone(v.text())) {
+                return;
             }
-            // A lone text in the unit columns, not merged, is the indicator's text target.
+            BigDecimal n = number(v);
+            if (n != null) {
+                targets.put(unit, n);
+            } else {
+                unitTexts.put(unit, v.text());
+            }
+        }
+
+        /** A cell merged across the unit columns: one figure (the total) or one text for all units. */
+        void acrossUnits(Grid.Value v) {
+            if (Text.isNone(v.text())) {
+                return;
+            }
+            BigDecimal n = number(v);
+            if (n != null) {
+                total = n;
+            } else {
+                targetText = v.text();
+            }
+        }
+
+        /** The 全市 column: the total, or the text target unless one was already found. */
+        void total(Grid.Value v) {
+            if (Text.isNone(v.text())) {
+                return;
+            }
+            BigDecimal n = number(v);
+            if (n != null) {
+                total = n;
+            } else if (targetText == null) {
+                targetText = v.text();
+            }
+        }
+
+        /** A lone text in the unit columns, not merged, is the indicator's text target. */
+        void loneTextIsTarget() {
             if (unitTexts.size() == 1 && targets.isEmpty() && targetText == null) {
                 targetText = unitTexts.values().iterator().next();
                 unitTexts.clear();
             }
-            boolean hasTargets = !targets.isEmpty() || !unitTexts.isEmpty() || targetText != null || total != null;
-            if (parts.isEmpty() && measure.isEmpty() && !hasTargets) {
-                continue;
-            }
-            if (measure.isEmpty() && !hasTargets) {
-                continue; // a heading row that only names a project or task
-            }
-            if (item < 0) {
-                problems.error("missing-item-number", g.place(r, h.seqCol), "第一行指标没有序号（项目编号）");
-                continue;
-            }
-            if (parts.isEmpty()) {
-                problems.error("missing-name", g.place(r, h.seqCol + 1), "这一行有目标但没有指标名称");
-                continue;
-            }
-            rows.add(new Row(item, parts, measure, targets, unitTexts, targetText, total, rowNote,
-                    g.place(r, h.seqCol).format()));
         }
-        if (note == null) {
-            note = findNoteAnywhere(g);
+
+        boolean any() {
+            return !targets.isEmpty() || !unitTexts.isEmpty() || targetText != null || total != null;
         }
-        return Optional.of(new Table(g.place(), year, title, units, rows, note));
+    }
+
+    /** Reads the target columns of row {@code r}, each merged region across the unit columns once. */
+    private static Targets targets(Grid g, int r, Columns cols) {
+        Targets t = new Targets();
+        Set<CellRangeAddress> seen = new HashSet<>();
+        for (var e : cols.roles().entrySet()) {
+            int c = e.getKey();
+            Grid.Value v = g.value(r, c);
+            CellRangeAddress a = g.region(r, c);
+            if (e.getValue() == Role.UNIT && cols.spansUnits(a)) {
+                if (seen.add(a)) {
+                    t.acrossUnits(v);
+                }
+                continue;
+            }
+            switch (e.getValue()) {
+                case UNIT -> t.unit(cols.unitOfCol().get(c), v);
+                case TOTAL -> t.total(v);
+                case NOTE -> t.note = v.text().isEmpty() ? null : v.text();
+                default -> {
+                }
+            }
+        }
+        t.loneTextIsTarget();
+        return t;
     }
 
     /**

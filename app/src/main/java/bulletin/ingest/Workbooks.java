@@ -9,10 +9,10 @@ import java.util.Locale;
 import org.apache.poi.poifs.filesystem.FileMagic;
 
 /**
- * Opens workbooks for reading, with a size cap and checks of the kind of file before parsing (the light reader
- * then limits every part's size and compression ratio), and turns every way a file can be unreadable into one
- * Chinese sentence. Only .xlsx is read: a legacy .xls
- * must be saved again as .xlsx (one format to validate, lock and protect).
+ * The one way into a workbook: checks of its size and kind before any parsing, then the light reader
+ * ({@link XlsxReader}), which limits every part's size and compression ratio. Every way a file can be unreadable
+ * comes out as an {@link Unreadable} with one Chinese sentence. Only .xlsx is read: a legacy .xls is refused
+ * with a request to save it again as .xlsx (one format to validate, lock and protect).
  */
 public final class Workbooks {
 
@@ -41,17 +41,19 @@ public final class Workbooks {
     }
 
     /**
-     * Reads every sheet of a workbook with the light reader ({@link XlsxReader}): what every command that only
-     * reads needs, without starting POI's object model.
+     * Reads every sheet of a workbook, after {@link #check}, with the light reader ({@link XlsxReader}): every
+     * command reads workbooks this way, without starting POI's object model.
      */
     static List<XlsxReader.SheetData> sheets(Path file, String shown) throws Unreadable {
         check(file);
         return XlsxReader.read(file, shown);
     }
 
-    /** The checks before any parsing: size, kind of file (HTML, CSV, legacy or encrypted OLE2), duplicate entries. */
+    /**
+     * The checks before any parsing: size, kind of file (by its first bytes: a zip package, an OLE2 file that is
+     * a legacy .xls or an encrypted workbook, HTML, anything else such as CSV), duplicate zip entries.
+     */
     static void check(Path file) throws Unreadable {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         long size;
         try {
             size = Files.size(file);
@@ -114,9 +116,8 @@ public final class Workbooks {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            return null; // POI will say what is wrong with it
+            return null; // the light reader will say what is wrong with it
         }
         return null;
     }
-
 }

@@ -287,8 +287,7 @@ final class XlsxReader {
                             String r = attr(x, "r");
                             row = r == null ? row + 1 : Integer.parseInt(r) - 1;
                             col = -1;
-                            String h = attr(x, "hidden");
-                            if ("1".equals(h) || "true".equals(h)) {
+                            if (isTrue(attr(x, "hidden"))) {
                                 hiddenRows.add(row);
                             }
                         }
@@ -318,16 +317,7 @@ final class XlsxReader {
                             }
                         }
                         case "mergeCell" -> merges.add(CellRangeAddress.valueOf(attr(x, "ref")));
-                        case "col" -> {
-                            String h = attr(x, "hidden");
-                            if ("1".equals(h) || "true".equals(h)) {
-                                int min = Integer.parseInt(attr(x, "min")) - 1;
-                                int max = Math.min(Integer.parseInt(attr(x, "max")) - 1, 16383);
-                                for (int c = min; c <= max; c++) {
-                                    hiddenCols.add(c);
-                                }
-                            }
-                        }
+                        case "col" -> hiddenColumns(x, hiddenCols);
                         default -> {
                         }
                     }
@@ -342,6 +332,23 @@ final class XlsxReader {
             x.close();
         }
         return Grid.of(place, cells, merges, hiddenRows, hiddenCols);
+    }
+
+    /** Adds the columns of a hidden {@code <col min max>} element to {@code hiddenCols}. */
+    private static void hiddenColumns(XMLStreamReader x, Set<Integer> hiddenCols) {
+        if (!isTrue(attr(x, "hidden"))) {
+            return;
+        }
+        int min = Integer.parseInt(attr(x, "min")) - 1;
+        int max = Math.min(Integer.parseInt(attr(x, "max")) - 1, 16383);
+        for (int c = min; c <= max; c++) {
+            hiddenCols.add(c);
+        }
+    }
+
+    /** An XML boolean attribute: "1" or "true". */
+    private static boolean isTrue(String attribute) {
+        return "1".equals(attribute) || "true".equals(attribute);
     }
 
     private static Grid.Value value(String type, String v, StringBuilder inline, boolean formula, boolean percent,

@@ -7,9 +7,9 @@ import bulletin.diag.Severity;
 import bulletin.ingest.Figures;
 import bulletin.ingest.Grid;
 import bulletin.ingest.ProgressReader;
+import bulletin.model.FormContract;
 import bulletin.model.Indicator;
 import bulletin.model.IndicatorModel;
-import bulletin.model.FormSpec;
 import bulletin.model.Kind;
 import bulletin.model.MonthlyReport;
 import bulletin.model.ReportEntry;
@@ -37,16 +37,16 @@ public final class Validator {
     private Validator() {
     }
 
-    /**
-     * Checks one workbook.
-     *
-     * @param month    the month it should report on, or null where not known (a file given on its own)
-     * @param previous last month's report of the same reporter, or null
-     */
     /** What one workbook's check found: its reporter (null where it could not be read) and its problems. */
     public record Checked(String file, String reporter, List<Problem> problems) {
     }
 
+    /**
+     * Checks one workbook.
+     *
+     * @param month    the month it should report on, or null where not known (a file given on its own)
+     * @param previous gives last month's report of a reporter, or null where there is none; may itself be null
+     */
     public static Checked workbook(Path file, String shown, IndicatorModel model, YearMonth month,
                                    java.util.function.Function<String, MonthlyReport> previous) {
         Problems problems = new Problems();
@@ -73,21 +73,21 @@ public final class Validator {
 
     private static void checkMeta(ProgressReader.Form form, IndicatorModel model, YearMonth month, Place place,
                                   Problems problems) {
-        Map<String, String> meta = form.meta();
-        String version = meta.get("form-version");
+        ProgressReader.Meta meta = form.meta();
+        String version = meta.get(FormContract.KEY_VERSION);
         if (version == null) {
             problems.warning("form-version", place, "不是用 bulletin template 生成的填报表（没有隐藏的表单信息）："
                     + "已按表头读取，无法核对单位、月份和锁定的目标");
-        } else if (!version.equals(FormSpec.VERSION)) {
+        } else if (!version.equals(FormContract.VERSION)) {
             problems.add(Problem.error("form-mismatch", place, "填报表版本“" + version + "”与本工具的版本不同，请用 "
-                    + "bulletin template 重新生成").with(version, FormSpec.VERSION));
+                    + "bulletin template 重新生成").with(version, FormContract.VERSION));
         }
         String reporter = form.reporter();
         if (!model.units().contains(reporter) && !model.departments().contains(reporter)) {
             problems.add(Problem.error("form-mismatch", place, "填报单位“" + reporter + "”不在指标表的单位中")
                     .with(reporter, String.join("、", model.units())));
         }
-        String m = meta.get("month");
+        String m = meta.get(FormContract.KEY_MONTH);
         if (m != null && month != null) {
             try {
                 YearMonth ym = YearMonth.parse(m);
@@ -100,6 +100,7 @@ public final class Validator {
                 problems.add(Problem.error("form-mismatch", place, "隐藏的表单信息中的月份不可读").with(m, "YYYY-MM"));
             }
         }
+        ProgressReader.checkFingerprint(form, model, problems);
     }
 
     private static void checkRows(ProgressReader.Form form, IndicatorModel model, List<Indicator> expected,
@@ -172,7 +173,10 @@ public final class Validator {
                 || (cols.percent() >= 0 && !g.text(r, cols.percent()).isEmpty());
     }
 
-    /** The target cell is locked on the form; a different value there means the form was changed. */
+    /**
+     * The target cell is locked on the form; a different value there means the form was changed, or the tables
+     * were changed after the form was made (which the fingerprint check reports as {@code form-outdated}).
+     */
     private static void checkLockedTarget(Grid g, int r, ProgressReader.Columns cols, Indicator ind, String reporter,
                                           boolean department, Problems problems) {
         if (cols.target() < 0) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import bulletin.ingest.ModelLoader;
 import bulletin.workspace.Workspace;
+import bulletin.model.FormContract;
 import bulletin.model.IndicatorModel;
 import bulletin.forms.FormWriter.ReporterType;
 import bulletin.samples.MiluoSamples;
@@ -14,7 +15,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationConstraint;
@@ -121,18 +124,60 @@ class FormWriterTest {
         }
     }
 
+    /** The entries of a form's hidden sheet: key in column A, value in column B, before the rows of codes. */
+    static Map<String, String> entries(XSSFSheet meta) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Row r : meta) {
+            String key = r.getCell(0).getStringCellValue();
+            if (FormContract.isCodeRow(key)) {
+                break;
+            }
+            out.put(key, r.getCell(1).getStringCellValue());
+        }
+        return out;
+    }
+
+    static XSSFSheet sh(XSSFWorkbook wb) {
+        return wb.getSheet(FormLayout.DATA_SHEET);
+    }
+
     @Test
-    void aHiddenSheetCarriesReporterMonthVersionAndCodes() throws IOException {
+    void aHiddenSheetCarriesTheFormContract() throws IOException {
         try (XSSFWorkbook wb = form("罗江镇", ReporterType.UNIT)) {
-            XSSFSheet meta = wb.getSheet(FormLayout.META_SHEET);
+            XSSFSheet meta = wb.getSheet(FormContract.META_SHEET);
             assertThat(wb.getSheetVisibility(wb.getSheetIndex(meta))).isEqualTo(SheetVisibility.VERY_HIDDEN);
-            assertThat(meta.getRow(0).getCell(1).getStringCellValue()).isEqualTo(FormLayout.VERSION);
-            assertThat(meta.getRow(1).getCell(1).getStringCellValue()).isEqualTo("罗江镇");
-            assertThat(meta.getRow(2).getCell(1).getStringCellValue()).isEqualTo("unit");
-            assertThat(meta.getRow(3).getCell(1).getStringCellValue()).isEqualTo("2026-05");
-            assertThat(meta.getRow(4).getCell(1).getStringCellValue()).hasSize(16);
-            assertThat(meta.getRow(6).getCell(0).getStringCellValue()).isEqualTo("01-01");
-            assertThat(meta.getRow(6 + 46).getCell(0).getStringCellValue()).isEqualTo("18-01");
+            Map<String, String> entries = entries(meta);
+            assertThat(entries).containsExactly(
+                    Map.entry(FormContract.KEY_VERSION, FormContract.VERSION),
+                    Map.entry(FormContract.KEY_REPORTER, "罗江镇"),
+                    Map.entry(FormContract.KEY_REPORTER_TYPE, FormContract.REPORTER_UNIT),
+                    Map.entry(FormContract.KEY_MONTH, "2026-05"),
+                    Map.entry(FormContract.KEY_FINGERPRINT, FormContract.fingerprint(model, "罗江镇")),
+                    Map.entry(FormContract.KEY_CODES, "47"));
+            assertThat(entries.get(FormContract.KEY_FINGERPRINT)).hasSize(16);
+            // Then one row per indicator: code, row on the form (1-based), kind.
+            List<String> codes = new ArrayList<>();
+            for (int r = entries.size(); r <= meta.getLastRowNum(); r++) {
+                Row row = meta.getRow(r);
+                codes.add(row.getCell(0).getStringCellValue());
+                assertThat(codes.get(codes.size() - 1)).satisfies(c -> assertThat(FormContract.isCodeRow(c)).isTrue());
+                assertThat(sh(wb).getRow((int) row.getCell(1).getNumericCellValue() - 1).getCell(FormLayout.COL_CODE)
+                        .getStringCellValue()).isEqualTo(row.getCell(0).getStringCellValue());
+            }
+            assertThat(codes).hasSize(47).startsWith("01-01").endsWith("18-01");
+            assertThat(meta.getRow(entries.size()).getCell(2).getStringCellValue())
+                    .isEqualTo(model.indicatorsFor("罗江镇").get(0).kind().id());
+        }
+    }
+
+    @Test
+    void aDepartmentFormCarriesItsOwnFingerprintAndCodes() throws IOException {
+        try (XSSFWorkbook wb = form("市人社局", ReporterType.DEPARTMENT)) {
+            Map<String, String> entries = entries(wb.getSheet(FormContract.META_SHEET));
+            assertThat(entries).containsEntry(FormContract.KEY_REPORTER_TYPE, FormContract.REPORTER_DEPARTMENT)
+                    .containsEntry(FormContract.KEY_FINGERPRINT, FormContract.fingerprint(model, "市人社局"))
+                    .containsEntry(FormContract.KEY_CODES, "7");
+            assertThat(entries.get(FormContract.KEY_FINGERPRINT)).isNotEqualTo(FormContract.fingerprint(model, "罗江镇"));
         }
     }
 

@@ -5,6 +5,7 @@ import bulletin.workspace.Workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bulletin.diag.Problem;
+import bulletin.model.FormContract;
 import bulletin.model.IndicatorModel;
 import bulletin.model.MonthlyReport;
 import bulletin.model.ReportEntry;
@@ -70,7 +71,7 @@ class ProgressReaderTest {
         MonthReports r = ProgressReader.read(workspace, model, MAY);
         assertThat(r.problems().all()).isEmpty();
         MonthlyReport rep = r.of("罗江镇").orElseThrow();
-        assertThat(rep.formVersion()).isEqualTo(FormLayout.VERSION);
+        assertThat(rep.formVersion()).isEqualTo(FormContract.VERSION);
         assertThat(rep.file()).isEqualTo("progress/2026-05/罗江镇-5月.xlsx");
         assertThat(rep.entries()).hasSize(47);
         assertThat(rep.entries().get("04-01").done()).isEqualByComparingTo("0.8123");
@@ -153,7 +154,7 @@ class ProgressReaderTest {
     @Test
     void aWorkbookWithoutTheHiddenSheetIsReadByItsHeadersAndFileName() throws IOException {
         FormFiller f = blank("白水镇").done("03-05", new BigDecimal("30"));
-        f.workbook().removeSheetAt(f.workbook().getSheetIndex(FormLayout.META_SHEET));
+        f.workbook().removeSheetAt(f.workbook().getSheetIndex(FormContract.META_SHEET));
         // The clerk moved the columns around: 累计完成 now comes before 全年目标.
         var sh = f.workbook().getSheet(FormLayout.DATA_SHEET);
         sh.getRow(FormLayout.HEADER_ROW).getCell(FormLayout.COL_DONE).setCellValue("全年目标");

@@ -2,6 +2,7 @@ package bulletin.validate;
 
 import bulletin.ingest.ModelLoader;
 import bulletin.workspace.Workspace;
+import bulletin.model.FormContract;
 import bulletin.model.IndicatorModel;
 import bulletin.forms.FormLayout;
 import bulletin.forms.FormWriter;
@@ -85,8 +86,15 @@ final class BadInputs {
                 .getCell(col, Row.MissingCellPolicy.CREATE_NULL_AS_BLANK);
     }
 
-    static void meta(FormFiller f, int row, String value) {
-        f.workbook().getSheet(FormLayout.META_SHEET).getRow(row).getCell(1).setCellValue(value);
+    /** Sets the value of an entry of the form's hidden sheet, found by its key. */
+    static void meta(FormFiller f, String key, String value) {
+        for (Row r : f.workbook().getSheet(FormContract.META_SHEET)) {
+            if (r.getCell(0) != null && key.equals(r.getCell(0).getStringCellValue())) {
+                r.getCell(1).setCellValue(value);
+                return;
+            }
+        }
+        throw new IllegalArgumentException("no entry " + key);
     }
 
     /** Rewrites the entries of a valid form's zip. */
@@ -186,12 +194,15 @@ final class BadInputs {
         c.put("value-in-wrong-column", new Case("input.xlsx", form(f -> f.done("02-02", new BigDecimal("3"))),
                 "exit 0\nwarning unexpected-value 进度填报!F10 形象进度"));
         // --- the form itself ---------------------------------------------------------------------------------
-        c.put("form-of-another-month", new Case("input.xlsx", form(f -> meta(f, 3, "2026-04")),
+        c.put("form-of-another-month", new Case("input.xlsx", form(f -> meta(f, FormContract.KEY_MONTH, "2026-04")),
                 "exit 1\nerror form-mismatch - 4月的填报表"));
-        c.put("form-of-unknown-unit", new Case("input.xlsx", form(f -> meta(f, 1, "某某镇")),
+        c.put("form-of-unknown-unit", new Case("input.xlsx", form(f -> meta(f, FormContract.KEY_REPORTER, "某某镇")),
                 "exit 1\nerror form-mismatch - 某某镇"));
-        c.put("form-of-another-version", new Case("input.xlsx", form(f -> meta(f, 0, "bulletin-form/0")),
+        c.put("form-of-another-version", new Case("input.xlsx", form(f -> meta(f, FormContract.KEY_VERSION, "bulletin-form/0")),
                 "exit 1\nerror form-mismatch - 版本"));
+        c.put("form-of-other-targets", new Case("input.xlsx",
+                form(f -> meta(f, FormContract.KEY_FINGERPRINT, "0123456789abcdef")),
+                "exit 0\nwarning form-outdated _bulletin!B5 bulletin template 重新生成"));
         c.put("locked-target-changed", new Case("input.xlsx", form(f -> {
             cell(f, "03-05", FormLayout.COL_TARGET).setCellValue(50);
         }), "exit 1\nerror locked-changed 进度填报!E16 指标表中是 100"));

@@ -1,0 +1,73 @@
+package bulletin.model;
+
+import bulletin.text.Numbers;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/**
+ * The contract of the monthly form: what {@code template} writes, each unit returns filled in, and
+ * {@code generate} and {@code validate} read back. The visible sheet is read by its header words, so its layout
+ * is the writer's own; what both sides must agree on is the very hidden sheet {@link #META_SHEET}, the form
+ * version and how the fingerprint is computed. The hidden sheet holds first the entries, one a row (the key in
+ * column A, its value in column B), then one row per indicator of the form, in its order: the code in column A
+ * (which tells these rows from the entries, {@link #isCodeRow(String)}), its 1-based row on the visible sheet in
+ * column B and its kind in column C.
+ */
+public final class FormContract {
+
+    /** The form version in the hidden sheet; a returned form must carry it. */
+    public static final String VERSION = "bulletin-form/1";
+
+    /** The very hidden sheet that holds the entries below and the indicator rows. */
+    public static final String META_SHEET = "_bulletin";
+
+    /** Key of the form version ({@link #VERSION}). */
+    public static final String KEY_VERSION = "form-version";
+    /** Key of the reporting unit or lead department the form is for. */
+    public static final String KEY_REPORTER = "reporter";
+    /** Key of the kind of reporter: {@link #REPORTER_UNIT} or {@link #REPORTER_DEPARTMENT}. */
+    public static final String KEY_REPORTER_TYPE = "reporter-type";
+    /** Key of the month the form is for, {@code YYYY-MM}. */
+    public static final String KEY_MONTH = "month";
+    /** Key of the {@link #fingerprint(IndicatorModel, String) fingerprint} of the targets the form was made from. */
+    public static final String KEY_FINGERPRINT = "fingerprint";
+    /** Key of the number of indicator rows that follow the entries. */
+    public static final String KEY_CODES = "codes";
+
+    public static final String REPORTER_UNIT = "unit";
+    public static final String REPORTER_DEPARTMENT = "department";
+
+    private static final Pattern CODE = Pattern.compile("\\d+-\\d+");
+
+    private FormContract() {
+    }
+
+    /**
+     * The fingerprint of {@code reporter}'s form: a digest of the year, the reporter and, for each of its
+     * indicators ({@link IndicatorModel#indicatorsFor(String)}) in order, the code, the reporter's own numeric
+     * target and the kind. A form made from other tables, or before a target, an indicator or a kind changed,
+     * carries another one. (A department has no target of its own in the table: its fingerprint covers its
+     * indicators and their kinds.)
+     */
+    public static String fingerprint(IndicatorModel model, String reporter) {
+        StringBuilder sb = new StringBuilder().append(model.year()).append('|').append(reporter);
+        for (Indicator i : model.indicatorsFor(reporter)) {
+            sb.append('|').append(i.code()).append('=').append(Numbers.format(i.targets().get(reporter)))
+                    .append(i.kind().id());
+        }
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether column A of a row of the hidden sheet holds an indicator code: a row after the entries. */
+    public static boolean isCodeRow(String key) {
+        return CODE.matcher(key).matches();
+    }
+}
