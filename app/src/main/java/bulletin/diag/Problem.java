@@ -11,9 +11,11 @@ import java.util.Objects;
  * @param code     stable machine-readable code, e.g. {@code type-error}
  * @param found    the value found, as the cell shows it, or null
  * @param expected what was expected instead, or null
+ * @param indicator the code of the indicator a row-level problem is about ({@code 03-05}), or null
+ * @param indicatorName that indicator's name, or null
  */
 public record Problem(Severity severity, String code, String file, String sheet, String cell, String message,
-                      String found, String expected) {
+                      String found, String expected, String indicator, String indicatorName) {
 
     public Problem {
         Objects.requireNonNull(severity, "severity");
@@ -22,7 +24,12 @@ public record Problem(Severity severity, String code, String file, String sheet,
     }
 
     public Problem(Severity severity, String code, String file, String sheet, String cell, String message) {
-        this(severity, code, file, sheet, cell, message, null, null);
+        this(severity, code, file, sheet, cell, message, null, null, null, null);
+    }
+
+    public Problem(Severity severity, String code, String file, String sheet, String cell, String message,
+                   String found, String expected) {
+        this(severity, code, file, sheet, cell, message, found, expected, null, null);
     }
 
     public static Problem error(String code, Place place, String message) {
@@ -35,7 +42,13 @@ public record Problem(Severity severity, String code, String file, String sheet,
 
     /** The same problem with the value found and what was expected. */
     public Problem with(String foundValue, String expectedValue) {
-        return new Problem(severity, code, file, sheet, cell, message, foundValue, expectedValue);
+        return new Problem(severity, code, file, sheet, cell, message, foundValue, expectedValue, indicator,
+                indicatorName);
+    }
+
+    /** The same problem, about this indicator. */
+    public Problem about(String indicatorCode, String name) {
+        return new Problem(severity, code, file, sheet, cell, message, found, expected, indicatorCode, name);
     }
 
     public Place place() {

@@ -66,11 +66,24 @@ public final class ValidationReport {
         if (!where.isEmpty()) {
             sb.append(' ').append(where);
         }
+        if (p.indicator() != null) {
+            sb.append(" [").append(p.indicator()).append(p.indicatorName() == null ? "" : " " + shortName(p.indicatorName()))
+                    .append(']');
+        }
         sb.append("：").append(p.message());
         if (p.found() != null && !p.message().contains(p.found())) {
-            sb.append("（填的是“").append(p.found()).append("”）");
+            sb.append("（填的是“").append(p.found()).append("”");
+            if (p.expected() != null && !p.message().contains(p.expected())) {
+                sb.append("，应为").append(p.expected());
+            }
+            sb.append("）");
         }
         return sb.toString();
+    }
+
+    /** An indicator's name as a reader scans it: its first 16 characters. */
+    static String shortName(String name) {
+        return name.length() <= 16 ? name : name.substring(0, 15) + "…";
     }
 
     public static String json(ValidationResult r) {
@@ -107,7 +120,11 @@ public final class ValidationReport {
             m.put("sheet", p.sheet());
             m.put("cell", p.cell());
             m.put("found", p.found());
-            m.put("expected", p.expected());
+            // A month's missing units are a list, not a sentence.
+            m.put("expected", p.code().equals("missing-unit") && p.expected() != null
+                    ? List.of(p.expected().split("、")) : p.expected());
+            m.put("indicatorCode", p.indicator());
+            m.put("indicator", p.indicatorName());
             m.put("message", p.message());
             out.add(m);
         }

@@ -140,11 +140,13 @@ class GenerateTest {
                 assertThat(progress.get(6)).as(i.code()).isEqualTo(expectedTotal);
                 for (int u = 0; u < s.units().size(); u++) {
                     var f = i.units().get(s.units().get(u));
-                    String expected = f.progress() == null ? "/" : Format.percent(f.progress());
+                    // A carried figure (神鼎山镇 sent nothing in May) is marked ＊ on its 数量 and 进度 rows.
+                    String mark = f.carried() ? "＊" : "";
+                    String expected = f.progress() == null ? "/" : Format.percent(f.progress()) + mark;
                     assertThat(progress.get(7 + u)).as(i.code() + " " + s.units().get(u)).isEqualTo(expected);
                     if (i.kind() == Kind.QUANTITY && f.target() != null) {
                         assertThat(target.get(7 + u)).isEqualTo(Format.number(f.target()));
-                        assertThat(done.get(7 + u)).isEqualTo(f.done() == null ? "/" : Format.number(f.done()));
+                        assertThat(done.get(7 + u)).isEqualTo(f.done() == null ? "/" : Format.number(f.done()) + mark);
                     }
                 }
                 r += 3;
