@@ -320,8 +320,9 @@ public final class MiluoSamples {
         BigDecimal done;
         if (m == 3 && MARCH.containsKey(code)) {
             done = new BigDecimal(MARCH.get(code).split(" ")[u].replace("-", "0"));
-        } else if (code.equals("04-01") && m == 3) {
-            done = scale(target, new BigDecimal("0.5292"));
+        } else if (code.equals("04-01")) {
+            // Seed 001's 52.92% in March, rising after it: a cumulative figure never falls.
+            done = scale(target, new BigDecimal(m == 3 ? "0.5292" : m == 4 ? "0.5600" : m == 5 ? "0.6000" : "0.6500"));
         } else if (code.equals(BEHIND_TWICE)) {
             done = floor(target, m == 4 ? "0.20" : m == 5 ? "0.30" : "0.40");
             if (m == 5 && target.signum() > 0) {
