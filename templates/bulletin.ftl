@@ -54,6 +54,10 @@
 <#assign k = k + 1>
 @p ${k}.申报不及时。<#if late?has_content>${late?join("、")}未按时报送${month}月进度数据<#if lateDepartments?has_content>；</#if></#if><#if lateDepartments?has_content>${lateDepartments?join("、")}未报送负责指标的进度数据</#if>。
 </#if>
+<#if excluded?has_content>
+<#assign k = k + 1>
+@p ${k}.报表数据有误。<#list excluded as e><#if e.whole>${e.unit}报送的${month}月报表${e.reason}，整份未予采用<#else>${e.unit}报表中${e.count}项数据有误（${e.reasons?join("；")}），未予采用</#if><#sep>；</#list>。未采用的数据沿用上月累计数，请相关单位核实后重新报送。
+</#if>
 <#list notes["突出问题"] as p>
 <#if p.heading>@h3 ${p.text}<#else>@p ${p.text}</#if>
 </#list>

@@ -44,10 +44,18 @@ final class GenerateCommand implements Runnable {
     @Option(names = "--pdf", description = "同时用 LibreOffice 生成 PDF（需已安装 LibreOffice）")
     boolean pdf;
 
+    @Option(names = "--skip-invalid", description = "报表有错误时仍生成专报：略过有误的数据（沿用上月）和整份有误的报表，"
+            + "并在专报中说明（默认有错误时不生成）")
+    boolean skipInvalid;
+
+    @Option(names = "--strict", description = "警告也视为错误，与 validate --strict 相同")
+    boolean strict;
+
     @Override
     public void run() {
         GenerateService.Result r = GenerateService.generate(
-                new GenerateService.Options(parent.workspace, month, date, issue, force, requireAll, pdf));
+                new GenerateService.Options(parent.workspace, month, date, issue, force, requireAll, pdf,
+                        skipInvalid, strict));
         var err = spec.commandLine().getErr();
         for (Problem p : r.problems()) {
             err.println(p.format());

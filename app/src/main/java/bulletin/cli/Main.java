@@ -48,6 +48,7 @@ public final class Main {
     private static int handleExecution(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
         if (e instanceof BulletinException be) {
+            err.print(be.report());
             for (Problem p : be.problems()) {
                 err.println(p.format());
             }

@@ -12,6 +12,7 @@ public class BulletinException extends RuntimeException {
 
     private final int exitCode;
     private final transient List<Problem> problems;
+    private String report = "";
 
     public BulletinException(int exitCode, String message) {
         this(exitCode, message, List.of(), null);
@@ -41,6 +42,17 @@ public class BulletinException extends RuntimeException {
 
     public static BulletinException output(String message, Throwable cause) {
         return new BulletinException(ExitCode.OUTPUT, message, cause);
+    }
+
+    /** The same exception, with a report printed before its problems and message (e.g. a month's verdict). */
+    public BulletinException withReport(String text) {
+        this.report = text == null ? "" : text;
+        return this;
+    }
+
+    /** What to print before the problems and the message; empty where there is nothing. */
+    public String report() {
+        return report;
     }
 
     public int exitCode() {

@@ -159,8 +159,36 @@ public final class Wording {
         }
     }
 
+    /**
+     * What {@code generate --skip-invalid} left out, one entry per unit: a whole workbook with its reason, or the
+     * figures with theirs ("进度填报!G21 形象进度超过 100（120）").
+     */
+    static List<Map<String, Object>> excluded(Snapshot s) {
+        Map<String, Map<String, Object>> byUnit = new java.util.LinkedHashMap<>();
+        for (Snapshot.Excluded e : s.excluded()) {
+            String unit = e.unit() == null ? e.file() : e.unit();
+            Map<String, Object> x = byUnit.computeIfAbsent(unit + (e.code() == null ? "#whole" : ""), k -> {
+                Map<String, Object> n = new HashMap<>();
+                n.put("unit", unit);
+                n.put("file", e.file());
+                n.put("whole", e.code() == null);
+                n.put("reason", "（" + e.message() + "）");
+                n.put("reasons", new ArrayList<String>());
+                return n;
+            });
+            if (e.code() != null) {
+                @SuppressWarnings("unchecked")
+                List<String> reasons = (List<String>) x.get("reasons");
+                reasons.add(e.code() + " " + e.cell() + "：" + e.message());
+                x.put("count", reasons.size());
+            }
+        }
+        return new ArrayList<>(byUnit.values());
+    }
+
     static Map<String, Object> dataModel(Snapshot s, Notes notes) {
         Map<String, Object> m = new HashMap<>();
+        m.put("excluded", excluded(s));
         m.put("title", s.title());
         m.put("office", s.office());
         m.put("issue", s.issue());

@@ -10,6 +10,7 @@ import bulletin.model.IndicatorModel;
 import bulletin.model.MonthReports;
 import bulletin.model.MonthlyReport;
 import bulletin.model.ReportEntry;
+import bulletin.model.Source;
 import bulletin.text.Text;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -334,6 +335,18 @@ public final class ProgressReader {
                 Headers.find(g, h, t -> t.length() <= 8 && t.contains("问题")).orElse(-1));
     }
 
+    /**
+     * The report of a form that was checked already ({@code validate}'s rules): its entries with the cells they
+     * come from; {@code excluded} names the indicators whose figures were left out as wrong. The checks' problems
+     * are not repeated here.
+     */
+    public static MonthlyReport report(Form form, YearMonth month, java.util.Set<String> excluded) {
+        Map<String, ReportEntry> entries = new LinkedHashMap<>(entries(form, new Problems()));
+        excluded.forEach(entries::remove);
+        return new MonthlyReport(form.reporter(), month, form.file(), form.meta().get(FormContract.KEY_VERSION),
+                entries, excluded);
+    }
+
     private static Map<String, ReportEntry> entries(Form form, Problems problems) {
         Grid g = form.grid();
         Columns cols = form.columns();
@@ -345,9 +358,20 @@ public final class ProgressReader {
             BigDecimal p = cols.percent() >= 0 ? figure(g, r, cols.percent(), true, problems) : null;
             String n = cols.note() >= 0 ? emptyToNull(g.text(r, cols.note())) : null;
             String q = cols.problem() >= 0 ? emptyToNull(g.text(r, cols.problem())) : null;
-            out.putIfAbsent(c, new ReportEntry(c, d, p, n, q, g.place(r, cols.code() >= 0 ? cols.code() : 0).format()));
+            out.putIfAbsent(c, new ReportEntry(c, d, p, n, q, g.place(r, cols.code() >= 0 ? cols.code() : 0).format(),
+                    source(g, r, cols.done()), source(g, r, cols.percent()), source(g, r, cols.note()),
+                    source(g, r, cols.problem())));
         }
         return out;
+    }
+
+    /** The cell at row r of column c, as a source; null where the form has no such column. */
+    private static Source source(Grid g, int r, int c) {
+        if (c < 0) {
+            return null;
+        }
+        Place at = g.place(r, c);
+        return new Source(at.file(), at.sheet(), at.cell());
     }
 
     private static String byName(IndicatorModel model, String text) {

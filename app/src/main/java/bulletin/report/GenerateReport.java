@@ -52,7 +52,26 @@ public final class GenerateReport {
             sb.append("；牵头单位未报送：").append(String.join("、", s.lateDepartments()));
         }
         sb.append('\n');
+        excluded(s, sb);
         notes.forEach(n -> sb.append("说明：").append(n).append('\n'));
         return sb.toString();
+    }
+
+    /** What --skip-invalid left out, a line each: the unit, the file and cell, the indicator, why. */
+    private static void excluded(Snapshot s, StringBuilder sb) {
+        if (s.excluded().isEmpty()) {
+            return;
+        }
+        sb.append("未采用的数据（--skip-invalid，沿用上月）").append(s.excluded().size()).append(" 处：\n");
+        for (Snapshot.Excluded e : s.excluded()) {
+            sb.append("  ").append(e.unit() == null ? "" : e.unit() + " ").append(e.file());
+            if (e.code() == null) {
+                sb.append(" 整份未采用");
+            } else {
+                sb.append(e.sheet() == null ? "" : ":" + e.sheet() + (e.cell() == null ? "" : "!" + e.cell()))
+                        .append(" 指标 ").append(e.code());
+            }
+            sb.append("（").append(e.problem()).append("：").append(e.message()).append("）\n");
+        }
     }
 }

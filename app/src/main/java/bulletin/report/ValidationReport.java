@@ -59,6 +59,30 @@ public final class ValidationReport {
         return sb.toString();
     }
 
+    /**
+     * Only the files with problems and the month's general findings, as {@code generate} prints them when it
+     * refuses a month: the same lines as {@link #text}, without the list of good files or the verdict.
+     */
+    public static String problemsOnly(ValidationResult r) {
+        StringBuilder sb = new StringBuilder();
+        for (ValidationResult.FileResult f : r.files()) {
+            if (f.problems().isEmpty()) {
+                continue;
+            }
+            sb.append(f.file()).append('\n');
+            for (Problem p : ordered(f.problems())) {
+                sb.append("  ").append(line(p)).append('\n');
+            }
+        }
+        if (!r.general().isEmpty()) {
+            sb.append(r.month() == null ? "整体" : r.month().getMonthValue() + "月整体").append('\n');
+            for (Problem p : ordered(r.general())) {
+                sb.append("  ").append(line(p)).append(p.file() == null ? "" : "（" + p.file() + "）").append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
     private static String line(Problem p) {
         StringBuilder sb = new StringBuilder();
         sb.append(p.severity().label()).append(' ').append(p.code());

@@ -4,6 +4,7 @@ import bulletin.diag.BulletinException;
 import bulletin.diag.ExitCode;
 import bulletin.diag.Problem;
 import bulletin.diag.Problems;
+import bulletin.diag.Severity;
 import bulletin.diag.Timing;
 import bulletin.document.AppendixXlsx;
 import bulletin.document.Chart;
@@ -17,12 +18,14 @@ import bulletin.ingest.NotesReader;
 import bulletin.ingest.ProgressReader;
 import bulletin.ingest.SnapshotReader;
 import bulletin.model.IndicatorModel;
-import bulletin.model.MonthReports;
 import bulletin.model.MonthlyReport;
 import bulletin.model.Notes;
 import bulletin.model.Snapshot;
 import bulletin.report.GenerateReport;
+import bulletin.report.ValidationReport;
 import bulletin.report.SnapshotJson;
+import bulletin.validate.MonthCheck;
+import bulletin.validate.ValidationResult;
 import bulletin.workspace.AtomicFile;
 import bulletin.workspace.InputDigest;
 import bulletin.workspace.Workspace;
@@ -70,7 +73,12 @@ public final class GenerateService {
 
     /** What the user asked for. */
     public record Options(Path workspace, String month, String date, Integer issue, boolean force,
-                          boolean requireAll, boolean pdf) {
+                          boolean requireAll, boolean pdf, boolean skipInvalid, boolean strict) {
+
+        public Options(Path workspace, String month, String date, Integer issue, boolean force, boolean requireAll,
+                       boolean pdf) {
+            this(workspace, month, date, issue, force, requireAll, pdf, false, false);
+        }
     }
 
     /**
@@ -117,7 +125,8 @@ public final class GenerateService {
         private IndicatorModel model;
         private YearMonth month;
         private LocalDate date;
-        private MonthReports reports;
+        private MonthCheck checked;
+        private MonthCheck.Accepted accepted;
         private History.Previous previous;
         private Snapshot snapshot;
 
@@ -172,23 +181,45 @@ public final class GenerateService {
             if (o.issue() != null && o.issue() < 1) {
                 throw BulletinException.usage("--issue 应是正整数");
             }
-            reports = ProgressReader.read(ws, model, month);
-            problems.addAll(reports.problems());
+            checked = MonthCheck.run(ws, model, month);
             Timing.mark("workbooks read");
         }
 
-        /** Phase 2: a month with no readable workbook, or (with --require-all) with a unit missing, is refused. */
+        /**
+         * Phase 2: the month judged by validate's rules. Any error (or, with --strict, any warning) refuses the month
+         * unless --skip-invalid leaves out what is wrong; a month with no usable workbook, or (with --require-all)
+         * a unit missing, is refused.
+         */
         private void check() {
-            if (reports.reports().isEmpty()) {
-                throw new BulletinException(ExitCode.INVALID_INPUT, ws.show(ws.progressDir(month)) + "/ 中没有可读的报表，"
-                        + "无法生成" + month.getMonthValue() + "月的专报" + (reports.files().isEmpty()
-                                ? "（文件夹不存在或是空的）" : ""), reports.problems().all());
+            ValidationResult verdict = checked.verdict(o.strict());
+            if (!verdict.valid() && !o.skipInvalid()) {
+                throw refusal(verdict);
             }
-            List<String> missing = model.units().stream().filter(u -> reports.of(u).isEmpty()).toList();
+            accepted = checked.accepted();
+            checked.files().forEach(c -> c.problems().forEach(problems::add));
+            checked.general().forEach(problems::add);
+            if (accepted.reports().isEmpty()) {
+                boolean none = checked.files().isEmpty();
+                throw new BulletinException(ExitCode.INVALID_INPUT, ws.show(ws.progressDir(month)) + "/ 中没有可读的报表，"
+                        + "无法生成" + month.getMonthValue() + "月的专报" + (none ? "（文件夹不存在或是空的）" : ""),
+                        none ? List.of() : problems.all());
+            }
+            List<String> missing = model.units().stream()
+                    .filter(u -> accepted.reports().stream().noneMatch(r -> r.reporter().equals(u))).toList();
             if (o.requireAll() && !missing.isEmpty()) {
                 throw new BulletinException(ExitCode.INVALID_INPUT, "以下单位没有报送" + month.getMonthValue() + "月的报表："
-                        + String.join("、", missing) + "（使用了 --require-all，未生成专报）", reports.problems().all());
+                        + String.join("、", missing) + "（使用了 --require-all，未生成专报）", problems.all());
             }
+        }
+
+        /** Nothing is written: the problems as validate prints them, and what to do. */
+        private BulletinException refusal(ValidationResult verdict) {
+            long errors = verdict.files().stream().mapToLong(ValidationResult.FileResult::errors).sum()
+                    + verdict.general().stream().filter(p -> p.severity() == Severity.ERROR).count();
+            String what = errors > 0 ? " " + errors + " 个错误" : "警告（使用了 --strict）";
+            return new BulletinException(ExitCode.INVALID_INPUT, month.getMonthValue() + "月的报表有" + what
+                    + "，未生成专报，原有文件未改动。请改正上面列出的报表后重新运行；或加 --skip-invalid，略过有误的数据"
+                    + "（沿用上月）生成专报，并在专报中说明。").withReport(ValidationReport.problemsOnly(verdict));
         }
 
         /** Phase 3: last month, for cards, gains and the issue number. */
@@ -212,8 +243,8 @@ public final class GenerateService {
             String title = orDefault(ws.config().title(), DEFAULT_TITLE);
             String office = orDefault(ws.config().office(), DEFAULT_OFFICE);
             String digest = InputDigest.of(ws, month, List.of("/templates/" + Wording.TEMPLATE));
-            Snapshot computed = Engine.compute(new Engine.Input(model, month, reports.reports(), previous.snapshot(),
-                    previous.how().id(), issue, date.toString(), title, office, digest));
+            Snapshot computed = Engine.compute(new Engine.Input(model, month, accepted.reports(), previous.snapshot(),
+                    previous.how().id(), issue, date.toString(), title, office, digest, accepted.excluded()));
             snapshot = SnapshotReader.parse(SnapshotJson.write(computed));
             Timing.mark("engine and snapshot");
         }

@@ -37,22 +37,32 @@ public final class Validator {
     private Validator() {
     }
 
-    /** What one workbook's check found: its reporter (null where it could not be read) and its problems. */
-    public record Checked(String file, String reporter, List<Problem> problems) {
+    /**
+     * What one workbook's check found: its reporter and form (null where it could not be read) and its problems.
+     * Row-level problems name their indicator ({@link Problem#indicator()}); the others are about the workbook.
+     */
+    public record Checked(String file, String reporter, ProgressReader.Form form, List<Problem> problems) {
+
+        /** An error about the workbook as a whole (unreadable, another unit's or month's form, …). */
+        public boolean wrongAsAWhole() {
+            return form == null || problems.stream().anyMatch(p -> p.severity() == Severity.ERROR
+                    && p.indicator() == null);
+        }
     }
 
     /**
      * Checks one workbook.
      *
      * @param month    the month it should report on, or null where not known (a file given on its own)
-     * @param previous gives last month's report of a reporter, or null where there is none; may itself be null
+     * @param previous gives the report of the month before the given one of a reporter (the form's own month
+     *                 where {@code month} is null), or null where there is none; may itself be null
      */
     public static Checked workbook(Path file, String shown, IndicatorModel model, YearMonth month,
-                                   java.util.function.Function<String, MonthlyReport> previous) {
+                                   java.util.function.BiFunction<YearMonth, String, MonthlyReport> previous) {
         Problems problems = new Problems();
         Optional<ProgressReader.Form> parsed = ProgressReader.parse(file, shown, model, problems);
         if (parsed.isEmpty()) {
-            return new Checked(shown, null, problems.all());
+            return new Checked(shown, null, null, problems.all());
         }
         ProgressReader.Form form = parsed.get();
         Place place = Place.file(shown);
@@ -61,14 +71,25 @@ public final class Validator {
         boolean known = model.units().contains(reporter) || model.departments().contains(reporter);
         List<Indicator> expected = known ? model.indicatorsFor(reporter) : List.of();
         if (known) { // an unknown reporter has no targets to hold the form to: the mismatch says it all
-            MonthlyReport before = previous == null ? null : previous.apply(reporter);
+            YearMonth of = month != null ? month : formMonth(form);
+            MonthlyReport before = previous == null || of == null ? null : previous.apply(of, reporter);
             checkRows(form, model, expected, before, problems);
         }
         for (String sheet : form.hiddenSheetsWithValues()) {
             problems.add(new Problem(Severity.WARNING, "hidden-value", shown, sheet, null,
                     "隐藏的工作表“" + sheet + "”里有内容，本工具不读取：请确认没有把数字填在那里"));
         }
-        return new Checked(shown, reporter, problems.all());
+        return new Checked(shown, reporter, form, problems.all());
+    }
+
+    /** The month in the form's hidden sheet, or null where it has none or it cannot be read. */
+    private static YearMonth formMonth(ProgressReader.Form form) {
+        String m = form.meta().get(FormContract.KEY_MONTH);
+        try {
+            return m == null ? null : YearMonth.parse(m);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static void checkMeta(ProgressReader.Form form, IndicatorModel model, YearMonth month, Place place,
@@ -120,51 +141,64 @@ public final class Validator {
             String code = e.getValue();
             Place at = g.place(r, cols.code() >= 0 ? cols.code() : 0);
             Indicator ind = byCode.get(code);
+            Problems row = new Problems();
             if (ind == null) {
-                problems.add(Problem.error("unknown-indicator", at, "指标编码“" + code + "”不在指标表中").with(code, null));
-                continue;
+                row.add(Problem.error("unknown-indicator", at, "指标编码“" + code + "”不在指标表中").with(code, null));
+            } else if (!seen.add(code)) {
+                row.add(Problem.error("unique-error", at, "指标 " + code + " 在表中出现了两次").with(code, null));
+            } else {
+                checkRow(form, r, ind, department, before, row);
             }
-            if (!seen.add(code)) {
-                problems.add(Problem.error("unique-error", at, "指标 " + code + " 在表中出现了两次").with(code, null));
-                continue;
-            }
-            if (g.rowHidden(r) && rowHasFigures(g, r, cols)) {
-                problems.warning("hidden-value", at, "这一行被隐藏了，但填有数字：请取消隐藏后核对");
-            }
-            checkLockedTarget(g, r, cols, ind, reporter, department, problems);
-            boolean takes = department || ind.appliesTo(reporter);
-            BigDecimal done = cell(g, r, cols.done(), false, problems);
-            BigDecimal pct = cell(g, r, cols.percent(), true, problems);
-            boolean percentKind = ind.kind().reportsPercent();
-            if (!takes && (done != null || pct != null)) {
-                problems.add(warn(g, r, done != null ? cols.done() : cols.percent(), "unexpected-value",
-                        "本单位没有这项指标的目标，填的数字不会计入；情况请写在“进展情况”中"));
-            } else if (percentKind && done != null) {
-                problems.add(warn(g, r, cols.done(), "unexpected-value", "这是形象进度类指标，应填在“形象进度（%）”列，"
-                        + "“累计完成”中的数字不会计入"));
-            } else if (!percentKind && pct != null) {
-                problems.add(warn(g, r, cols.percent(), "unexpected-value", "这项指标按累计完成计算，应填在“累计完成”列，"
-                        + "“形象进度”中的数字不会计入"));
-            }
-            BigDecimal target = department ? ind.cityTarget() : ind.targets().get(reporter);
-            if (takes && !percentKind && done != null && ind.kind() == Kind.QUANTITY && target != null
-                    && target.signum() > 0 && done.compareTo(target.multiply(FAR_ABOVE)) > 0) {
-                problems.add(warn(g, r, cols.done(), "outlier", "累计完成 " + Numbers.format(done) + " 是全年目标 "
-                        + Numbers.format(target) + " 的 " + done.divide(target, 1, java.math.RoundingMode.HALF_UP)
-                        + " 倍，请核对单位和数字").with(Numbers.format(done), "不超过全年目标 " + Numbers.format(target)
-                        + " 的 2 倍"));
-            }
-            if (before != null && ind.kind() != Kind.RATE) { // a rate is not cumulative: it may go down
-                ReportEntry last = before.entries().get(code);
-                decrease(g, r, cols.done(), done, last == null ? null : last.done(), before, problems);
-                decrease(g, r, cols.percent(), pct, last == null ? null : last.percent(), before, problems);
-            }
+            // Every problem of a row names its indicator: generate --skip-invalid leaves out that figure alone.
+            row.all().forEach(p -> problems.add(p.about(code, ind == null ? null : ind.name())));
         }
         for (Indicator i : expected) {
             if (!seen.contains(i.code())) {
                 problems.add(Problem.error("missing-indicator", Place.file(form.file()).sheet(g.place().sheet()),
-                        "缺少指标 " + i.code() + "（" + i.name() + "）的行：请勿删除填报表中的行").with(null, i.code()));
+                        "缺少指标 " + i.code() + "（" + i.name() + "）的行：请勿删除填报表中的行").with(null, i.code())
+                        .about(i.code(), i.name()));
             }
+        }
+    }
+
+    /** The checks of one indicator's row. */
+    private static void checkRow(ProgressReader.Form form, int r, Indicator ind, boolean department,
+                                 MonthlyReport before, Problems problems) {
+        Grid g = form.grid();
+        ProgressReader.Columns cols = form.columns();
+        String reporter = form.reporter();
+        String code = ind.code();
+        Place at = g.place(r, cols.code() >= 0 ? cols.code() : 0);
+        if (g.rowHidden(r) && rowHasFigures(g, r, cols)) {
+            problems.warning("hidden-value", at, "这一行被隐藏了，但填有数字：请取消隐藏后核对");
+        }
+        checkLockedTarget(g, r, cols, ind, reporter, department, problems);
+        boolean takes = department || ind.appliesTo(reporter);
+        BigDecimal done = cell(g, r, cols.done(), false, problems);
+        BigDecimal pct = cell(g, r, cols.percent(), true, problems);
+        boolean percentKind = ind.kind().reportsPercent();
+        if (!takes && (done != null || pct != null)) {
+            problems.add(warn(g, r, done != null ? cols.done() : cols.percent(), "unexpected-value",
+                    "本单位没有这项指标的目标，填的数字不会计入；情况请写在“进展情况”中"));
+        } else if (percentKind && done != null) {
+            problems.add(warn(g, r, cols.done(), "unexpected-value", "这是形象进度类指标，应填在“形象进度（%）”列，"
+                    + "“累计完成”中的数字不会计入"));
+        } else if (!percentKind && pct != null) {
+            problems.add(warn(g, r, cols.percent(), "unexpected-value", "这项指标按累计完成计算，应填在“累计完成”列，"
+                    + "“形象进度”中的数字不会计入"));
+        }
+        BigDecimal target = department ? ind.cityTarget() : ind.targets().get(reporter);
+        if (takes && !percentKind && done != null && ind.kind() == Kind.QUANTITY && target != null
+                && target.signum() > 0 && done.compareTo(target.multiply(FAR_ABOVE)) > 0) {
+            problems.add(warn(g, r, cols.done(), "outlier", "累计完成 " + Numbers.format(done) + " 是全年目标 "
+                    + Numbers.format(target) + " 的 " + done.divide(target, 1, java.math.RoundingMode.HALF_UP)
+                    + " 倍，请核对单位和数字").with(Numbers.format(done), "不超过全年目标 " + Numbers.format(target)
+                    + " 的 2 倍"));
+        }
+        if (before != null && ind.kind() != Kind.RATE) { // a rate is not cumulative: it may go down
+            ReportEntry last = before.entries().get(code);
+            decrease(g, r, cols.done(), done, last == null ? null : last.done(), before, problems);
+            decrease(g, r, cols.percent(), pct, last == null ? null : last.percent(), before, problems);
         }
     }
 

@@ -107,8 +107,14 @@ class SafetyTest {
         Cli.Run r = Cli.in(ws, "validate", "--month", "5");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).contains("大文件.xlsx", "文件过大");
+        // An unreadable workbook is an error of the month: generate refuses it as validate does …
         Cli.Run g = generate();
-        assertThat(g.code()).isZero();
-        assertThat(g.err()).contains("大文件.xlsx: 错误: 文件过大");
+        assertThat(g.code()).isEqualTo(1);
+        assertThat(g.err()).contains("大文件.xlsx", "文件过大", "--skip-invalid");
+        // … and with --skip-invalid leaves it out and says so.
+        Cli.Run skip = generate("--skip-invalid");
+        assertThat(skip.code()).as(skip.toString()).isZero();
+        assertThat(skip.err()).contains("大文件.xlsx: 错误: 文件过大");
+        assertThat(skip.out()).contains("大文件.xlsx 整份未采用");
     }
 }

@@ -1,0 +1,163 @@
+package bulletin.validate;
+
+import bulletin.diag.Place;
+import bulletin.diag.Problem;
+import bulletin.diag.Severity;
+import bulletin.ingest.ProgressReader;
+import bulletin.ingest.Workbooks;
+import bulletin.model.IndicatorModel;
+import bulletin.model.MonthlyReport;
+import bulletin.model.Snapshot;
+import bulletin.workspace.Workspace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * One month's returned workbooks, judged by the one rule set that both {@code validate --month} and
+ * {@code generate} apply: each workbook's checks ({@link Validator}), two workbooks of one reporter, the units
+ * that sent none. {@link #accepted()} gives what {@code generate --skip-invalid} may use, and what it leaves out.
+ *
+ * @param files   each workbook's check, in file order
+ * @param general findings about the month as a whole (a reporter twice, units missing)
+ */
+public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Problem> general) {
+
+    /** What the reports of a month are made of once wrong figures and workbooks are left out. */
+    public record Accepted(List<MonthlyReport> reports, List<Snapshot.Excluded> excluded) {
+    }
+
+    /** Checks every workbook in {@code progress/YYYY-MM/}; a missing folder is a month with no workbook. */
+    public static MonthCheck run(Workspace ws, IndicatorModel model, YearMonth month) {
+        Map<String, MonthlyReport> previous = previousReports(ws, model, month);
+        List<Problem> general = new ArrayList<>();
+        List<Path> paths = workbooks(ws, month, general);
+        // Workbooks are independent: checked on every core, reported in file order.
+        List<Validator.Checked> checked = paths.parallelStream()
+                .map(p -> Validator.workbook(p, ws.show(p), model, month, (m, who) -> previous.get(who))).toList();
+        general.addAll(duplicates(checked));
+        general.addAll(missing(ws, model, month, checked));
+        return new MonthCheck(month, checked, general);
+    }
+
+    /** The verdict as {@code validate} prints it. */
+    public ValidationResult verdict(boolean strict) {
+        List<ValidationResult.FileResult> out = files.stream()
+                .map(c -> new ValidationResult.FileResult(c.file(), c.problems())).toList();
+        return new ValidationResult(month, out, general, strict);
+    }
+
+    /**
+     * The reports to compute from, leaving out what is wrong: a workbook wrong as a whole (unreadable, another
+     * unit's or month's form, one of two for a reporter: both) is left out whole, so its unit counts as not
+     * reported; a wrong figure is left out alone, and the engine carries last month's for it.
+     */
+    public Accepted accepted() {
+        Set<String> twice = duplicatedFiles();
+        List<MonthlyReport> reports = new ArrayList<>();
+        List<Snapshot.Excluded> excluded = new ArrayList<>();
+        for (Validator.Checked c : files) {
+            if (twice.contains(c.file())) {
+                List<String> all = files.stream().filter(x -> c.reporter().equals(x.reporter()))
+                        .map(Validator.Checked::file).toList();
+                excluded.add(new Snapshot.Excluded(c.file(), c.reporter(), null, null, null, "unique-error",
+                        "同一单位有" + all.size() + "份报表（" + String.join("、", all) + "），无法判断以哪份为准"));
+                continue;
+            }
+            if (c.wrongAsAWhole()) {
+                Problem why = c.problems().stream().filter(p -> p.severity() == Severity.ERROR && p.indicator() == null)
+                        .findFirst().orElse(Problem.error("unreadable-workbook", Place.file(c.file()), "无法读取"));
+                excluded.add(new Snapshot.Excluded(c.file(), c.reporter(), null, null, null, why.code(),
+                        why.message()));
+                continue;
+            }
+            Set<String> wrong = new LinkedHashSet<>();
+            for (Problem p : c.problems()) {
+                if (p.severity() == Severity.ERROR && p.indicator() != null && wrong.add(p.indicator())) {
+                    excluded.add(new Snapshot.Excluded(c.file(), c.reporter(), p.indicator(), p.sheet(), p.cell(),
+                            p.code(), p.message()));
+                }
+            }
+            reports.add(ProgressReader.report(c.form(), month, wrong));
+        }
+        return new Accepted(reports, excluded);
+    }
+
+    /** The files of reporters that sent more than one workbook. */
+    private Set<String> duplicatedFiles() {
+        Map<String, List<String>> byReporter = new LinkedHashMap<>();
+        files.stream().filter(c -> c.reporter() != null)
+                .forEach(c -> byReporter.computeIfAbsent(c.reporter(), k -> new ArrayList<>()).add(c.file()));
+        Set<String> out = new LinkedHashSet<>();
+        byReporter.values().stream().filter(l -> l.size() > 1).forEach(out::addAll);
+        return out;
+    }
+
+    private static List<Path> workbooks(Workspace ws, YearMonth month, List<Problem> general) {
+        Path dir = ws.progressDir(month);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isRegularFile).filter(Workbooks::looksLikeWorkbook).sorted().toList();
+        } catch (IOException e) {
+            general.add(Problem.error("unreadable-folder", Place.file(ws.show(dir)), "无法读取文件夹（" + e.getMessage()
+                    + "）"));
+            return List.of();
+        }
+    }
+
+    /** One reporter, two workbooks: neither can be taken over the other. */
+    private static List<Problem> duplicates(List<Validator.Checked> checked) {
+        List<Problem> out = new ArrayList<>();
+        Map<String, String> first = new LinkedHashMap<>();
+        for (Validator.Checked c : checked) {
+            if (c.reporter() == null) {
+                continue;
+            }
+            String earlier = first.putIfAbsent(c.reporter(), c.file());
+            if (earlier != null) {
+                out.add(new Problem(Severity.ERROR, "unique-error", c.file(), null, null, "与 " + earlier + " 是同一单位（"
+                        + c.reporter() + "）的报表：一个单位只能有一份，请删除或移走其中一份", c.reporter(), "每个单位一份"));
+            }
+        }
+        return out;
+    }
+
+    private static List<Problem> missing(Workspace ws, IndicatorModel model, YearMonth month,
+                                         List<Validator.Checked> checked) {
+        Set<String> reporters = new LinkedHashSet<>();
+        checked.stream().filter(c -> c.reporter() != null).forEach(c -> reporters.add(c.reporter()));
+        List<Problem> out = new ArrayList<>();
+        String dir = ws.show(ws.progressDir(month)) + "/";
+        List<String> units = model.units().stream().filter(u -> !reporters.contains(u)).toList();
+        if (!units.isEmpty()) {
+            out.add(new Problem(Severity.WARNING, "missing-unit", dir, null, null, month.getMonthValue() + "月还没有收到 "
+                    + units.size() + " 个单位的报表：" + String.join("、", units), null, String.join("、", units)));
+        }
+        List<String> depts = model.departments().stream().filter(u -> !reporters.contains(u)).toList();
+        if (!depts.isEmpty()) {
+            out.add(new Problem(Severity.WARNING, "missing-unit", dir, null, null, "还没有收到牵头单位的报表："
+                    + String.join("、", depts), null, String.join("、", depts)));
+        }
+        return out;
+    }
+
+    /** Last month's reports by reporter, for the cumulative-decrease check; empty where there are none. */
+    public static Map<String, MonthlyReport> previousReports(Workspace ws, IndicatorModel model, YearMonth month) {
+        Map<String, MonthlyReport> out = new LinkedHashMap<>();
+        if (month.getMonthValue() == 1) {
+            return out;
+        }
+        ProgressReader.read(ws, model, month.minusMonths(1)).reports().forEach(r -> out.putIfAbsent(r.reporter(), r));
+        return out;
+    }
+}
