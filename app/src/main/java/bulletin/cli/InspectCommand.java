@@ -3,6 +3,7 @@ package bulletin.cli;
 import bulletin.diag.BulletinException;
 import bulletin.model.Indicator;
 import bulletin.model.IndicatorModel;
+import bulletin.report.IndicatorMonthText;
 import bulletin.report.ModelJson;
 import bulletin.report.ModelText;
 import bulletin.report.ReportsText;
@@ -40,6 +41,12 @@ final class InspectCommand implements Runnable {
 
     @Override
     public void run() {
+        if (indicator != null && month != null) {
+            var out = spec.commandLine().getOut();
+            out.print(IndicatorMonthText.render(InspectService.month(parent.workspace, indicator, month), indicator));
+            out.flush();
+            return;
+        }
         InspectService.Result r = InspectService.load(parent.workspace, month);
         IndicatorModel model = r.model();
         var out = spec.commandLine().getOut();

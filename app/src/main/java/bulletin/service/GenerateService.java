@@ -305,21 +305,6 @@ public final class GenerateService {
         }
     }
 
-    /** Earlier months as the workspace keeps them: their snapshots in out/, their workbooks in progress/. */
-    private record WorkspaceHistory(Workspace ws, IndicatorModel model) implements History.Source {
-
-        @Override
-        public Optional<Snapshot> snapshot(YearMonth m) {
-            Path file = ws.outDir(m).resolve(SNAPSHOT);
-            return Files.exists(file) ? Optional.of(SnapshotReader.read(file, ws.show(file))) : Optional.empty();
-        }
-
-        @Override
-        public List<MonthlyReport> reports(YearMonth m) {
-            return ProgressReader.read(ws, model, m).reports();
-        }
-    }
-
     /** The month's output files, and writing them so that the earlier ones are kept. */
     private static final class Output {
         private final Workspace ws;

@@ -1,0 +1,64 @@
+package bulletin.report;
+
+import bulletin.model.Snapshot;
+import bulletin.model.Snapshot.Figure;
+import bulletin.model.Snapshot.SnapshotIndicator;
+import bulletin.text.Format;
+import java.time.YearMonth;
+
+/**
+ * {@code inspect --indicator CODE --month M}: every unit's target, figure and completion for one indicator, and
+ * the workbook cell each figure came from (or 未报送, or 沿用4月 for a carried one).
+ */
+public final class IndicatorMonthText {
+
+    private IndicatorMonthText() {
+    }
+
+    public static String render(Snapshot s, String code) {
+        SnapshotIndicator i = s.indicators().stream().filter(x -> x.code().equals(code)).findFirst().orElseThrow();
+        StringBuilder sb = new StringBuilder();
+        sb.append(i.code()).append("  ").append(i.name()).append('\n');
+        sb.append(s.year()).append("年").append(s.month()).append("月；单位：").append(i.measure())
+                .append("；序时进度 ").append(Format.percent(i.schedule())).append('\n');
+        sb.append(row("全市", i.total(), i, s)).append('\n');
+        for (String u : s.units()) {
+            Figure f = i.units().get(u);
+            if (f != null && (f.target() != null || f.targetText() != null || f.done() != null || f.percent() != null)) {
+                sb.append(row(u, f, i, s)).append('\n');
+            }
+        }
+        s.excluded().stream().filter(e -> code.equals(e.code()) || e.code() == null).forEach(e -> sb.append("  未采用：")
+                .append(e.unit() == null ? "" : e.unit() + " ").append(e.file())
+                .append(e.cell() == null ? "" : "!" + e.cell()).append("（").append(e.message()).append("）\n"));
+        return sb.toString();
+    }
+
+    private static String row(String who, Figure f, SnapshotIndicator i, Snapshot s) {
+        String target = f.target() != null ? Format.number(f.target()) : f.targetText() != null ? f.targetText() : "/";
+        boolean percent = i.kind().reportsPercent();
+        String figure = percent ? (f.percent() == null ? "—" : Format.number(f.percent()) + "%")
+                : f.done() == null ? "—" : Format.number(f.done());
+        String done = f.progress() == null ? "—" : Format.percent(f.progress());
+        String from;
+        if (who.equals("全市")) {
+            from = "各单位合计";
+        } else if (f.carried()) {
+            from = (s.late().contains(who) ? "未报送，" : "有误未采用，") + "沿用" + month(f.carriedFrom()) + "（"
+                    + (f.source() == null ? "" : f.source().format()) + "）";
+        } else if (f.source() != null) {
+            from = f.source().format();
+        } else {
+            from = s.late().contains(who) ? "未报送" : "未填";
+        }
+        return String.format("  %-6s 目标 %-10s 完成 %-10s 进度 %-8s %s", who, target, figure, done, from);
+    }
+
+    private static String month(String ym) {
+        try {
+            return YearMonth.parse(ym).getMonthValue() + "月";
+        } catch (RuntimeException e) {
+            return "上月";
+        }
+    }
+}

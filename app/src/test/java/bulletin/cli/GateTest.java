@@ -1,0 +1,243 @@
+package bulletin.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import bulletin.ingest.SnapshotReader;
+import bulletin.model.Snapshot;
+import bulletin.model.Snapshot.Figure;
+import bulletin.model.Snapshot.SnapshotIndicator;
+import bulletin.model.Source;
+import bulletin.testing.Cli;
+import bulletin.testing.Cli.Run;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * generate never publishes what validate rejects (the samples' June), --skip-invalid leaves out only what is
+ * wrong, and every figure of the bulletin says which cell it came from.
+ */
+class GateTest {
+
+    static final Path SAMPLES = Path.of("samples/miluo-2026");
+
+    @TempDir
+    Path ws;
+
+    private void copySamples() throws IOException {
+        try (Stream<Path> s = Files.walk(SAMPLES)) {
+            for (Path p : s.toList()) {
+                Path to = ws.resolve(SAMPLES.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else if (!SAMPLES.relativize(p).startsWith("out")) {
+                    Files.copy(p, to);
+                }
+            }
+        }
+    }
+
+    private Run generate(String month, String... more) {
+        String[] args = Stream.concat(Stream.of("generate", "--month", month, "--date", "2026-0" + month + "-30"),
+                Stream.of(more)).toArray(String[]::new);
+        return Cli.in(ws, args);
+    }
+
+    @Test
+    void juneIsRefusedAndNothingIsWritten() throws IOException {
+        copySamples();
+        Run r = generate("6");
+        assertThat(r.code()).as(r.toString()).isEqualTo(1);
+        assertThat(ws.resolve("out/2026-06")).doesNotExist();
+        assertThat(r.err()).contains("2026-06_归义街道.xlsx", "type-error 进度填报!F16 [03-05",
+                "2026-06_白水镇.xlsx", "constraint-error 进度填报!G21 [06-01",
+                "2026-06_罗江镇.xlsx", "cumulative-decrease 进度填报!F17 [04-01",
+                "2026-06_大荆镇.xlsx", "大荆镇6月报表（修改版）.xlsx", "2026-05_新市街道.xlsx")
+                .doesNotContain("\tat ", "Exception");
+        List<String> lines = r.err().lines().toList();
+        assertThat(lines.get(lines.size() - 1)).contains("未生成专报", "--skip-invalid");
+        // --require-all, as a cron job runs it, is refused the same way.
+        assertThat(generate("6", "--require-all").code()).isEqualTo(1);
+        assertThat(ws.resolve("out/2026-06")).doesNotExist();
+    }
+
+    @Test
+    void skipInvalidLeavesOutOnlyWhatIsWrongAndCarriesIt() throws IOException {
+        copySamples();
+        assertThat(generate("5").code()).isZero();
+        Run r = generate("6", "--skip-invalid");
+        assertThat(r.code()).as(r.toString()).isZero();
+        Snapshot s = SnapshotReader.read(ws.resolve("out/2026-06/bulletin.json"), "bulletin.json");
+        assertThat(s.excluded()).extracting(e -> e.unit() + " " + e.code() + " " + e.cell() + " " + e.problem())
+                .containsExactlyInAnyOrder("新市街道 null null form-mismatch", "大荆镇 null null unique-error",
+                        "大荆镇 null null unique-error", "归义街道 03-05 F16 type-error",
+                        "白水镇 06-01 G21 constraint-error", "罗江镇 04-01 F17 cumulative-decrease");
+        // Each figure left out alone is carried from May, with May's cell.
+        for (String[] x : List.of(new String[] {"03-05", "归义街道"}, new String[] {"06-01", "白水镇"},
+                new String[] {"04-01", "罗江镇"})) {
+            Figure f = indicator(s, x[0]).units().get(x[1]);
+            assertThat(f.carried()).as("%s %s", x[0], x[1]).isTrue();
+            assertThat(f.carriedFrom()).isEqualTo("2026-05");
+            assertThat(f.source().file()).startsWith("progress/2026-05/");
+        }
+        // A workbook left out whole: its unit counts as not reported.
+        assertThat(s.late()).contains("新市街道", "大荆镇", "神鼎山镇");
+        // The rest of 白水镇's workbook is used.
+        assertThat(indicator(s, "03-05").units().get("白水镇").carried()).isFalse();
+        assertThat(indicator(s, "03-05").units().get("白水镇").source().file())
+                .isEqualTo("progress/2026-06/2026-06_白水镇.xlsx");
+        assertThat(r.out()).contains("未采用的数据", "白水镇", "G21", "整份未采用");
+        String text = documentText(ws.resolve("out/2026-06/工作专报（第4期）.docx"));
+        assertThat(text).contains("报表数据有误", "白水镇报表中1项数据有误", "新市街道报送的6月报表", "整份未予采用");
+        assertThat(text).contains("注：", "未采用");
+    }
+
+    @Test
+    void everyReportedFigureOfMayNamesTheCellThatHoldsIt() throws IOException {
+        copySamples();
+        Run r = generate("5");
+        assertThat(r.code()).as(r.toString()).isZero();
+        Snapshot s = SnapshotReader.read(ws.resolve("out/2026-05/bulletin.json"), "bulletin.json");
+        Map<String, Map<String, String>> cells = new HashMap<>();
+        int checked = 0;
+        for (SnapshotIndicator i : s.indicators()) {
+            for (var e : i.units().entrySet()) {
+                Figure f = e.getValue();
+                BigDecimal value = i.kind().reportsPercent() ? f.percent() : f.done();
+                if (value == null) {
+                    continue;
+                }
+                Source src = f.source();
+                assertThat(src).as("%s %s", i.code(), e.getKey()).isNotNull();
+                String shown = cells.computeIfAbsent(src.file(), k -> read(ws.resolve(k))).get(src.cell());
+                assertThat(new BigDecimal(shown.replace("%", "").strip())).as("%s %s %s", i.code(), e.getKey(),
+                        src.format()).isEqualByComparingTo(value);
+                if (e.getKey().equals("神鼎山镇")) {
+                    assertThat(f.carried()).isTrue();
+                    assertThat(src.file()).startsWith("progress/2026-04/");
+                }
+                checked++;
+            }
+            i.notes().forEach(t -> assertThat(t.source()).as("%s note of %s", i.code(), t.unit()).isNotNull());
+        }
+        assertThat(checked).isGreaterThan(100);
+        // The appendix says whose figures are carried.
+        String text = documentText(ws.resolve("out/2026-05/工作专报（第3期）.docx"));
+        assertThat(text).contains("注：神鼎山镇未报送5月报表，表中带＊的数据沿用4月累计数。");
+    }
+
+    @Test
+    void inspectShowsEachUnitsCellForAnIndicatorAndMonth() throws IOException {
+        copySamples();
+        Run r = Cli.in(ws, "inspect", "--indicator", "03-05", "--month", "5");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("03-05", "归义街道", "progress/2026-05/2026-05_归义街道.xlsx:进度填报!F16",
+                "神鼎山镇", "未报送");
+    }
+
+    /**
+     * The one rule set: each bad input of the validate corpus (each a form of 归义街道) takes the place of
+     * 归义街道's May workbook, and generate gives the month the verdict validate gives it. The month is cut down to
+     * two towns (and April to the same two, March gone) to keep this quick; the others count as not reported.
+     */
+    @Test
+    void theValidateCorpusGetsTheSameVerdictFromGenerate() throws IOException {
+        copySamples();
+        Files.writeString(ws.resolve("bulletin.yaml"), Files.readString(ws.resolve("bulletin.yaml")) + "\nchart: false\n");
+        deleteTree(ws.resolve("progress/2026-03"));
+        for (String m : List.of("2026-04", "2026-05")) {
+            try (Stream<Path> s = Files.list(ws.resolve("progress/" + m))) {
+                for (Path p : s.toList()) {
+                    String n = p.getFileName().toString();
+                    if (!n.endsWith("_新市街道.xlsx") && !(m.equals("2026-04") && n.endsWith("_归义街道.xlsx"))) {
+                        Files.delete(p);
+                    }
+                }
+            }
+        }
+        Path may = ws.resolve("progress/2026-05");
+        List<Path> cases;
+        try (Stream<Path> s = Files.list(Path.of("app/src/test/validate-cases"))) {
+            cases = s.filter(Files::isDirectory).sorted().toList();
+        }
+        int refused = 0;
+        for (Path c : cases) {
+            Path input;
+            try (Stream<Path> s = Files.list(c)) {
+                input = s.filter(p -> !p.getFileName().toString().equals("expected.txt")).findFirst().orElseThrow();
+            }
+            Path added = may.resolve("2026-05_归义街道-" + c.getFileName() + ".xlsx");
+            Files.copy(input, added);
+            try {
+                Run v = Cli.in(ws, "validate", "--month", "5", "--format", "json");
+                Run g = generate("5", "--force");
+                assertThat(g.code()).as("%s: validate %s, generate %s", c.getFileName(), v.code(), g)
+                        .isEqualTo(v.code() == 0 ? 0 : 1);
+                for (JsonNode f : new ObjectMapper().readTree(v.out()).get("files")) {
+                    for (JsonNode p : f.get("problems")) {
+                        if (p.get("severity").asText().equals("error")) {
+                            assertThat(g.err()).as(c.getFileName().toString()).contains(p.get("code").asText());
+                        }
+                    }
+                }
+                refused += g.code() == 1 ? 1 : 0;
+            } finally {
+                Files.delete(added);
+            }
+        }
+        assertThat(refused).as("cases refused").isBetween(20, cases.size() - 5);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static SnapshotIndicator indicator(Snapshot s, String code) {
+        return s.indicators().stream().filter(i -> i.code().equals(code)).findFirst().orElseThrow();
+    }
+
+    /** Every figure cell of the form sheet of a workbook, by A1 reference, as POI reads it. */
+    private static Map<String, String> read(Path file) {
+        try (var in = Files.newInputStream(file); var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            Map<String, String> out = new HashMap<>();
+            var sheet = wb.getSheet("进度填报");
+            for (var row : sheet) {
+                for (var cell : row) {
+                    String v = cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                            ? BigDecimal.valueOf(cell.getNumericCellValue()).toPlainString()
+                            : cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                                    ? cell.getStringCellValue() : "";
+                    out.put(cell.getAddress().formatAsString(), v);
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException(file + ": " + e, e);
+        }
+    }
+
+    private static String documentText(Path docx) throws IOException {
+        try (var in = Files.newInputStream(docx); XWPFDocument d = new XWPFDocument(in)) {
+            StringBuilder sb = new StringBuilder();
+            for (XWPFParagraph p : d.getParagraphs()) {
+                sb.append(p.getText()).append('\n');
+            }
+            return sb.toString();
+        }
+    }
+}
