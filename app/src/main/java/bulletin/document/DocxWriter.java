@@ -2,7 +2,6 @@ package bulletin.document;
 
 import static bulletin.document.Reference.*;
 
-import bulletin.model.Card;
 import bulletin.model.Level;
 import bulletin.model.Snapshot;
 import java.io.IOException;

@@ -1,14 +1,10 @@
 package bulletin.service;
 
-import bulletin.model.MonthReports;
 import bulletin.diag.BulletinException;
 import bulletin.diag.ExitCode;
 import bulletin.diag.Place;
 import bulletin.diag.Problem;
-import bulletin.diag.Severity;
 import bulletin.ingest.ModelLoader;
-import bulletin.ingest.ProgressReader;
-import bulletin.ingest.Workbooks;
 import bulletin.workspace.Workspace;
 import bulletin.model.IndicatorModel;
 import bulletin.model.MonthlyReport;
@@ -17,7 +13,6 @@ import bulletin.validate.TargetChecks;
 import bulletin.validate.Validator;
 import bulletin.validate.ValidationResult;
 import bulletin.validate.Validator;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
@@ -25,7 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /** {@code bulletin validate}: checks workbooks (and the month's completeness, and the tables) and reports all. */
 public final class ValidateService {
