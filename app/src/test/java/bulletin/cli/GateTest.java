@@ -135,6 +135,15 @@ class GateTest {
         assertThat(text).contains("注：神鼎山镇未报送5月报表，表中带＊的数据沿用4月累计数。");
     }
 
+    /** Bug: a falling cumulative figure was caught only with --month; a file on its own is compared too. */
+    @Test
+    void validateOneFileComparesItWithLastMonthsWorkbookOfItsUnit() throws IOException {
+        copySamples();
+        Run r = Cli.in(ws, "validate", ws.resolve("progress/2026-06/2026-06_罗江镇.xlsx").toString());
+        assertThat(r.code()).as(r.toString()).isEqualTo(1);
+        assertThat(r.out()).contains("cumulative-decrease 进度填报!F17 [04-01", "2026-05_罗江镇.xlsx");
+    }
+
     @Test
     void inspectShowsEachUnitsCellForAnIndicatorAndMonth() throws IOException {
         copySamples();
