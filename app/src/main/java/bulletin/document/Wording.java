@@ -161,7 +161,8 @@ public final class Wording {
 
     /**
      * What {@code generate --skip-invalid} left out, one entry per unit: a whole workbook with its reason, or the
-     * figures with theirs ("进度填报!G21 形象进度超过 100（120）").
+     * figures with theirs (the indicator's short name and the first clause of the check's message, "形象进度超过
+     * 100（120）"). Files and cells are for the terminal and the snapshot, not for the paper.
      */
     static List<Map<String, Object>> excluded(Snapshot s) {
         Map<String, Map<String, Object>> byUnit = new java.util.LinkedHashMap<>();
@@ -172,18 +173,38 @@ public final class Wording {
                 n.put("unit", unit);
                 n.put("file", e.file());
                 n.put("whole", e.code() == null);
-                n.put("reason", "（" + e.message() + "）");
+                n.put("reason", "（" + firstClause(e.message()) + "）");
                 n.put("reasons", new ArrayList<String>());
                 return n;
             });
             if (e.code() != null) {
                 @SuppressWarnings("unchecked")
                 List<String> reasons = (List<String>) x.get("reasons");
-                reasons.add(e.code() + " " + e.cell() + "：" + e.message());
+                String name = s.indicators().stream().filter(i -> i.code().equals(e.code())).findFirst()
+                        .map(i -> shortName(i.name())).orElse(e.code());
+                reasons.add("“" + name + "”" + firstClause(e.message()));
                 x.put("count", reasons.size());
             }
         }
         return new ArrayList<>(byUnit.values());
+    }
+
+    /** A message up to its first colon or semicolon: "“约40”不是数字". */
+    private static String firstClause(String message) {
+        int cut = message.length();
+        for (char c : new char[] {'：', '；', ':'}) {
+            int i = message.indexOf(c);
+            if (i > 0 && i < cut) {
+                cut = i;
+            }
+        }
+        return message.substring(0, cut);
+    }
+
+    /** An indicator's name as running text quotes it: up to its first bracket or comma, at most 14 characters. */
+    private static String shortName(String name) {
+        String n = name.split("[（(，,；]")[0];
+        return n.length() <= 14 ? n : n.substring(0, 13) + "…";
     }
 
     static Map<String, Object> dataModel(Snapshot s, Notes notes) {
@@ -197,7 +218,10 @@ public final class Wording {
         m.put("dateText", Format.chineseDate(LocalDate.parse(s.date())));
         m.put("scheduleText", Format.percent(s.schedule()));
         m.put("unitsOnSchedule", s.summary().unitsOnSchedule());
-        m.put("late", s.late());
+        // A unit whose workbook was left out as wrong did report: 突出问题 says so under 报表数据有误 instead.
+        java.util.Set<String> wrongWhole = new java.util.HashSet<>();
+        s.excluded().stream().filter(e -> e.code() == null && e.unit() != null).forEach(e -> wrongWhole.add(e.unit()));
+        m.put("late", s.late().stream().filter(u -> !wrongWhole.contains(u)).toList());
         m.put("lateDepartments", s.lateDepartments());
         m.put("previousCards", s.summary().previousCards());
         m.put("clearedCount", s.summary().cleared().size());

@@ -69,7 +69,7 @@ public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Pr
                 List<String> all = files.stream().filter(x -> c.reporter().equals(x.reporter()))
                         .map(Validator.Checked::file).toList();
                 excluded.add(new Snapshot.Excluded(c.file(), c.reporter(), null, null, null, "unique-error",
-                        "同一单位有" + all.size() + "份报表（" + String.join("、", all) + "），无法判断以哪份为准"));
+                        "报送了" + all.size() + "份报表，无法判断以哪份为准"));
                 continue;
             }
             if (c.wrongAsAWhole()) {
