@@ -1,6 +1,7 @@
 package bulletin.document;
 
 import bulletin.model.Snapshot;
+import bulletin.text.Text;
 import bulletin.model.Snapshot.Excluded;
 import bulletin.model.Snapshot.Figure;
 import bulletin.model.Snapshot.SnapshotIndicator;
@@ -44,7 +45,7 @@ final class CarriedNotes {
         for (String u : s.late()) {
             Excluded whole = wholeWorkbook(s, u);
             if (whole != null) {
-                out.add("注：" + u + "的" + s.month() + "月报表（" + whole.file() + "）有误，未采用（" + whole.message() + "）"
+                out.add("注：" + u + "的" + s.month() + "月报表有误，未采用（" + Text.firstClause(whole.message()) + "）"
                         + (carried.containsKey(u) ? "，表中带" + AppendixLayout.MARK + "的数据沿用"
                                 + String.join("、", carried.get(u)) + "累计数" : "") + "。");
             }
@@ -55,7 +56,7 @@ final class CarriedNotes {
                 continue;
             }
             Figure f = i.units().get(e.unit());
-            out.add("注：" + e.unit() + "报表中“" + i.name() + "”的数据（" + e.cell() + "）有误，未采用（" + e.message() + "）"
+            out.add("注：" + e.unit() + "报表中“" + i.name() + "”的数据有误，未采用（" + Text.firstClause(e.message()) + "）"
                     + (f != null && f.carried() ? "，表中带" + AppendixLayout.MARK + "的数据沿用" + month(f.carriedFrom())
                             + "累计数" : "") + "。");
         }

@@ -7,6 +7,7 @@ import bulletin.diag.ExitCode;
 import bulletin.model.Kind;
 import bulletin.model.Level;
 import bulletin.model.Snapshot;
+import bulletin.text.Text;
 import bulletin.model.Snapshot.SnapshotIndicator;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
@@ -173,7 +174,7 @@ public final class Wording {
                 n.put("unit", unit);
                 n.put("file", e.file());
                 n.put("whole", e.code() == null);
-                n.put("reason", "（" + firstClause(e.message()) + "）");
+                n.put("reason", "（" + Text.firstClause(e.message()) + "）");
                 n.put("reasons", new ArrayList<String>());
                 return n;
             });
@@ -182,23 +183,11 @@ public final class Wording {
                 List<String> reasons = (List<String>) x.get("reasons");
                 String name = s.indicators().stream().filter(i -> i.code().equals(e.code())).findFirst()
                         .map(i -> shortName(i.name())).orElse(e.code());
-                reasons.add("“" + name + "”" + firstClause(e.message()));
+                reasons.add("“" + name + "”" + Text.firstClause(e.message()));
                 x.put("count", reasons.size());
             }
         }
         return new ArrayList<>(byUnit.values());
-    }
-
-    /** A message up to its first colon or semicolon: "“约40”不是数字". */
-    private static String firstClause(String message) {
-        int cut = message.length();
-        for (char c : new char[] {'：', '；', ':'}) {
-            int i = message.indexOf(c);
-            if (i > 0 && i < cut) {
-                cut = i;
-            }
-        }
-        return message.substring(0, cut);
     }
 
     /** An indicator's name as running text quotes it: up to its first bracket or comma, at most 14 characters. */

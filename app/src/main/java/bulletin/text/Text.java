@@ -106,4 +106,16 @@ public final class Text {
         }
         return sb.append('…').toString();
     }
+
+    /** A message up to its first colon or semicolon ("“约40”不是数字：…" gives "“约40”不是数字"): the reason without the advice. */
+    public static String firstClause(String message) {
+        int cut = message.length();
+        for (char c : new char[] {'：', '；', ':'}) {
+            int i = message.indexOf(c);
+            if (i > 0 && i < cut) {
+                cut = i;
+            }
+        }
+        return message.substring(0, cut);
+    }
 }
