@@ -302,15 +302,27 @@ public final class DocxWriter {
             AppendixLayout.Cell cell = m == null ? row.get(c) : table.rows().get(m.r1()).get(m.c1());
             String vMerge = m == null || m.r1() == m.r2() ? null : m.r1() == r ? "restart" : "continue";
             int width = java.util.Arrays.stream(widths, c, c + span).sum();
-            Tc tc = cell(m == null || m.r1() == r ? cell.shown() : "", width, vMerge,
+            Tc tc = cell(m == null || m.r1() == r ? cell.text() : "", width, vMerge,
                     cell.head() ? TABLE_HEAD : TABLE, align(cell.align()), fill(cell.shade()));
             if (span > 1) {
                 TcPrInner.GridSpan gs = f.createTcPrInnerGridSpan();
                 gs.setVal(BigInteger.valueOf(span));
                 tc.getTcPr().setGridSpan(gs);
             }
+            if (cell.mark()) {
+                // The mark as a superscript after the figure, the figure a point smaller: "100.00%＊" still fits
+                // the unit column sized for "100.00%".
+                P p = (P) tc.getContent().get(0);
+                R mark = run(AppendixLayout.MARK);
+                org.docx4j.wml.RPr rpr = f.createRPr();
+                org.docx4j.wml.CTVerticalAlignRun va = f.createCTVerticalAlignRun();
+                va.setVal(org.docx4j.wml.STVerticalAlignRun.SUPERSCRIPT);
+                rpr.setVertAlign(va);
+                mark.setRPr(rpr);
+                p.getContent().add(mark);
+            }
             if (cell.figure()) {
-                size(tc, figureSize);
+                size(tc, cell.mark() ? figureSize - 2 : figureSize);
             }
             tr.getContent().add(tc);
             c += span;
