@@ -2,7 +2,7 @@ package bulletin.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bulletin.samples.MiluoSamples;
+import bulletin.testing.SampleWorkspace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +29,7 @@ class StartupTest {
 
     @BeforeAll
     static void samples() throws IOException {
-        MiluoSamples.write(ws);
+        SampleWorkspace.copyTo(ws);
     }
 
     /** The classes a fresh JVM loads for one command line. */
