@@ -5,14 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import bulletin.diag.Problems;
 import bulletin.ingest.ProgressReader;
 import bulletin.model.IndicatorModel;
+import bulletin.model.MonthlyReport;
 import bulletin.forms.FormLayout;
+import bulletin.report.ValidationReport;
 import bulletin.testing.Cli;
+import bulletin.workspace.Workspace;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
@@ -24,6 +30,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Mutates a valid form a few hundred ways (cells to text, deleted rows, shuffled columns, truncated or flipped
  * bytes) and checks that the tool always ends with a message and an exit code, never an uncaught exception.
+ *
+ * <p>{@code validate --month 5 FILE} loads the indicator model and reads April's 31 workbooks (for the
+ * cumulative-decrease check) before it looks at the file; neither depends on the file, and the model is an
+ * immutable record. So each mutation is checked by the same calls the command makes, with the model and April's
+ * reports loaded once ({@link Validate}); every 31st case (each kind twice) also runs the real command line,
+ * which must print and return exactly the same.
  */
 class FuzzTest {
 
@@ -37,6 +49,7 @@ class FuzzTest {
     @Test
     void everyMutationEndsWithAMessageAndAnExitCode() throws Exception {
         IndicatorModel model = BadInputs.model(SAMPLES);
+        Validate validate = new Validate(model);
         byte[] valid = BadInputs.valid(model);
         Random rnd = new Random(20260530L);
         int[] exits = new int[3];
@@ -53,7 +66,16 @@ class FuzzTest {
             Problems problems = new Problems();
             ProgressReader.readOne(file, file.getFileName().toString(), model, YearMonth.of(2026, 5), problems);
 
-            Cli.Run r = Cli.in(SAMPLES, "validate", "--month", "5", file.toString());
+            Cli.Run r;
+            try {
+                r = validate.run(file);
+            } catch (RuntimeException e) {
+                throw new AssertionError("case " + n + " (" + kind(n % 5) + "): uncaught " + e, e);
+            }
+            if (n % 31 == 0) {
+                Cli.Run cli = Cli.in(SAMPLES, "validate", "--month", "5", file.toString());
+                assertThat(cli).as("case %d (%s) on the command line", n, kind(n % 5)).isEqualTo(r);
+            }
             assertThat(r.code()).as("case %d (%s)\n%s", n, kind(n % 5), r).isIn(0, 1);
             assertThat(r.out() + r.err()).as("case %d", n).doesNotContain("Exception", "\tat ", "内部出错");
             assertThat(r.out()).contains("共检查 1 个文件");
@@ -66,6 +88,33 @@ class FuzzTest {
         // The mutations really do break things, and some leave a valid form.
         assertThat(exits[1]).isGreaterThan(100);
         assertThat(exits[0]).isGreaterThan(5);
+    }
+
+    /**
+     * {@code bulletin -w samples/miluo-2026 validate --month 5 FILE} without the command's set-up: the calls
+     * {@code ValidateService} and {@code ValidateCommand} make for one file, with the model and last month's
+     * reports loaded once instead of for every file.
+     */
+    static final class Validate {
+        static final YearMonth MAY = YearMonth.of(2026, 5);
+        final IndicatorModel model;
+        final Map<String, MonthlyReport> april = new LinkedHashMap<>();
+
+        Validate(IndicatorModel model) {
+            this.model = model;
+            ProgressReader.read(Workspace.open(SAMPLES), model, MAY.minusMonths(1)).reports()
+                    .forEach(rep -> april.putIfAbsent(rep.reporter(), rep));
+            assertThat(april).as("April's reports, for the cumulative-decrease check").isNotEmpty();
+        }
+
+        /** The exit code and what the command prints (it prints nothing on stderr unless it fails). */
+        Cli.Run run(Path file) {
+            String shown = file.toString().replace('\\', '/');
+            Validator.Checked c = Validator.workbook(file, shown, model, MAY, april::get);
+            ValidationResult r = new ValidationResult(MAY,
+                    List.of(new ValidationResult.FileResult(shown, c.problems())), List.of(), false);
+            return new Cli.Run(r.valid() ? 0 : 1, ValidationReport.text(r), "");
+        }
     }
 
     static String kind(int k) {
