@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The committed sample workspace {@code samples/miluo-2026}, copied for a test. {@code SamplesTest} proves that
@@ -35,16 +34,7 @@ public final class SampleWorkspace {
             if (!Files.exists(from)) {
                 throw new IOException("missing " + from + ": the committed sample workspace is incomplete");
             }
-            try (Stream<Path> s = Files.walk(from)) {
-                for (Path p : s.toList()) {
-                    Path to = dir.resolve(DIR.relativize(p).toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(to);
-                    } else {
-                        Files.copy(p, to);
-                    }
-                }
-            }
+            TreeCopy.copy(from, dir.resolve(part));
         }
         return dir;
     }
