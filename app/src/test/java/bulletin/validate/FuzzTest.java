@@ -5,20 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import bulletin.diag.Problems;
 import bulletin.ingest.ProgressReader;
 import bulletin.model.IndicatorModel;
-import bulletin.model.MonthlyReport;
 import bulletin.forms.FormLayout;
 import bulletin.report.ValidationReport;
 import bulletin.testing.Cli;
-import bulletin.workspace.Workspace;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
@@ -31,11 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
  * Mutates a valid form a few hundred ways (cells to text, deleted rows, shuffled columns, truncated or flipped
  * bytes) and checks that the tool always ends with a message and an exit code, never an uncaught exception.
  *
- * <p>{@code validate --month 5 FILE} loads the indicator model and reads April's 31 workbooks (for the
- * cumulative-decrease check) before it looks at the file; neither depends on the file, and the model is an
- * immutable record. So each mutation is checked by the same calls the command makes, with the model and April's
- * reports loaded once ({@link Validate}); every 31st case (each kind twice) also runs the real command line,
- * which must print and return exactly the same.
+ * <p>{@code validate --month 5 FILE} loads the indicator model (and last month's workbooks) before it looks at
+ * the file; none of that depends on the file, and the model is an immutable record. So each mutation is first
+ * checked in-process with the model loaded once ({@link #validate}); then all 300 files go to the real command
+ * in one run, which must say of each exactly what the in-process check said. Every 31st case (each kind twice)
+ * also runs the command on its own, as every case used to.
  */
 class FuzzTest {
 
@@ -49,10 +46,11 @@ class FuzzTest {
     @Test
     void everyMutationEndsWithAMessageAndAnExitCode() throws Exception {
         IndicatorModel model = BadInputs.model(SAMPLES);
-        Validate validate = new Validate(model);
         byte[] valid = BadInputs.valid(model);
         Random rnd = new Random(20260530L);
         int[] exits = new int[3];
+        List<String> all = new ArrayList<>(List.of("validate", "--month", "5"));
+        StringBuilder reports = new StringBuilder();
         // Libraries must not print to the process's own stderr either (their logging is switched off).
         java.io.PrintStream realErr = System.err;
         ByteArrayOutputStream stray = new ByteArrayOutputStream();
@@ -68,7 +66,7 @@ class FuzzTest {
 
             Cli.Run r;
             try {
-                r = validate.run(file);
+                r = validate(file, model);
             } catch (RuntimeException e) {
                 throw new AssertionError("case " + n + " (" + kind(n % 5) + "): uncaught " + e, e);
             }
@@ -80,7 +78,16 @@ class FuzzTest {
             assertThat(r.out() + r.err()).as("case %d", n).doesNotContain("Exception", "\tat ", "内部出错");
             assertThat(r.out()).contains("共检查 1 个文件");
             exits[r.code()]++;
+            all.add(file.toString());
+            reports.append(withoutSummary(r.out()));
         }
+        // The real command, with its own model and last month's workbooks, on all the files at once: of each
+        // file it says exactly what the in-process check said, in the same order.
+        Cli.Run cli = Cli.in(SAMPLES, all.toArray(new String[0]));
+        assertThat(cli.code()).as("all cases on one command line").isEqualTo(exits[1] > 0 ? 1 : 0);
+        assertThat(cli.out() + cli.err()).doesNotContain("Exception", "\tat ", "内部出错");
+        assertThat(cli.out()).contains("共检查 300 个文件");
+        assertThat(withoutSummary(cli.out())).isEqualTo(reports.toString());
         } finally {
             System.setErr(realErr);
         }
@@ -91,30 +98,25 @@ class FuzzTest {
     }
 
     /**
-     * {@code bulletin -w samples/miluo-2026 validate --month 5 FILE} without the command's set-up: the calls
-     * {@code ValidateService} and {@code ValidateCommand} make for one file, with the model and last month's
-     * reports loaded once instead of for every file.
+     * What {@code bulletin -w samples/miluo-2026 validate --month 5 FILE} prints and returns, without the
+     * command's set-up: {@code ValidateService}'s calls for one file, with the model loaded once. It leaves out
+     * last month's workbooks (the cumulative-decrease check); the run of all files on the real command line,
+     * which reads them, must agree with it file by file.
      */
-    static final class Validate {
-        static final YearMonth MAY = YearMonth.of(2026, 5);
-        final IndicatorModel model;
-        final Map<String, MonthlyReport> april = new LinkedHashMap<>();
+    static Cli.Run validate(Path file, IndicatorModel model) {
+        YearMonth may = YearMonth.of(2026, 5);
+        Validator.Checked c = Validator.workbook(file, file.toString().replace('\\', '/'), model, may, null);
+        ValidationResult r = new ValidationResult(may, List.of(new ValidationResult.FileResult(c.file(), c.problems())),
+                List.of(), false);
+        return new Cli.Run(r.valid() ? 0 : 1, ValidationReport.text(r), "");
+    }
 
-        Validate(IndicatorModel model) {
-            this.model = model;
-            ProgressReader.read(Workspace.open(SAMPLES), model, MAY.minusMonths(1)).reports()
-                    .forEach(rep -> april.putIfAbsent(rep.reporter(), rep));
-            assertThat(april).as("April's reports, for the cumulative-decrease check").isNotEmpty();
-        }
-
-        /** The exit code and what the command prints (it prints nothing on stderr unless it fails). */
-        Cli.Run run(Path file) {
-            String shown = file.toString().replace('\\', '/');
-            Validator.Checked c = Validator.workbook(file, shown, model, MAY, april::get);
-            ValidationResult r = new ValidationResult(MAY,
-                    List.of(new ValidationResult.FileResult(shown, c.problems())), List.of(), false);
-            return new Cli.Run(r.valid() ? 0 : 1, ValidationReport.text(r), "");
-        }
+    /** A report without its last line, the summary ("共检查 N 个文件：…"): what it says of each file. */
+    static String withoutSummary(String report) {
+        int last = report.lastIndexOf("共检查 ");
+        assertThat(last).as(report).isGreaterThanOrEqualTo(0);
+        assertThat(last == 0 || report.charAt(last - 1) == '\n').as(report).isTrue();
+        return report.substring(0, last);
     }
 
     static String kind(int k) {
