@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import bulletin.samples.MiluoSamples;
 import bulletin.testing.Cli.Run;
 import bulletin.testing.Cli;
+import bulletin.testing.TreeCopy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -13,18 +14,28 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The commands end to end, in-process, in a temporary workspace: exit code, stdout, stderr, files written. */
 class CliTest {
 
+    /** The Miluo tables, written once: read only, copied into the workspace of each test that needs them. */
+    @TempDir
+    static Path tables;
+
     @TempDir
     Path ws;
 
+    @BeforeAll
+    static void writeTables() throws IOException {
+        MiluoSamples.writeTargets(tables.resolve("targets/附件2.xlsx"));
+        MiluoSamples.writeResponsibility(tables.resolve("targets/附件1.xlsx"));
+    }
+
     private void miluo() throws IOException {
-        MiluoSamples.writeTargets(ws.resolve("targets/附件2.xlsx"));
-        MiluoSamples.writeResponsibility(ws.resolve("targets/附件1.xlsx"));
+        TreeCopy.copy(tables, ws);
     }
 
     @Test

@@ -13,6 +13,7 @@ import bulletin.text.Format;
 import bulletin.samples.MiluoSamples;
 import bulletin.testing.Cli;
 import bulletin.testing.Cli.Run;
+import bulletin.testing.SampleWorkspace;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ class GenerateTest {
 
     @BeforeEach
     void samples() throws IOException {
-        MiluoSamples.write(ws);
+        SampleWorkspace.copyTo(ws);
     }
 
     private Run generate(String month, String... more) {

@@ -2,8 +2,8 @@ package bulletin.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bulletin.samples.MiluoSamples;
 import bulletin.testing.Cli;
+import bulletin.testing.SampleWorkspace;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.channels.FileChannel;
@@ -26,7 +26,7 @@ class SafetyTest {
 
     @BeforeEach
     void samples() throws IOException {
-        MiluoSamples.write(ws);
+        SampleWorkspace.copyTo(ws);
     }
 
     private Cli.Run generate(String... more) {

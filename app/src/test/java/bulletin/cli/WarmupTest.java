@@ -2,7 +2,7 @@ package bulletin.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bulletin.samples.MiluoSamples;
+import bulletin.testing.SampleWorkspace;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +19,7 @@ class WarmupTest {
 
     @Test
     void everyCommandRunsOnACopyAndTheSamplesAreLeftAlone(@TempDir Path ws) throws Exception {
-        MiluoSamples.write(ws);
+        SampleWorkspace.copyTo(ws);
         Files.createDirectories(ws.resolve("out/2026-05"));
         Files.writeString(ws.resolve("out/2026-05/bulletin.json"), "not a snapshot");
         ByteArrayOutputStream log = new ByteArrayOutputStream();

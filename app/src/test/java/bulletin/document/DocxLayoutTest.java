@@ -2,8 +2,8 @@ package bulletin.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bulletin.samples.MiluoSamples;
 import bulletin.testing.Cli;
+import bulletin.testing.SampleWorkspace;
 import jakarta.xml.bind.JAXBElement;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -45,7 +45,7 @@ class DocxLayoutTest {
 
     @BeforeAll
     static void generate() throws Exception {
-        MiluoSamples.write(ws);
+        SampleWorkspace.copyTo(ws);
         run = Cli.in(ws, "generate", "--month", "5", "--date", "2026-05-30");
         assertThat(run.code()).as(run.toString()).isZero();
         doc = WordprocessingMLPackage.load(ws.resolve("out/2026-05/工作专报（第3期）.docx").toFile());
@@ -319,7 +319,7 @@ class DocxLayoutTest {
 
     @Test
     void a3PaperAndNoChartFromTheWorkspaceSettings(@TempDir Path other) throws Exception {
-        MiluoSamples.write(other);
+        SampleWorkspace.copyTo(other);
         Files.writeString(other.resolve("bulletin.yaml"), "\nappendix: {paper: A3, behind: none}\nchart: false\n"
                 + "stamp: （汨罗市人力资源和社会保障局代章）\n", java.nio.file.StandardOpenOption.APPEND);
         Cli.Run r = Cli.in(other, "generate", "--month", "5", "--date", "2026-05-30");
@@ -340,7 +340,7 @@ class DocxLayoutTest {
 
     @Test
     void pdfWithoutLibreOfficeSaysSoAfterWritingTheDocument(@TempDir Path other) throws Exception {
-        MiluoSamples.write(other);
+        SampleWorkspace.copyTo(other);
         System.setProperty("bulletin.soffice", other.resolve("no-such-soffice").toString());
         try {
             Cli.Run r = Cli.in(other, "generate", "--month", "5", "--date", "2026-05-30", "--pdf");

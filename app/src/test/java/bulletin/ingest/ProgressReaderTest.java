@@ -13,6 +13,7 @@ import bulletin.forms.FormLayout;
 import bulletin.samples.MiluoSamples;
 import bulletin.service.TemplateService;
 import bulletin.testing.FormFiller;
+import bulletin.testing.TreeCopy;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -20,12 +21,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code template}, then a clerk fills the form, then the progress reader: the same numbers and texts come back. */
 class ProgressReaderTest {
+
+    /** The tables and May's 31 blank forms, made once: read only, each test works on its own copy. */
+    @TempDir
+    static Path made;
 
     @TempDir
     Path ws;
@@ -34,11 +40,16 @@ class ProgressReaderTest {
     IndicatorModel model;
     static final YearMonth MAY = YearMonth.of(2026, 5);
 
+    @BeforeAll
+    static void tablesAndForms() throws IOException {
+        MiluoSamples.writeTargets(made.resolve("targets/t.xlsx"));
+        MiluoSamples.writeResponsibility(made.resolve("targets/r.xlsx"));
+        TemplateService.writeForms(made, "5", false);
+    }
+
     @BeforeEach
     void forms() throws IOException {
-        MiluoSamples.writeTargets(ws.resolve("targets/t.xlsx"));
-        MiluoSamples.writeResponsibility(ws.resolve("targets/r.xlsx"));
-        TemplateService.writeForms(ws, "5", false);
+        TreeCopy.copy(made, ws);
         workspace = Workspace.open(ws);
         model = ModelLoader.load(workspace);
     }

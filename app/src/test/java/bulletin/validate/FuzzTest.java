@@ -6,13 +6,16 @@ import bulletin.diag.Problems;
 import bulletin.ingest.ProgressReader;
 import bulletin.model.IndicatorModel;
 import bulletin.forms.FormLayout;
+import bulletin.report.ValidationReport;
 import bulletin.testing.Cli;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
@@ -24,6 +27,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Mutates a valid form a few hundred ways (cells to text, deleted rows, shuffled columns, truncated or flipped
  * bytes) and checks that the tool always ends with a message and an exit code, never an uncaught exception.
+ *
+ * <p>{@code validate --month 5 FILE} loads the indicator model (and last month's workbooks) before it looks at
+ * the file; none of that depends on the file, and the model is an immutable record. So each mutation is first
+ * checked in-process with the model loaded once ({@link #validate}); then all 300 files go to the real command
+ * in one run, which must say of each exactly what the in-process check said. Every 31st case (each kind twice)
+ * also runs the command on its own, as every case used to.
  */
 class FuzzTest {
 
@@ -40,6 +49,8 @@ class FuzzTest {
         byte[] valid = BadInputs.valid(model);
         Random rnd = new Random(20260530L);
         int[] exits = new int[3];
+        List<String> all = new ArrayList<>(List.of("validate", "--month", "5"));
+        StringBuilder reports = new StringBuilder();
         // Libraries must not print to the process's own stderr either (their logging is switched off).
         java.io.PrintStream realErr = System.err;
         ByteArrayOutputStream stray = new ByteArrayOutputStream();
@@ -53,12 +64,30 @@ class FuzzTest {
             Problems problems = new Problems();
             ProgressReader.readOne(file, file.getFileName().toString(), model, YearMonth.of(2026, 5), problems);
 
-            Cli.Run r = Cli.in(SAMPLES, "validate", "--month", "5", file.toString());
+            Cli.Run r;
+            try {
+                r = validate(file, model);
+            } catch (RuntimeException e) {
+                throw new AssertionError("case " + n + " (" + kind(n % 5) + "): uncaught " + e, e);
+            }
+            if (n % 31 == 0) {
+                Cli.Run cli = Cli.in(SAMPLES, "validate", "--month", "5", file.toString());
+                assertThat(cli).as("case %d (%s) on the command line", n, kind(n % 5)).isEqualTo(r);
+            }
             assertThat(r.code()).as("case %d (%s)\n%s", n, kind(n % 5), r).isIn(0, 1);
             assertThat(r.out() + r.err()).as("case %d", n).doesNotContain("Exception", "\tat ", "内部出错");
             assertThat(r.out()).contains("共检查 1 个文件");
             exits[r.code()]++;
+            all.add(file.toString());
+            reports.append(withoutSummary(r.out()));
         }
+        // The real command, with its own model and last month's workbooks, on all the files at once: of each
+        // file it says exactly what the in-process check said, in the same order.
+        Cli.Run cli = Cli.in(SAMPLES, all.toArray(new String[0]));
+        assertThat(cli.code()).as("all cases on one command line").isEqualTo(exits[1] > 0 ? 1 : 0);
+        assertThat(cli.out() + cli.err()).doesNotContain("Exception", "\tat ", "内部出错");
+        assertThat(cli.out()).contains("共检查 300 个文件");
+        assertThat(withoutSummary(cli.out())).isEqualTo(reports.toString());
         } finally {
             System.setErr(realErr);
         }
@@ -66,6 +95,28 @@ class FuzzTest {
         // The mutations really do break things, and some leave a valid form.
         assertThat(exits[1]).isGreaterThan(100);
         assertThat(exits[0]).isGreaterThan(5);
+    }
+
+    /**
+     * What {@code bulletin -w samples/miluo-2026 validate --month 5 FILE} prints and returns, without the
+     * command's set-up: {@code ValidateService}'s calls for one file, with the model loaded once. It leaves out
+     * last month's workbooks (the cumulative-decrease check); the run of all files on the real command line,
+     * which reads them, must agree with it file by file.
+     */
+    static Cli.Run validate(Path file, IndicatorModel model) {
+        YearMonth may = YearMonth.of(2026, 5);
+        Validator.Checked c = Validator.workbook(file, file.toString().replace('\\', '/'), model, may, null);
+        ValidationResult r = new ValidationResult(may, List.of(new ValidationResult.FileResult(c.file(), c.problems())),
+                List.of(), false);
+        return new Cli.Run(r.valid() ? 0 : 1, ValidationReport.text(r), "");
+    }
+
+    /** A report without its last line, the summary ("共检查 N 个文件：…"): what it says of each file. */
+    static String withoutSummary(String report) {
+        int last = report.lastIndexOf("共检查 ");
+        assertThat(last).as(report).isGreaterThanOrEqualTo(0);
+        assertThat(last == 0 || report.charAt(last - 1) == '\n').as(report).isTrue();
+        return report.substring(0, last);
     }
 
     static String kind(int k) {
