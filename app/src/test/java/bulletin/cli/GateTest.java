@@ -9,6 +9,7 @@ import bulletin.model.Snapshot.SnapshotIndicator;
 import bulletin.model.Source;
 import bulletin.testing.Cli;
 import bulletin.testing.Cli.Run;
+import bulletin.testing.SampleWorkspace;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -28,22 +29,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GateTest {
 
-    static final Path SAMPLES = Path.of("samples/miluo-2026");
-
     @TempDir
     Path ws;
 
     private void copySamples() throws IOException {
-        try (Stream<Path> s = Files.walk(SAMPLES)) {
-            for (Path p : s.toList()) {
-                Path to = ws.resolve(SAMPLES.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else if (!SAMPLES.relativize(p).startsWith("out")) {
-                    Files.copy(p, to);
-                }
-            }
-        }
+        SampleWorkspace.copyTo(ws);
     }
 
     private Run generate(String month, String... more) {
