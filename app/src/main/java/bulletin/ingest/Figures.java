@@ -38,8 +38,8 @@ public final class Figures {
             case BLANK:
                 return new Reading(null, issues);
             case FORMULA_NO_CACHE:
-                issues.add(new Issue(Severity.ERROR, "formula-error", "公式没有保存计算结果，无法读取（本工具不计算公式）："
-                        + "请在 Excel 或 WPS 中打开、确认数字后保存，或直接填写数字", expected));
+                issues.add(new Issue(Severity.ERROR, "formula-error", "公式没有保存计算结果（本工具不计算公式）："
+                        + "请在 Excel/WPS 中打开、重新计算并保存，或直接填写数字", expected));
                 return new Reading(null, issues);
             case FORMULA_ERROR:
             case ERROR:

@@ -353,7 +353,10 @@ final class XlsxReader {
 
     private static Grid.Value value(String type, String v, StringBuilder inline, boolean formula, boolean percent,
                                     List<String> strings) {
-        if (formula && v == null) {
+        // A formula saved without its result (no <v>, or <v></v> as some tools write it) has nothing to read:
+        // it must not pass as an empty cell, or its figure is lost without a word. (A text formula whose result is
+        // the empty string looks the same once saved; in a figure cell it too is better questioned than dropped.)
+        if (formula && (v == null || v.isBlank()) && inline == null) {
             return new Grid.Value("", null, false, Grid.Kind.FORMULA_NO_CACHE, true);
         }
         String t = type == null ? "n" : type;

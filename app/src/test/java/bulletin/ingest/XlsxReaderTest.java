@@ -48,6 +48,33 @@ class XlsxReaderTest {
         assertRead(XlsxReader.read(f, "absolute.xlsx"));
     }
 
+    /**
+     * A formula saved without its result, in each way a file may say so, reads as a formula without a saved value
+     * (never as an empty cell), and its figure is a formula-error; one with a saved number reads as that number.
+     */
+    @Test
+    void aFormulaWithoutItsSavedResultIsNeverAnEmptyCell() throws Exception {
+        Path f = dir.resolve("formulas.xlsx");
+        Files.write(f, rewrite(twoSheets(), "xl/worksheets/sheet1.xml", xml -> xml.replace("</sheetData>",
+                "<row r=\"5\"><c r=\"A5\"><f>SUM(B2,1)</f></c><c r=\"B5\"><f>SUM(B2,1)</f><v></v></c>"
+                        + "<c r=\"C5\"><f>SUM(B2,1)</f><v/></c><c r=\"D5\" t=\"str\"><f>IF(B2,\"\",1)</f><v></v></c>"
+                        + "<c r=\"E5\"><f t=\"shared\" si=\"0\"/></c><c r=\"F5\"><f>SUM(B2,1)</f><v>1.4167</v></c>"
+                        + "</row></sheetData>")));
+        Grid g = XlsxReader.read(f, "formulas.xlsx").get(0).grid();
+        for (int c = 0; c < 5; c++) {
+            Grid.Value v = g.value(4, c);
+            assertThat(v.kind()).as("column %d", c).isEqualTo(Grid.Kind.FORMULA_NO_CACHE);
+            assertThat(v.formula()).isTrue();
+            Figures.Reading r = Figures.read(v, false);
+            assertThat(r.value()).isNull();
+            assertThat(r.issues()).extracting(Figures.Issue::code).containsExactly("formula-error");
+            assertThat(r.issues().get(0).message()).contains("没有保存计算结果", "重新计算并保存");
+        }
+        assertThat(g.value(4, 5).kind()).isEqualTo(Grid.Kind.NUMBER);
+        assertThat(g.value(4, 5).formula()).isTrue();
+        assertThat(Figures.read(g.value(4, 5), false).value()).isEqualByComparingTo("1.4167");
+    }
+
     private static void assertRead(List<XlsxReader.SheetData> sheets) {
         assertThat(sheets).extracting(XlsxReader.SheetData::name).containsExactly("进度", "说明");
         Grid g = sheets.get(0).grid();

@@ -183,6 +183,11 @@ final class BadInputs {
             String xml = sheetXml(e).replaceFirst("(<c r=\"F17\"[^>]*?)(/>|>.*?</c>)", "<c r=\"F17\"><f>SUM(E17,1)</f></c>");
             e.put("xl/worksheets/sheet1.xml", xml.getBytes(StandardCharsets.UTF_8));
         }), "exit 1\nerror formula-error 进度填报!F17 没有保存计算结果"));
+        c.put("formula-with-empty-saved-result", new Case("input.xlsx", zip(e -> {
+            String xml = sheetXml(e).replaceFirst("(<c r=\"F17\"[^>]*?)(/>|>.*?</c>)",
+                    "<c r=\"F17\"><f>SUM(E17,1)</f><v></v></c>");
+            e.put("xl/worksheets/sheet1.xml", xml.getBytes(StandardCharsets.UTF_8));
+        }), "exit 1\nerror formula-error 进度填报!F17 重新计算并保存"));
         c.put("value-in-hidden-row", new Case("input.xlsx", form(f -> {
             f.workbook().getSheet(FormLayout.DATA_SHEET).getRow(f.rowOf("03-05")).setZeroHeight(true);
         }), "exit 0\nwarning hidden-value 进度填报!A16 隐藏"));
