@@ -46,6 +46,10 @@ public final class Figures {
                 issues.add(new Issue(Severity.ERROR, "formula-error", "单元格是一个出错的公式结果（#错误），请改为数字",
                         expected));
                 return new Reading(null, issues);
+            case DATE:
+                issues.add(new Issue(Severity.ERROR, "type-error", "“" + v.text() + "”填的是日期，不是数字：单元格被设成了"
+                        + "日期格式，请改为“常规”或“数值”格式后重填" + (percent ? "（形象进度填 0–100 的数字）" : ""), expected));
+                return new Reading(null, issues);
             case BOOLEAN:
                 issues.add(new Issue(Severity.ERROR, "type-error", "“" + v.text() + "”不是数字", expected));
                 return new Reading(null, issues);

@@ -75,6 +75,41 @@ class XlsxReaderTest {
         assertThat(Figures.read(g.value(4, 5), false).value()).isEqualByComparingTo("1.4167");
     }
 
+    /** A number with a date format reads as the date it shows, in the workbook's date system; its number is kept. */
+    @Test
+    void aNumberFormattedAsADateReadsAsThatDate() throws Exception {
+        byte[] book;
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            XSSFSheet s = wb.createSheet("进度");
+            var date = wb.createCellStyle();
+            date.setDataFormat(wb.createDataFormat().getFormat("yyyy\"年\"m\"月\"d\"日\""));
+            var shortDate = wb.createCellStyle();
+            shortDate.setDataFormat((short) 14);
+            var row = s.createRow(0);
+            row.createCell(0).setCellValue(46145);
+            row.getCell(0).setCellStyle(date);
+            row.createCell(1).setCellValue(46145.5);
+            row.getCell(1).setCellStyle(shortDate);
+            row.createCell(2).setCellValue(46145);
+            wb.write(out);
+            book = out.toByteArray();
+        }
+        Path f = dir.resolve("dates.xlsx");
+        Files.write(f, book);
+        Grid g = XlsxReader.read(f, "dates.xlsx").get(0).grid();
+        assertThat(g.value(0, 0).kind()).isEqualTo(Grid.Kind.DATE);
+        assertThat(g.text(0, 0)).isEqualTo("2026-05-03");
+        assertThat(g.value(0, 0).number()).isEqualByComparingTo("46145");
+        assertThat(g.text(0, 1)).isEqualTo("2026-05-03 12:00");
+        assertThat(g.value(0, 2).kind()).isEqualTo(Grid.Kind.NUMBER);
+        assertThat(g.text(0, 2)).isEqualTo("46145");
+
+        Path mac = dir.resolve("dates1904.xlsx");
+        Files.write(mac, rewrite(book, "xl/workbook.xml", xml -> xml.replace("date1904=\"false\"", "date1904=\"1\"")));
+        assertThat(entry(Files.readAllBytes(mac), "xl/workbook.xml")).contains("date1904=\"1\"");
+        assertThat(XlsxReader.read(mac, "dates1904.xlsx").get(0).grid().text(0, 0)).isEqualTo("2030-05-04");
+    }
+
     private static void assertRead(List<XlsxReader.SheetData> sheets) {
         assertThat(sheets).extracting(XlsxReader.SheetData::name).containsExactly("进度", "说明");
         Grid g = sheets.get(0).grid();

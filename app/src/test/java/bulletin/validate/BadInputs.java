@@ -166,6 +166,22 @@ final class BadInputs {
             cell.setCellStyle(st);
             cell.setCellValue(0.625);
         }), "exit 0"));
+        c.put("date-in-cumulative", new Case("input.xlsx", form(f -> {
+            XSSFCell cell = cell(f, "03-05", FormLayout.COL_DONE);
+            CellStyle st = f.workbook().createCellStyle();
+            st.cloneStyleFrom(cell.getCellStyle());
+            st.setDataFormat(f.workbook().createDataFormat().getFormat("yyyy/m/d"));
+            cell.setCellStyle(st);
+            cell.setCellValue(46145); // 2026-05-03, as Excel stores a date typed into the cell
+        }), "exit 1\nerror type-error 进度填报!F16 2026-05-03"));
+        c.put("date-in-progress", new Case("input.xlsx", form(f -> {
+            XSSFCell cell = cell(f, "02-02", FormLayout.COL_PERCENT);
+            CellStyle st = f.workbook().createCellStyle();
+            st.cloneStyleFrom(cell.getCellStyle());
+            st.setDataFormat((short) 14); // the built-in short date
+            cell.setCellStyle(st);
+            cell.setCellValue(46145);
+        }), "exit 1\nerror type-error 进度填报!G10 填的是日期"));
         c.put("negative-number", new Case("input.xlsx", form(f -> f.done("03-05", new BigDecimal("-5"))),
                 "exit 1\nerror constraint-error 进度填报!F16 负数"));
         c.put("progress-above-100", new Case("input.xlsx", form(f -> f.percent("02-02", new BigDecimal("120"))),
