@@ -42,6 +42,8 @@ final class XlsxReader {
     static final long MAX_PART = 100L * 1024 * 1024;
     static final long MAX_RATIO = 100;
 
+    /** A number this large or larger is shown in exponent form, as Excel does: it holds 15 digits at most. */
+    private static final BigDecimal EXPONENT_FROM = BigDecimal.TEN.pow(15);
     private static final String STRICT = "purl.oclc.org/ooxml";
     private static final XMLInputFactory XML = factory();
 
@@ -385,20 +387,41 @@ final class XlsxReader {
                 return new Grid.Value("1".equals(v) ? "是" : "否", null, false, Grid.Kind.BOOLEAN, formula);
             case "e":
                 return new Grid.Value("#错误", null, false, formula ? Grid.Kind.FORMULA_ERROR : Grid.Kind.ERROR, formula);
-            default: {
-                if (v == null || v.isBlank()) {
-                    return Grid.Value.EMPTY;
-                }
-                BigDecimal n = Numbers.normalise(new BigDecimal(Double.toString(Double.parseDouble(v.trim()))));
-                String date = styles.date().get(style) ? NumberFormats.dateText(n, date1904) : null;
-                if (date != null) { // a day count shown as a date: its text is the date, its number kept as saved
-                    return new Grid.Value(date, n, false, Grid.Kind.DATE, formula);
-                }
-                boolean percent = styles.percent().get(style);
-                String shown = percent ? Numbers.format(n.movePointRight(2)) + "%" : Numbers.format(n);
-                return new Grid.Value(shown, n, percent, Grid.Kind.NUMBER, formula);
-            }
+            default:
+                return v == null || v.isBlank() ? Grid.Value.EMPTY : number(v.trim(), formula, style, styles);
         }
+    }
+
+    /**
+     * A numeric cell: its number as Excel holds it (a double, so what was typed rounded to 15–17 digits), shown as
+     * a percentage or a date where its format says so. A number beyond a double's range (which Excel never writes,
+     * but a file can hold) is kept as written, however large, for the checks to refuse: it is neither normalised
+     * nor written out in full, which for 1E+999999999 would never end. What is no number at all ("NaN", "INF",
+     * letters) is kept as text, for the checks to call it that.
+     */
+    private Grid.Value number(String v, boolean formula, int style, Styles styles) {
+        double d;
+        try {
+            d = Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            d = Double.NaN;
+        }
+        boolean percent = styles.percent().get(style);
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            BigDecimal huge = Double.isNaN(d) ? null : Numbers.parseExact(v);
+            return huge == null ? new Grid.Value(Text.clean(v), null, false, Grid.Kind.TEXT, formula)
+                    : new Grid.Value(v, huge, percent, Grid.Kind.NUMBER, formula);
+        }
+        BigDecimal n = Numbers.normalise(new BigDecimal(Double.toString(d)));
+        String date = styles.date().get(style) ? NumberFormats.dateText(n, date1904) : null;
+        if (date != null) { // a day count shown as a date: its text is the date, its number kept as saved
+            return new Grid.Value(date, n, false, Grid.Kind.DATE, formula);
+        }
+        BigDecimal seen = percent ? n.movePointRight(2) : n;
+        // 1E+308, as Excel shows it, not 309 digits.
+        String shown = seen.abs().compareTo(EXPONENT_FROM) >= 0 ? seen.stripTrailingZeros().toString()
+                : Numbers.format(seen);
+        return new Grid.Value(percent ? shown + "%" : shown, n, percent, Grid.Kind.NUMBER, formula);
     }
 
     /** "F16" → {15, 5}. */

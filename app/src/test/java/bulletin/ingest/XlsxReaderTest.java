@@ -75,6 +75,30 @@ class XlsxReaderTest {
         assertThat(Figures.read(g.value(4, 5), false).value()).isEqualByComparingTo("1.4167");
     }
 
+    /**
+     * Numbers no spreadsheet writes: beyond a double's range they are kept as written, for the checks to refuse,
+     * and the workbook stays readable; what is no number reads as text.
+     */
+    @Test
+    void numbersBeyondADoublesRangeAreKeptAsWritten() throws Exception {
+        Path f = dir.resolve("huge.xlsx");
+        Files.write(f, rewrite(twoSheets(), "xl/worksheets/sheet1.xml", xml -> xml.replace("</sheetData>",
+                "<row r=\"5\"><c r=\"A5\"><v>1E+400</v></c><c r=\"B5\"><v>1e999999999</v></c><c r=\"C5\"><v>NaN</v></c>"
+                        + "<c r=\"D5\"><v>Infinity</v></c><c r=\"E5\"><v>1e308</v></c></row></sheetData>")));
+        Grid g = XlsxReader.read(f, "huge.xlsx").get(0).grid();
+        assertThat(g.value(4, 0).kind()).isEqualTo(Grid.Kind.NUMBER);
+        assertThat(g.value(4, 0).number()).isEqualByComparingTo("1E+400");
+        assertThat(g.text(4, 1)).isEqualTo("1e999999999");
+        assertThat(g.value(4, 1).number()).isEqualByComparingTo("1E+999999999");
+        assertThat(g.value(4, 2).kind()).isEqualTo(Grid.Kind.TEXT);
+        assertThat(g.text(4, 3)).isEqualTo("Infinity");
+        assertThat(g.value(4, 4).number()).isEqualByComparingTo("1E+308");
+        for (int c = 0; c < 5; c++) {
+            assertThat(Figures.read(g.value(4, c), false).issues()).as("column %d", c).extracting(Figures.Issue::code)
+                    .containsExactly(c == 2 ? "type-error" : "constraint-error");
+        }
+    }
+
     /** A number with a date format reads as the date it shows, in the workbook's date system; its number is kept. */
     @Test
     void aNumberFormattedAsADateReadsAsThatDate() throws Exception {

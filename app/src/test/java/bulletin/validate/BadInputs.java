@@ -182,6 +182,15 @@ final class BadInputs {
             cell.setCellStyle(st);
             cell.setCellValue(46145);
         }), "exit 1\nerror type-error 进度填报!G10 填的是日期"));
+        c.put("number-too-large", new Case("input.xlsx", form(f -> f.done("03-05", new BigDecimal("1E+308"))),
+                "exit 1\nerror constraint-error 进度填报!F16 数字过大"));
+        c.put("number-too-large-as-text", new Case("input.xlsx",
+                form(f -> f.text("03-05", FormLayout.COL_DONE, "9".repeat(400))),
+                "exit 1\nerror constraint-error 进度填报!F16 400 位整数"));
+        c.put("number-beyond-what-excel-holds", new Case("input.xlsx", zip(e -> {
+            String xml = sheetXml(e).replaceFirst("(<c r=\"F17\"[^>]*?)(/>|>.*?</c>)", "<c r=\"F17\"><v>1E+400</v></c>");
+            e.put("xl/worksheets/sheet1.xml", xml.getBytes(StandardCharsets.UTF_8));
+        }), "exit 1\nerror constraint-error 进度填报!F17 401 位整数"));
         c.put("negative-number", new Case("input.xlsx", form(f -> f.done("03-05", new BigDecimal("-5"))),
                 "exit 1\nerror constraint-error 进度填报!F16 负数"));
         c.put("progress-above-100", new Case("input.xlsx", form(f -> f.percent("02-02", new BigDecimal("120"))),
