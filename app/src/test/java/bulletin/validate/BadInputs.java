@@ -97,6 +97,16 @@ final class BadInputs {
         throw new IllegalArgumentException("no entry " + key);
     }
 
+    /**
+     * A form as made by hand (or copied from last year's): without the hidden sheet, its reporter read from the
+     * 填报单位 line, which says {@code line}.
+     */
+    static void byHand(FormFiller f, String line) {
+        XSSFWorkbook wb = f.workbook();
+        wb.removeSheetAt(wb.getSheetIndex(FormContract.META_SHEET));
+        wb.getSheet(FormLayout.DATA_SHEET).getRow(1).getCell(0).setCellValue(line);
+    }
+
     /** Rewrites the entries of a valid form's zip. */
     interface ZipEdit {
         void edit(Map<String, byte[]> entries);
@@ -228,6 +238,15 @@ final class BadInputs {
                 "exit 1\nerror form-mismatch - 4月的填报表"));
         c.put("form-of-unknown-unit", new Case("input.xlsx", form(f -> meta(f, FormContract.KEY_REPORTER, "某某镇")),
                 "exit 1\nerror form-mismatch - 某某镇"));
+        c.put("reporter-with-office-suffix", new Case("input.xlsx", form(f -> byHand(f, "填报单位：归义街道办事处")),
+                "exit 0\nwarning form-version -\nwarning reporter-normalised 进度填报!A2 “归义街道办事处”按“归义街道”读取"));
+        c.put("reporter-with-rtl-mark", new Case("input.xlsx", form(f -> byHand(f, "填报单位：归义\u200F街道")),
+                "exit 0\nwarning form-version -\nwarning reporter-normalised 进度填报!A2 归义<U+200F>街道"));
+        c.put("reporter-with-zero-width-space", new Case("input.xlsx",
+                form(f -> meta(f, FormContract.KEY_REPORTER, "归义街道\u200B")),
+                "exit 0\nwarning reporter-normalised _bulletin!B2 归义街道<U+200B>"));
+        c.put("reporter-unknown-by-hand", new Case("input.xlsx", form(f -> byHand(f, "填报单位（盖章）：某某街道办事处")),
+                "exit 1\nwarning form-version -\nerror form-mismatch - 某某街道办事处"));
         c.put("form-of-another-version", new Case("input.xlsx", form(f -> meta(f, FormContract.KEY_VERSION, "bulletin-form/0")),
                 "exit 1\nerror form-mismatch - 版本"));
         c.put("form-of-other-targets", new Case("input.xlsx",
