@@ -23,6 +23,15 @@ public final class Figures {
     public record Reading(BigDecimal value, List<Issue> issues) {
     }
 
+    /**
+     * A figure this large or larger is not real: 10^15 or more, that is more than 15 integer digits. Excel keeps 15
+     * significant digits, so a larger number cannot even have been typed and saved as it was meant; and no count,
+     * sum of money or measure of a city's projects comes near it (a trillion yuan is 13 digits), while an identity
+     * card number (18 digits) pasted into the wrong cell, 1E+308 or a number of hundreds of digits does. It is checked
+     * on the number as saved, before anything writes it out in full.
+     */
+    static final BigDecimal TOO_LARGE = BigDecimal.TEN.pow(15);
+
     private Figures() {
     }
 
@@ -38,18 +47,26 @@ public final class Figures {
             case BLANK:
                 return new Reading(null, issues);
             case FORMULA_NO_CACHE:
-                issues.add(new Issue(Severity.ERROR, "formula-error", "公式没有保存计算结果，无法读取（本工具不计算公式）："
-                        + "请在 Excel 或 WPS 中打开、确认数字后保存，或直接填写数字", expected));
+                issues.add(new Issue(Severity.ERROR, "formula-error", "公式没有保存计算结果（本工具不计算公式）："
+                        + "请在 Excel/WPS 中打开、重新计算并保存，或直接填写数字", expected));
                 return new Reading(null, issues);
             case FORMULA_ERROR:
             case ERROR:
                 issues.add(new Issue(Severity.ERROR, "formula-error", "单元格是一个出错的公式结果（#错误），请改为数字",
                         expected));
                 return new Reading(null, issues);
+            case DATE:
+                issues.add(new Issue(Severity.ERROR, "type-error", "“" + v.text() + "”填的是日期，不是数字：单元格被设成了"
+                        + "日期格式，请改为“常规”或“数值”格式后重填" + (percent ? "（形象进度填 0–100 的数字）" : ""), expected));
+                return new Reading(null, issues);
             case BOOLEAN:
                 issues.add(new Issue(Severity.ERROR, "type-error", "“" + v.text() + "”不是数字", expected));
                 return new Reading(null, issues);
             case NUMBER:
+                if (tooLarge(v.number())) {
+                    issues.add(tooLarge(digits(v.number()) + " 位整数", expected));
+                    return new Reading(null, issues);
+                }
                 value = v.percentFormat() ? Numbers.normalise(v.number().movePointRight(2)) : v.number();
                 percentWritten = v.percentFormat();
                 break;
@@ -57,16 +74,12 @@ public final class Figures {
                 if (Text.isNone(v.text())) {
                     return new Reading(null, issues);
                 }
-                Optional<Numbers.Parsed> p = Numbers.parse(v.text());
-                if (p.isEmpty()) {
-                    issues.add(new Issue(Severity.ERROR, "type-error", "“" + v.text() + "”不是数字：" + (percent
-                            ? "形象进度应只填 0–100 的数字" : "累计完成应只填数字，文字说明请写在“进展情况”中"), expected));
+                Numbers.Parsed p = text(v.text(), percent, expected, issues);
+                if (p == null) {
                     return new Reading(null, issues);
                 }
-                value = p.get().value();
-                percentWritten = p.get().percent();
-                issues.add(new Issue(Severity.WARNING, "number-as-text", "数字以文字形式填写（“" + v.text() + "”），已按 "
-                        + Numbers.format(value) + " 读取；请改为数字格式", Numbers.format(value)));
+                value = p.value();
+                percentWritten = p.percent();
                 break;
             }
             default:
@@ -88,5 +101,45 @@ public final class Figures {
                     Numbers.format(value.movePointRight(2))));
         }
         return new Reading(value, issues);
+    }
+
+    /**
+     * A number typed as text, normalised with a warning; null (with an error) where it is no number, or one too
+     * large to be a real figure.
+     */
+    private static Numbers.Parsed text(String text, boolean percent, String expected, List<Issue> issues) {
+        if (Numbers.isInfinity(text)) {
+            issues.add(tooLarge("“" + text + "”即无穷大", expected));
+            return null;
+        }
+        Optional<Numbers.Parsed> p = Numbers.parse(text);
+        if (p.isEmpty()) {
+            issues.add(new Issue(Severity.ERROR, "type-error", "“" + text + "”不是数字：" + (percent
+                    ? "形象进度应只填 0–100 的数字" : "累计完成应只填数字，文字说明请写在“进展情况”中"), expected));
+            return null;
+        }
+        BigDecimal value = p.get().value();
+        if (tooLarge(value)) {
+            issues.add(tooLarge(digits(value) + " 位整数", expected));
+            return null;
+        }
+        issues.add(new Issue(Severity.WARNING, "number-as-text", "数字以文字形式填写（“" + text + "”），已按 "
+                + Numbers.format(value) + " 读取；请改为数字格式", Numbers.format(value)));
+        return p.get();
+    }
+
+    /** Whether a figure is too large to be real ({@link #TOO_LARGE}); checked on the number as saved. */
+    static boolean tooLarge(BigDecimal v) {
+        return v.abs().compareTo(TOO_LARGE) >= 0;
+    }
+
+    /** The number of integer digits of a number of at least 1, without writing it out. */
+    private static long digits(BigDecimal v) {
+        return (long) v.precision() - v.scale();
+    }
+
+    private static Issue tooLarge(String what, String expected) {
+        return new Issue(Severity.ERROR, "constraint-error", "数字过大，不像是真实的数据（" + what
+                + "）：请核对是否填错了单元格或多打了数字", "不超过 15 位整数的" + expected);
     }
 }

@@ -13,8 +13,11 @@ import org.apache.poi.ss.util.CellReference;
  */
 public final class Grid {
 
-    /** What a cell held. */
-    public enum Kind { BLANK, TEXT, NUMBER, BOOLEAN, ERROR, FORMULA_ERROR, FORMULA_NO_CACHE }
+    /**
+     * What a cell held. A {@code DATE} is a number shown as a date or time by its number format: its text is the
+     * date shown, its number the day count as saved.
+     */
+    public enum Kind { BLANK, TEXT, NUMBER, DATE, BOOLEAN, ERROR, FORMULA_ERROR, FORMULA_NO_CACHE }
 
     /**
      * One cell as read: its text as displayed, its number where it holds one, what kind of cell it was, and

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -33,6 +34,9 @@ import java.util.stream.Stream;
  * still read. Full validation is {@code bulletin validate}'s.
  */
 public final class ProgressReader {
+
+    /** What may follow "填报单位" before the name: a note such as "（盖章）", a colon. */
+    private static final Pattern LABEL_END = Pattern.compile("^(?:[（(][^）)]*[）)])?[:：]?");
 
     private ProgressReader() {
     }
@@ -107,9 +111,21 @@ public final class ProgressReader {
         }
     }
 
-    /** A workbook understood as a monthly form: its hidden information, its grid, where things are. */
+    /**
+     * How a form names its reporter: the text as written, where it was read ({@code where}, in words: the hidden
+     * sheet, the 填报单位 line, the file name) and the cell or file ({@code at}), and whether it matched a reporter
+     * of the tables only once normalised ({@link Text#unitKey}: invisible characters, an ending such as 办事处).
+     */
+    public record ReporterFound(String text, String where, Place at, boolean normalised) {
+    }
+
+    /**
+     * A workbook understood as a monthly form: its hidden information, its grid, where things are. Its
+     * {@code reporter} is the name as the tables spell it where the form's text matched one, else that text.
+     */
     public record Form(String file, Meta meta, Grid grid, int headerRow, Columns columns,
-                       String reporter, Map<Integer, String> codeRows, List<String> hiddenSheetsWithValues) {
+                       String reporter, Map<Integer, String> codeRows, List<String> hiddenSheetsWithValues,
+                       ReporterFound reporterFound) {
     }
 
     /**
@@ -144,9 +160,10 @@ public final class ProgressReader {
                 problems.error("no-form-sheet", place, "找不到填报表：没有一张工作表的表头同时含“指标”和“累计完成”或“形象进度”");
                 return Optional.empty();
             }
-            String reporter = reporter(meta, grid, headerRow, file, model);
-            if (reporter == null) {
-                problems.error("unknown-reporter", place, "看不出是哪个单位的报表：表中没有“填报单位：”，文件名中也没有单位名称");
+            Resolved who = reporter(meta, grid, headerRow, file, shown, model);
+            if (who == null) {
+                problems.error("unknown-reporter", place, "看不出是哪个单位的报表：表中没有“填报单位：”，"
+                        + "文件名中也没有指标表中的单位名称");
                 return Optional.empty();
             }
             Columns cols = columns(grid, headerRow);
@@ -163,7 +180,8 @@ public final class ProgressReader {
                     rows.put(r, c);
                 }
             }
-            return Optional.of(new Form(shown, meta, grid, headerRow, cols, reporter, rows, hiddenWithValues));
+            return Optional.of(new Form(shown, meta, grid, headerRow, cols, who.name(), rows, hiddenWithValues,
+                    who.found()));
         } catch (Workbooks.Unreadable e) {
             problems.error("unreadable-workbook", place, e.getMessage());
             return Optional.empty();
@@ -295,33 +313,67 @@ public final class ProgressReader {
         return -1;
     }
 
-    private static String reporter(Meta meta, Grid g, int headerRow, Path file, IndicatorModel model) {
+    /** A reporter as named by a form: the name as the tables spell it (or the text, where none matched). */
+    private record Resolved(String name, ReporterFound found) {
+    }
+
+    /**
+     * Who a form is from: the hidden sheet's entry, else the text after "填报单位" above the header, else the first
+     * reporter of the tables that the file name contains; null where none says.
+     */
+    private static Resolved reporter(Meta meta, Grid g, int headerRow, Path file, String shown, IndicatorModel model) {
         String m = meta.get(FormContract.KEY_REPORTER);
-        if (m != null && !m.isBlank()) {
-            return m.trim();
+        if (m != null && !Text.unitKey(m).isEmpty()) {
+            return resolve(m.trim(), "隐藏的表单信息", meta.cell(FormContract.KEY_REPORTER), model);
         }
         for (int r = 0; r < headerRow; r++) {
-            for (String t : g.texts(r)) {
-                String c = Text.compact(t);
-                int i = c.indexOf("填报单位");
-                if (i >= 0) {
-                    String rest = c.substring(i + 4).replaceFirst("^[:：]", "");
-                    if (!rest.isEmpty()) {
-                        return rest;
+            for (int c = 0; c < g.cols(); c++) {
+                var region = g.region(r, c);
+                String t = Text.compact(g.text(r, c));
+                int i = t.indexOf("填报单位");
+                if (i >= 0 && (region == null || region.getFirstColumn() == c)) {
+                    String rest = LABEL_END.matcher(t.substring(i + 4)).replaceFirst("");
+                    if (!Text.unitKey(rest).isEmpty()) {
+                        return resolve(rest, "“填报单位”一栏", g.place(r, c), model);
                     }
                 }
             }
         }
         String name = file.getFileName().toString();
-        List<String> known = new ArrayList<>(model.units());
-        known.addAll(model.departments());
-        known.sort((a, b) -> b.length() - a.length());
-        for (String u : known) {
-            if (name.contains(u)) {
-                return u;
+        String bare = Text.stripInvisible(Text.compact(name));
+        for (String u : reporters(model)) {
+            if (name.contains(u) || bare.contains(u)) {
+                return new Resolved(u, new ReporterFound(name, "文件名", Place.file(shown), !name.contains(u)));
             }
         }
         return null;
+    }
+
+    /**
+     * The reporter of the tables that {@code text} names: the one spelt so, else the only one that is the same once
+     * both are normalised ({@link Text#unitKey}); where none (or more than one) is, the text itself. A difference
+     * of white space alone is no normalising worth a word: headers wrap names.
+     */
+    private static Resolved resolve(String text, String where, Place at, IndicatorModel model) {
+        List<String> known = reporters(model);
+        if (known.contains(text)) {
+            return new Resolved(text, new ReporterFound(text, where, at, false));
+        }
+        String key = Text.unitKey(text);
+        List<String> same = known.stream().filter(k -> Text.unitKey(k).equals(key)).toList();
+        if (same.size() == 1) {
+            String name = same.get(0);
+            return new Resolved(name, new ReporterFound(text, where, at, !Text.compact(text).equals(name)));
+        }
+        return new Resolved(text, new ReporterFound(text, where, at, false));
+    }
+
+    /** The units and lead departments of the tables, the longest names first. */
+    private static List<String> reporters(IndicatorModel model) {
+        List<String> known = new ArrayList<>(model.units());
+        known.addAll(model.departments());
+        known.sort((a, b) -> b.length() - a.length());
+        return known;
     }
 
     static Columns columns(Grid g, int h) {

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -41,12 +42,16 @@ final class XlsxReader {
     static final long MAX_PART = 100L * 1024 * 1024;
     static final long MAX_RATIO = 100;
 
+    /** A number this large or larger is shown in exponent form, as Excel does: it holds 15 digits at most. */
+    private static final BigDecimal EXPONENT_FROM = BigDecimal.TEN.pow(15);
     private static final String STRICT = "purl.oclc.org/ooxml";
     private static final XMLInputFactory XML = factory();
 
     private final ZipFile zip;
     private final String shown;
     private final Map<String, ZipEntry> entries = new HashMap<>();
+    /** Whether the workbook counts its dates from 1904 rather than 1900 ({@code <workbookPr date1904>}). */
+    private boolean date1904;
 
     private XlsxReader(ZipFile zip, String shown) {
         this.zip = zip;
@@ -108,13 +113,15 @@ final class XlsxReader {
                 if (next(x) == XMLStreamConstants.START_ELEMENT && x.getLocalName().equals("sheet")) {
                     String rid = attr(x, "id");
                     sheetList.add(new String[] {attr(x, "name"), rels.get(rid), attr(x, "state")});
+                } else if (x.isStartElement() && x.getLocalName().equals("workbookPr")) {
+                    date1904 = isTrue(attr(x, "date1904"));
                 }
             }
         } finally {
             x.close();
         }
         List<String> strings = sharedStrings(sharedStringsAndStyles.get("sharedStrings"));
-        Set<Integer> percentStyles = percentStyles(sharedStringsAndStyles.get("styles"));
+        Styles styles = styles(sharedStringsAndStyles.get("styles"));
         List<SheetData> out = new ArrayList<>();
         for (String[] s : sheetList) {
             if (s[1] == null) {
@@ -122,7 +129,7 @@ final class XlsxReader {
             }
             Place place = Place.file(shown).sheet(s[0]);
             boolean hidden = "hidden".equals(s[2]) || "veryHidden".equals(s[2]);
-            out.add(new SheetData(s[0], hidden, sheet(s[1], place, strings, percentStyles)));
+            out.add(new SheetData(s[0], hidden, sheet(s[1], place, strings, styles)));
         }
         return out;
     }
@@ -219,15 +226,17 @@ final class XlsxReader {
         return out;
     }
 
-    /** The cell style indexes whose number format shows a percentage. */
-    private Set<Integer> percentStyles(String path) throws IOException, XMLStreamException, Workbooks.Unreadable {
-        Set<Integer> out = new HashSet<>();
+    /** Which cell styles (by index) show their number as a percentage, and which as a date or time. */
+    private record Styles(BitSet percent, BitSet date) {
+    }
+
+    /** The cell styles whose number format shows a percentage or a date, from the styles part. */
+    private Styles styles(String path) throws IOException, XMLStreamException, Workbooks.Unreadable {
+        Styles out = new Styles(new BitSet(), new BitSet());
         if (path == null || !entries.containsKey(path)) {
             return out;
         }
         Map<Integer, String> formats = new HashMap<>();
-        formats.put(9, "0%");
-        formats.put(10, "0.00%");
         XMLStreamReader x = open(path);
         try {
             boolean inXfs = false;
@@ -241,9 +250,12 @@ final class XlsxReader {
                         case "xf" -> {
                             if (inXfs) {
                                 String id = attr(x, "numFmtId");
-                                String code = id == null ? null : formats.get(Integer.parseInt(id));
-                                if (code != null && code.contains("%")) {
-                                    out.add(index);
+                                int n = id == null ? 0 : Integer.parseInt(id);
+                                String code = formats.containsKey(n) ? formats.get(n) : NumberFormats.builtIn(n);
+                                if (NumberFormats.isDate(n, formats.get(n))) {
+                                    out.date().set(index);
+                                } else if (NumberFormats.isPercent(code)) {
+                                    out.percent().set(index);
                                 }
                                 index++;
                             }
@@ -261,7 +273,7 @@ final class XlsxReader {
         return out;
     }
 
-    private Grid sheet(String path, Place place, List<String> strings, Set<Integer> percentStyles)
+    private Grid sheet(String path, Place place, List<String> strings, Styles styles)
             throws IOException, XMLStreamException, Workbooks.Unreadable {
         Map<Long, Grid.Value> cells = new HashMap<>();
         List<CellRangeAddress> merges = new ArrayList<>();
@@ -322,7 +334,7 @@ final class XlsxReader {
                         }
                     }
                 } else if (ev == XMLStreamConstants.END_ELEMENT && x.getLocalName().equals("c")) {
-                    Grid.Value v = value(type, value, inline, formula, percentStyles.contains(style), strings);
+                    Grid.Value v = value(type, value, inline, formula, style, styles, strings);
                     if (v.kind() != Grid.Kind.BLANK || formula) {
                         cells.put(Grid.key(row, col), v);
                     }
@@ -351,9 +363,12 @@ final class XlsxReader {
         return "1".equals(attribute) || "true".equals(attribute);
     }
 
-    private static Grid.Value value(String type, String v, StringBuilder inline, boolean formula, boolean percent,
-                                    List<String> strings) {
-        if (formula && v == null) {
+    private Grid.Value value(String type, String v, StringBuilder inline, boolean formula, int style, Styles styles,
+                             List<String> strings) {
+        // A formula saved without its result (no <v>, or <v></v> as some tools write it) has nothing to read:
+        // it must not pass as an empty cell, or its figure is lost without a word. (A text formula whose result is
+        // the empty string looks the same once saved; in a figure cell it too is better questioned than dropped.)
+        if (formula && (v == null || v.isBlank()) && inline == null) {
             return new Grid.Value("", null, false, Grid.Kind.FORMULA_NO_CACHE, true);
         }
         String t = type == null ? "n" : type;
@@ -372,15 +387,41 @@ final class XlsxReader {
                 return new Grid.Value("1".equals(v) ? "是" : "否", null, false, Grid.Kind.BOOLEAN, formula);
             case "e":
                 return new Grid.Value("#错误", null, false, formula ? Grid.Kind.FORMULA_ERROR : Grid.Kind.ERROR, formula);
-            default: {
-                if (v == null || v.isBlank()) {
-                    return Grid.Value.EMPTY;
-                }
-                BigDecimal n = Numbers.normalise(new BigDecimal(Double.toString(Double.parseDouble(v.trim()))));
-                String shown = percent ? Numbers.format(n.movePointRight(2)) + "%" : Numbers.format(n);
-                return new Grid.Value(shown, n, percent, Grid.Kind.NUMBER, formula);
-            }
+            default:
+                return v == null || v.isBlank() ? Grid.Value.EMPTY : number(v.trim(), formula, style, styles);
         }
+    }
+
+    /**
+     * A numeric cell: its number as Excel holds it (a double, so what was typed rounded to 15–17 digits), shown as
+     * a percentage or a date where its format says so. A number beyond a double's range (which Excel never writes,
+     * but a file can hold) is kept as written, however large, for the checks to refuse: it is neither normalised
+     * nor written out in full, which for 1E+999999999 would never end. What is no number at all ("NaN", "INF",
+     * letters) is kept as text, for the checks to call it that.
+     */
+    private Grid.Value number(String v, boolean formula, int style, Styles styles) {
+        double d;
+        try {
+            d = Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            d = Double.NaN;
+        }
+        boolean percent = styles.percent().get(style);
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            BigDecimal huge = Double.isNaN(d) ? null : Numbers.parseExact(v);
+            return huge == null ? new Grid.Value(Text.clean(v), null, false, Grid.Kind.TEXT, formula)
+                    : new Grid.Value(v, huge, percent, Grid.Kind.NUMBER, formula);
+        }
+        BigDecimal n = Numbers.normalise(new BigDecimal(Double.toString(d)));
+        String date = styles.date().get(style) ? NumberFormats.dateText(n, date1904) : null;
+        if (date != null) { // a day count shown as a date: its text is the date, its number kept as saved
+            return new Grid.Value(date, n, false, Grid.Kind.DATE, formula);
+        }
+        BigDecimal seen = percent ? n.movePointRight(2) : n;
+        // 1E+308, as Excel shows it, not 309 digits.
+        String shown = seen.abs().compareTo(EXPONENT_FROM) >= 0 ? seen.stripTrailingZeros().toString()
+                : Numbers.format(seen);
+        return new Grid.Value(percent ? shown + "%" : shown, n, percent, Grid.Kind.NUMBER, formula);
     }
 
     /** "F16" → {15, 5}. */

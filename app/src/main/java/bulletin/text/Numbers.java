@@ -12,6 +12,13 @@ public final class Numbers {
 
     private static final Pattern PLAIN = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
     private static final Pattern THOUSANDS = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
+    /** Infinity as spreadsheets and programs write it: "Infinity", "INF", "∞", "1.#INF". */
+    private static final Pattern INFINITY = Pattern.compile("[+-]?(?:inf|infinity|∞|1\\.#inf)", Pattern.CASE_INSENSITIVE);
+    /**
+     * Text longer than this is no number typed by a person; it is not parsed (a million digits would take minutes
+     * to read and normalise), so it reads as text, not a number.
+     */
+    static final int MAX_CHARS = 1000;
 
     private Numbers() {
     }
@@ -31,6 +38,9 @@ public final class Numbers {
         if (text == null) {
             return Optional.empty();
         }
+        if (text.length() > MAX_CHARS) {
+            return Optional.empty();
+        }
         String t = Text.halfWidth(text);
         String squeezed = t.replaceAll("[\\s\\u00A0]+", "");
         boolean normalised = !squeezed.equals(text);
@@ -47,6 +57,26 @@ public final class Numbers {
             return Optional.empty();
         }
         return Optional.of(new Parsed(normalise(new BigDecimal(squeezed)), percent, normalised));
+    }
+
+    /**
+     * A number as a file writes it ("12.5", "1E+400"), exactly and of any size, or null where the text is none;
+     * it is not normalised, which for "1E+999999999" would never end.
+     */
+    public static BigDecimal parseExact(String text) {
+        if (text == null || text.length() > MAX_CHARS) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Whether {@code text} says infinity ("Infinity", "INF", "∞"): a number too large to be a real figure. */
+    public static boolean isInfinity(String text) {
+        return text != null && INFINITY.matcher(Text.halfWidth(text).replaceAll("[\\s\\u00A0]+", "")).matches();
     }
 
     /** Drops trailing zeros but never writes in exponent form: 100 stays 100, 2.50 becomes 2.5. */

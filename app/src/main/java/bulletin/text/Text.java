@@ -10,7 +10,72 @@ public final class Text {
     private static final Pattern ENUMERATOR = Pattern.compile(
             "^\\s*(?:\\d{1,3}\\s*[.．、]|[（(]\\s*\\d{1,3}\\s*[)）]|[一二三四五六七八九十]{1,3}\\s*、|[①-⑳])\\s*");
 
+    /** A seal note after a name: "（盖章）", "(公章)". */
+    private static final Pattern SEAL = Pattern.compile("\\((?:盖章|公章|签章|章)\\)$");
+    /**
+     * The endings an office's name may carry on a form but not in the tables: the town's 人民政府, the
+     * subdistrict's 办事处, a zone's 管委会. Longest first; one is taken off, and only where two characters or more
+     * are left (a name is never cut to nothing or to "市").
+     */
+    private static final String[] UNIT_SUFFIXES = {"管理委员会", "人民政府", "办事处", "管委会", "政府"};
+
     private Text() {
+    }
+
+    /**
+     * Whether a character shows as nothing: format characters (Unicode Cf: zero-width spaces and joiners, bidi
+     * marks such as U+200F, the byte order mark, soft hyphens), controls other than tab and line breaks, and the
+     * fillers that are drawn blank (U+034F, U+115F, U+1160, U+3164, U+FFA0, U+2800).
+     */
+    public static boolean isInvisible(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.FORMAT || (type == Character.CONTROL && cp != '\t' && cp != '\n' && cp != '\r')
+                || cp == 0x034F || cp == 0x115F || cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0 || cp == 0x2800;
+    }
+
+    /** {@code s} without its {@link #isInvisible invisible} characters. */
+    public static String stripInvisible(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        s.codePoints().filter(cp -> !isInvisible(cp)).forEach(sb::appendCodePoint);
+        return sb.toString();
+    }
+
+    /** {@code s} with its invisible characters and unusual spaces written out, "归义街道<U+200B>", for messages. */
+    public static String visible(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> {
+            if (isInvisible(cp) || (cp != ' ' && (Character.isWhitespace(cp) || Character.isSpaceChar(cp)))) {
+                sb.append(String.format("<U+%04X>", cp));
+            } else {
+                sb.appendCodePoint(cp);
+            }
+        });
+        return sb.toString();
+    }
+
+    /**
+     * The name of a unit or department as compared across files: without invisible characters and white space of
+     * any width, in half-width forms, without a seal note ("（盖章）") and one common ending ({@link
+     * #UNIT_SUFFIXES}): "归义街道办事处", "归义街道\u200B" and "归义 街道" are all "归义街道", "三江镇人民政府" is
+     * "三江镇". "街道办" ends as "街道".
+     */
+    public static String unitKey(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        halfWidth(stripInvisible(s)).codePoints().filter(cp -> !Character.isWhitespace(cp) && !Character.isSpaceChar(cp))
+                .forEach(sb::appendCodePoint);
+        String t = SEAL.matcher(sb).replaceFirst("");
+        if (t.endsWith("街道办")) {
+            return t.substring(0, t.length() - 1);
+        }
+        for (String suffix : UNIT_SUFFIXES) {
+            if (t.endsWith(suffix)) {
+                return t.length() - suffix.length() >= 2 ? t.substring(0, t.length() - suffix.length()) : t;
+            }
+        }
+        return t;
     }
 
     /** Collapses runs of white space (line breaks in a cell, full-width spaces) to one space and trims. */

@@ -14,6 +14,7 @@ import bulletin.model.Kind;
 import bulletin.model.MonthlyReport;
 import bulletin.model.ReportEntry;
 import bulletin.text.Numbers;
+import bulletin.text.Text;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.YearMonth;
@@ -103,11 +104,7 @@ public final class Validator {
             problems.add(Problem.error("form-mismatch", place, "填报表版本“" + version + "”与本工具的版本不同，请用 "
                     + "bulletin template 重新生成").with(version, FormContract.VERSION));
         }
-        String reporter = form.reporter();
-        if (!model.units().contains(reporter) && !model.departments().contains(reporter)) {
-            problems.add(Problem.error("form-mismatch", place, "填报单位“" + reporter + "”不在指标表的单位中")
-                    .with(reporter, String.join("、", model.units())));
-        }
+        checkReporter(form, model, place, problems);
         String m = meta.get(FormContract.KEY_MONTH);
         if (m != null && month != null) {
             try {
@@ -122,6 +119,26 @@ public final class Validator {
             }
         }
         ProgressReader.checkFingerprint(form, model, problems);
+    }
+
+    /**
+     * A reporter the tables do not know is an error, wherever the form names it; one they know only once its
+     * name is normalised (an invisible character, 办事处 after the name) is read as that one, with a warning.
+     */
+    private static void checkReporter(ProgressReader.Form form, IndicatorModel model, Place place, Problems problems) {
+        String reporter = form.reporter();
+        ProgressReader.ReporterFound found = form.reporterFound();
+        if (!model.units().contains(reporter) && !model.departments().contains(reporter)) {
+            List<String> known = new java.util.ArrayList<>(model.units());
+            known.addAll(model.departments());
+            problems.add(Problem.error("form-mismatch", place, "填报单位“" + Text.visible(reporter)
+                    + "”不在指标表的单位中（读自" + found.where() + "），无法采用这份报表：请核对单位名称")
+                    .with(Text.visible(found.text()), String.join("、", known)));
+        } else if (found.normalised()) {
+            problems.add(Problem.warning("reporter-normalised", found.at(), "填报单位“" + Text.visible(found.text())
+                    + "”按“" + reporter + "”读取（" + found.where() + "中的写法与指标表中的不同）")
+                    .with(Text.visible(found.text()), reporter));
+        }
     }
 
     private static void checkRows(ProgressReader.Form form, IndicatorModel model, List<Indicator> expected,

@@ -48,6 +48,92 @@ class XlsxReaderTest {
         assertRead(XlsxReader.read(f, "absolute.xlsx"));
     }
 
+    /**
+     * A formula saved without its result, in each way a file may say so, reads as a formula without a saved value
+     * (never as an empty cell), and its figure is a formula-error; one with a saved number reads as that number.
+     */
+    @Test
+    void aFormulaWithoutItsSavedResultIsNeverAnEmptyCell() throws Exception {
+        Path f = dir.resolve("formulas.xlsx");
+        Files.write(f, rewrite(twoSheets(), "xl/worksheets/sheet1.xml", xml -> xml.replace("</sheetData>",
+                "<row r=\"5\"><c r=\"A5\"><f>SUM(B2,1)</f></c><c r=\"B5\"><f>SUM(B2,1)</f><v></v></c>"
+                        + "<c r=\"C5\"><f>SUM(B2,1)</f><v/></c><c r=\"D5\" t=\"str\"><f>IF(B2,\"\",1)</f><v></v></c>"
+                        + "<c r=\"E5\"><f t=\"shared\" si=\"0\"/></c><c r=\"F5\"><f>SUM(B2,1)</f><v>1.4167</v></c>"
+                        + "</row></sheetData>")));
+        Grid g = XlsxReader.read(f, "formulas.xlsx").get(0).grid();
+        for (int c = 0; c < 5; c++) {
+            Grid.Value v = g.value(4, c);
+            assertThat(v.kind()).as("column %d", c).isEqualTo(Grid.Kind.FORMULA_NO_CACHE);
+            assertThat(v.formula()).isTrue();
+            Figures.Reading r = Figures.read(v, false);
+            assertThat(r.value()).isNull();
+            assertThat(r.issues()).extracting(Figures.Issue::code).containsExactly("formula-error");
+            assertThat(r.issues().get(0).message()).contains("没有保存计算结果", "重新计算并保存");
+        }
+        assertThat(g.value(4, 5).kind()).isEqualTo(Grid.Kind.NUMBER);
+        assertThat(g.value(4, 5).formula()).isTrue();
+        assertThat(Figures.read(g.value(4, 5), false).value()).isEqualByComparingTo("1.4167");
+    }
+
+    /**
+     * Numbers no spreadsheet writes: beyond a double's range they are kept as written, for the checks to refuse,
+     * and the workbook stays readable; what is no number reads as text.
+     */
+    @Test
+    void numbersBeyondADoublesRangeAreKeptAsWritten() throws Exception {
+        Path f = dir.resolve("huge.xlsx");
+        Files.write(f, rewrite(twoSheets(), "xl/worksheets/sheet1.xml", xml -> xml.replace("</sheetData>",
+                "<row r=\"5\"><c r=\"A5\"><v>1E+400</v></c><c r=\"B5\"><v>1e999999999</v></c><c r=\"C5\"><v>NaN</v></c>"
+                        + "<c r=\"D5\"><v>Infinity</v></c><c r=\"E5\"><v>1e308</v></c></row></sheetData>")));
+        Grid g = XlsxReader.read(f, "huge.xlsx").get(0).grid();
+        assertThat(g.value(4, 0).kind()).isEqualTo(Grid.Kind.NUMBER);
+        assertThat(g.value(4, 0).number()).isEqualByComparingTo("1E+400");
+        assertThat(g.text(4, 1)).isEqualTo("1e999999999");
+        assertThat(g.value(4, 1).number()).isEqualByComparingTo("1E+999999999");
+        assertThat(g.value(4, 2).kind()).isEqualTo(Grid.Kind.TEXT);
+        assertThat(g.text(4, 3)).isEqualTo("Infinity");
+        assertThat(g.value(4, 4).number()).isEqualByComparingTo("1E+308");
+        for (int c = 0; c < 5; c++) {
+            assertThat(Figures.read(g.value(4, c), false).issues()).as("column %d", c).extracting(Figures.Issue::code)
+                    .containsExactly(c == 2 ? "type-error" : "constraint-error");
+        }
+    }
+
+    /** A number with a date format reads as the date it shows, in the workbook's date system; its number is kept. */
+    @Test
+    void aNumberFormattedAsADateReadsAsThatDate() throws Exception {
+        byte[] book;
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            XSSFSheet s = wb.createSheet("进度");
+            var date = wb.createCellStyle();
+            date.setDataFormat(wb.createDataFormat().getFormat("yyyy\"年\"m\"月\"d\"日\""));
+            var shortDate = wb.createCellStyle();
+            shortDate.setDataFormat((short) 14);
+            var row = s.createRow(0);
+            row.createCell(0).setCellValue(46145);
+            row.getCell(0).setCellStyle(date);
+            row.createCell(1).setCellValue(46145.5);
+            row.getCell(1).setCellStyle(shortDate);
+            row.createCell(2).setCellValue(46145);
+            wb.write(out);
+            book = out.toByteArray();
+        }
+        Path f = dir.resolve("dates.xlsx");
+        Files.write(f, book);
+        Grid g = XlsxReader.read(f, "dates.xlsx").get(0).grid();
+        assertThat(g.value(0, 0).kind()).isEqualTo(Grid.Kind.DATE);
+        assertThat(g.text(0, 0)).isEqualTo("2026-05-03");
+        assertThat(g.value(0, 0).number()).isEqualByComparingTo("46145");
+        assertThat(g.text(0, 1)).isEqualTo("2026-05-03 12:00");
+        assertThat(g.value(0, 2).kind()).isEqualTo(Grid.Kind.NUMBER);
+        assertThat(g.text(0, 2)).isEqualTo("46145");
+
+        Path mac = dir.resolve("dates1904.xlsx");
+        Files.write(mac, rewrite(book, "xl/workbook.xml", xml -> xml.replace("date1904=\"false\"", "date1904=\"1\"")));
+        assertThat(entry(Files.readAllBytes(mac), "xl/workbook.xml")).contains("date1904=\"1\"");
+        assertThat(XlsxReader.read(mac, "dates1904.xlsx").get(0).grid().text(0, 0)).isEqualTo("2030-05-04");
+    }
+
     private static void assertRead(List<XlsxReader.SheetData> sheets) {
         assertThat(sheets).extracting(XlsxReader.SheetData::name).containsExactly("进度", "说明");
         Grid g = sheets.get(0).grid();

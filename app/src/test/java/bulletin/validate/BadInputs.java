@@ -97,6 +97,16 @@ final class BadInputs {
         throw new IllegalArgumentException("no entry " + key);
     }
 
+    /**
+     * A form as made by hand (or copied from last year's): without the hidden sheet, its reporter read from the
+     * 填报单位 line, which says {@code line}.
+     */
+    static void byHand(FormFiller f, String line) {
+        XSSFWorkbook wb = f.workbook();
+        wb.removeSheetAt(wb.getSheetIndex(FormContract.META_SHEET));
+        wb.getSheet(FormLayout.DATA_SHEET).getRow(1).getCell(0).setCellValue(line);
+    }
+
     /** Rewrites the entries of a valid form's zip. */
     interface ZipEdit {
         void edit(Map<String, byte[]> entries);
@@ -166,6 +176,31 @@ final class BadInputs {
             cell.setCellStyle(st);
             cell.setCellValue(0.625);
         }), "exit 0"));
+        c.put("date-in-cumulative", new Case("input.xlsx", form(f -> {
+            XSSFCell cell = cell(f, "03-05", FormLayout.COL_DONE);
+            CellStyle st = f.workbook().createCellStyle();
+            st.cloneStyleFrom(cell.getCellStyle());
+            st.setDataFormat(f.workbook().createDataFormat().getFormat("yyyy/m/d"));
+            cell.setCellStyle(st);
+            cell.setCellValue(46145); // 2026-05-03, as Excel stores a date typed into the cell
+        }), "exit 1\nerror type-error 进度填报!F16 2026-05-03"));
+        c.put("date-in-progress", new Case("input.xlsx", form(f -> {
+            XSSFCell cell = cell(f, "02-02", FormLayout.COL_PERCENT);
+            CellStyle st = f.workbook().createCellStyle();
+            st.cloneStyleFrom(cell.getCellStyle());
+            st.setDataFormat((short) 14); // the built-in short date
+            cell.setCellStyle(st);
+            cell.setCellValue(46145);
+        }), "exit 1\nerror type-error 进度填报!G10 填的是日期"));
+        c.put("number-too-large", new Case("input.xlsx", form(f -> f.done("03-05", new BigDecimal("1E+308"))),
+                "exit 1\nerror constraint-error 进度填报!F16 数字过大"));
+        c.put("number-too-large-as-text", new Case("input.xlsx",
+                form(f -> f.text("03-05", FormLayout.COL_DONE, "9".repeat(400))),
+                "exit 1\nerror constraint-error 进度填报!F16 400 位整数"));
+        c.put("number-beyond-what-excel-holds", new Case("input.xlsx", zip(e -> {
+            String xml = sheetXml(e).replaceFirst("(<c r=\"F17\"[^>]*?)(/>|>.*?</c>)", "<c r=\"F17\"><v>1E+400</v></c>");
+            e.put("xl/worksheets/sheet1.xml", xml.getBytes(StandardCharsets.UTF_8));
+        }), "exit 1\nerror constraint-error 进度填报!F17 401 位整数"));
         c.put("negative-number", new Case("input.xlsx", form(f -> f.done("03-05", new BigDecimal("-5"))),
                 "exit 1\nerror constraint-error 进度填报!F16 负数"));
         c.put("progress-above-100", new Case("input.xlsx", form(f -> f.percent("02-02", new BigDecimal("120"))),
@@ -183,6 +218,11 @@ final class BadInputs {
             String xml = sheetXml(e).replaceFirst("(<c r=\"F17\"[^>]*?)(/>|>.*?</c>)", "<c r=\"F17\"><f>SUM(E17,1)</f></c>");
             e.put("xl/worksheets/sheet1.xml", xml.getBytes(StandardCharsets.UTF_8));
         }), "exit 1\nerror formula-error 进度填报!F17 没有保存计算结果"));
+        c.put("formula-with-empty-saved-result", new Case("input.xlsx", zip(e -> {
+            String xml = sheetXml(e).replaceFirst("(<c r=\"F17\"[^>]*?)(/>|>.*?</c>)",
+                    "<c r=\"F17\"><f>SUM(E17,1)</f><v></v></c>");
+            e.put("xl/worksheets/sheet1.xml", xml.getBytes(StandardCharsets.UTF_8));
+        }), "exit 1\nerror formula-error 进度填报!F17 重新计算并保存"));
         c.put("value-in-hidden-row", new Case("input.xlsx", form(f -> {
             f.workbook().getSheet(FormLayout.DATA_SHEET).getRow(f.rowOf("03-05")).setZeroHeight(true);
         }), "exit 0\nwarning hidden-value 进度填报!A16 隐藏"));
@@ -198,6 +238,15 @@ final class BadInputs {
                 "exit 1\nerror form-mismatch - 4月的填报表"));
         c.put("form-of-unknown-unit", new Case("input.xlsx", form(f -> meta(f, FormContract.KEY_REPORTER, "某某镇")),
                 "exit 1\nerror form-mismatch - 某某镇"));
+        c.put("reporter-with-office-suffix", new Case("input.xlsx", form(f -> byHand(f, "填报单位：归义街道办事处")),
+                "exit 0\nwarning form-version -\nwarning reporter-normalised 进度填报!A2 “归义街道办事处”按“归义街道”读取"));
+        c.put("reporter-with-rtl-mark", new Case("input.xlsx", form(f -> byHand(f, "填报单位：归义\u200F街道")),
+                "exit 0\nwarning form-version -\nwarning reporter-normalised 进度填报!A2 归义<U+200F>街道"));
+        c.put("reporter-with-zero-width-space", new Case("input.xlsx",
+                form(f -> meta(f, FormContract.KEY_REPORTER, "归义街道\u200B")),
+                "exit 0\nwarning reporter-normalised _bulletin!B2 归义街道<U+200B>"));
+        c.put("reporter-unknown-by-hand", new Case("input.xlsx", form(f -> byHand(f, "填报单位（盖章）：某某街道办事处")),
+                "exit 1\nwarning form-version -\nerror form-mismatch - 某某街道办事处"));
         c.put("form-of-another-version", new Case("input.xlsx", form(f -> meta(f, FormContract.KEY_VERSION, "bulletin-form/0")),
                 "exit 1\nerror form-mismatch - 版本"));
         c.put("form-of-other-targets", new Case("input.xlsx",
