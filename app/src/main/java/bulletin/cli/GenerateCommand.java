@@ -5,10 +5,10 @@ import bulletin.diag.ExitCode;
 import bulletin.diag.Problem;
 import bulletin.service.GenerateService;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "generate",
         header = "计算当月进度，生成工作专报（.docx）和数据快照（bulletin.json），放在 out/YYYY-MM/。",

@@ -1,19 +1,19 @@
 package bulletin.cli;
 
-import bulletin.validate.ValidationResult;
 import bulletin.diag.ExitCode;
 import bulletin.report.ValidationReport;
 import bulletin.service.ValidateService;
+import bulletin.validate.ValidationResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "validate",
         header = "检查各单位报来的工作簿（或指标表本身），列出所有问题及其单元格。",

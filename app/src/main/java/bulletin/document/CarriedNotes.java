@@ -1,10 +1,10 @@
 package bulletin.document;
 
-import bulletin.model.Snapshot;
-import bulletin.text.Text;
 import bulletin.model.Snapshot.Excluded;
 import bulletin.model.Snapshot.Figure;
 import bulletin.model.Snapshot.SnapshotIndicator;
+import bulletin.model.Snapshot;
+import bulletin.text.Text;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

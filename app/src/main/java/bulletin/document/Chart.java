@@ -1,9 +1,9 @@
 package bulletin.document;
 
-import bulletin.text.Format;
-import bulletin.model.Snapshot;
 import bulletin.model.Snapshot.SnapshotIndicator;
+import bulletin.model.Snapshot;
 import bulletin.model.Status;
+import bulletin.text.Format;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

@@ -1,14 +1,14 @@
 package bulletin.document;
 
-import bulletin.model.Notes;
-import bulletin.text.Format;
 import bulletin.diag.BulletinException;
 import bulletin.diag.ExitCode;
 import bulletin.model.Kind;
 import bulletin.model.Level;
-import bulletin.model.Snapshot;
-import bulletin.text.Text;
+import bulletin.model.Notes;
 import bulletin.model.Snapshot.SnapshotIndicator;
+import bulletin.model.Snapshot;
+import bulletin.text.Format;
+import bulletin.text.Text;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;

@@ -1,7 +1,5 @@
 package bulletin.ingest;
 
-import bulletin.workspace.Workspace;
-import bulletin.workspace.WorkspaceConfig;
 import bulletin.diag.BulletinException;
 import bulletin.diag.Place;
 import bulletin.diag.Problems;
@@ -13,6 +11,8 @@ import bulletin.model.Level;
 import bulletin.model.Responsibility;
 import bulletin.text.Numbers;
 import bulletin.text.Text;
+import bulletin.workspace.Workspace;
+import bulletin.workspace.WorkspaceConfig;
 import java.math.BigDecimal;
 import java.time.Year;
 import java.util.ArrayList;

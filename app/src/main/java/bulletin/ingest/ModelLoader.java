@@ -1,12 +1,12 @@
 package bulletin.ingest;
 
-import bulletin.workspace.Workspace;
 import bulletin.diag.BulletinException;
 import bulletin.diag.ExitCode;
 import bulletin.diag.Place;
 import bulletin.diag.Problem;
 import bulletin.diag.Problems;
 import bulletin.model.IndicatorModel;
+import bulletin.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package bulletin.ingest;
 
 import bulletin.diag.Place;
 import bulletin.diag.Problems;
-import bulletin.model.Notes;
 import bulletin.model.Notes.Paragraph;
+import bulletin.model.Notes;
 import bulletin.text.Text;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;

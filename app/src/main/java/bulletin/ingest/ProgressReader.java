@@ -1,6 +1,5 @@
 package bulletin.ingest;
 
-import bulletin.workspace.Workspace;
 import bulletin.diag.Place;
 import bulletin.diag.Problem;
 import bulletin.diag.Problems;
@@ -12,6 +11,7 @@ import bulletin.model.MonthlyReport;
 import bulletin.model.ReportEntry;
 import bulletin.model.Source;
 import bulletin.text.Text;
+import bulletin.workspace.Workspace;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package bulletin.report;
 
-import bulletin.model.Snapshot;
 import bulletin.model.Snapshot.Figure;
 import bulletin.model.Snapshot.SnapshotIndicator;
+import bulletin.model.Snapshot;
 import bulletin.text.Format;
 import java.time.YearMonth;
 

@@ -1,8 +1,8 @@
 package bulletin.report;
 
-import bulletin.model.MonthReports;
 import bulletin.diag.Problem;
 import bulletin.model.IndicatorModel;
+import bulletin.model.MonthReports;
 import bulletin.model.MonthlyReport;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package bulletin.report;
 
-import bulletin.validate.ValidationResult;
 import bulletin.diag.Problem;
 import bulletin.diag.Severity;
+import bulletin.validate.ValidationResult;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.ArrayList;
 import java.util.Comparator;

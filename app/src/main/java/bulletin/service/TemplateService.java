@@ -1,12 +1,12 @@
 package bulletin.service;
 
-import bulletin.workspace.WorkspaceLock;
-import bulletin.ingest.ModelLoader;
-import bulletin.workspace.Workspace;
-import bulletin.model.IndicatorModel;
-import bulletin.workspace.AtomicFile;
 import bulletin.forms.FormWriter.ReporterType;
 import bulletin.forms.FormWriter;
+import bulletin.ingest.ModelLoader;
+import bulletin.model.IndicatorModel;
+import bulletin.workspace.AtomicFile;
+import bulletin.workspace.Workspace;
+import bulletin.workspace.WorkspaceLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;

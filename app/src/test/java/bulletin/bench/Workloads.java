@@ -1,15 +1,15 @@
 package bulletin.bench;
 
+import bulletin.forms.FormWriter.ReporterType;
+import bulletin.forms.FormWriter;
 import bulletin.ingest.ModelLoader;
-import bulletin.workspace.Workspace;
 import bulletin.model.Indicator;
 import bulletin.model.IndicatorModel;
-import bulletin.forms.FormWriter;
-import bulletin.forms.FormWriter.ReporterType;
 import bulletin.service.TemplateService;
 import bulletin.testing.FormFiller;
 import bulletin.testing.ResponsibilitySheet;
 import bulletin.testing.TargetSheet;
+import bulletin.workspace.Workspace;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -3,12 +3,12 @@ package bulletin.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bulletin.ingest.SnapshotReader;
-import bulletin.model.Snapshot;
 import bulletin.model.Snapshot.Figure;
 import bulletin.model.Snapshot.SnapshotIndicator;
+import bulletin.model.Snapshot;
 import bulletin.model.Source;
-import bulletin.testing.Cli;
 import bulletin.testing.Cli.Run;
+import bulletin.testing.Cli;
 import bulletin.testing.SampleWorkspace;
 import java.io.IOException;
 import java.math.BigDecimal;

@@ -2,18 +2,18 @@ package bulletin.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import bulletin.forms.FormWriter;
 import bulletin.ingest.ModelLoader;
 import bulletin.ingest.SnapshotReader;
-import bulletin.workspace.Workspace;
 import bulletin.model.IndicatorModel;
-import bulletin.model.Snapshot;
 import bulletin.model.Snapshot.Figure;
 import bulletin.model.Snapshot.SnapshotIndicator;
-import bulletin.forms.FormWriter;
+import bulletin.model.Snapshot;
 import bulletin.service.TemplateService;
 import bulletin.testing.Cli;
 import bulletin.testing.FormFiller;
 import bulletin.testing.TargetSheet;
+import bulletin.workspace.Workspace;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

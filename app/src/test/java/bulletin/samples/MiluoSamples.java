@@ -1,17 +1,17 @@
 package bulletin.samples;
 
-import bulletin.ingest.ModelLoader;
-import bulletin.workspace.Workspace;
-import bulletin.model.Indicator;
-import bulletin.model.IndicatorModel;
-import bulletin.model.Kind;
 import bulletin.forms.FormLayout;
 import bulletin.forms.FormWriter.ReporterType;
 import bulletin.forms.FormWriter;
+import bulletin.ingest.ModelLoader;
+import bulletin.model.Indicator;
+import bulletin.model.IndicatorModel;
+import bulletin.model.Kind;
 import bulletin.service.TemplateService;
 import bulletin.testing.FormFiller;
 import bulletin.testing.ResponsibilitySheet;
 import bulletin.testing.TargetSheet;
+import bulletin.workspace.Workspace;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

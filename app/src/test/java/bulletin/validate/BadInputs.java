@@ -1,12 +1,11 @@
 package bulletin.validate;
 
+import bulletin.forms.FormLayout;
 import bulletin.ingest.ModelLoader;
-import bulletin.workspace.Workspace;
 import bulletin.model.FormContract;
 import bulletin.model.IndicatorModel;
-import bulletin.forms.FormLayout;
-import bulletin.forms.FormWriter;
 import bulletin.testing.FormFiller;
+import bulletin.workspace.Workspace;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

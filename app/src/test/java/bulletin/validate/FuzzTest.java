@@ -3,9 +3,9 @@ package bulletin.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bulletin.diag.Problems;
+import bulletin.forms.FormLayout;
 import bulletin.ingest.ProgressReader;
 import bulletin.model.IndicatorModel;
-import bulletin.forms.FormLayout;
 import bulletin.report.ValidationReport;
 import bulletin.testing.Cli;
 import java.io.ByteArrayInputStream;
