@@ -129,6 +129,19 @@ class GateTest {
         assertThat(text).contains("注：神鼎山镇未报送5月报表，表中带＊的数据沿用4月累计数。");
     }
 
+    /** Warnings are printed and do not stop generate; with --strict they do, as in validate. */
+    @Test
+    void warningsArePrintedAndStopGenerateOnlyWithStrict() throws IOException {
+        copySamples();
+        Run strict = generate("5", "--strict");
+        assertThat(strict.code()).as(strict.toString()).isEqualTo(1);
+        assertThat(strict.err()).contains("missing-unit", "神鼎山镇", "--strict");
+        assertThat(ws.resolve("out/2026-05")).doesNotExist();
+        Run plain = generate("5");
+        assertThat(plain.code()).isZero();
+        assertThat(plain.err()).contains("警告", "神鼎山镇");
+    }
+
     /** Bug: a falling cumulative figure was caught only with --month; a file on its own is compared too. */
     @Test
     void validateOneFileComparesItWithLastMonthsWorkbookOfItsUnit() throws IOException {
