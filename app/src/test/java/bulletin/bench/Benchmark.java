@@ -196,7 +196,7 @@ public final class Benchmark {
         int code = pb.start().waitFor();
         String line = Files.readAllLines(err).stream().filter(l -> l.startsWith("BENCH ")).findFirst().orElse("");
         Files.delete(err);
-        if ((code != 0 && code != 1) || line.isEmpty()) {
+        if (code != 0 || line.isEmpty()) { // a refused or failed run is no measurement
             return null;
         }
         String[] f = line.split(" ");

@@ -78,6 +78,8 @@ public final class Workloads {
         }
         Files.writeString(dir.resolve("bulletin.yaml"), "title: 某市实现好惠民生增福祉的期盼工作专报\noffice: 某市工作专班\n");
         IndicatorModel model = ModelLoader.load(Workspace.open(dir));
+        // Cumulative figures never fall (validate's rule, which generate applies): each is at least last month's.
+        java.util.Map<String, BigDecimal> last = new java.util.HashMap<>();
         for (int m = 1; m <= months; m++) {
             YearMonth month = YearMonth.of(2026, 12 - months + m);
             Path out = dir.resolve("progress").resolve(month.toString());
@@ -94,13 +96,20 @@ public final class Workloads {
                             continue;
                         }
                         double share = month.getMonthValue() / 12.0 * (0.8 + rnd.nextDouble() * 0.5);
+                        String key = who + "/" + i.code();
                         if (i.kind().reportsPercent()) {
-                            f.percent(i.code(), BigDecimal.valueOf(Math.min(100, Math.round(share * 100))));
+                            BigDecimal p = BigDecimal.valueOf(Math.min(100, Math.round(share * 100)));
+                            f.percent(i.code(), p.max(last.getOrDefault(key, BigDecimal.ZERO)));
+                            last.merge(key, p, BigDecimal::max);
                         } else {
                             BigDecimal target = type == ReporterType.UNIT ? i.targets().get(who) : i.cityTarget();
                             BigDecimal v = target == null ? BigDecimal.TEN
                                     : i.measure().equals("%") ? BigDecimal.valueOf(85 + rnd.nextInt(15))
                                     : target.multiply(BigDecimal.valueOf(share)).setScale(0, RoundingMode.HALF_UP);
+                            if (!i.measure().equals("%")) { // a rate is not cumulative
+                                v = v.max(last.getOrDefault(key, BigDecimal.ZERO));
+                                last.put(key, v);
+                            }
                             f.done(i.code(), v);
                         }
                     }
