@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
         footer = {"退出码：0 成功；1 输入数据有错误；2 命令行或配置有误；3 无法写出文件。",
             "详见 README.md。"},
         versionProvider = VersionProvider.class,
-        subcommands = {InspectCommand.class, TemplateCommand.class, GenerateCommand.class, ValidateCommand.class})
+        subcommands = {InitCommand.class, InspectCommand.class, TemplateCommand.class, GenerateCommand.class,
+            ValidateCommand.class})
 public final class BulletinCommand implements Runnable {
 
     @Spec

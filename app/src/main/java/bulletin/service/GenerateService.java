@@ -240,6 +240,12 @@ public final class GenerateService {
             int issue = o.issue() != null ? o.issue() : previous.nextIssue();
             String title = orDefault(ws.config().title(), DEFAULT_TITLE);
             String office = orDefault(ws.config().office(), DEFAULT_OFFICE);
+            if (blank(ws.config().title()) || blank(ws.config().office())) {
+                notes.add("专报用的是默认的" + (blank(ws.config().title()) ? "标题“" + DEFAULT_TITLE + "”" : "")
+                        + (blank(ws.config().title()) && blank(ws.config().office()) ? "和" : "")
+                        + (blank(ws.config().office()) ? "发文单位“" + DEFAULT_OFFICE + "”" : "") + "：请在 bulletin.yaml 中加上"
+                        + (blank(ws.config().title()) ? " title: …" : "") + (blank(ws.config().office()) ? " office: …" : ""));
+            }
             String digest = InputDigest.of(ws, month, List.of("/templates/" + Wording.TEMPLATE));
             Snapshot computed = Engine.compute(new Engine.Input(model, month, accepted.reports(), previous.snapshot(),
                     previous.how().id(), issue, date.toString(), title, office, digest, accepted.excluded()));
@@ -441,6 +447,10 @@ public final class GenerateService {
     }
 
     private static String orDefault(String s, String d) {
-        return s == null || s.isBlank() ? d : s;
+        return blank(s) ? d : s;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 }

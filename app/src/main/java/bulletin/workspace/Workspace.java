@@ -49,8 +49,8 @@ public final class Workspace {
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         try {
             String text = Files.readString(file);
-            if (text.isBlank()) {
-                return WorkspaceConfig.EMPTY;
+            if (text.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("#"))) {
+                return WorkspaceConfig.EMPTY; // blank, or comments only (as bulletin init writes it)
             }
             WorkspaceConfig c = yaml.readValue(text, WorkspaceConfig.class);
             if (c == null) {
