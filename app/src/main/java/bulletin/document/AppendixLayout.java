@@ -198,7 +198,8 @@ public record AppendixLayout(Level level, int number, String title, List<List<Ce
                 Figure f = c == 0 ? i.total() : i.units().get(s.units().get(c - 1));
                 boolean behind = k == 2 && f != null && scoped(f, c == 0) && f.status() == Status.BEHIND;
                 Shade shade = !behind ? Shade.NONE : i.card() == Card.RED ? Shade.RED : Shade.BEHIND;
-                boolean mark = k > 0 && c > 0 && f != null && f.carried() && !values.get(c).equals(NONE);
+                // A unit's carried figure; or the 全市 figure a lead department reports, carried.
+                boolean mark = k > 0 && f != null && f.carried() && !values.get(c).equals(NONE);
                 row.add(Cell.figure(values.get(c), shade, mark));
             }
         }

@@ -33,16 +33,24 @@ final class CarriedNotes {
                 }
             }
         }
+        // A lead department's 全市 figure, carried.
+        for (SnapshotIndicator i : inds) {
+            if (i.total().carried() && i.leadUnit() != null) {
+                carried.computeIfAbsent(i.leadUnit(), k -> new LinkedHashSet<>()).add(month(i.total().carriedFrom()));
+            }
+        }
         List<String> out = new ArrayList<>();
         Map<String, List<String>> lateBy = new LinkedHashMap<>();
-        for (String u : s.late()) {
+        List<String> late = new ArrayList<>(s.late());
+        late.addAll(s.lateDepartments());
+        for (String u : late) {
             if (carried.containsKey(u) && wholeWorkbook(s, u) == null) {
                 lateBy.computeIfAbsent(String.join("、", carried.get(u)), k -> new ArrayList<>()).add(u);
             }
         }
         lateBy.forEach((from, units) -> out.add("注：" + String.join("、", units) + "未报送" + s.month() + "月报表，表中带"
                 + AppendixLayout.MARK + "的数据沿用" + from + "累计数。"));
-        for (String u : s.late()) {
+        for (String u : late) {
             Excluded whole = wholeWorkbook(s, u);
             if (whole != null) {
                 out.add("注：" + u + "的" + s.month() + "月报表有误，未采用（" + Text.firstClause(whole.message()) + "）"
@@ -55,7 +63,7 @@ final class CarriedNotes {
             if (i == null) {
                 continue;
             }
-            Figure f = i.units().get(e.unit());
+            Figure f = e.unit() != null && e.unit().equals(i.leadUnit()) ? i.total() : i.units().get(e.unit());
             out.add("注：" + e.unit() + "报表中“" + i.name() + "”的数据有误，未采用（" + Text.firstClause(e.message()) + "）"
                     + (f != null && f.carried() ? "，表中带" + AppendixLayout.MARK + "的数据沿用" + month(f.carriedFrom())
                             + "累计数" : "") + "。");

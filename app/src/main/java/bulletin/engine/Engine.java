@@ -118,7 +118,7 @@ public final class Engine {
             card = prev != null && prev.card() != null ? Card.RED : Card.YELLOW;
         }
         total = new Figure(total.target(), total.targetText(), total.done(), total.percent(), total.progress(),
-                total.status(), card, total.carried());
+                total.status(), card, total.carried(), total.source(), total.carriedFrom());
         BigDecimal gain = null;
         BigDecimal progressGain = null;
         if (prev != null && prev.total() != null) {

@@ -41,10 +41,11 @@ public final class IndicatorMonthText {
                 : f.done() == null ? "—" : Format.number(f.done());
         String done = f.progress() == null ? "—" : Format.percent(f.progress());
         String from;
-        if (who.equals("全市")) {
+        if (who.equals("全市") && f.source() == null && !f.carried()) {
             from = "各单位合计";
         } else if (f.carried()) {
-            from = (s.late().contains(who) ? "未报送，" : "有误未采用，") + "沿用" + month(f.carriedFrom()) + "（"
+            boolean late = s.late().contains(who) || who.equals("全市") && s.lateDepartments().contains(i.leadUnit());
+            from = (late ? "未报送，" : "有误未采用，") + "沿用" + month(f.carriedFrom()) + "（"
                     + (f.source() == null ? "" : f.source().format()) + "）";
         } else if (f.source() != null) {
             from = f.source().format();

@@ -193,7 +193,7 @@ public final class GenerateService {
             if (!verdict.valid() && !o.skipInvalid()) {
                 throw refusal(verdict);
             }
-            accepted = checked.accepted();
+            accepted = checked.accepted(o.strict());
             checked.files().forEach(c -> c.problems().forEach(problems::add));
             checked.general().forEach(problems::add);
             if (accepted.reports().isEmpty()) {

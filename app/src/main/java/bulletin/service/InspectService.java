@@ -34,7 +34,7 @@ public final class InspectService {
         model.indicator(code).orElseThrow(() -> BulletinException.usage(
                 "没有编码为“" + code + "”的指标（运行 bulletin inspect 查看所有编码）"));
         YearMonth month = Months.parse(monthSpec, model.year());
-        MonthCheck.Accepted accepted = MonthCheck.run(ws, model, month).accepted();
+        MonthCheck.Accepted accepted = MonthCheck.run(ws, model, month).accepted(false);
         History.Previous previous = History.before(model, month, new WorkspaceHistory(ws, model));
         int issue = previous.nextIssue();
         return Engine.compute(new Engine.Input(model, month, accepted.reports(), previous.snapshot(),

@@ -4,9 +4,11 @@ import bulletin.diag.Place;
 import bulletin.diag.Problem;
 import bulletin.diag.Severity;
 import bulletin.ingest.ProgressReader;
+import bulletin.ingest.SnapshotReader;
 import bulletin.ingest.Workbooks;
 import bulletin.model.IndicatorModel;
 import bulletin.model.MonthlyReport;
+import bulletin.model.ReportEntry;
 import bulletin.model.Snapshot;
 import bulletin.workspace.Workspace;
 import java.io.IOException;
@@ -43,6 +45,10 @@ public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Pr
         // Workbooks are independent: checked on every core, reported in file order.
         List<Validator.Checked> checked = paths.parallelStream()
                 .map(p -> Validator.workbook(p, ws.show(p), model, month, (m, who) -> previous.get(who))).toList();
+        if (paths.isEmpty() && general.isEmpty()) {
+            general.add(Problem.error("no-workbook", Place.file(ws.show(ws.progressDir(month)) + "/"),
+                    ws.show(ws.progressDir(month)) + "/ 中没有可读的报表（.xlsx）：各单位报来的填报表应放在这里"));
+        }
         general.addAll(duplicates(checked));
         general.addAll(missing(ws, model, month, checked));
         return new MonthCheck(month, checked, general);
@@ -58,9 +64,10 @@ public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Pr
     /**
      * The reports to compute from, leaving out what is wrong: a workbook wrong as a whole (unreadable, another
      * unit's or month's form, one of two for a reporter: both) is left out whole, so its unit counts as not
-     * reported; a wrong figure is left out alone, and the engine carries last month's for it.
+     * reported; a wrong figure is left out alone, and the engine carries last month's for it. With {@code strict}
+     * a warning leaves out what it is about as an error does.
      */
-    public Accepted accepted() {
+    public Accepted accepted(boolean strict) {
         Set<String> twice = duplicatedFiles();
         List<MonthlyReport> reports = new ArrayList<>();
         List<Snapshot.Excluded> excluded = new ArrayList<>();
@@ -72,8 +79,8 @@ public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Pr
                         "报送了" + all.size() + "份报表，无法判断以哪份为准"));
                 continue;
             }
-            if (c.wrongAsAWhole()) {
-                Problem why = c.problems().stream().filter(p -> p.severity() == Severity.ERROR && p.indicator() == null)
+            if (c.wrongAsAWhole(strict)) {
+                Problem why = c.problems().stream().filter(p -> Validator.Checked.counts(p, strict) && p.indicator() == null)
                         .findFirst().orElse(Problem.error("unreadable-workbook", Place.file(c.file()), "无法读取"));
                 excluded.add(new Snapshot.Excluded(c.file(), c.reporter(), null, null, null, why.code(),
                         why.message()));
@@ -81,7 +88,7 @@ public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Pr
             }
             Set<String> wrong = new LinkedHashSet<>();
             for (Problem p : c.problems()) {
-                if (p.severity() == Severity.ERROR && p.indicator() != null && wrong.add(p.indicator())) {
+                if (Validator.Checked.counts(p, strict) && p.indicator() != null && wrong.add(p.indicator())) {
                     excluded.add(new Snapshot.Excluded(c.file(), c.reporter(), p.indicator(), p.sheet(), p.cell(),
                             p.code(), p.message()));
                 }
@@ -151,13 +158,51 @@ public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Pr
         return out;
     }
 
-    /** Last month's reports by reporter, for the cumulative-decrease check; empty where there are none. */
+    /**
+     * Last month's figures by reporter, for the cumulative-decrease check: what last month's bulletin published
+     * (its {@code bulletin.json}, carried figures included) where it was made, else last month's workbooks; empty
+     * where there are neither. The published figure is the one a reader compares with, and a workbook corrected
+     * after publication must not let a figure fall below it.
+     */
     public static Map<String, MonthlyReport> previousReports(Workspace ws, IndicatorModel model, YearMonth month) {
         Map<String, MonthlyReport> out = new LinkedHashMap<>();
         if (month.getMonthValue() == 1) {
             return out;
         }
-        ProgressReader.read(ws, model, month.minusMonths(1)).reports().forEach(r -> out.putIfAbsent(r.reporter(), r));
+        YearMonth pm = month.minusMonths(1);
+        Path kept = ws.outDir(pm).resolve("bulletin.json");
+        if (Files.isRegularFile(kept)) {
+            try {
+                return published(SnapshotReader.read(kept, ws.show(kept)), model, pm,
+                        ws.show(kept) + "，" + pm.getMonthValue() + "月专报");
+            } catch (RuntimeException e) {
+                // an unreadable snapshot: fall back on the workbooks
+            }
+        }
+        ProgressReader.read(ws, model, pm).reports().forEach(r -> out.putIfAbsent(r.reporter(), r));
         return out;
+    }
+
+    /** A snapshot's figures as each reporter's report: units' own, and the 全市 figure of a lead department. */
+    private static Map<String, MonthlyReport> published(Snapshot s, IndicatorModel model, YearMonth month,
+                                                        String label) {
+        Map<String, Map<String, ReportEntry>> by = new LinkedHashMap<>();
+        for (Snapshot.SnapshotIndicator i : s.indicators()) {
+            i.units().forEach((u, f) -> put(by, u, i.code(), f));
+            boolean byLead = model.indicator(i.code()).map(x -> x.reportedByLeadUnit()).orElse(false);
+            if (byLead && i.leadUnit() != null) {
+                put(by, i.leadUnit(), i.code(), i.total());
+            }
+        }
+        Map<String, MonthlyReport> out = new LinkedHashMap<>();
+        by.forEach((who, entries) -> out.put(who, new MonthlyReport(who, month, label, null, entries)));
+        return out;
+    }
+
+    private static void put(Map<String, Map<String, ReportEntry>> by, String who, String code, Snapshot.Figure f) {
+        if (f != null && (f.done() != null || f.percent() != null)) {
+            by.computeIfAbsent(who, k -> new LinkedHashMap<>())
+                    .put(code, new ReportEntry(code, f.done(), f.percent(), null, null, null));
+        }
     }
 }

@@ -44,10 +44,17 @@ public final class Validator {
      */
     public record Checked(String file, String reporter, ProgressReader.Form form, List<Problem> problems) {
 
-        /** An error about the workbook as a whole (unreadable, another unit's or month's form, …). */
-        public boolean wrongAsAWhole() {
-            return form == null || problems.stream().anyMatch(p -> p.severity() == Severity.ERROR
-                    && p.indicator() == null);
+        /**
+         * An error about the workbook as a whole (unreadable, another unit's or month's form, …); with
+         * {@code strict}, a warning about it too.
+         */
+        public boolean wrongAsAWhole(boolean strict) {
+            return form == null || problems.stream().anyMatch(p -> counts(p, strict) && p.indicator() == null);
+        }
+
+        /** An error; with {@code strict} (as --strict asks), a warning too. */
+        public static boolean counts(Problem p, boolean strict) {
+            return p.severity() == Severity.ERROR || strict && p.severity() == Severity.WARNING;
         }
     }
 

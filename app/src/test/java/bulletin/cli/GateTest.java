@@ -124,6 +124,8 @@ class GateTest {
             i.notes().forEach(t -> assertThat(t.source()).as("%s note of %s", i.code(), t.unit()).isNotNull());
         }
         assertThat(checked).isGreaterThan(100);
+        // Bug (hostile review): a lead department's 全市 figure had no source.
+        assertThat(indicator(s, "03-01").total().source().file()).isEqualTo("progress/2026-05/2026-05_市人社局.xlsx");
         // The appendix says whose figures are carried.
         String text = documentText(ws.resolve("out/2026-05/工作专报（第3期）.docx"));
         assertThat(text).contains("注：神鼎山镇未报送5月报表，表中带＊的数据沿用4月累计数。");
@@ -140,6 +142,59 @@ class GateTest {
         Run plain = generate("5");
         assertThat(plain.code()).isZero();
         assertThat(plain.err()).contains("警告", "神鼎山镇");
+    }
+
+    /**
+     * Bug (hostile review): the cumulative check compared with last month's workbook, not with what last month's
+     * bulletin published. A workbook corrected after May was published (38 published, the workbook now says 30)
+     * let June's 35 through.
+     */
+    @Test
+    void aFigureMayNotFallBelowWhatLastMonthPublished() throws IOException {
+        copySamples();
+        assertThat(generate("5").code()).isZero();
+        set(ws.resolve("progress/2026-05/2026-05_归义街道.xlsx"), "03-05", "30");
+        set(ws.resolve("progress/2026-06/2026-06_归义街道.xlsx"), "03-05", "35");
+        Run v = Cli.in(ws, "validate", "--month", "6");
+        assertThat(v.out()).contains("cumulative-decrease 进度填报!F16 [03-05", "上月 38", "5月专报");
+        Run g = generate("6", "--skip-invalid");
+        assertThat(g.code()).isZero();
+        Snapshot s = SnapshotReader.read(ws.resolve("out/2026-06/bulletin.json"), "bulletin.json");
+        Figure f = indicator(s, "03-05").units().get("归义街道");
+        assertThat(f.done()).isEqualByComparingTo("38");
+        assertThat(f.carried()).isTrue();
+    }
+
+    /** Bug (hostile review): --strict with --skip-invalid published the warned figures. */
+    @Test
+    void strictWithSkipInvalidLeavesOutTheWarnedFigures() throws IOException {
+        copySamples();
+        assertThat(generate("5").code()).isZero();
+        assertThat(generate("6", "--skip-invalid", "--strict").code()).isZero();
+        Snapshot s = SnapshotReader.read(ws.resolve("out/2026-06/bulletin.json"), "bulletin.json");
+        assertThat(s.excluded()).anySatisfy(e -> assertThat(e.unit() + " " + e.code() + " " + e.problem())
+                .isEqualTo("长乐镇 03-05 number-as-text"));
+        assertThat(indicator(s, "03-05").units().get("长乐镇").carried()).isTrue();
+    }
+
+    /** Bug (hostile review): an empty month folder was "可以使用" to validate while generate refused it. */
+    @Test
+    void anEmptyMonthIsAnErrorForBothCommands() throws IOException {
+        copySamples();
+        Files.createDirectories(ws.resolve("progress/2026-07"));
+        Run v = Cli.in(ws, "validate", "--month", "7");
+        assertThat(v.code()).isEqualTo(1);
+        assertThat(v.out()).contains("no-workbook");
+        assertThat(generate("7").code()).isEqualTo(1);
+    }
+
+    private static void set(Path workbook, String code, String value) throws IOException {
+        byte[] bytes = Files.readAllBytes(workbook);
+        try (bulletin.testing.FormFiller f = new bulletin.testing.FormFiller(bytes);
+             var out = Files.newOutputStream(workbook)) {
+            f.done(code, new BigDecimal(value));
+            f.save(out);
+        }
     }
 
     /** Bug: a falling cumulative figure was caught only with --month; a file on its own is compared too. */
