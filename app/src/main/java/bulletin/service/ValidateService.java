@@ -67,15 +67,31 @@ public final class ValidateService {
         Map<YearMonth, Map<String, MonthlyReport>> previous = new java.util.concurrent.ConcurrentHashMap<>();
         java.util.function.BiFunction<YearMonth, String, MonthlyReport> before = (m, who) -> previous
                 .computeIfAbsent(m, k -> MonthCheck.previousReports(ws, model, k)).get(who);
+        List<Validator.Checked> checked = new ArrayList<>();
         for (Path f : files) {
             Path abs = f.isAbsolute() ? f : Path.of("").toAbsolutePath().resolve(f);
             if (!Files.isRegularFile(abs)) {
                 throw BulletinException.usage("文件不存在：" + f);
             }
-            Validator.Checked c = Validator.workbook(abs, f.toString().replace('\\', '/'), model, month, before);
+            // A file in progress/YYYY-MM/ belongs to that month, as generate would take it.
+            YearMonth of = month != null ? month : folderMonth(abs);
+            Validator.Checked c = Validator.workbook(abs, f.toString().replace('\\', '/'), model, of, before);
+            checked.add(c);
             results.add(new ValidationResult.FileResult(c.file(), c.problems()));
         }
+        general.addAll(MonthCheck.duplicates(checked));
         return new ValidationResult(month, results, general, strict);
+    }
+
+    /** The month of a progress/YYYY-MM/ folder a file is in, or null. */
+    private static YearMonth folderMonth(Path file) {
+        Path dir = file.getParent();
+        String name = dir == null ? "" : dir.getFileName().toString();
+        try {
+            return name.matches("\\d{4}-\\d{2}") ? YearMonth.parse(name) : null;
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** Problems grouped by the file they name, in order of first appearance. */

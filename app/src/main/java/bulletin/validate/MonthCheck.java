@@ -123,7 +123,7 @@ public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Pr
     }
 
     /** One reporter, two workbooks: neither can be taken over the other. */
-    private static List<Problem> duplicates(List<Validator.Checked> checked) {
+    public static List<Problem> duplicates(List<Validator.Checked> checked) {
         List<Problem> out = new ArrayList<>();
         Map<String, String> first = new LinkedHashMap<>();
         for (Validator.Checked c : checked) {

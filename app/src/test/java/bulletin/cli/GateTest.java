@@ -188,6 +188,23 @@ class GateTest {
         assertThat(generate("7").code()).isEqualTo(1);
     }
 
+    /**
+     * Bug (hostile review): validate FILE without --month passed a May form lying in June's folder, and two
+     * workbooks of one unit named together; generate refuses both.
+     */
+    @Test
+    void validateOfFilesJudgesThemAsTheirMonthWould() throws IOException {
+        copySamples();
+        Path june = ws.resolve("progress/2026-06");
+        Run may = Cli.in(ws, "validate", june.resolve("2026-05_新市街道.xlsx").toString());
+        assertThat(may.code()).isEqualTo(1);
+        assertThat(may.out()).contains("form-mismatch");
+        Run twice = Cli.in(ws, "validate", june.resolve("2026-06_大荆镇.xlsx").toString(),
+                june.resolve("大荆镇6月报表（修改版）.xlsx").toString());
+        assertThat(twice.code()).isEqualTo(1);
+        assertThat(twice.out()).contains("unique-error", "大荆镇");
+    }
+
     private static void set(Path workbook, String code, String value) throws IOException {
         byte[] bytes = Files.readAllBytes(workbook);
         try (bulletin.testing.FormFiller f = new bulletin.testing.FormFiller(bytes);
