@@ -106,7 +106,7 @@ public final class Validator {
         String version = meta.get(FormContract.KEY_VERSION);
         if (version == null) {
             problems.warning("form-version", place, "不是用 bulletin template 生成的填报表（没有隐藏的表单信息）："
-                    + "已按表头读取，无法核对单位、月份和锁定的目标");
+                    + "已按表头和“填报单位”“填报月份”两行读取，无法核对锁定的目标是否被改动");
         } else if (!version.equals(FormContract.VERSION)) {
             problems.add(Problem.error("form-mismatch", place, "填报表版本“" + version + "”与本工具的版本不同，请用 "
                     + "bulletin template 重新生成").with(version, FormContract.VERSION));
@@ -124,8 +124,35 @@ public final class Validator {
             } catch (DateTimeParseException e) {
                 problems.add(Problem.error("form-mismatch", place, "隐藏的表单信息中的月份不可读").with(m, "YYYY-MM"));
             }
+        } else if (m == null && month != null) {
+            checkVisibleMonth(form, month, problems);
         }
         ProgressReader.checkFingerprint(form, model, problems);
+    }
+
+    private static final java.util.regex.Pattern VISIBLE_MONTH = java.util.regex.Pattern.compile(
+            "填报月份[:：]?\\s*(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月");
+
+    /**
+     * A form without its hidden sheet (copied into a new workbook) still says its month on its 填报月份 line
+     * above the table: a form of another month is refused as with the hidden sheet.
+     */
+    private static void checkVisibleMonth(ProgressReader.Form form, YearMonth month, Problems problems) {
+        Grid g = form.grid();
+        for (int r = 0; r < form.headerRow(); r++) {
+            for (int c = 0; c < Math.min(g.cols(), 12); c++) {
+                java.util.regex.Matcher mm = VISIBLE_MONTH.matcher(g.text(r, c).replace(" ", ""));
+                if (mm.find()) {
+                    YearMonth ym = YearMonth.of(Integer.parseInt(mm.group(1)), Integer.parseInt(mm.group(2)));
+                    if (!ym.equals(month)) {
+                        problems.add(Problem.error("form-mismatch", g.place(r, c), "这是 " + ym.getYear() + "年"
+                                + ym.getMonthValue() + "月的填报表（见“填报月份”），应为 " + month.getYear() + "年"
+                                + month.getMonthValue() + "月的").with(ym.toString(), month.toString()));
+                    }
+                    return;
+                }
+            }
+        }
     }
 
     /**

@@ -244,6 +244,11 @@ final class BadInputs {
         c.put("reporter-with-zero-width-space", new Case("input.xlsx",
                 form(f -> meta(f, FormContract.KEY_REPORTER, "归义街道\u200B")),
                 "exit 0\nwarning reporter-normalised _bulletin!B2 归义街道<U+200B>"));
+        // A form copied into a new workbook (no hidden sheet) whose 填报月份 line says April: refused in May.
+        c.put("form-of-another-month-by-hand", new Case("input.xlsx", form(f -> {
+            byHand(f, "填报单位：归义街道");
+            f.workbook().getSheet(FormLayout.DATA_SHEET).getRow(1).getCell(4).setCellValue("填报月份：2026年4月");
+        }), "exit 1\nwarning form-version -\nerror form-mismatch 进度填报!E2 4月的填报表"));
         c.put("reporter-unknown-by-hand", new Case("input.xlsx", form(f -> byHand(f, "填报单位（盖章）：某某街道办事处")),
                 "exit 1\nwarning form-version -\nerror form-mismatch - 某某街道办事处"));
         c.put("form-of-another-version", new Case("input.xlsx", form(f -> meta(f, FormContract.KEY_VERSION, "bulletin-form/0")),
