@@ -44,7 +44,10 @@ public final class IndicatorMonthText {
         if (who.equals("全市") && f.source() == null && !f.carried()) {
             from = "各单位合计";
         } else if (f.carried()) {
-            boolean late = s.late().contains(who) || who.equals("全市") && s.lateDepartments().contains(i.leadUnit());
+            String reporter = who.equals("全市") ? i.leadUnit() : who;
+            boolean wrong = s.excluded().stream().anyMatch(e -> reporter != null && reporter.equals(e.unit())
+                    && (e.code() == null || e.code().equals(i.code())));
+            boolean late = !wrong && (s.late().contains(who) || s.lateDepartments().contains(reporter));
             from = (late ? "未报送，" : "有误未采用，") + "沿用" + month(f.carriedFrom()) + "（"
                     + (f.source() == null ? "" : f.source().format()) + "）";
         } else if (f.source() != null) {
