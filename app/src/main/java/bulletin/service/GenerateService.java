@@ -58,7 +58,7 @@ import org.docx4j.openpackaging.packages.WordprocessingMLPackage;
  */
 public final class GenerateService {
 
-    public static final String SNAPSHOT = "bulletin.json";
+    public static final String SNAPSHOT = Workspace.SNAPSHOT_FILE;
 
     /** The month's documents, as {@code generate} names them (earlier copies carry "-旧N" and do not match). */
     static final Pattern OUTPUT = Pattern.compile("(工作专报|推进情况统计表)（第\\d+期）\\.(docx|pdf|xlsx)");
@@ -225,7 +225,7 @@ public final class GenerateService {
             previous = History.before(model, month, new WorkspaceHistory(ws, model));
             YearMonth pm = month.minusMonths(1);
             String label = pm.getMonthValue() + "月";
-            Path kept = ws.outDir(pm).resolve(SNAPSHOT);
+            Path kept = ws.snapshotFile(pm);
             if (previous.how() == History.How.COMPUTED) {
                 notes.add("上月（" + label + "）没有快照 " + ws.show(kept) + "，已根据 " + ws.show(ws.progressDir(pm))
                         + "/ 的报表重新计算（第" + previous.snapshot().issue() + "期），用于黄牌、红牌和环比");

@@ -18,7 +18,7 @@ record WorkspaceHistory(Workspace ws, IndicatorModel model) implements History.S
 
     @Override
     public Optional<Snapshot> snapshot(YearMonth m) {
-        Path file = ws.outDir(m).resolve(GenerateService.SNAPSHOT);
+        Path file = ws.snapshotFile(m);
         return Files.exists(file) ? Optional.of(SnapshotReader.read(file, ws.show(file))) : Optional.empty();
     }
 

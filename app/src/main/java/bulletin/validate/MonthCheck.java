@@ -170,7 +170,7 @@ public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Pr
             return out;
         }
         YearMonth pm = month.minusMonths(1);
-        Path kept = ws.outDir(pm).resolve("bulletin.json");
+        Path kept = ws.snapshotFile(pm);
         if (Files.isRegularFile(kept)) {
             try {
                 return published(SnapshotReader.read(kept, ws.show(kept)), model, pm,

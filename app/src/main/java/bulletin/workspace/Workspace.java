@@ -24,6 +24,9 @@ public final class Workspace {
 
     public static final String CONFIG_FILE = "bulletin.yaml";
 
+    /** A month's snapshot, in its out/ folder: every figure the month's bulletin was made from. */
+    public static final String SNAPSHOT_FILE = "bulletin.json";
+
     private final Path root;
     private final WorkspaceConfig config;
 
@@ -141,6 +144,11 @@ public final class Workspace {
 
     public Path outDir(YearMonth month) {
         return root.resolve("out").resolve(month.toString());
+    }
+
+    /** The month's {@code bulletin.json}, whether or not it exists. */
+    public Path snapshotFile(YearMonth month) {
+        return outDir(month).resolve(SNAPSHOT_FILE);
     }
 
     /** A path as users see it in messages: relative to the workspace, with forward slashes. */
