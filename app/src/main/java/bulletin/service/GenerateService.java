@@ -123,7 +123,7 @@ public final class GenerateService {
         private IndicatorModel model;
         private YearMonth month;
         private LocalDate date;
-        private MonthCheck checked;
+        private MonthCheck monthCheck;
         private MonthCheck.Accepted accepted;
         private History.Previous previous;
         private Snapshot snapshot;
@@ -179,7 +179,7 @@ public final class GenerateService {
             if (o.issue() != null && o.issue() < 1) {
                 throw BulletinException.usage("--issue 应是正整数");
             }
-            checked = MonthCheck.run(ws, model, month);
+            monthCheck = MonthCheck.run(ws, model, month);
             Timing.mark("workbooks read");
         }
 
@@ -189,15 +189,15 @@ public final class GenerateService {
          * a unit missing, is refused.
          */
         private void check() {
-            ValidationResult verdict = checked.verdict(o.strict());
+            ValidationResult verdict = monthCheck.verdict(o.strict());
             if (!verdict.valid() && !o.skipInvalid()) {
                 throw refusal(verdict);
             }
-            accepted = checked.accepted(o.strict());
-            checked.files().forEach(c -> c.problems().forEach(problems::add));
-            checked.general().forEach(problems::add);
+            accepted = monthCheck.accepted(o.strict());
+            monthCheck.files().forEach(c -> c.problems().forEach(problems::add));
+            monthCheck.general().forEach(problems::add);
             if (accepted.reports().isEmpty()) {
-                boolean none = checked.files().isEmpty();
+                boolean none = monthCheck.files().isEmpty();
                 throw new BulletinException(ExitCode.INVALID_INPUT, ws.show(ws.progressDir(month)) + "/ 中没有可读的报表，"
                         + "无法生成" + month.getMonthValue() + "月的专报" + (none ? "（文件夹不存在或是空的）" : ""),
                         none ? List.of() : problems.all());
