@@ -56,7 +56,7 @@
 </#if>
 <#if excluded?has_content>
 <#assign k = k + 1>
-@p ${k}.报表数据有误。<#list excluded as e><#if e.whole>${e.unit}报送的${month}月报表${e.reason}，整份未予采用<#else>${e.unit}报表中${e.reasons?join("，")}，该项数据未予采用</#if><#sep>；</#list>。未采用的数据沿用上月累计数，请相关单位核实后重新报送。
+@p ${k}.报表数据有误。<#list excluded as e><#if e.whole><#if e.named>${e.unit}报送的${month}月报表<#else>报表文件“${e.fileName}”</#if>${e.reason}，整份未予采用<#else>${e.unit}报表中${e.reasons?join("，")}，该项数据未予采用</#if><#sep>；</#list>。未采用的数据沿用上月累计数，请相关单位核实后重新报送。
 </#if>
 <#list notes["突出问题"] as p>
 <#if p.heading>@h3 ${p.text}<#else>@p ${p.text}</#if>

@@ -173,6 +173,9 @@ public final class Wording {
                 Map<String, Object> n = new HashMap<>();
                 n.put("unit", unit);
                 n.put("file", e.file());
+                // A file whose unit could not be told is named by its file name, never by its path.
+                n.put("named", e.unit() != null);
+                n.put("fileName", e.file().substring(e.file().lastIndexOf('/') + 1));
                 n.put("whole", e.code() == null);
                 n.put("reason", "（" + Text.firstClause(e.message()) + "）");
                 n.put("reasons", new ArrayList<String>());

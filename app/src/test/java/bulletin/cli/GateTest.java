@@ -170,7 +170,11 @@ class GateTest {
     void strictWithSkipInvalidLeavesOutTheWarnedFigures() throws IOException {
         copySamples();
         assertThat(generate("5").code()).isZero();
+        // And a file that is no workbook at all: the paper names it by its file name, not by its path.
+        Files.writeString(ws.resolve("progress/2026-06/csv.xlsx"), "a,b\n1,2\n");
         assertThat(generate("6", "--skip-invalid", "--strict").code()).isZero();
+        assertThat(documentText(ws.resolve("out/2026-06/工作专报（第4期）.docx"))).contains("报表文件“csv.xlsx”")
+                .doesNotContain("progress/2026-06");
         Snapshot s = SnapshotReader.read(ws.resolve("out/2026-06/bulletin.json"), "bulletin.json");
         assertThat(s.excluded()).anySatisfy(e -> assertThat(e.unit() + " " + e.code() + " " + e.problem())
                 .isEqualTo("长乐镇 03-05 number-as-text"));
