@@ -4,8 +4,8 @@ import bulletin.model.Snapshot.Excluded;
 import bulletin.model.Snapshot.Figure;
 import bulletin.model.Snapshot.SnapshotIndicator;
 import bulletin.model.Snapshot;
+import bulletin.text.Format;
 import bulletin.text.Text;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,14 +29,15 @@ final class CarriedNotes {
             for (SnapshotIndicator i : inds) {
                 Figure f = i.units().get(u);
                 if (f != null && f.carried()) {
-                    carried.computeIfAbsent(u, k -> new LinkedHashSet<>()).add(month(f.carriedFrom()));
+                    carried.computeIfAbsent(u, k -> new LinkedHashSet<>()).add(Format.monthLabel(f.carriedFrom()));
                 }
             }
         }
         // A lead department's 全市 figure, carried.
         for (SnapshotIndicator i : inds) {
             if (i.total().carried() && i.leadUnit() != null) {
-                carried.computeIfAbsent(i.leadUnit(), k -> new LinkedHashSet<>()).add(month(i.total().carriedFrom()));
+                carried.computeIfAbsent(i.leadUnit(), k -> new LinkedHashSet<>())
+                        .add(Format.monthLabel(i.total().carriedFrom()));
             }
         }
         List<String> out = new ArrayList<>();
@@ -44,14 +45,14 @@ final class CarriedNotes {
         List<String> late = new ArrayList<>(s.late());
         late.addAll(s.lateDepartments());
         for (String u : late) {
-            if (carried.containsKey(u) && wholeWorkbook(s, u) == null) {
+            if (carried.containsKey(u) && s.leftOutWhole(u) == null) {
                 lateBy.computeIfAbsent(String.join("、", carried.get(u)), k -> new ArrayList<>()).add(u);
             }
         }
         lateBy.forEach((from, units) -> out.add("注：" + String.join("、", units) + "未报送" + s.month() + "月报表，表中带"
                 + AppendixLayout.MARK + "的数据沿用" + from + "累计数。"));
         for (String u : late) {
-            Excluded whole = wholeWorkbook(s, u);
+            Excluded whole = s.leftOutWhole(u);
             if (whole != null) {
                 out.add("注：" + u + "的" + s.month() + "月报表有误，未采用（" + Text.firstClause(whole.message()) + "）"
                         + (carried.containsKey(u) ? "，表中带" + AppendixLayout.MARK + "的数据沿用"
@@ -65,25 +66,9 @@ final class CarriedNotes {
             }
             Figure f = e.unit() != null && e.unit().equals(i.leadUnit()) ? i.total() : i.units().get(e.unit());
             out.add("注：" + e.unit() + "报表中“" + i.name() + "”的数据有误，未采用（" + Text.firstClause(e.message()) + "）"
-                    + (f != null && f.carried() ? "，表中带" + AppendixLayout.MARK + "的数据沿用" + month(f.carriedFrom())
-                            + "累计数" : "") + "。");
+                    + (f != null && f.carried() ? "，表中带" + AppendixLayout.MARK + "的数据沿用"
+                            + Format.monthLabel(f.carriedFrom()) + "累计数" : "") + "。");
         }
         return out;
-    }
-
-    /** The exclusion of a unit's whole workbook, or null. */
-    private static Excluded wholeWorkbook(Snapshot s, String unit) {
-        return s.excluded().stream().filter(e -> e.code() == null && unit.equals(e.unit())).findFirst().orElse(null);
-    }
-
-    private static String month(String carriedFrom) {
-        if (carriedFrom == null) {
-            return "上月";
-        }
-        try {
-            return YearMonth.parse(carriedFrom).getMonthValue() + "月";
-        } catch (java.time.format.DateTimeParseException e) {
-            return carriedFrom;
-        }
     }
 }

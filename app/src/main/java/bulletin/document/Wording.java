@@ -211,9 +211,7 @@ public final class Wording {
         m.put("scheduleText", Format.percent(s.schedule()));
         m.put("unitsOnSchedule", s.summary().unitsOnSchedule());
         // A unit whose workbook was left out as wrong did report: 突出问题 says so under 报表数据有误 instead.
-        java.util.Set<String> wrongWhole = new java.util.HashSet<>();
-        s.excluded().stream().filter(e -> e.code() == null && e.unit() != null).forEach(e -> wrongWhole.add(e.unit()));
-        m.put("late", s.late().stream().filter(u -> !wrongWhole.contains(u)).toList());
+        m.put("late", s.late().stream().filter(u -> s.leftOutWhole(u) == null).toList());
         m.put("lateDepartments", s.lateDepartments());
         m.put("previousCards", s.summary().previousCards());
         m.put("clearedCount", s.summary().cleared().size());

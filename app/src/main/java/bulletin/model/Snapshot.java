@@ -47,6 +47,12 @@ public record Snapshot(
         excluded = excluded == null ? List.of() : List.copyOf(excluded);
     }
 
+    /** The exclusion of a reporter's whole workbook, or null where it was not left out whole. */
+    public Excluded leftOutWhole(String reporter) {
+        return excluded.stream().filter(e -> e.code() == null && reporter != null && reporter.equals(e.unit()))
+                .findFirst().orElse(null);
+    }
+
     /**
      * A figure, or a whole workbook, left out because it failed a check.
      *

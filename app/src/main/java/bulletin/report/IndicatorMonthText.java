@@ -4,7 +4,6 @@ import bulletin.model.Snapshot.Figure;
 import bulletin.model.Snapshot.SnapshotIndicator;
 import bulletin.model.Snapshot;
 import bulletin.text.Format;
-import java.time.YearMonth;
 
 /**
  * {@code inspect --indicator CODE --month M}: every unit's target, figure and completion for one indicator, and
@@ -48,7 +47,7 @@ public final class IndicatorMonthText {
             boolean wrong = s.excluded().stream().anyMatch(e -> reporter != null && reporter.equals(e.unit())
                     && (e.code() == null || e.code().equals(i.code())));
             boolean late = !wrong && (s.late().contains(who) || s.lateDepartments().contains(reporter));
-            from = (late ? "未报送，" : "有误未采用，") + "沿用" + month(f.carriedFrom()) + "（"
+            from = (late ? "未报送，" : "有误未采用，") + "沿用" + Format.monthLabel(f.carriedFrom()) + "（"
                     + (f.source() == null ? "" : f.source().format()) + "）";
         } else if (f.source() != null) {
             from = f.source().format();
@@ -56,13 +55,5 @@ public final class IndicatorMonthText {
             from = s.late().contains(who) ? "未报送" : "未填";
         }
         return String.format("  %-6s 目标 %-10s 完成 %-10s 进度 %-8s %s", who, target, figure, done, from);
-    }
-
-    private static String month(String ym) {
-        try {
-            return YearMonth.parse(ym).getMonthValue() + "月";
-        } catch (RuntimeException e) {
-            return "上月";
-        }
     }
 }

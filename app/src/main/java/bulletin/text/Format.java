@@ -33,6 +33,15 @@ public final class Format {
         return Numbers.format(r);
     }
 
+    /** A month as the text names it: "2026-04" → "4月"; null or unreadable → "上月" (the month before). */
+    public static String monthLabel(String yearMonth) {
+        try {
+            return yearMonth == null ? "上月" : java.time.YearMonth.parse(yearMonth).getMonthValue() + "月";
+        } catch (java.time.format.DateTimeParseException e) {
+            return "上月";
+        }
+    }
+
     /** 2026-05-30 → "2026年5月30日". */
     public static String chineseDate(LocalDate d) {
         return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
