@@ -204,6 +204,7 @@ public final class Wording {
         m.put("excluded", excluded(s));
         m.put("title", s.title());
         m.put("office", s.office());
+        m.put("unitsWord", Text.unitsWord(s.units()));
         m.put("issue", s.issue());
         m.put("year", s.year());
         m.put("month", s.month());
@@ -289,6 +290,7 @@ public final class Wording {
         x.put("name", i.name());
         x.put("unit", i.measure());
         x.put("kind", i.kind().id());
+        x.put("perUnit", i.perUnit());
         x.put("status", i.total().status().id());
         x.put("statusLabel", i.total().status().label());
         x.put("card", i.card() == null ? "" : i.card().label());

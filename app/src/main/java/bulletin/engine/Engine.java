@@ -14,6 +14,7 @@ import bulletin.model.Snapshot.UnitText;
 import bulletin.model.Snapshot;
 import bulletin.model.Source;
 import bulletin.model.Status;
+import bulletin.text.Numbers;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -132,7 +133,7 @@ public final class Engine {
         Item item = model.item(ind.item()).orElseThrow();
         return new SnapshotIndicator(ind.code(), ind.item(), item.name(), ind.name(), ind.path(), ind.level(),
                 ind.kind(), ind.measure(), ind.responsibility().leadUnit(), round(schedule), total, units, card,
-                gain, progressGain, notes, problems);
+                gain, progressGain, notes, problems, ind.perUnit());
     }
 
     /** No usable figure this month: the reporter sent no workbook, or its figure was left out as wrong. */
@@ -210,8 +211,15 @@ public final class Engine {
                 for (var e : ind.targets().entrySet()) {
                     sumTarget = sumTarget.add(e.getValue());
                 }
+                if (ind.perUnit()) {
+                    // Every reporter must reach the figure of the name: the city has done what they do on average.
+                    done = mean(scoped.stream().map(Figure::done).toList());
+                    done = done == null ? null : Numbers.normalise(done.setScale(2, RoundingMode.HALF_UP));
+                    progress = mean(scoped.stream().map(Figure::progress).toList());
+                    break;
+                }
                 done = sum(scoped.stream().map(Figure::done).toList());
-                target = ind.targets().isEmpty() ? target : sumTarget;
+                target = ind.targets().isEmpty() || ind.targetSet() ? target : sumTarget;
                 if (done != null && target != null && target.signum() > 0) {
                     progress = done.divide(target, MC);
                 }

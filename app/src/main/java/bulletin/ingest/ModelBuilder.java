@@ -23,8 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Builds the indicator model from the tables read: codes, kinds, levels, and the join of the two tables. */
 final class ModelBuilder {
@@ -41,7 +39,7 @@ final class ModelBuilder {
                          List<String> sources) {
         TargetTableReader.Table first = targets.get(0);
         checkSameUnits(first, targets);
-        List<String> units = orderUnits(first.units());
+        List<String> units = orderUnits(withNoteReporters(first.units(), targets));
         int year = year(targets);
         List<LevelNote.Range> ranges = levelRanges(targets, resps);
         List<ResponsibilityTableReader.Row> respRows = resps.stream().flatMap(t -> t.rows().stream()).toList();
@@ -55,6 +53,7 @@ final class ModelBuilder {
         Map<Integer, Integer> perItem = new HashMap<>();
         Set<ResponsibilityTableReader.Row> used = new HashSet<>();
         Set<Integer> itemsWithoutLevel = new java.util.TreeSet<>();
+        Map<String, Integer> samePlace = new HashMap<>();
         for (TargetTableReader.Table t : targets) {
             for (TargetTableReader.Row row : t.rows()) {
                 int k = perItem.merge(row.item(), 1, Integer::sum);
@@ -64,7 +63,8 @@ final class ModelBuilder {
                     itemsWithoutLevel.add(row.item());
                     level = Level.CITY;
                 }
-                Indicator ind = indicator(row, code, level, respRows, used);
+                int place = samePlace.merge(row.item() + "\u0000" + leaf(row), 1, Integer::sum) - 1;
+                Indicator ind = indicator(row, code, level, place, respRows, used);
                 indicators.add(ind);
                 String itemName = ind.path().size() > 1 ? ind.path().get(0) : ind.name();
                 items.putIfAbsent(row.item(), new Item(row.item(), itemName, level, ind.responsibility()));
@@ -77,6 +77,24 @@ final class ModelBuilder {
         String title = first.title();
         return new IndicatorModel(year, title, units, new ArrayList<>(items.values()), indicators, sources,
                 problems.all());
+    }
+
+    /**
+     * The units of the table's columns, then the reporters a 备注 gives a figure of their own ("市本级 250"), in
+     * the order they first appear: they report like the units and their column follows the units'.
+     */
+    private static List<String> withNoteReporters(List<String> units, List<TargetTableReader.Table> targets) {
+        List<String> out = new ArrayList<>(units);
+        for (TargetTableReader.Table t : targets) {
+            for (TargetTableReader.Row row : t.rows()) {
+                row.targets().keySet().stream().filter(u -> !out.contains(u)).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    private static String leaf(TargetTableReader.Row row) {
+        return row.rawPath().get(row.rawPath().size() - 1);
     }
 
     /** Every target table must name the same reporting units as the first. */
@@ -93,7 +111,7 @@ final class ModelBuilder {
      * The indicator of one target row: its responsibility joined from the responsibility table (the row used
      * is added to {@code used}), its kind, and the settings of bulletin.yaml.
      */
-    private Indicator indicator(TargetTableReader.Row row, String code, Level level,
+    private Indicator indicator(TargetTableReader.Row row, String code, Level level, int place,
                                 List<ResponsibilityTableReader.Row> respRows, Set<ResponsibilityTableReader.Row> used) {
         List<String> path = row.rawPath().stream().map(Text::stripEnumerator).toList();
         String rawName = row.rawPath().get(row.rawPath().size() - 1);
@@ -104,23 +122,58 @@ final class ModelBuilder {
             problems.warning("unjoined-indicator", place(row.place()), "指标“" + name + "”（" + code
                     + "）在责任分解表中找不到对应的行（按序号 " + row.item() + " 和名称匹配），牵头单位未知");
         }
-        resp.ifPresent(r -> checkHeadline(row, code, name, r));
-        Responsibility r = resp.map(ResponsibilityTableReader.Row::responsibility).orElse(Responsibility.NONE);
+        BigDecimal headline = Headline.pick(name, row.measure(), expected(row), place);
         WorkspaceConfig.IndicatorOverride o = config.indicators().get(code);
-        BigDecimal total = o != null && o.target() != null ? o.target() : row.totalTarget();
-        Kind kind = kind(code, name, row, total);
+        boolean targetSet = o != null && o.target() != null;
+        if (!targetSet) {
+            resp.ifPresent(r -> checkHeadline(row, code, name, headline, r));
+        }
+        Responsibility r = resp.map(ResponsibilityTableReader.Row::responsibility).orElse(Responsibility.NONE);
+        BigDecimal total = targetSet ? o.target() : row.totalTarget();
+        boolean perUnit = perUnit(row, headline);
+        BigDecimal city = total != null ? total : perUnit ? headline : sum(row.targets());
+        Kinds.Guess kind = kind(code, name, Headline.clause(name, row.measure(), headline), row, city);
         return new Indicator(code, row.item(), path, name, Text.enumerator(rawName), row.measure(),
-                level, kind, row.targets(), row.unitTexts(), row.targetText(), total,
-                headline(name, row.measure()), r, row.note(), row.place(), schedule(code, o));
+                level, kind.kind(), row.targets(), row.unitTexts(), row.targetText(), total,
+                headline, r, row.note(), row.place(), schedule(code, o),
+                !perUnit && kind.kind() != Kind.RATE, targetSet, kind.reason());
     }
 
-    /** The figure in the indicator's name should be the one in the responsibility table's name of it. */
-    private void checkHeadline(TargetTableReader.Row row, String code, String name,
+    /**
+     * Whether every reporter must reach the figure of the name: at least two units hold a number and every
+     * number they hold is that figure ("每个县市区整合电子证照不少于80类": 80 in each column).
+     */
+    private static boolean perUnit(TargetTableReader.Row row, BigDecimal headline) {
+        return headline != null && row.targets().size() >= 2
+                && row.targets().values().stream().allMatch(v -> v.compareTo(headline) == 0);
+    }
+
+    /** The figure the units' targets make: the one figure they all hold, else their sum; null without any. */
+    private static BigDecimal expected(TargetTableReader.Row row) {
+        if (row.targets().isEmpty()) {
+            return row.totalTarget();
+        }
+        BigDecimal first = row.targets().values().iterator().next();
+        if (row.targets().size() >= 2 && row.targets().values().stream().allMatch(v -> v.compareTo(first) == 0)) {
+            return first;
+        }
+        return sum(row.targets());
+    }
+
+    private static BigDecimal sum(Map<String, BigDecimal> targets) {
+        return targets.isEmpty() ? null : targets.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /**
+     * The figure in the indicator's name should be one the responsibility table's name of it states: a project
+     * name there may state several ("除险加固小型水库128座、运行管护标准化建设288座"), and any of them will do.
+     */
+    private void checkHeadline(TargetTableReader.Row row, String code, String name, BigDecimal mine,
                                ResponsibilityTableReader.Row resp) {
         String respName = Text.stripEnumerator(resp.rawPath().get(resp.rawPath().size() - 1));
-        BigDecimal mine = headline(name, row.measure());
-        BigDecimal theirs = headline(respName, row.measure());
-        if (mine != null && theirs != null && mine.compareTo(theirs) != 0 && similarity(respName, name) >= 0.5) {
+        BigDecimal theirs = Headline.of(respName, row.measure());
+        if (mine != null && theirs != null && !Headline.states(respName, row.measure(), mine)
+                && similarity(respName, name) >= 0.5) {
             problems.warning("headline-mismatch", place(row.place()), "指标“" + name + "”（" + code
                     + "）的名称与责任分解表不一致：这里是 " + Numbers.format(mine) + row.measure()
                     + "，责任分解表（" + resp.place() + "）是 " + Numbers.format(theirs) + row.measure());
@@ -238,48 +291,20 @@ final class ModelBuilder {
         return out;
     }
 
-    private Kind kind(String code, String name, TargetTableReader.Row row, BigDecimal total) {
+    private Kinds.Guess kind(String code, String name, String clause, TargetTableReader.Row row, BigDecimal city) {
         WorkspaceConfig.IndicatorOverride o = config.indicators().get(code);
         if (o != null && o.kind() != null) {
-            return Kind.parse(o.kind()).orElseThrow(() -> BulletinException.usage(Workspace.CONFIG_FILE
+            Kind k = Kind.parse(o.kind()).orElseThrow(() -> BulletinException.usage(Workspace.CONFIG_FILE
                     + ": 错误: 指标 " + code + " 的 kind“" + o.kind()
                     + "”无法识别（可用：quantity、progress、standard、rate、text）"));
+            return new Kinds.Guess(k, "bulletin.yaml 中指定");
         }
-        boolean numeric = !row.targets().isEmpty() || total != null;
-        if (!numeric) {
-            return row.measure().startsWith("元/") ? Kind.STANDARD : Kind.TEXT;
-        }
-        if (row.measure().equals("%")) {
-            return Kind.RATE;
-        }
-        for (String k : config.progressKeywordsOrDefault()) {
-            if (name.contains(k)) {
-                return Kind.PROGRESS;
-            }
-        }
-        return Kind.QUANTITY;
+        return Kinds.guess(name, clause, row.measure(), city != null, city, config.progressKeywordsOrDefault());
     }
 
-    private static final Pattern PARENS = Pattern.compile("[（(][^）)]*[）)]");
-
-    /** The figure the name states in its own 单位: "城镇新增就业6000人" → 6000; "1650万人次" in 人次 → 16500000. */
+    /** The figure a name states in its 单位 (the first, where it states several). */
     static BigDecimal headline(String name, String measure) {
-        String m = PARENS.matcher(measure == null ? "" : measure).replaceAll("");
-        if (m.isEmpty()) {
-            return null;
-        }
-        Pattern p = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(万|亿)?\\s*" + Pattern.quote(m));
-        Matcher x = p.matcher(Text.halfWidth(name));
-        if (!x.find()) {
-            return null;
-        }
-        BigDecimal v = new BigDecimal(x.group(1));
-        if ("万".equals(x.group(2))) {
-            v = v.movePointRight(4);
-        } else if ("亿".equals(x.group(2))) {
-            v = v.movePointRight(8);
-        }
-        return Numbers.normalise(v);
+        return Headline.of(name, measure);
     }
 
     /**

@@ -77,23 +77,4 @@ public final class ModelLoader {
         }
         return new ModelBuilder(ws.config(), problems).build(targets, resps, sources);
     }
-
-    /**
-     * Why an indicator has its kind, in the words of {@code init} and {@code inspect}: the rule of
-     * {@code ModelBuilder.kind} that decided it (docs/rules.md, "Kinds of indicator").
-     */
-    public static String kindReason(Indicator i, WorkspaceConfig config) {
-        WorkspaceConfig.IndicatorOverride o = config.indicators().get(i.code());
-        if (o != null && o.kind() != null) {
-            return "bulletin.yaml 中指定";
-        }
-        return switch (i.kind()) {
-            case TEXT -> "目标是文字，没有数字";
-            case STANDARD -> "没有数字目标，单位是“" + i.measure() + "”（标准）";
-            case RATE -> "单位是“%”";
-            case PROGRESS -> "名称含“" + config.progressKeywordsOrDefault().stream().filter(k -> i.name().contains(k))
-                    .findFirst().orElse("") + "”（progressKeywords）";
-            case QUANTITY -> "有数字目标，名称不含形象进度的关键词";
-        };
-    }
 }

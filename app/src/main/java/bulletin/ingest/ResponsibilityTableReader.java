@@ -24,8 +24,12 @@ public final class ResponsibilityTableReader {
     public record Table(Place place, List<Row> rows, LevelNote levelNote) {
     }
 
-    private record Header(int row, int seqCol, int firstRoleCol, int leaderCol, int leadUnitCol, int relatedCol,
-                          int personCol) {
+    /**
+     * The header: the row, 序号's column, the first column after the names, and the role columns (-1 where
+     * absent; several related columns may be given, e.g. 配合单位 and 协同单位).
+     */
+    private record Header(int row, int seqCol, int firstRoleCol, int leaderCol, int leadUnitCol, List<Integer> relatedCols,
+                          int personCol, List<Integer> unknownCols) {
     }
 
     private ResponsibilityTableReader() {
@@ -35,6 +39,16 @@ public final class ResponsibilityTableReader {
         return header(g).isPresent();
     }
 
+    /** A lead's column: 牵头单位, 牵头责任单位, 牵头部门. */
+    private static boolean isLead(String t) {
+        return t.contains("牵头") && (t.contains("单位") || t.contains("部门"));
+    }
+
+    /** A column of units that work with the lead: 相关责任单位, 配合单位, 协同单位, 参与单位. */
+    private static boolean isRelated(String t) {
+        return t.contains("相关") || t.contains("配合") || t.contains("协同") || t.contains("参与") || t.contains("协助");
+    }
+
     private static Optional<Header> header(Grid g) {
         for (int r = 0; r < Math.min(g.rows(), 30); r++) {
             OptionalInt seq = Headers.find(g, r, t -> t.equals("序号"));
@@ -42,22 +56,37 @@ public final class ResponsibilityTableReader {
                 continue;
             }
             int leader = Headers.find(g, r, t -> t.contains("领导")).orElse(-1);
-            int leadUnit = Headers.find(g, r, t -> (t.contains("牵头") && t.contains("单位"))
-                    || (t.contains("责任单位") && !t.contains("相关") && !t.contains("配合"))).orElse(-1);
-            int related = Headers.find(g, r, t -> t.contains("相关") || t.contains("配合") || t.contains("协同")
-                    || t.contains("参与")).orElse(-1);
-            int person = Headers.find(g, r, t -> t.equals("责任人") || t.equals("具体责任人") || t.equals("联系人"))
-                    .orElse(-1);
+            OptionalInt lead = Headers.find(g, r, ResponsibilityTableReader::isLead);
+            // Without a 牵头 column, 责任单位 is the lead; beside one, it names the units that share the work.
+            int leadUnit = lead.isPresent() ? lead.getAsInt()
+                    : Headers.find(g, r, t -> t.contains("责任单位") && !isRelated(t)).orElse(-1);
             if (leadUnit < 0) {
                 continue;
             }
-            int first = Arrays.stream(new int[] {leader, leadUnit, related, person}).filter(c -> c >= 0).min()
-                    .orElse(leadUnit);
+            int person = Headers.find(g, r, t -> t.equals("责任人") || t.equals("具体责任人") || t.equals("联系人"))
+                    .orElse(-1);
+            List<Integer> related = new ArrayList<>();
+            List<Integer> unknown = new ArrayList<>();
+            int first = Arrays.stream(new int[] {leader, leadUnit, person}).filter(c -> c >= 0).min().orElse(leadUnit);
+            for (int c = seq.getAsInt() + 1; c < g.cols(); c++) {
+                String t = Text.compact(g.text(r, c));
+                if (!t.isEmpty() && c != leader && c != leadUnit && c != person
+                        && (isRelated(t) || t.contains("责任单位"))) {
+                    related.add(c);
+                    first = Math.min(first, c);
+                }
+            }
             if (first <= seq.getAsInt() + 1) {
                 continue;
             }
+            for (int c = first; c < g.cols(); c++) {
+                if (!Text.compact(g.text(r, c)).isEmpty() && c != leader && c != leadUnit && c != person
+                        && !related.contains(c)) {
+                    unknown.add(c);
+                }
+            }
             return Optional.of(new Header(Headers.bottom(g, r, seq.getAsInt()), seq.getAsInt(), first, leader,
-                    leadUnit, related, person));
+                    leadUnit, related, person, unknown));
         }
         return Optional.empty();
     }
@@ -68,6 +97,10 @@ public final class ResponsibilityTableReader {
             return Optional.empty();
         }
         Header h = found.get();
+        for (int c : h.unknownCols()) {
+            problems.warning("unknown-column", g.place(h.row, c), "责任分解表的“" + Text.compact(g.text(h.row, c))
+                    + "”列没有读取（只读牵头领导、牵头单位、责任单位、相关/配合/协同单位和责任人）");
+        }
         List<Row> rows = new ArrayList<>();
         LevelNote note = null;
         Headers.ItemCursor cursor = new Headers.ItemCursor();
@@ -104,8 +137,7 @@ public final class ResponsibilityTableReader {
             }
             String leader = orPrevious(cell(g, r, h.leaderCol), previous.leader());
             String leadUnit = orPrevious(cell(g, r, h.leadUnitCol), previous.leadUnit());
-            String relatedText = cell(g, r, h.relatedCol);
-            List<String> related = relatedText == null ? previous.relatedUnits() : splitUnits(relatedText);
+            List<String> related = related(g, r, h, previous.relatedUnits());
             String person = orPrevious(cell(g, r, h.personCol), previous.person());
             Responsibility resp = new Responsibility(leader, leadUnit, related, person);
             previous = resp;
@@ -115,6 +147,20 @@ public final class ResponsibilityTableReader {
             note = TargetTableReader.findNoteAnywhere(g);
         }
         return Optional.of(new Table(g.place(), rows, note));
+    }
+
+    /** The units of every related column of row {@code r}, each once; where all are blank, the row above's. */
+    private static List<String> related(Grid g, int r, Header h, List<String> previous) {
+        List<String> out = new ArrayList<>();
+        boolean any = false;
+        for (int c : h.relatedCols()) {
+            String text = cell(g, r, c);
+            if (text != null) {
+                any = true;
+                splitUnits(text).stream().filter(u -> !out.contains(u) && !Text.isNone(u)).forEach(out::add);
+            }
+        }
+        return any ? out : previous;
     }
 
     private static String cell(Grid g, int r, int c) {

@@ -38,6 +38,12 @@ public final class TargetTableReader {
 
     private static final Pattern YEAR = Pattern.compile("(20\\d{2})\\s*年");
     private static final Pattern TOTAL = Pattern.compile("全市|全县|全区|合计|总计|小计|全市合计|全市总计|总数|全市目标");
+    /**
+     * A 备注 that gives a reporter outside the unit columns its own figure: "市本级 250", "市本级250人次",
+     * "其中市本级 10", "市直：5".
+     */
+    private static final Pattern NOTE_REPORTER = Pattern.compile(
+            "(?:其中|含)?(\\p{IsHan}{0,4}本级|市直(?:单位|部门)?)[:：]?(\\d+(?:\\.\\d+)?)(万)?(.*?)[。;；]?");
     private static final Set<String> GENERIC = Set.of("目标任务", "年度目标", "目标", "任务数", "年度任务", "目标任务数",
             "推进情况", "指标");
 
@@ -139,7 +145,7 @@ public final class TargetTableReader {
      * the unit names and the span of the unit columns.
      */
     private record Columns(Map<Integer, Role> roles, Map<Integer, String> unitOfCol, List<String> units,
-                           int firstUnitCol, int lastUnitCol) {
+                           int firstUnitCol, int lastUnitCol, int measureCol) {
 
         /** Whether a merged region covers more than one of the unit columns: a figure for all of them. */
         boolean spansUnits(CellRangeAddress a) {
@@ -178,7 +184,7 @@ public final class TargetTableReader {
         for (int c : unitOfCol.keySet()) {
             lastUnitCol = Math.max(lastUnitCol, c);
         }
-        return Optional.of(new Columns(roles, unitOfCol, units, firstUnitCol, lastUnitCol));
+        return Optional.of(new Columns(roles, unitOfCol, units, firstUnitCol, lastUnitCol, h.measureCol));
     }
 
     /**
@@ -336,6 +342,27 @@ public final class TargetTableReader {
             }
         }
 
+        /**
+         * The 备注: "/" or blank is none; "市本级 250" (a reporter and a figure in the indicator's 单位) gives that
+         * reporter its target; anything else stays a note.
+         */
+        void note(String text, String measure) {
+            if (Text.isNone(text)) {
+                return;
+            }
+            Matcher m = NOTE_REPORTER.matcher(Text.halfWidth(Text.compact(text)));
+            String rest = m.matches() ? m.group(4) : null;
+            if (rest != null && (rest.isEmpty() || rest.equals(measure) || ("万" + rest).equals(measure))) {
+                BigDecimal v = new BigDecimal(m.group(2));
+                if (m.group(3) != null && !("万" + rest).equals(measure)) {
+                    v = v.movePointRight(4);
+                }
+                targets.putIfAbsent(m.group(1), Numbers.normalise(v));
+                return;
+            }
+            note = text;
+        }
+
         /** A lone text in the unit columns, not merged, is the indicator's text target. */
         void loneTextIsTarget() {
             if (unitTexts.size() == 1 && targets.isEmpty() && targetText == null) {
@@ -347,6 +374,10 @@ public final class TargetTableReader {
         boolean any() {
             return !targets.isEmpty() || !unitTexts.isEmpty() || targetText != null || total != null;
         }
+    }
+
+    private static String measureOf(Grid g, int r, Columns cols) {
+        return Text.compact(g.text(r, cols.measureCol()));
     }
 
     /** Reads the target columns of row {@code r}, each merged region across the unit columns once. */
@@ -366,7 +397,7 @@ public final class TargetTableReader {
             switch (e.getValue()) {
                 case UNIT -> t.unit(cols.unitOfCol().get(c), v);
                 case TOTAL -> t.total(v);
-                case NOTE -> t.note = v.text().isEmpty() ? null : v.text();
+                case NOTE -> t.note(v.text(), measureOf(g, r, cols));
                 default -> {
                 }
             }

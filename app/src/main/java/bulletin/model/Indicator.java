@@ -27,6 +27,11 @@ import java.util.Map;
  * @param source         where the indicator's row is, {@code file:Sheet!A7}
  * @param schedule       the cumulative share of the year due by the end of each month (12 fractions), or empty
  *                       for the default m/12
+ * @param additive       whether the city's target is the sum of the reporters' (false where every reporter must
+ *                       reach the figure of the name, e.g. "每个县市区不少于80类", and for rates)
+ * @param targetSet      whether {@code totalTarget} was set in bulletin.yaml: it then stands whatever the units add
+ *                       up to
+ * @param kindReason     why the indicator has its kind, in the clerk's words
  */
 public record Indicator(
         String code,
@@ -45,7 +50,10 @@ public record Indicator(
         Responsibility responsibility,
         String note,
         String source,
-        List<BigDecimal> schedule) {
+        List<BigDecimal> schedule,
+        boolean additive,
+        boolean targetSet,
+        String kindReason) {
 
     public Indicator {
         path = List.copyOf(path);
@@ -65,12 +73,16 @@ public record Indicator(
     }
 
     /**
-     * The city-wide target: the 全市 figure the table gives, else the sum of the unit targets (for a rate,
-     * the rate required); null where there is none.
+     * The city-wide target: the figure bulletin.yaml sets or the 全市 figure the table gives; else, where every
+     * reporter must reach the figure of the name, that figure; else the sum of the unit targets (for a rate, the
+     * rate required); null where there is none.
      */
     public BigDecimal cityTarget() {
         if (totalTarget != null) {
             return totalTarget;
+        }
+        if (!additive && kind != Kind.RATE && headline != null) {
+            return headline;
         }
         if (!targets.isEmpty() && kind == Kind.RATE) {
             // A required rate is the same rate everywhere, not a sum: 90% for every unit is 90% for the city.
@@ -80,6 +92,11 @@ public record Indicator(
             return targets.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         }
         return null;
+    }
+
+    /** Whether each reporter must reach the same figure, so that the city's completion is the reporters' mean. */
+    public boolean perUnit() {
+        return !additive && kind != Kind.RATE;
     }
 
     /** Whether the figures of this indicator come from its lead unit rather than from the reporting units. */

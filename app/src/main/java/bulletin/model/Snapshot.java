@@ -92,7 +92,8 @@ public record Snapshot(
             BigDecimal gain,
             BigDecimal progressGain,
             List<UnitText> notes,
-            List<UnitText> problems) {
+            List<UnitText> problems,
+            boolean perUnit) {
     }
 
     /**

@@ -54,10 +54,13 @@ public final class ModelJson {
         m.put("unit", i.measure());
         m.put("level", i.level().id());
         m.put("kind", i.kind().id());
+        m.put("kindReason", i.kindReason());
         m.put("targets", i.targets());
         m.put("unitTexts", i.unitTexts());
         m.put("targetText", i.targetText());
         m.put("total", i.cityTarget());
+        m.put("additive", i.additive());
+        m.put("targetSet", i.targetSet());
         m.put("headline", i.headline());
         m.put("reportedBy", i.reportedByLeadUnit() ? "leadUnit" : i.hasUnitTargets() ? "units" : null);
         m.put("leadLeader", i.responsibility().leader());

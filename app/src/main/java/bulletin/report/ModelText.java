@@ -87,13 +87,18 @@ public final class ModelText {
         StringBuilder sb = new StringBuilder();
         sb.append(i.code()).append("  ").append(i.fullName()).append('\n');
         sb.append("级别：").append(i.level().label()).append("    类型：").append(i.kind().label())
+                .append("（").append(i.kindReason()).append("）")
                 .append("    单位：").append(i.measure().isEmpty() ? "—" : i.measure()).append('\n');
         if (i.targetText() != null) {
             sb.append("目标（文字）：").append(i.targetText()).append('\n');
         }
         if (i.cityTarget() != null) {
             sb.append("全市目标：").append(Numbers.format(i.cityTarget()));
-            if (i.totalTarget() == null) {
+            if (i.targetSet()) {
+                sb.append("（bulletin.yaml 中设置）");
+            } else if (i.perUnit()) {
+                sb.append("（每个单位都要达到；全市完成情况取各单位完成率的平均值）");
+            } else if (i.totalTarget() == null) {
                 sb.append("（各单位之和）");
             }
             sb.append('\n');

@@ -137,7 +137,7 @@ public final class InitService {
         for (Indicator i : m.indicators()) {
             String name = i.name().length() > 30 ? i.name().substring(0, 29) + "…" : i.name();
             sb.append("#   ").append(i.code()).append(' ').append(i.kind().label()).append("（")
-                    .append(ModelLoader.kindReason(i, current)).append("） ").append(name).append('\n');
+                    .append(i.kindReason()).append("） ").append(name).append('\n');
         }
         sb.append("# indicators:\n#   \"").append(m.indicators().get(0).code())
                 .append("\": {kind: progress}   # quantity 数量、progress 形象进度、standard 提标、rate 比率、text 文字\n");

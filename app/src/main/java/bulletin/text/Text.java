@@ -183,4 +183,28 @@ public final class Text {
         }
         return message.substring(0, cut);
     }
+
+    /**
+     * How the bulletin names the reporting units together: 各县市区 where they are counties and districts, 各镇（街道）
+     * where they are towns and streets, else 各单位. Reporters of a 备注 ("市本级") do not count.
+     */
+    public static String unitsWord(java.util.List<String> units) {
+        int counties = 0;
+        int towns = 0;
+        for (String u : units) {
+            if (u.endsWith("本级")) {
+                continue;
+            }
+            if (u.endsWith("镇") || u.endsWith("乡") || u.endsWith("街道") || u.endsWith("办事处")) {
+                towns++;
+            } else if (u.endsWith("县") || u.endsWith("区") || u.endsWith("市")) {
+                counties++;
+            }
+        }
+        int all = (int) units.stream().filter(u -> !u.endsWith("本级")).count();
+        if (towns * 2 > all) {
+            return "各镇（街道）";
+        }
+        return counties * 2 > all ? "各县市区" : "各单位";
+    }
 }

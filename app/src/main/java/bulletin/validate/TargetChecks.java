@@ -33,7 +33,8 @@ public final class TargetChecks {
     public static List<Problem> check(IndicatorModel model) {
         List<Problem> out = new ArrayList<>(model.problems());
         for (Indicator i : model.indicators()) {
-            if (i.targets().isEmpty() || i.kind() == Kind.RATE) {
+            if (i.targets().isEmpty() || i.kind() == Kind.RATE || i.perUnit() || i.targetSet()) {
+                // A figure each unit must reach is not a sum; a target set in bulletin.yaml is the clerk's answer.
                 continue;
             }
             BigDecimal sum = i.targets().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -49,7 +50,9 @@ public final class TargetChecks {
                 Place at = Place.parse(i.source());
                 out.add(new Problem(bulletin.diag.Severity.WARNING, "headline-mismatch", at.file(), at.sheet(), at.cell(),
                         "指标 " + i.code() + " 的名称写的是 " + written(i.headline()) + i.measure()
-                                + "，各单位目标之和却是 " + Numbers.format(sum) + i.measure(),
+                                + "，各单位目标之和却是 " + Numbers.format(sum) + i.measure() + "（按 "
+                                + Numbers.format(sum) + " 计算；如以名称或专报为准，在 bulletin.yaml 中设置 indicators: \""
+                                + i.code() + "\": {target: …}）",
                         Numbers.format(sum), Numbers.format(i.headline())));
             }
         }

@@ -156,12 +156,12 @@ class GateTest {
         set(ws.resolve("progress/2026-05/2026-05_归义街道.xlsx"), "03-05", "30");
         set(ws.resolve("progress/2026-06/2026-06_归义街道.xlsx"), "03-05", "35");
         Run v = Cli.in(ws, "validate", "--month", "6");
-        assertThat(v.out()).contains("cumulative-decrease 进度填报!F16 [03-05", "上月 38", "5月专报");
+        assertThat(v.out()).contains("cumulative-decrease 进度填报!F16 [03-05", "上月 66", "5月专报");
         Run g = generate("6", "--skip-invalid");
         assertThat(g.code()).isZero();
         Snapshot s = SnapshotReader.read(ws.resolve("out/2026-06/bulletin.json"), "bulletin.json");
         Figure f = indicator(s, "03-05").units().get("归义街道");
-        assertThat(f.done()).isEqualByComparingTo("38");
+        assertThat(f.done()).isEqualByComparingTo("66");
         assertThat(f.carried()).isTrue();
     }
 

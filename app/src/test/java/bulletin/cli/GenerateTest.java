@@ -82,8 +82,25 @@ class GenerateTest {
         assertThat(s.late()).containsExactly(MiluoSamples.MISSING_IN_MAY);
         assertThat(bridges.units().get(MiluoSamples.MISSING_IN_MAY).carried()).isTrue();
 
+        // Measured as the office measures them (seeds 001, 002), not against the towns' 968 and 80.
+        assertThat(training.total().target()).isEqualByComparingTo("1650");
+        assertThat(bridges.total().target()).isEqualByComparingTo("90");
+        assertThat(may.out()).doesNotContain("名称写的是", "不一致");
         assertThat(may.out()).contains("已生成 2026年5月工作专报（第3期）", "out/2026-05/工作专报（第3期）.docx",
                 "out/2026-05/bulletin.json", "红牌 1 个", "15-01", "黄牌 1 个", "03-05", "未报送：神鼎山镇");
+    }
+
+    /** Issue 14: without the office's targets in bulletin.yaml, the mismatch of name and towns is printed. */
+    @Test
+    void withoutTheTargetSetAHeadlineMismatchIsPrintedWithItsCell() throws IOException {
+        Path yaml = ws.resolve("bulletin.yaml");
+        Files.writeString(yaml, Files.readString(yaml).lines().filter(l -> !l.contains("\"03-05\"")
+                && !l.contains("\"15-01\"")).collect(Collectors.joining("\n")));
+        Run may = generate("5");
+        assertThat(may.code()).as(may.toString()).isZero();
+        assertThat(may.out()).contains("附件2!A15：指标 03-05 的名称写的是 1650万人次，各单位目标之和却是 968人次",
+                "\"03-05\": {target: …}", "（15-01）的名称与责任分解表不一致：这里是 80座", "是 90座");
+        assertThat(ind(snapshot("2026-05"), "03-05").total().target()).isEqualByComparingTo("968");
     }
 
     @Test

@@ -43,7 +43,8 @@ class InitTest {
         assertThat(r.out()).contains("15 个填报单位", "47 个指标", "inspect");
         String yaml = Files.readString(ws.resolve("bulletin.yaml"));
         assertThat(yaml).contains("# 年度：2026", "归义街道、新市街道", "# 省级项目：1、2、3", "# 市级项目：11",
-                "01-01 比率（单位是“%”）", "01-04 形象进度（名称含“托育托管”", "01-03 数量（有数字目标");
+                "01-01 比率（单位是“%”）", "01-04 形象进度（单个工程项目，目标1个）",
+                "01-03 数量（计量的是活动场次（场(次)））", "02-02 形象进度（建设的是设施，名称含“食堂”");
         assertThat(Cli.in(ws, "inspect").code()).isZero();
         Run again = Cli.in(ws, "init");
         assertThat(again.code()).isZero();

@@ -43,7 +43,8 @@ class EngineTest {
                          String lead, List<BigDecimal> schedule) {
         return new Indicator(code, Integer.parseInt(code.substring(0, 2)), List.of("项目", "指标" + code), "指标" + code,
                 null, kind == Kind.RATE ? "%" : "人", Level.PROVINCE, kind, targets, Map.of(), text, total, null,
-                new Responsibility(null, lead, List.of(), null), null, "t.xlsx:S!A" + code, schedule);
+                new Responsibility(null, lead, List.of(), null), null, "t.xlsx:S!A" + code, schedule,
+                kind != Kind.RATE, false, "测试");
     }
 
     static IndicatorModel model(Indicator... inds) {

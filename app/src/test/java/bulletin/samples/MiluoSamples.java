@@ -80,7 +80,7 @@ public final class MiluoSamples {
         edit(june.resolve(TemplateService.fileName(jun, "归义街道")), f -> f.text("03-05", FormLayout.COL_DONE, "约40"));
         edit(june.resolve(TemplateService.fileName(jun, "罗江镇")), f -> f.done("04-01", new BigDecimal("0.5")));
         edit(june.resolve(TemplateService.fileName(jun, "白水镇")), f -> f.percent("06-01", new BigDecimal("120")));
-        edit(june.resolve(TemplateService.fileName(jun, "长乐镇")), f -> f.text("03-05", FormLayout.COL_DONE, "３０"));
+        edit(june.resolve(TemplateService.fileName(jun, "长乐镇")), f -> f.text("03-05", FormLayout.COL_DONE, "５０"));
         Files.delete(june.resolve(TemplateService.fileName(jun, "新市街道")));
         Files.copy(dir.resolve("progress/2026-05/" + TemplateService.fileName(YearMonth.of(2026, 5), "新市街道")),
                 june.resolve(TemplateService.fileName(YearMonth.of(2026, 5), "新市街道")));
@@ -330,7 +330,8 @@ public final class MiluoSamples {
             }
             f.note(code, m == 4 ? "已完成排查，正在编制整治设计方案" : "整治工程陆续开工");
         } else if (code.equals(BEHIND_IN_MAY)) {
-            done = floor(target, m == 4 ? "0.36" : m == 5 ? "0.38" : "0.52");
+            // Measured against 1650 (bulletin.yaml), not the towns' 968: on schedule in April, behind in May.
+            done = floor(target, m == 4 ? "0.60" : m == 5 ? "0.66" : "0.80");
             if (m == 5) {
                 f.problem(code, "5月农忙，培训班次推迟");
             }

@@ -159,10 +159,10 @@ final class BadInputs {
         c.put("number-with-thousands-separator", new Case("input.xlsx",
                 form(f -> f.text("03-05", FormLayout.COL_DONE, "1,200")),
                 "exit 0\nwarning number-as-text 进度填报!F16 已按 1200 读取\nwarning outlier 进度填报!F16 12.0 倍"));
-        c.put("full-width-digits", new Case("input.xlsx", form(f -> f.text("03-05", FormLayout.COL_DONE, "５０")),
-                "exit 0\nwarning number-as-text 进度填报!F16 已按 50 读取"));
-        c.put("number-with-stray-spaces", new Case("input.xlsx", form(f -> f.text("03-05", FormLayout.COL_DONE, " 45 ")),
-                "exit 0\nwarning number-as-text 进度填报!F16 已按 45 读取"));
+        c.put("full-width-digits", new Case("input.xlsx", form(f -> f.text("03-05", FormLayout.COL_DONE, "７０")),
+                "exit 0\nwarning number-as-text 进度填报!F16 已按 70 读取"));
+        c.put("number-with-stray-spaces", new Case("input.xlsx", form(f -> f.text("03-05", FormLayout.COL_DONE, " 75 ")),
+                "exit 0\nwarning number-as-text 进度填报!F16 已按 75 读取"));
         c.put("percent-typed-as-text", new Case("input.xlsx", form(f -> f.text("02-02", FormLayout.COL_PERCENT, "62.5%")),
                 "exit 0\nwarning number-as-text 进度填报!G10 已按 62.5 读取"));
         c.put("percent-as-fraction", new Case("input.xlsx", form(f -> f.percent("02-02", new BigDecimal("0.625"))),
@@ -205,7 +205,7 @@ final class BadInputs {
         c.put("progress-above-100", new Case("input.xlsx", form(f -> f.percent("02-02", new BigDecimal("120"))),
                 "exit 1\nerror constraint-error 进度填报!G10 超过 100"));
         c.put("cumulative-below-last-month", new Case("input.xlsx", form(f -> f.done("03-05", new BigDecimal("20"))),
-                "exit 1\nerror cumulative-decrease 进度填报!F16 上月 36"));
+                "exit 1\nerror cumulative-decrease 进度填报!F16 上月 60"));
         c.put("far-above-target", new Case("input.xlsx", form(f -> f.done("04-02", new BigDecimal("25"))),
                 "exit 0\nwarning outlier 进度填报!F18 12.5 倍"));
         c.put("formula-with-error", new Case("input.xlsx", zip(e -> {

@@ -1,0 +1,93 @@
+package bulletin.ingest;
+
+import bulletin.model.Kind;
+import bulletin.text.Text;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Guesses how an indicator is measured from what it counts, not from a keyword alone (README, "Kinds"):
+ * <ol>
+ *   <li>no numeric target: a standard where the 单位 is a level (元/月), else text;</li>
+ *   <li>单位 %: a rate; 单位 元/月 and the like with figures, or 元 where the name raises a standard
+ *   ("标准…提高到"): a standard (提标);</li>
+ *   <li>people, households, money, events, area or length (人, 户, 万元, 场次, 万亩…): a quantity;</li>
+ *   <li>a single works project (a target of 1 项, 所, 个…): 形象进度;</li>
+ *   <li>a facility the clerk lists ({@code progressKeywords}: 食堂, 床位…): 形象进度;</li>
+ *   <li>services and events in the clause of the figure (新增就业, 培训, 救助, 发放, 筛查…): a quantity;</li>
+ *   <li>something built or renovated in that clause (建设, 改造, 提质, 工程): 形象进度, whatever it is counted in;</li>
+ *   <li>anything else with a figure: a quantity.</li>
+ * </ol>
+ */
+final class Kinds {
+
+    /** A kind and why, as {@code inspect} and {@code init} show it. */
+    record Guess(Kind kind, String reason) {
+    }
+
+    private static final Map<String, String> COUNTED = Map.ofEntries(
+            Map.entry("人", "人数"), Map.entry("人次", "人次"), Map.entry("万人", "人数"), Map.entry("万人次", "人次"),
+            Map.entry("名", "人数"), Map.entry("例", "人数"), Map.entry("位", "人数"),
+            Map.entry("户", "户数"), Map.entry("万户", "户数"), Map.entry("个家庭", "户数"),
+            Map.entry("元", "资金"), Map.entry("万元", "资金"), Map.entry("亿元", "资金"),
+            Map.entry("场", "活动场次"), Map.entry("场次", "活动场次"), Map.entry("次", "活动场次"), Map.entry("期", "活动场次"),
+            Map.entry("亩", "面积"), Map.entry("万亩", "面积"), Map.entry("平方米", "面积"), Map.entry("万平方米", "面积"),
+            Map.entry("公顷", "面积"), Map.entry("公里", "长度"), Map.entry("千米", "长度"), Map.entry("米", "长度"),
+            Map.entry("立方米", "体积"), Map.entry("万立方米", "体积"), Map.entry("万方", "体积"));
+    private static final Set<String> SINGLE = Set.of("项", "所", "个", "座", "处", "栋", "家", "条");
+    private static final List<String> SERVICES = List.of("新增就业", "就业", "培训", "救助", "发放", "筛查", "诊断", "签约",
+            "补贴", "补助", "服务", "场次", "活动", "贷款", "接种", "体检", "资助");
+    private static final List<String> BUILT = List.of("建设", "改造", "提质", "工程", "修缮", "新改建", "改扩建", "建成");
+
+    /** A standard raised to a new level: "城乡低保标准从不低于600元/月提高到不低于650元/月". */
+    private static final java.util.regex.Pattern RAISED_STANDARD = java.util.regex.Pattern.compile(
+            "标准.*(提高到|提高至|提标|不低于|达到)|(提高到|提高至|提标)");
+
+    private Kinds() {
+    }
+
+    /**
+     * @param clause     the clause of the name that carries the figure (the whole name where there is none)
+     * @param cityTarget the city's numeric target, or null
+     * @param facilities the clerk's facility words (progressKeywords)
+     */
+    static Guess guess(String name, String clause, String measure, boolean numeric, BigDecimal cityTarget,
+                       List<String> facilities) {
+        String m = measure.replaceAll("[（(][^）)]*[）)]", "");
+        if (!numeric) {
+            return measure.startsWith("元/") ? new Guess(Kind.STANDARD, "没有数字目标，单位是“" + measure + "”")
+                    : new Guess(Kind.TEXT, "目标是文字，没有数字");
+        }
+        if (m.equals("%")) {
+            return new Guess(Kind.RATE, "单位是“%”");
+        }
+        if (m.startsWith("元/") || (m.startsWith("元") && RAISED_STANDARD.matcher(name).find())) {
+            return new Guess(Kind.STANDARD, "单位是“" + measure + "”：提高标准，按是否达到新标准计");
+        }
+        if (COUNTED.containsKey(m)) {
+            return new Guess(Kind.QUANTITY, "计量的是" + COUNTED.get(m) + "（" + measure + "）");
+        }
+        if (cityTarget != null && cityTarget.compareTo(BigDecimal.ONE) == 0 && SINGLE.contains(m)) {
+            return new Guess(Kind.PROGRESS, "单个工程项目，目标1" + m);
+        }
+        for (String f : facilities) {
+            if (name.contains(f)) {
+                return new Guess(Kind.PROGRESS, "建设的是设施，名称含“" + f + "”（progressKeywords）");
+            }
+        }
+        String c = Text.compact(clause);
+        for (String w : SERVICES) {
+            if (c.contains(w)) {
+                return new Guess(Kind.QUANTITY, "计量的是服务或活动，名称含“" + w + "”");
+            }
+        }
+        for (String w : BUILT) {
+            if (c.contains(w)) {
+                return new Guess(Kind.PROGRESS, "建设改造类，名称含“" + w + "”");
+            }
+        }
+        return new Guess(Kind.QUANTITY, "有数字目标，计量的是“" + measure + "”");
+    }
+}
