@@ -11,31 +11,40 @@
 @issue 第${issue}期
 @office ${office}
 @date ${dateText}
-@h1 一、工作动态
-<#if notes["工作动态"]?has_content>
-<#list notes["工作动态"] as p>
-<#if p.heading>@h3 ${p.text}<#else>@p ${p.text}</#if>
-</#list>
+<#-- 一级标题按实际出现的栏目依次编号：没有内容的栏目整节略去。 -->
+<#assign h = 0>
+<#macro h1 text><#assign h = h + 1>@h1 ${numerals[h - 1]}、${text}</#macro>
+<#macro noteParas paras numbered from><#assign n = from><#list paras as p><#if p.heading>
+@h3 ${p.text}
+<#elseif numbered && !p.numbered><#assign n = n + 1>
+@p ${n}.${p.text}
 <#else>
-@p （本月工作动态待补充。）
+@p ${p.text}
+</#if></#list></#macro>
+<#if notes["工作动态"]?has_content>
+<@h1 "工作动态"/>
+
+<@noteParas notes["工作动态"] false 0/>
 </#if>
-@h1 二、工作进展
+<@h1 "工作进展"/>
+
 <#list levels as level>
-@p 截至${month}月底，${level.label}${level.summary.items}个项目${level.summary.scored}个指标中${level.summary.onSchedule}个指标达到序时进度（序时进度为${scheduleText}）<#if level.summary.done gt 0>，其中${level.summary.done}个指标已完成全年任务</#if><#if level.summary.behind gt 0>，${level.summary.behind}个指标未达到序时进度<#else>，所有计分指标均达到序时进度</#if>。
+@p 截至${asOfText}，${level.label}${level.summary.items}个项目${level.summary.indicators}个指标中，${level.summary.scored}个计分指标有${level.summary.onSchedule}个达到序时进度（序时进度为${scheduleText}）<#if level.summary.done gt 0>，其中${level.summary.done}个已完成全年任务</#if><#if level.summary.behind gt 0>，${level.summary.behind}个未达到序时进度<#else>，均达到序时进度</#if><#if level.summary.indicators gt level.summary.scored>；其余${level.summary.indicators - level.summary.scored}个指标暂无量化进度，按文字报告进展</#if>。
 </#list>
-<#if unitsOnSchedule?has_content>
-@p ${unitsOnSchedule?join("、")}所有指标均达到序时进度。
+<#if unitsOnSchedule?has_content || unitsBehind?has_content>
+@p <#if unitsOnSchedule?has_content>${unitsOnSchedule?join("、")}所有指标均达到序时进度，值得肯定。</#if><#if unitsBehind?has_content>按各单位计分指标中达到序时进度的比例，靠后的是${unitsBehind?join("、")}。</#if>
+</#if>
+<#if cards.previous gt 0 || cards.yellowCount gt 0>
+@p <#if cards.previous gt 0>上期的${cards.previous}个黄牌、红牌指标中，<#if cards.cleared?has_content>${cards.cleared?join("、")}已经追平或超过序时进度<#else>没有指标追平序时进度</#if><#if cards.red?has_content>；${cards.red?join("；")}</#if>。</#if><#if cards.yellow?has_content>本期新增黄牌指标${cards.yellow?size}个：${cards.yellow?join("；")}。<#elseif cards.yellowCount gt 0>本期新增黄牌指标${cards.yellowCount}个，详见“突出问题”。</#if>
 </#if>
 @chart 图1  ${month}月各指标完成全年任务情况（红色为未达到序时进度，虚线为序时进度）
-<#if previousCards gt 0>
-@p 上期的${previousCards}个黄牌、红牌指标，<#if clearedCount gt 0>有${clearedCount}个已经追平或超过序时进度<#else>均未追平序时进度</#if><#if redCount gt 0>，${redCount}个指标连续两个月未达到进度要求（红牌）</#if>。
-</#if>
 <#list levels as level>
 @h2 （${(level?index == 0)?then("一", "二")}）${level.label}
 <#list level.items as item>
 @h3 ${item?index + 1}. ${item.name}
 <#list item.indicators as i>
-<#assign line><#if i.kind == "progress" || i.kind == "standard"><#if i.progressText??>形象进度${i.progressText}<#if i.status == "done">，已完成<#elseif i.status == "behind">，未达到序时进度（${i.card}）</#if>。<#else>暂无进度数据。</#if><#elseif i.kind == "rate" && i.rateText??>平均达到${i.rateText}<#if i.progressText??>，为目标要求的${i.progressText}</#if><#if i.status == "behind">，未达到序时进度（${i.card}）</#if>。<#elseif i.perUnit && i.doneText??>${unitsWord}平均完成${i.doneText}${i.unit}<#if i.progressText??>，平均完成全年任务的${i.progressText}</#if><#if i.status == "behind">，未达到序时进度（${i.card}）</#if>。<#elseif i.doneText??>已完成${i.doneText}${i.unit}<#if i.progressText??>，完成全年任务的${i.progressText}</#if><#if i.gainText?? && i.gainPositive>，较上月增加${i.gainText}${i.unit}</#if><#if i.status == "behind">，未达到序时进度（${i.card}）</#if>。<#elseif i.targetText??>${i.targetText}。<#else>暂无进度数据。</#if><#list i.notes as n>${n.units}：${n.text}<#sep>；</#list><#if i.notes?has_content>。</#if></#assign>
+<#assign said><#list i.notes as n>${n.units}：${n.text}<#sep>；</#list><#if i.notes?has_content>。</#if></#assign>
+<#assign line><#if i.pending??>${i.pending}，本月不计进度。<#elseif i.kind == "progress" || i.kind == "standard"><#if i.progressText??>总体形象进度${i.progressText}<#if i.status == "done"><#if !i.notesSayDone>，已完成</#if><#elseif i.status == "behind">，未达到序时进度（${i.card}）</#if>。<#else>暂无进度数据。</#if><#elseif i.kind == "rate" && i.rateText??>平均达到${i.rateText}<#if i.progressText?? && i.progressText != i.rateText>，为目标要求的${i.progressText}</#if><#if i.status == "behind">，未达到序时进度（${i.card}）</#if>。<#elseif i.perUnit && i.doneText??>${unitsWord}平均完成${i.doneText}${i.unit}<#if i.progressText??>，平均完成全年任务的${i.progressText}</#if><#if i.status == "behind">，未达到序时进度（${i.card}）</#if>。<#elseif i.zero>暂无完成数据<#if i.status == "behind">，未达到序时进度（${i.card}）</#if>。<#elseif i.doneText??>已完成${i.doneText}${i.unit}<#if i.progressText??>，完成全年任务的${i.progressText}</#if><#if i.gainText?? && i.gainPositive>，较上月增加${i.gainText}${i.unit}</#if><#if i.status == "behind">，未达到序时进度（${i.card}）</#if>。</#if>${said}</#assign>
 <#if item.indicators?size == 1 && item.indicators[0].name == item.name>
 @p ${line}
 <#else>
@@ -44,11 +53,16 @@
 </#list>
 </#list>
 </#list>
-@h1 三、突出问题
+<@h1 "突出问题"/>
+
 <#assign k = 0>
 <#if behind?has_content>
 <#assign k = k + 1>
-@p ${k}.部分指标未达到序时进度。<#list behind as b>${b.name}进度为${b.progressText}，序时进度要求为${b.scheduleText}（${b.card}，责任单位：${b.leadUnit!"未明确"}）<#sep>；</#list>。
+<#if oneByOne>
+@p ${k}.部分指标未达到序时进度。<#list behind as b>${b.quoted}进度为${b.progressText}，序时进度要求为${b.scheduleText}（${b.card}<#if b.months gt 1>，已连续${b.months}个月未达到进度要求</#if>，责任单位：${b.leadUnit}）<#if b.furthest?has_content>，${b.furthest?join("、")}进度靠后</#if><#if b.problems?has_content>；${b.problems?join("，")}</#if><#sep>。</#list>。
+<#else>
+@p ${k}.部分指标未达到序时进度。共${behind?size}个指标未达到序时进度（序时进度为${scheduleText}），涉及<#list behindGroups as g>${g.leadUnit}负责的${g.names}<#if g.count gt 2>等${g.count}个指标</#if><#sep>；</#list>，各指标完成情况见附件。<#if behindProblems?has_content>各单位反映的困难主要有：${behindProblems?join("；")}。</#if>
+</#if>
 </#if>
 <#if late?has_content || lateDepartments?has_content>
 <#assign k = k + 1>
@@ -58,21 +72,23 @@
 <#assign k = k + 1>
 @p ${k}.报表数据有误。<#list excluded as e><#if e.whole><#if e.named>${e.unit}报送的${month}月报表<#else>报表文件“${e.fileName}”</#if>${e.reason}，整份未予采用<#else>${e.unit}报表中${e.reasons?join("，")}，该项数据未予采用</#if><#sep>；</#list>。未采用的数据沿用上月累计数，请相关单位核实后重新报送。
 </#if>
-<#list notes["突出问题"] as p>
-<#if p.heading>@h3 ${p.text}<#else>@p ${p.text}</#if>
-</#list>
+<#if otherProblems?has_content>
+<#assign k = k + 1>
+@p ${k}.部分单位反映的困难。${otherProblems?join("；")}。
+</#if>
+<@noteParas notes["突出问题"] true k/>
 <#if k == 0 && !notes["突出问题"]?has_content>
 @p 本月各项指标均达到序时进度，各单位均按时报送。
 </#if>
-@h1 四、下一步工作安排
-<#list notes["下一步工作安排"] as p>
-<#if p.heading>@h3 ${p.text}<#else>@p ${p.text}</#if>
-</#list>
+<#if notes["下一步工作安排"]?has_content>
+<@h1 "下一步工作安排"/>
+
+<@noteParas notes["下一步工作安排"] false 0/>
+</#if>
 <#if notes["典型做法"]?has_content>
-@h1 五、典型做法
-<#list notes["典型做法"] as p>
-<#if p.heading>@h3 ${p.text}<#else>@p ${p.text}</#if>
-</#list>
+<@h1 "典型做法"/>
+
+<@noteParas notes["典型做法"] false 0/>
 </#if>
 @attach 附件：1.${attachments[0]}
 @attach 2.${attachments[1]}

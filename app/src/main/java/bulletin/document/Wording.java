@@ -75,7 +75,7 @@ public final class Wording {
             Configuration cfg = configuration(workspaceTemplates);
             Template t = cfg.getTemplate(TEMPLATE);
             StringWriter out = new StringWriter();
-            Map<String, Object> model = dataModel(s, notes);
+            Map<String, Object> model = dataModel(s, notes, extra);
             model.putAll(extra);
             t.process(model, out);
             text = out.toString();
@@ -200,38 +200,82 @@ public final class Wording {
     }
 
     static Map<String, Object> dataModel(Snapshot s, Notes notes) {
+        return dataModel(s, notes, Map.of());
+    }
+
+    /** The template's data: the snapshot's facts, drafted (see {@link Draft}), and the clerk's notes. */
+    static Map<String, Object> dataModel(Snapshot s, Notes notes, Map<String, Object> extra) {
         Map<String, Object> m = new HashMap<>();
         m.put("excluded", excluded(s));
         m.put("title", s.title());
         m.put("office", s.office());
-        m.put("unitsWord", Text.unitsWord(s.units()));
+        String unitsWord = Text.unitsWord(s.units());
+        m.put("unitsWord", unitsWord);
         m.put("issue", s.issue());
         m.put("year", s.year());
         m.put("month", s.month());
         m.put("dateText", Format.chineseDate(LocalDate.parse(s.date())));
-        m.put("scheduleText", Format.percent(s.schedule()));
+        m.put("asOfText", asOf(s, extra.get("deadline")));
+        m.put("scheduleText", Format.percentText(s.schedule()));
         m.put("unitsOnSchedule", s.summary().unitsOnSchedule());
+        m.put("unitsBehind", Draft.unitsBehind(s));
         // A unit whose workbook was left out as wrong did report: 突出问题 says so under 报表数据有误 instead.
         m.put("late", s.late().stream().filter(u -> s.leftOutWhole(u) == null).toList());
         m.put("lateDepartments", s.lateDepartments());
-        m.put("previousCards", s.summary().previousCards());
-        m.put("clearedCount", s.summary().cleared().size());
-        long red = s.indicators().stream().filter(i -> i.card() == bulletin.model.Card.RED).count();
-        long yellow = s.indicators().stream().filter(i -> i.card() == bulletin.model.Card.YELLOW).count();
-        m.put("redCount", red);
-        m.put("yellowCount", yellow);
-        List<Map<String, Object>> behind = new ArrayList<>();
-        for (Snapshot.Behind b : s.summary().behind()) {
-            Map<String, Object> x = new HashMap<>();
-            x.put("code", b.code());
-            x.put("name", b.name());
-            x.put("progressText", Format.percent(b.progress()));
-            x.put("scheduleText", Format.percent(b.schedule()));
-            x.put("leadUnit", b.leadUnit());
-            x.put("card", b.card() == null ? "" : b.card().label());
-            behind.add(x);
-        }
+        m.put("cards", Draft.cards(s));
+        List<Map<String, Object>> behind = Draft.behind(s, unitsWord);
         m.put("behind", behind);
+        m.put("oneByOne", behind.size() <= Draft.ONE_BY_ONE);
+        m.put("behindGroups", Draft.groups(behind));
+        List<Snapshot.UnitText> behindTexts = new ArrayList<>();
+        s.indicators().stream().filter(i -> i.total().status() == bulletin.model.Status.BEHIND)
+                .forEach(i -> behindTexts.addAll(i.problems()));
+        m.put("behindProblems", Draft.problems(behindTexts, unitsWord));
+        m.put("otherProblems", Draft.otherProblems(s, unitsWord));
+        m.put("levels", levels(s, String.valueOf(extra.getOrDefault("noticeTitle", ""))));
+        m.put("notes", notes(notes));
+        m.put("numerals", List.of("一", "二", "三", "四", "五", "六", "七", "八", "九", "十"));
+        m.put("attachments", List.of(AppendixLayout.title(Level.PROVINCE, s.month()), AppendixLayout.title(Level.CITY, s.month())));
+        return m;
+    }
+
+    /** 截至: the reporting deadline of the month ("5月25日", bulletin.yaml's deadline), else the bulletin's date. */
+    static String asOf(Snapshot s, Object deadline) {
+        LocalDate date = LocalDate.parse(s.date());
+        if (deadline instanceof Integer d && d >= 1) {
+            java.time.YearMonth ym = java.time.YearMonth.of(s.year(), s.month());
+            return s.month() + "月" + Math.min(d, ym.lengthOfMonth()) + "日";
+        }
+        return date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+    }
+
+    private static Map<String, Object> notes(Notes notes) {
+        Map<String, Object> n = new HashMap<>();
+        for (String sec : List.of(Notes.NEWS, Notes.PROBLEMS, Notes.NEXT, Notes.PRACTICE)) {
+            List<Map<String, Object>> paras = new ArrayList<>();
+            for (Notes.Paragraph p : notes.of(sec)) {
+                paras.add(Map.of("text", p.text(), "heading", p.heading(),
+                        "numbered", p.text().matches("^[0-9０-９一二三四五六七八九十]+[.、．].*")));
+            }
+            n.put(sec, paras);
+        }
+        return n;
+    }
+
+    /**
+     * The city level as a county's paper names it: seed 001 says 岳阳市级 where the notice is "2026年省、岳阳市重点民生
+     * 实事…"; without such a title, 市级.
+     */
+    static String levelLabel(Level level, String noticeTitle) {
+        if (level == Level.PROVINCE) {
+            return "省级重点民生实事";
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("省[、,，]\\s*(\\p{IsHan}{2,6}?[市州])").matcher(
+                noticeTitle == null ? "" : noticeTitle);
+        return (m.find() ? m.group(1) + "级" : "市级") + "重点民生实事";
+    }
+
+    private static List<Map<String, Object>> levels(Snapshot s, String noticeTitle) {
         List<Map<String, Object>> levels = new ArrayList<>();
         for (Level level : Level.values()) {
             Snapshot.LevelSummary sum = level == Level.PROVINCE ? s.summary().province() : s.summary().city();
@@ -241,36 +285,29 @@ public final class Wording {
             }
             Map<String, Object> l = new HashMap<>();
             l.put("id", level.id());
-            l.put("label", level == Level.PROVINCE ? "省级重点民生实事" : "市级重点民生实事");
+            l.put("label", levelLabel(level, noticeTitle));
             l.put("summary", levelSummary(sum));
             Map<Integer, Map<String, Object>> items = new LinkedHashMap<>();
             for (SnapshotIndicator i : at) {
+                Map<String, Object> x = indicator(i);
+                if (!Boolean.TRUE.equals(x.get("show"))) {
+                    continue; // nothing to say but the target: left out, as seed 001 does
+                }
                 Map<String, Object> item = items.computeIfAbsent(i.item(), k -> {
-                    Map<String, Object> x = new HashMap<>();
-                    x.put("number", i.item());
-                    x.put("name", i.itemName());
-                    x.put("indicators", new ArrayList<Map<String, Object>>());
-                    return x;
+                    Map<String, Object> n = new HashMap<>();
+                    n.put("number", i.item());
+                    n.put("name", i.itemName());
+                    n.put("indicators", new ArrayList<Map<String, Object>>());
+                    return n;
                 });
                 @SuppressWarnings("unchecked")
                 List<Map<String, Object>> list = (List<Map<String, Object>>) item.get("indicators");
-                list.add(indicator(i));
+                list.add(x);
             }
             l.put("items", new ArrayList<>(items.values()));
             levels.add(l);
         }
-        m.put("levels", levels);
-        Map<String, Object> n = new HashMap<>();
-        for (String sec : List.of(Notes.NEWS, Notes.PROBLEMS, Notes.NEXT, Notes.PRACTICE)) {
-            List<Map<String, Object>> paras = new ArrayList<>();
-            for (Notes.Paragraph p : notes.of(sec)) {
-                paras.add(Map.of("text", p.text(), "heading", p.heading()));
-            }
-            n.put(sec, paras);
-        }
-        m.put("notes", n);
-        m.put("attachments", List.of(AppendixLayout.title(Level.PROVINCE, s.month()), AppendixLayout.title(Level.CITY, s.month())));
-        return m;
+        return levels;
     }
 
     private static Map<String, Object> levelSummary(Snapshot.LevelSummary sum) {
@@ -284,26 +321,41 @@ public final class Wording {
         return x;
     }
 
+    /** Whether an indicator appears in 工作进展: it has a figure, a reason it is not scored, or words of progress. */
+    static boolean shown(SnapshotIndicator i) {
+        return Boolean.TRUE.equals(indicator(i).get("show"));
+    }
+
     private static Map<String, Object> indicator(SnapshotIndicator i) {
         Map<String, Object> x = new HashMap<>();
         x.put("code", i.code());
         x.put("name", i.name());
-        x.put("unit", i.measure());
+        x.put("unit", Draft.measureText(i.measure()));
         x.put("kind", i.kind().id());
         x.put("perUnit", i.perUnit());
         x.put("status", i.total().status().id());
         x.put("statusLabel", i.total().status().label());
         x.put("card", i.card() == null ? "" : i.card().label());
+        putIfNotNull(x, "pending", i.pending());
         putIfNotNull(x, "doneText", Format.number(i.total().done()));
+        x.put("zero", i.total().done() != null && i.total().done().signum() == 0);
         putIfNotNull(x, "targetText", i.total().targetText());
-        putIfNotNull(x, "progressText", Format.percent(i.total().progress()));
+        putIfNotNull(x, "progressText", Format.percentText(i.total().progress()));
         putIfNotNull(x, "gainText", Format.number(i.gain()));
         x.put("gainPositive", i.gain() != null && i.gain().signum() > 0);
         if (i.kind() == Kind.RATE) {
-            putIfNotNull(x, "rateText", Format.percentValue(i.total().done()));
+            putIfNotNull(x, "rateText", i.total().done() == null ? null
+                    : Format.percentText(i.total().done().movePointLeft(2)));
         }
-        x.put("notes", grouped(i.notes()));
+        // A unit's 进展情况 that only restates the target says nothing new.
+        List<Snapshot.UnitText> said = i.notes().stream()
+                .filter(t -> !Draft.restates(t.text(), i.total().targetText())).toList();
+        List<Map<String, Object>> notes = grouped(said);
+        x.put("notes", notes);
+        x.put("notesSayDone", said.stream().anyMatch(t -> t.text().contains("完成")));
         x.put("problems", grouped(i.problems()));
+        boolean figure = i.total().done() != null || i.total().progress() != null || i.total().percent() != null;
+        x.put("show", figure || i.pending() != null || !notes.isEmpty());
         return x;
     }
 

@@ -114,9 +114,17 @@ public final class Engine {
         } else {
             total = totalFigure(ind, units, schedule);
         }
+        String pending = pending(ind, month.getMonthValue());
+        if (pending != null) {
+            total = unscored(total);
+            units.replaceAll((u, f) -> unscored(f));
+        }
         Card card = null;
+        int behindMonths = 0;
         if (total.status() == Status.BEHIND) {
             card = prev != null && prev.card() != null ? Card.RED : Card.YELLOW;
+            // Months behind in a row: last month's count, or 2 where an older snapshot only has its card.
+            behindMonths = prev == null || prev.card() == null ? 1 : Math.max(prev.behindMonths(), 1) + 1;
         }
         total = new Figure(total.target(), total.targetText(), total.done(), total.percent(), total.progress(),
                 total.status(), card, total.carried(), total.source(), total.carriedFrom());
@@ -133,7 +141,24 @@ public final class Engine {
         Item item = model.item(ind.item()).orElseThrow();
         return new SnapshotIndicator(ind.code(), ind.item(), item.name(), ind.name(), ind.path(), ind.level(),
                 ind.kind(), ind.measure(), ind.responsibility().leadUnit(), round(schedule), total, units, card,
-                gain, progressGain, notes, problems, ind.perUnit());
+                gain, progressGain, notes, problems, ind.perUnit(), behindMonths, pending);
+    }
+
+    /**
+     * Why the indicator is not scored this month: the clerk's reason ("上级任务暂未下达"), or its start month
+     * ("按计划自7月起推进"); null where it is scored.
+     */
+    private static String pending(Indicator ind, int m) {
+        if (ind.pending() != null) {
+            return ind.pending();
+        }
+        return m < ind.scoredFrom() ? "按计划自" + ind.scoredFrom() + "月起推进" : null;
+    }
+
+    /** A figure kept as reported but not scored: no status, so no card and no shading. */
+    private static Figure unscored(Figure f) {
+        return new Figure(f.target(), f.targetText(), f.done(), f.percent(), f.progress(), Status.NOT_SCORED, null,
+                f.carried(), f.source(), f.carriedFrom());
     }
 
     /** No usable figure this month: the reporter sent no workbook, or its figure was left out as wrong. */
@@ -337,7 +362,8 @@ public final class Engine {
         List<SnapshotIndicator> at = inds.stream().filter(i -> i.level() == level).toList();
         int scored = (int) at.stream().filter(i -> i.total().status() != Status.NOT_SCORED).count();
         int on = (int) at.stream().filter(i -> i.total().status().onSchedule()).count();
-        int done = (int) at.stream().filter(i -> i.total().status() == Status.DONE).count();
+        // A rate reached is not a year's task done ("已完成全年任务" is for quantities, works and standards).
+        int done = (int) at.stream().filter(i -> i.total().status() == Status.DONE && i.kind() != Kind.RATE).count();
         int behind = (int) at.stream().filter(i -> i.total().status() == Status.BEHIND).count();
         return new Snapshot.LevelSummary(items, at.size(), scored, on, done, behind);
     }

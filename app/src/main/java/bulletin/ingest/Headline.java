@@ -34,7 +34,7 @@ final class Headline {
         if (m.isEmpty() || name == null) {
             return out;
         }
-        Pattern p = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(万|亿)?\\s*" + Pattern.quote(m));
+        Pattern p = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(万|亿)?\\s*(?:" + alternatives(m) + ")");
         Matcher x = p.matcher(Text.halfWidth(name));
         while (x.find()) {
             BigDecimal v = new BigDecimal(x.group(1));
@@ -46,6 +46,21 @@ final class Headline {
             out.add(new Figure(Numbers.normalise(v), x.start(), x.end()));
         }
         return out;
+    }
+
+    /**
+     * The ways a name writes the 单位: as the column does, "场" for 场次, and "元" for a level in 元/月 or 元/人·年
+     * ("从每人每月175元提高到190元").
+     */
+    private static String alternatives(String m) {
+        List<String> out = new ArrayList<>(List.of(Pattern.quote(m)));
+        if (m.length() >= 2 && m.endsWith("次") && !m.startsWith("人") && !m.startsWith("万")) {
+            out.add(Pattern.quote(m.substring(0, m.length() - 1)) + "(?!次)");
+        }
+        if (m.startsWith("元/")) {
+            out.add("元");
+        }
+        return String.join("|", out);
     }
 
     /** The single figure of a name, or the first: what a name alone says. */

@@ -136,7 +136,26 @@ final class ModelBuilder {
         return new Indicator(code, row.item(), path, name, Text.enumerator(rawName), row.measure(),
                 level, kind.kind(), row.targets(), row.unitTexts(), row.targetText(), total,
                 headline, r, row.note(), row.place(), schedule(code, o),
-                !perUnit && kind.kind() != Kind.RATE, targetSet, kind.reason());
+                !perUnit && kind.kind() != Kind.RATE, targetSet, kind.reason(), pending(code, o), from(code, o));
+    }
+
+    private static String pending(String code, WorkspaceConfig.IndicatorOverride o) {
+        if (o == null || o.pending() == null) {
+            return null;
+        }
+        String p = o.pending().strip();
+        return p.isEmpty() || p.equalsIgnoreCase("true") ? "上级任务暂未下达" : p;
+    }
+
+    private static int from(String code, WorkspaceConfig.IndicatorOverride o) {
+        if (o == null || o.from() == null) {
+            return 1;
+        }
+        if (o.from() < 1 || o.from() > 12) {
+            throw BulletinException.usage(Workspace.CONFIG_FILE + ": 错误: 指标 " + code + " 的 from 应是 1 到 12 的月份，而不是 "
+                    + o.from());
+        }
+        return o.from();
     }
 
     /**

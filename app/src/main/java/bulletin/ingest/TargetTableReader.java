@@ -43,7 +43,8 @@ public final class TargetTableReader {
      * "其中市本级 10", "市直：5".
      */
     private static final Pattern NOTE_REPORTER = Pattern.compile(
-            "(?:其中|含)?(\\p{IsHan}{0,4}本级|市直(?:单位|部门)?)[:：]?(\\d+(?:\\.\\d+)?)(万)?(.*?)[。;；]?");
+            "(?:其中|含)?[:：]?(\\p{IsHan}{0,4}本级|市直(?:单位|部门)?)[:：]?(?:承担|完成|负责|任务|目标)?[:：]?"
+                    + "(\\d+(?:\\.\\d+)?)(万)?(.*?)(?:[（(][^）)]*[）)])?[。;；]?");
     private static final Set<String> GENERIC = Set.of("目标任务", "年度目标", "目标", "任务数", "年度任务", "目标任务数",
             "推进情况", "指标");
 
@@ -350,17 +351,12 @@ public final class TargetTableReader {
             if (Text.isNone(text)) {
                 return;
             }
-            Matcher m = NOTE_REPORTER.matcher(Text.halfWidth(Text.compact(text)));
-            String rest = m.matches() ? m.group(4) : null;
-            if (rest != null && (rest.isEmpty() || rest.equals(measure) || ("万" + rest).equals(measure))) {
-                BigDecimal v = new BigDecimal(m.group(2));
-                if (m.group(3) != null && !("万" + rest).equals(measure)) {
-                    v = v.movePointRight(4);
-                }
-                targets.putIfAbsent(m.group(1), Numbers.normalise(v));
-                return;
+            Optional<Map.Entry<String, BigDecimal>> t = noteTarget(text, measure);
+            if (t.isPresent()) {
+                targets.putIfAbsent(t.get().getKey(), t.get().getValue());
+            } else {
+                note = text;
             }
-            note = text;
         }
 
         /** A lone text in the unit columns, not merged, is the indicator's text target. */
@@ -374,6 +370,35 @@ public final class TargetTableReader {
         boolean any() {
             return !targets.isEmpty() || !unitTexts.isEmpty() || targetText != null || total != null;
         }
+    }
+
+    /**
+     * The reporter and target a 备注 names ("市本级 250", "其中：市本级250人次", "市本级15000人" in a row counted in 万人
+     * → 1.5, "市直 30" → 市本级), in the row's 单位; empty for a note in words.
+     */
+    static Optional<Map.Entry<String, BigDecimal>> noteTarget(String text, String measure) {
+        Matcher m = NOTE_REPORTER.matcher(Text.halfWidth(Text.compact(text)));
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String rest = m.group(4);
+        String unit = measure.replaceAll("[（(][^）)]*[）)]", "");
+        boolean same = rest.isEmpty() || rest.equals(unit) || (!unit.isEmpty() && (unit.startsWith(rest)
+                || rest.startsWith(unit)));
+        boolean inTenThousands = m.group(3) == null && !rest.isEmpty() && unit.startsWith("万")
+                && rest.equals(unit.substring(1));
+        if (!same && !("万" + rest).equals(unit) && !inTenThousands) {
+            return Optional.empty();
+        }
+        BigDecimal v = new BigDecimal(m.group(2));
+        if (m.group(3) != null && !("万" + rest).equals(unit)) {
+            v = v.movePointRight(4);
+        } else if (inTenThousands) {
+            v = v.movePointLeft(4);
+        }
+        // 市直 (the city's own departments) is the city level's share: seed 002's column is 市本级.
+        String reporter = m.group(1).startsWith("市直") ? "市本级" : m.group(1);
+        return Optional.of(Map.entry(reporter, Numbers.normalise(v)));
     }
 
     private static String measureOf(Grid g, int r, Columns cols) {

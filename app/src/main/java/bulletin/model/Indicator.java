@@ -32,6 +32,8 @@ import java.util.Map;
  * @param targetSet      whether {@code totalTarget} was set in bulletin.yaml: it then stands whatever the units add
  *                       up to
  * @param kindReason     why the indicator has its kind, in the clerk's words
+ * @param pending        why the indicator is not scored yet, in the clerk's words ("上级任务暂未下达"), or null
+ * @param scoredFrom     the first month it is scored in (1 unless bulletin.yaml says "from: 7")
  */
 public record Indicator(
         String code,
@@ -53,7 +55,9 @@ public record Indicator(
         List<BigDecimal> schedule,
         boolean additive,
         boolean targetSet,
-        String kindReason) {
+        String kindReason,
+        String pending,
+        int scoredFrom) {
 
     public Indicator {
         path = List.copyOf(path);
@@ -92,6 +96,11 @@ public record Indicator(
             return targets.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         }
         return null;
+    }
+
+    /** Whether the indicator is scored (and can get a card) in month {@code m}. */
+    public boolean scoredIn(int m) {
+        return pending == null && m >= scoredFrom;
     }
 
     /** Whether each reporter must reach the same figure, so that the city's completion is the reporters' mean. */

@@ -93,7 +93,9 @@ public record Snapshot(
             BigDecimal progressGain,
             List<UnitText> notes,
             List<UnitText> problems,
-            boolean perUnit) {
+            boolean perUnit,
+            int behindMonths,
+            String pending) {
     }
 
     /**

@@ -261,10 +261,21 @@ public final class GenerateService {
         private List<Wording.Block> word() {
             Path notesFile = ws.notesFile(month);
             Notes narrative = NotesReader.read(notesFile, ws.show(notesFile), problems);
-            if (!Files.exists(notesFile)) {
-                notes.add("没有 " + ws.show(notesFile) + "：工作动态、下一步工作安排等栏目将留空待补");
+            List<String> empty = new ArrayList<>();
+            for (String section : List.of(Notes.NEWS, Notes.NEXT)) {
+                if (narrative.of(section).isEmpty()) {
+                    empty.add("“" + section + "”");
+                }
+            }
+            if (!empty.isEmpty()) {
+                notes.add("专报中略去了" + String.join("", empty) + "一节：没有内容（在 " + ws.show(notesFile)
+                        + " 中以“# " + Notes.NEWS + "”等标题写上内容即可）");
             }
             Map<String, Object> extra = new HashMap<>();
+            if (ws.config().deadline() != null) {
+                extra.put("deadline", ws.config().deadline());
+            }
+            extra.put("noticeTitle", model.title() == null ? "" : model.title());
             String stamp = ws.config().stamp();
             if (stamp != null && !stamp.isBlank()) {
                 extra.put("stamp", stamp.strip());

@@ -24,13 +24,22 @@ public final class Format {
         return percent == null ? null : percent.setScale(2, RoundingMode.HALF_UP).toPlainString() + "%";
     }
 
-    /** A figure as reported, at most four decimals: 28839, 0.8865, 9.0701. */
+    /** A figure as reported, at most two decimals (seed 002): 28839, 0.89, 9.07. */
     public static String number(BigDecimal v) {
         if (v == null) {
             return null;
         }
-        BigDecimal r = v.scale() > 4 ? v.setScale(4, RoundingMode.HALF_UP) : v;
+        BigDecimal r = v.scale() > 2 ? v.setScale(2, RoundingMode.HALF_UP) : v;
         return Numbers.format(r);
+    }
+
+    /** A percentage as running text writes it, without trailing zeros: 0.4167 → "41.67%", 0.45 → "45%". */
+    public static String percentText(BigDecimal fraction) {
+        if (fraction == null) {
+            return null;
+        }
+        BigDecimal p = fraction.movePointRight(2).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
+        return (p.scale() < 0 ? p.setScale(0) : p).toPlainString() + "%";
     }
 
     /** A month as the text names it: "2026-04" → "4月"; null or unreadable → "上月" (the month before). */

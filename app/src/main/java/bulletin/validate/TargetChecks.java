@@ -52,7 +52,7 @@ public final class TargetChecks {
                         "指标 " + i.code() + " 的名称写的是 " + written(i.headline()) + i.measure()
                                 + "，各单位目标之和却是 " + Numbers.format(sum) + i.measure() + "（按 "
                                 + Numbers.format(sum) + " 计算；如以名称或专报为准，在 bulletin.yaml 中设置 indicators: \""
-                                + i.code() + "\": {target: …}）",
+                                + i.code() + "\": {target: …}）" + (i.note() == null ? "" : "；请看备注“" + i.note() + "”"),
                         Numbers.format(sum), Numbers.format(i.headline())));
             }
         }

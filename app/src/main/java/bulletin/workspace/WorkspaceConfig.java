@@ -89,12 +89,17 @@ public record WorkspaceConfig(
      * @param kind     quantity, progress, standard, rate or text (or 数量, 形象进度, 提标, 比率, 文字)
      * @param schedule the cumulative share of the year due by the end of each month, 12 numbers (fractions
      *                 such as 0.5, or percentages such as 50)
-     * @param target   a city-wide numeric target for an indicator the tables give in words only (the figure
-     *                 its name states, e.g. 6000 for 城镇新增就业6000人): the indicator is then scored
+     * @param target   the city's numeric target: for an indicator the tables give in words only (the figure its
+     *                 name states, e.g. 6000 for 城镇新增就业6000人), or where the units' targets add up to
+     *                 another figure than the office measures against
+     * @param pending  the indicator is not scored yet, for this reason ("上级任务暂未下达"): reported in words, no card
+     * @param from     the first month the indicator is scored in (its work is scheduled to start then)
      */
     public record IndicatorOverride(
             @JsonProperty("kind") String kind,
             @JsonProperty("schedule") List<BigDecimal> schedule,
-            @JsonProperty("target") BigDecimal target) {
+            @JsonProperty("target") BigDecimal target,
+            @JsonProperty("pending") String pending,
+            @JsonProperty("from") Integer from) {
     }
 }

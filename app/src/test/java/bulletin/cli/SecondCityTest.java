@@ -210,6 +210,6 @@ class SecondCityTest {
              XWPFDocument d = new XWPFDocument(in)) {
             d.getParagraphs().forEach(p -> text.append(p.getText()).append('\n'));
         }
-        assertThat(text).contains("各县市区平均完成40类，平均完成全年任务的50.00%");
+        assertThat(text).contains("各县市区平均完成40类，平均完成全年任务的50%");
     }
 }

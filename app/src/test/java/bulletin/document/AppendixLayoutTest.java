@@ -46,7 +46,7 @@ class AppendixLayoutTest {
         units.put("甲镇", a);
         units.put("乙镇", b);
         return new SnapshotIndicator(code, item, path.get(0), path.get(path.size() - 1), path, Level.CITY,
-                Kind.QUANTITY, "人", null, new BigDecimal("0.4167"), total, units, card, null, null, List.of(), List.of(), false);
+                Kind.QUANTITY, "人", null, new BigDecimal("0.4167"), total, units, card, null, null, List.of(), List.of(), false, 0, null);
     }
 
     /** Item 1 with one task of two indicators; item 2 a project that is its own only indicator. */

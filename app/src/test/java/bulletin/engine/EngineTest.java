@@ -44,7 +44,7 @@ class EngineTest {
         return new Indicator(code, Integer.parseInt(code.substring(0, 2)), List.of("项目", "指标" + code), "指标" + code,
                 null, kind == Kind.RATE ? "%" : "人", Level.PROVINCE, kind, targets, Map.of(), text, total, null,
                 new Responsibility(null, lead, List.of(), null), null, "t.xlsx:S!A" + code, schedule,
-                kind != Kind.RATE, false, "测试");
+                kind != Kind.RATE, false, "测试", null, 1);
     }
 
     static IndicatorModel model(Indicator... inds) {

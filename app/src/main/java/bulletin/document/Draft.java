@@ -1,0 +1,248 @@
+package bulletin.document;
+
+import bulletin.model.Card;
+import bulletin.model.Kind;
+import bulletin.model.Snapshot;
+import bulletin.model.Snapshot.Figure;
+import bulletin.model.Snapshot.SnapshotIndicator;
+import bulletin.model.Snapshot.UnitText;
+import bulletin.model.Status;
+import bulletin.text.Format;
+import bulletin.text.Text;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The facts 突出问题 and the cards are drafted from, in the register of seed 002: per behind indicator its short
+ * name, completion, 序时进度, 责任单位, months behind, the units furthest behind and the units' own 存在问题;
+ * the cards cleared, kept and new, each named; the units with the fewest indicators on schedule.
+ */
+final class Draft {
+
+    /** Up to this many behind indicators are drafted one by one; more are grouped by 责任单位. */
+    static final int ONE_BY_ONE = 5;
+
+    private Draft() {
+    }
+
+    /** An indicator's name as running text quotes it: its first clause, without a leading 开展 and its figure. */
+    static String shortName(String name) {
+        String[] clauses = name.split("[（(，,；;。]");
+        String n = clauses[0].strip();
+        for (int k = clauses.length - 1; k > 0; k--) {
+            String before = clauses[k].split("\\d", 2)[0];
+            if (clauses[k].matches(".*\\d.*") && before.length() >= 5) {
+                n = clauses[k].strip();
+                break;
+            }
+        }
+        n = n.replaceFirst("^(开展|实施|推进|推行)", "");
+        n = n.replaceFirst("^\\d+(\\.\\d+)?(万|亿)?[场个所张座项人次户家台]+", "");
+        String before = n.split("\\d", 2)[0];
+        if (before.length() >= 4 && before.length() < n.length()) {
+            n = before.replaceFirst("(分别|均)?(提高到|提高至|达到?|不低于|不少于|共|为)+$", "");
+            n = n.replaceFirst("(分别|均)$", "");
+        }
+        return n.isEmpty() ? name : n;
+    }
+
+    /** The short name in quotation marks, unless it opens with its own: "“技兴三湘一人一技”职业技能培训". */
+    static String quoted(String name) {
+        String n = shortName(name);
+        return n.startsWith("“") || n.contains("“") ? n : "“" + n + "”";
+    }
+
+    /** A 单位 as running text writes it: "场(次)" → "场次". */
+    static String measureText(String measure) {
+        return measure == null ? "" : measure.replaceAll("[（(]([^）)]*)[）)]", "$1");
+    }
+
+    /** The units' 存在问题 on one indicator, each text once with its units: "归义街道等14个单位：5月农忙，培训班次推迟". */
+    static List<String> problems(List<UnitText> texts, String unitsWord) {
+        Map<String, List<String>> byText = new LinkedHashMap<>();
+        for (UnitText t : texts) {
+            String text = t.text().replaceAll("[。；;，,.\\s]+$", "");
+            byText.computeIfAbsent(text, k -> new ArrayList<>()).add(t.unit());
+        }
+        List<String> out = new ArrayList<>();
+        byText.forEach((text, units) -> out.add(units(units, unitsWord) + "反映“" + shorten(text, 40) + "”"));
+        return out;
+    }
+
+    /** "归义街道", "归义街道、新市街道", or "归义街道等14个镇（街道）". */
+    static String units(List<String> units, String unitsWord) {
+        if (units.size() <= 3) {
+            return String.join("、", units);
+        }
+        String what = unitsWord.startsWith("各") ? unitsWord.substring(1) : "单位";
+        return units.get(0) + "等" + units.size() + "个" + what;
+    }
+
+    private static String shorten(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    /** The units with a target furthest behind on one indicator: the three lowest completions under schedule. */
+    static List<String> furthestBehind(SnapshotIndicator i) {
+        List<Map.Entry<String, Figure>> behind = new ArrayList<>();
+        for (var e : i.units().entrySet()) {
+            Figure f = e.getValue();
+            if (f.status() == Status.BEHIND && f.progress() != null) {
+                behind.add(e);
+            }
+        }
+        behind.sort(Comparator.comparing(e -> e.getValue().progress()));
+        List<String> out = new ArrayList<>();
+        for (var e : behind.subList(0, Math.min(3, behind.size()))) {
+            out.add(e.getKey() + Format.percentText(e.getValue().progress()));
+        }
+        return out;
+    }
+
+    /** Each behind indicator, drafted. */
+    static List<Map<String, Object>> behind(Snapshot s, String unitsWord) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (SnapshotIndicator i : s.indicators()) {
+            if (i.total().status() != Status.BEHIND) {
+                continue;
+            }
+            Map<String, Object> x = new HashMap<>();
+            x.put("code", i.code());
+            x.put("name", shortName(i.name()));
+            x.put("quoted", quoted(i.name()));
+            x.put("progressText", Format.percentText(i.total().progress()));
+            x.put("scheduleText", Format.percentText(i.schedule()));
+            x.put("leadUnit", i.leadUnit() == null ? "未明确" : i.leadUnit());
+            x.put("card", i.card() == null ? "" : i.card().label());
+            x.put("months", i.behindMonths());
+            x.put("furthest", furthestBehind(i));
+            x.put("problems", problems(i.problems(), unitsWord));
+            out.add(x);
+        }
+        return out;
+    }
+
+    /** Many behind indicators grouped by 责任单位: "市人社局（“城镇新增就业”“创业担保贷款”等3个指标）". */
+    static List<Map<String, Object>> groups(List<Map<String, Object>> behind) {
+        Map<String, List<Map<String, Object>>> byLead = new LinkedHashMap<>();
+        for (Map<String, Object> b : behind) {
+            byLead.computeIfAbsent((String) b.get("leadUnit"), k -> new ArrayList<>()).add(b);
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        byLead.forEach((lead, list) -> {
+            List<String> names = list.stream().limit(2).map(b -> (String) b.get("quoted")).toList();
+            Map<String, Object> g = new HashMap<>();
+            g.put("leadUnit", lead);
+            g.put("names", String.join("", names));
+            g.put("count", list.size());
+            g.put("red", list.stream().filter(b -> "红牌".equals(b.get("card"))).count());
+            out.add(g);
+        });
+        return out;
+    }
+
+    /** The 存在问题 the units wrote on indicators that are not behind, grouped by text. */
+    static List<String> otherProblems(Snapshot s, String unitsWord) {
+        List<UnitText> texts = new ArrayList<>();
+        for (SnapshotIndicator i : s.indicators()) {
+            if (i.total().status() != Status.BEHIND) {
+                texts.addAll(i.problems().stream().map(t -> new UnitText(t.unit(), quoted(i.name())
+                        + t.text(), t.source())).toList());
+            }
+        }
+        return problems(texts, unitsWord);
+    }
+
+    /**
+     * The cards told with their memory: last month's cards cleared (named), those still behind (named, with how
+     * many months running), and the new yellow cards.
+     */
+    static Map<String, Object> cards(Snapshot s) {
+        Map<String, Object> m = new HashMap<>();
+        List<String> cleared = new ArrayList<>();
+        for (String code : s.summary().cleared()) {
+            s.indicators().stream().filter(i -> i.code().equals(code)).findFirst()
+                    .ifPresent(i -> cleared.add(quoted(i.name())));
+        }
+        List<String> red = new ArrayList<>();
+        List<String> yellow = new ArrayList<>();
+        for (SnapshotIndicator i : s.indicators()) {
+            if (i.card() == Card.RED) {
+                red.add(quoted(i.name()) + "进度为" + Format.percentText(i.total().progress()) + "，序时进度要求为"
+                        + Format.percentText(i.schedule()) + "，已连续" + Math.max(2, i.behindMonths()) + "个月未达到进度要求"
+                        + "（红牌，责任单位：" + (i.leadUnit() == null ? "未明确" : i.leadUnit()) + "）");
+            } else if (i.card() == Card.YELLOW) {
+                yellow.add(quoted(i.name()) + "进度为" + Format.percentText(i.total().progress())
+                        + "（责任单位：" + (i.leadUnit() == null ? "未明确" : i.leadUnit()) + "）");
+            }
+        }
+        m.put("previous", s.summary().previousCards());
+        m.put("cleared", cleared);
+        m.put("red", red);
+        m.put("yellow", yellow.size() > ONE_BY_ONE ? List.of() : yellow);
+        m.put("yellowCount", yellow.size());
+        return m;
+    }
+
+    /**
+     * The units with the smallest share of their scored indicators on schedule (all below 100%), up to three,
+     * ranked by that share: "神鼎山镇（达到序时进度的指标占60%）".
+     */
+    static List<String> unitsBehind(Snapshot s) {
+        Map<String, int[]> count = new LinkedHashMap<>();
+        for (SnapshotIndicator i : s.indicators()) {
+            for (var e : i.units().entrySet()) {
+                Figure f = e.getValue();
+                if (f.status() == Status.NOT_SCORED) {
+                    continue;
+                }
+                int[] c = count.computeIfAbsent(e.getKey(), k -> new int[2]);
+                c[0]++;
+                if (f.status().onSchedule()) {
+                    c[1]++;
+                }
+            }
+        }
+        List<Map.Entry<String, int[]>> ranked = new ArrayList<>(count.entrySet().stream()
+                .filter(e -> e.getValue()[1] < e.getValue()[0]).toList());
+        ranked.sort(Comparator.comparingDouble(e -> (double) e.getValue()[1] / e.getValue()[0]));
+        List<String> out = new ArrayList<>();
+        for (var e : ranked.subList(0, Math.min(3, ranked.size()))) {
+            BigDecimal share = BigDecimal.valueOf(e.getValue()[1]).divide(BigDecimal.valueOf(e.getValue()[0]), 4,
+                    java.math.RoundingMode.HALF_UP);
+            out.add(e.getKey() + "（" + e.getValue()[0] + "个计分指标中" + e.getValue()[1] + "个达到序时进度，占"
+                    + Format.percentText(share) + "）");
+        }
+        return out;
+    }
+
+    /** Whether a unit's note only restates the target ("省级统筹，省人社厅牵头" under that very target). */
+    static boolean restates(String note, String targetText) {
+        if (targetText == null || note == null) {
+            return false;
+        }
+        String a = Text.compact(note).replaceAll("[\\p{P}“”，。；、]", "");
+        String b = Text.compact(targetText).replaceAll("[\\p{P}“”，。；、]", "");
+        return !a.isEmpty() && (b.contains(a) || a.contains(b) || similar(a, b));
+    }
+
+    private static boolean similar(String a, String b) {
+        int common = 0;
+        for (int k = 0; k + 1 < a.length(); k++) {
+            if (b.contains(a.substring(k, k + 2))) {
+                common++;
+            }
+        }
+        return a.length() > 1 && common * 2 >= (a.length() - 1) * 3 / 2;
+    }
+
+    /** Whether an indicator kind counts toward "已完成全年任务" when it reaches 100%. */
+    static boolean yearsTask(Kind k) {
+        return k != Kind.RATE;
+    }
+}
