@@ -166,9 +166,9 @@ final class XlsxReader {
         return new IOException(reason);
     }
 
-    /** The time is checked as the parts are read, and between sheets. */
+    /** The time is checked as the parts are read, and between sheets (a budget of 0 is spent at once). */
     private void inTime() throws IOException {
-        if (System.nanoTime() - deadline > 0) {
+        if (System.nanoTime() - deadline >= 0) {
             throw refuse("读取超过 " + java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(limits.nanos())
                     + " 秒仍未完成（一份报表通常不到 1 秒），文件内容异常，已停止读取");
         }
