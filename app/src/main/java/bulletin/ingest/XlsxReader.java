@@ -42,8 +42,8 @@ import org.apache.poi.ss.util.CellRangeAddress;
  * unpack to {@link Limits#bytes} in all and take {@link Limits#nanos} to read; it may hold {@link #MAX_CELLS}
  * cells with a value, each within {@link Grid#MAX_ROWS} × {@link Grid#MAX_COLS}, and {@link #MAX_MERGES} merged
  * regions crossing {@link #MAX_MERGED_ROWS} rows in all. Every limit is far above any real form or table (a
- * monthly form unpacks to about 40 KB, has about 300 cells and 20 merged regions); a workbook beyond one is
- * unreadable, with the reason, and the other workbooks are still read.
+ * monthly form unpacks to about 40 KB and has about 400 cells, a city's target table 100 merged regions); a
+ * workbook beyond one is unreadable, with the reason, and the other workbooks are still read.
  */
 final class XlsxReader {
 
@@ -67,9 +67,9 @@ final class XlsxReader {
     static final long MAX_SECONDS = 20;
     /** A part above 1 MB may not unpack at a ratio above this (a zip bomb's is in the thousands). */
     static final long MAX_RATIO = 100;
-    /** Cells with a value, in all sheets (a form has about 300, a province's target table about 15,000). */
+    /** Cells with a value, in all sheets (a form has about 400, a province's target table about 15,000). */
     static final int MAX_CELLS = 200_000;
-    /** Merged regions, in all sheets (a form has about 20, a table a few hundred). */
+    /** Merged regions, in all sheets (a form has 5, a city's target table 100). */
     static final int MAX_MERGES = 20_000;
     /** The rows that merged regions cross, added up over all regions (within the sheet's bounds). */
     static final long MAX_MERGED_ROWS = 200_000;
