@@ -75,6 +75,8 @@ final class XlsxReader {
     static final long MAX_MERGED_ROWS = 200_000;
     /** Shared strings (a table has a few thousand). */
     static final int MAX_STRINGS = 1_000_000;
+    /** Sheets in a workbook (a form has 2). */
+    static final int MAX_SHEETS = 1_000;
     /** XML elements nested deeper than this are no spreadsheet (a cell's text is seven deep). */
     static final int MAX_DEPTH = 64;
 
@@ -180,7 +182,8 @@ final class XlsxReader {
         while (all.hasMoreElements()) {
             ZipEntry e = all.nextElement();
             if (entries.put(e.getName(), e) != null) {
-                throw new Workbooks.Unreadable("文件内有两个同名的部件（" + e.getName() + "），可能被篡改或损坏，拒绝读取", null);
+                throw new Workbooks.Unreadable("文件内有两个同名的部件（" + Text.visible(e.getName()) + "），可能被篡改或损坏，拒绝读取",
+                        null);
             }
         }
         String workbookPath = officeDocument();
@@ -196,6 +199,9 @@ final class XlsxReader {
         try {
             while (x.hasNext()) {
                 if (next(x) == XMLStreamConstants.START_ELEMENT && x.getLocalName().equals("sheet")) {
+                    if (sheetList.size() >= MAX_SHEETS) {
+                        throw new Workbooks.Unreadable("工作簿中的工作表超过 " + MAX_SHEETS + " 张，远超一份表格所需，拒绝读取", null);
+                    }
                     String rid = attr(x, "id");
                     sheetList.add(new String[] {attr(x, "name"), rels.get(rid), attr(x, "state")});
                 } else if (x.isStartElement() && x.getLocalName().equals("workbookPr")) {

@@ -215,6 +215,17 @@ class BoundedReadTest {
         assertThat(unreadable(f)).isEqualTo("有内容的单元格超过 200000 个（到工作表“进度填报”为止），远超一份表格的规模，拒绝读取");
     }
 
+    @Test
+    void moreSheetsThanAnyWorkbookHasAreRefused() throws IOException {
+        Map<String, byte[]> e = entries(Files.readAllBytes(FORM));
+        StringBuilder sheets = new StringBuilder();
+        for (int i = 0; i < XlsxReader.MAX_SHEETS; i++) {
+            sheets.append("<sheet name=\"S").append(i).append("\" r:id=\"rId3\" sheetId=\"").append(10 + i).append("\"/>");
+        }
+        edit(e, "xl/workbook.xml", x -> x.replace("</sheets>", sheets + "</sheets>"));
+        assertThat(unreadable(write("sheets.xlsx", zip(e)))).isEqualTo("工作簿中的工作表超过 1000 张，远超一份表格所需，拒绝读取");
+    }
+
     /** Merged regions up to the limit are read, and each cell finds its region by an index, not by a search. */
     @Test
     void asManyMergedRegionsAsAllowedAreReadAndFound() throws Exception {
