@@ -3,15 +3,29 @@ package bulletin.ingest;
 import bulletin.diag.Place;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 
 /**
  * A sheet as a rectangle of cell values with its merged regions resolved: a cell inside a merged region
  * reads as the region's top-left value. Formulas are never evaluated; their cached values are read.
+ *
+ * <p>Only what the sheet holds is stored (its cells with a value, each row's merged regions as column spans), so a
+ * far-away cell or a merge over a whole sheet costs no more than a near one; the rectangle is bounded by
+ * {@link #MAX_ROWS} and {@link #MAX_COLS}, which the reader enforces (a value beyond them makes the workbook
+ * unreadable, named by its cell) and which bound every loop over the rectangle.
  */
 public final class Grid {
+
+    /** No form or table has more rows than this (a monthly form has about 50, a province's table a few hundred). */
+    public static final int MAX_ROWS = 50_000;
+    /** No form or table has more columns than this (column ALL; a province's table has about 160). */
+    public static final int MAX_COLS = 1_000;
 
     /**
      * What a cell held. A {@code DATE} is a number shown as a date or time by its number format: its text is the
@@ -27,86 +41,181 @@ public final class Grid {
         static final Value EMPTY = new Value("", null, false, Kind.BLANK, false);
     }
 
+    /**
+     * A row's merged regions as disjoint column spans, sorted: columns {@code from[i]..to[i]} show region
+     * {@code region[i]}. Where regions overlap (a file Excel would repair), the later one wins, as it always did.
+     */
+    private record Spans(int[] from, int[] to, int[] region) {
+
+        /** The region shown at {@code col}, or -1. */
+        int at(int col) {
+            int i = Arrays.binarySearch(from, col);
+            if (i < 0) {
+                i = -i - 2; // the last span starting before col
+            }
+            return i >= 0 && to[i] >= col ? region[i] : -1;
+        }
+    }
+
     private final Place place;
-    private final boolean[] hiddenRows;
-    private final boolean[] hiddenCols;
+    /** Per row, the sorted columns holding a value, and those values; null for a row without any. */
+    private final int[][] columns;
     private final Value[][] values;
-    private final int[][] region;
+    private final Spans[] merged;
     private final List<CellRangeAddress> regions;
+    private final BitSet hiddenRows;
+    private final BitSet hiddenCols;
     private final int rows;
     private final int cols;
 
-    private Grid(Place place, Value[][] values, int[][] region, List<CellRangeAddress> regions, int rows, int cols,
-                 boolean[] hiddenRows, boolean[] hiddenCols) {
+    private Grid(Place place, int[][] columns, Value[][] values, Spans[] merged, List<CellRangeAddress> regions,
+                 int rows, int cols, BitSet hiddenRows, BitSet hiddenCols) {
         this.place = place;
-        this.hiddenRows = hiddenRows;
-        this.hiddenCols = hiddenCols;
+        this.columns = columns;
         this.values = values;
-        this.region = region;
+        this.merged = merged;
         this.regions = regions;
         this.rows = rows;
         this.cols = cols;
+        this.hiddenRows = hiddenRows;
+        this.hiddenCols = hiddenCols;
     }
 
     /**
-     * A grid from cells read elsewhere (the light reader): {@code cells} by (row, col), merged regions, hidden rows
-     * and columns.
+     * A grid from cells read elsewhere (the light reader): {@code cells} by (row, col) ({@link #key}), merged
+     * regions, hidden rows and columns. Cells lie within {@link #MAX_ROWS} × {@link #MAX_COLS} (the reader refuses
+     * a workbook with one beyond); regions are cut to that rectangle.
      */
-    static Grid of(Place place, java.util.Map<Long, Value> cells, List<CellRangeAddress> regions,
-                   java.util.Set<Integer> hiddenRowSet, java.util.Set<Integer> hiddenColSet) {
+    static Grid of(Place place, Map<Long, Value> cells, List<CellRangeAddress> regions, BitSet hiddenRowSet,
+                   BitSet hiddenColSet) {
         int rows = 0;
         int cols = 0;
         for (long key : cells.keySet()) {
-            rows = Math.max(rows, (int) (key >> 20) + 1);
-            cols = Math.max(cols, (int) (key & 0xFFFFF) + 1);
+            int r = (int) (key >> 20);
+            int c = (int) (key & 0xFFFFF);
+            if (r < 0 || r >= MAX_ROWS || c >= MAX_COLS) {
+                throw new IllegalArgumentException("cell beyond the grid: " + r + "," + c);
+            }
+            rows = Math.max(rows, r + 1);
+            cols = Math.max(cols, c + 1);
         }
+        List<CellRangeAddress> kept = new ArrayList<>();
         for (CellRangeAddress r : regions) {
-            rows = Math.max(rows, r.getLastRow() + 1);
-            cols = Math.max(cols, r.getLastColumn() + 1);
+            if (r.getFirstRow() < 0 || r.getFirstColumn() < 0 || r.getFirstRow() >= MAX_ROWS
+                    || r.getFirstColumn() >= MAX_COLS) {
+                continue;
+            }
+            CellRangeAddress cut = new CellRangeAddress(r.getFirstRow(), Math.min(r.getLastRow(), MAX_ROWS - 1),
+                    r.getFirstColumn(), Math.min(r.getLastColumn(), MAX_COLS - 1));
+            kept.add(cut);
+            rows = Math.max(rows, cut.getLastRow() + 1);
+            cols = Math.max(cols, cut.getLastColumn() + 1);
         }
-        Value[][] values = new Value[rows][cols];
-        for (var e : cells.entrySet()) {
-            values[(int) (e.getKey() >> 20)][(int) (e.getKey() & 0xFFFFF)] = e.getValue();
+        int[][] columns = new int[rows][];
+        Value[][] values = new Value[rows][];
+        fill(cells, columns, values);
+        BitSet hr = hiddenRowSet.get(0, rows);
+        BitSet hc = hiddenColSet.get(0, cols);
+        return new Grid(place, columns, values, spans(kept, rows), List.copyOf(kept), rows, cols, hr, hc);
+    }
+
+    /** Each row's cells, sorted by column. */
+    private static void fill(Map<Long, Value> cells, int[][] columns, Value[][] values) {
+        int[] count = new int[columns.length];
+        long[] keys = cells.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+        for (long k : keys) {
+            count[(int) (k >> 20)]++;
         }
-        int[][] region = new int[rows][cols];
-        for (int[] line : region) {
-            java.util.Arrays.fill(line, -1);
+        int[] next = new int[columns.length];
+        for (long k : keys) {
+            int r = (int) (k >> 20);
+            if (columns[r] == null) {
+                columns[r] = new int[count[r]];
+                values[r] = new Value[count[r]];
+            }
+            columns[r][next[r]] = (int) (k & 0xFFFFF);
+            values[r][next[r]++] = cells.get(k);
         }
+    }
+
+    /** Each row's merged regions as disjoint spans: the cost is the rows the regions cross, not their area. */
+    private static Spans[] spans(List<CellRangeAddress> regions, int rows) {
+        int[] count = new int[rows];
+        for (CellRangeAddress r : regions) {
+            for (int y = r.getFirstRow(); y <= r.getLastRow(); y++) {
+                count[y]++;
+            }
+        }
+        int[][] crossing = new int[rows][];
+        int[] next = new int[rows];
         for (int i = 0; i < regions.size(); i++) {
             CellRangeAddress r = regions.get(i);
             for (int y = r.getFirstRow(); y <= r.getLastRow(); y++) {
-                for (int x = r.getFirstColumn(); x <= r.getLastColumn(); x++) {
-                    region[y][x] = i;
+                if (crossing[y] == null) {
+                    crossing[y] = new int[count[y]];
                 }
+                crossing[y][next[y]++] = i;
             }
         }
-        boolean[] hr = new boolean[rows];
-        for (int r : hiddenRowSet) {
-            if (r >= 0 && r < rows) {
-                hr[r] = true;
+        Spans[] out = new Spans[rows];
+        for (int y = 0; y < rows; y++) {
+            if (crossing[y] != null) {
+                out[y] = paint(regions, crossing[y]);
             }
         }
-        boolean[] hc = new boolean[cols];
-        for (int c : hiddenColSet) {
-            if (c >= 0 && c < cols) {
-                hc[c] = true;
-            }
-        }
-        return new Grid(place, values, region, regions, rows, cols, hr, hc);
+        return out;
     }
 
-    /** The key of a cell in {@link #of(Place, java.util.Map, List, java.util.Set, java.util.Set)}. */
+    /** Lays the regions crossing one row over each other in order, a later one over an earlier one. */
+    private static Spans paint(List<CellRangeAddress> regions, int[] ids) {
+        TreeMap<Integer, int[]> spans = new TreeMap<>(); // from → {to, region}
+        for (int id : ids) {
+            int a = regions.get(id).getFirstColumn();
+            int b = regions.get(id).getLastColumn();
+            Map.Entry<Integer, int[]> before = spans.floorEntry(a);
+            if (before != null && before.getValue()[0] >= a) { // an earlier span runs into [a, b]
+                int[] v = before.getValue();
+                spans.remove(before.getKey());
+                if (before.getKey() < a) {
+                    spans.put(before.getKey(), new int[] {a - 1, v[1]});
+                }
+                if (v[0] > b) {
+                    spans.put(b + 1, new int[] {v[0], v[1]});
+                }
+            }
+            for (Map.Entry<Integer, int[]> e; (e = spans.ceilingEntry(a)) != null && e.getKey() <= b; ) {
+                spans.remove(e.getKey());
+                if (e.getValue()[0] > b) {
+                    spans.put(b + 1, e.getValue());
+                }
+            }
+            spans.put(a, new int[] {b, id});
+        }
+        int n = spans.size();
+        int[] from = new int[n];
+        int[] to = new int[n];
+        int[] region = new int[n];
+        int i = 0;
+        for (var e : spans.entrySet()) {
+            from[i] = e.getKey();
+            to[i] = e.getValue()[0];
+            region[i++] = e.getValue()[1];
+        }
+        return new Spans(from, to, region);
+    }
+
+    /** The key of a cell in {@link #of(Place, Map, List, BitSet, BitSet)}. */
     static long key(int row, int col) {
         return ((long) row << 20) | col;
     }
 
     /** Whether a row is hidden (height zero): its values do not show on screen or on paper. */
     public boolean rowHidden(int row) {
-        return row >= 0 && row < rows && hiddenRows[row];
+        return row >= 0 && row < rows && hiddenRows.get(row);
     }
 
     public boolean colHidden(int col) {
-        return col >= 0 && col < cols && hiddenCols[col];
+        return col >= 0 && col < cols && hiddenCols.get(col);
     }
 
     public int rows() {
@@ -126,19 +235,27 @@ public final class Grid {
         return place.cell(new CellReference(row, col).formatAsString());
     }
 
+    /** The value saved in (row, col) itself, merged regions aside. */
+    private Value own(int row, int col) {
+        int[] cs = columns[row];
+        if (cs == null) {
+            return Value.EMPTY;
+        }
+        int i = Arrays.binarySearch(cs, col);
+        return i < 0 ? Value.EMPTY : values[row][i];
+    }
+
     /** The value shown at (row, col): a merged region's value fills the whole region. */
     public Value value(int row, int col) {
         if (row < 0 || col < 0 || row >= rows || col >= cols) {
             return Value.EMPTY;
         }
-        int r = region[row][col];
+        int r = merged[row] == null ? -1 : merged[row].at(col);
         if (r >= 0) {
             CellRangeAddress a = regions.get(r);
-            row = a.getFirstRow();
-            col = a.getFirstColumn();
+            return own(a.getFirstRow(), a.getFirstColumn());
         }
-        Value v = values[row][col];
-        return v == null ? Value.EMPTY : v;
+        return own(row, col);
     }
 
     public String text(int row, int col) {
@@ -147,33 +264,53 @@ public final class Grid {
 
     /** The merged region containing (row, col), or null. */
     public CellRangeAddress region(int row, int col) {
-        if (row < 0 || col < 0 || row >= rows || col >= cols) {
+        if (row < 0 || col < 0 || row >= rows || col >= cols || merged[row] == null) {
             return null;
         }
-        int r = region[row][col];
+        int r = merged[row].at(col);
         return r < 0 ? null : regions.get(r);
     }
 
     /** Whether the row holds nothing at all. */
     public boolean isBlankRow(int row) {
-        for (int c = 0; c < cols; c++) {
-            if (!text(row, c).isEmpty()) {
-                return false;
-            }
-        }
-        return true;
+        return texts(row).isEmpty();
     }
 
     /** All non-empty texts of a row, left to right, each merged region counted once. */
     public List<String> texts(int row) {
         List<String> out = new ArrayList<>();
-        for (int c = 0; c < cols; c++) {
-            CellRangeAddress a = region(row, c);
-            String t = text(row, c);
-            if (!t.isEmpty() && (a == null || a.getFirstColumn() == c)) {
-                out.add(t);
+        if (row < 0 || row >= rows) {
+            return out;
+        }
+        int[] cs = columns[row] == null ? new int[0] : columns[row];
+        Spans s = merged[row];
+        int spanCount = s == null ? 0 : s.from().length;
+        // The row's own cells outside its merged regions, and each region where its first column lies in this row's
+        // part of it, merged in column order.
+        int i = 0;
+        int j = 0;
+        while (i < cs.length || j < spanCount) {
+            int cellCol = i < cs.length ? cs[i] : Integer.MAX_VALUE;
+            int spanCol = j < spanCount ? s.from()[j] : Integer.MAX_VALUE;
+            if (cellCol < spanCol) {
+                if (s == null || s.at(cellCol) < 0) {
+                    add(out, values[row][i].text());
+                }
+                i++;
+            } else {
+                CellRangeAddress a = regions.get(s.region()[j]);
+                if (a.getFirstColumn() >= s.from()[j] && a.getFirstColumn() <= s.to()[j]) {
+                    add(out, own(a.getFirstRow(), a.getFirstColumn()).text());
+                }
+                j++;
             }
         }
         return out;
+    }
+
+    private static void add(List<String> out, String t) {
+        if (!t.isEmpty()) {
+            out.add(t);
+        }
     }
 }

@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Reads the monthly workbooks in {@code progress/YYYY-MM/} into monthly reports. Columns are found by their
@@ -50,8 +49,8 @@ public final class ProgressReader {
             return new MonthReports(month, reports, problems, files);
         }
         List<Path> paths;
-        try (Stream<Path> s = Files.list(dir)) {
-            paths = s.filter(Files::isRegularFile).filter(Workbooks::looksLikeWorkbook).sorted().toList();
+        try {
+            paths = Workbooks.list(dir, ws::show, problems);
         } catch (IOException e) {
             problems.error("unreadable-folder", Place.file(ws.show(dir)), "无法读取文件夹（" + e.getMessage() + "）");
             return new MonthReports(month, reports, problems, files);

@@ -1,11 +1,17 @@
 package bulletin.ingest;
 
+import bulletin.diag.Place;
+import bulletin.diag.Problems;
+import bulletin.workspace.InputFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
-import java.util.Locale;
+import java.util.function.Function;
 import org.apache.poi.poifs.filesystem.FileMagic;
 
 /**
@@ -33,11 +39,22 @@ public final class Workbooks {
 
     /** Whether a file in an input folder is meant as a workbook (by its name), skipping Office lock files. */
     public static boolean looksLikeWorkbook(Path p) {
-        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (n.startsWith("~$") || n.startsWith(".")) {
-            return false;
+        return InputFiles.isWorkbookName(p);
+    }
+
+    /**
+     * The entries of a month's folder: the workbooks to read, and a warning ({@code not-a-workbook}) for each other
+     * file or folder there, which is named and never opened (a meeting's video, a .docx, a .pdf).
+     */
+    public static List<Path> list(Path dir, Function<Path, String> show, Problems problems) throws IOException {
+        InputFiles.Listing l = InputFiles.list(dir);
+        for (Path other : l.others()) {
+            boolean folder = Files.isDirectory(other, LinkOption.NOFOLLOW_LINKS);
+            problems.warning("not-a-workbook", Place.file(show.apply(other)), folder
+                    ? "这是一个文件夹，其中的文件不读取：各单位的报表（.xlsx）请直接放在 " + show.apply(dir) + "/ 中"
+                    : "不是 Excel 工作簿（.xlsx），未读取：" + show.apply(dir) + "/ 中只放各单位的报表，其他文件请移到别处");
         }
-        return n.endsWith(".xlsx") || n.endsWith(".xlsm") || n.endsWith(".xls") || n.endsWith(".et");
+        return l.workbooks();
     }
 
     /**
@@ -51,15 +68,12 @@ public final class Workbooks {
 
     /**
      * The checks before any parsing: size, kind of file (by its first bytes: a zip package, an OLE2 file that is
-     * a legacy .xls or an encrypted workbook, HTML, anything else such as CSV), duplicate zip entries.
+     * a legacy .xls or an encrypted workbook, HTML, anything else such as CSV). What is no regular file is
+     * refused first, unopened. (Duplicate zip entries are the light reader's to find, from the zip's directory:
+     * a pass over the local headers would unpack every part, a zip bomb's gigabytes included.)
      */
     static void check(Path file) throws Unreadable {
-        long size;
-        try {
-            size = Files.size(file);
-        } catch (IOException e) {
-            throw new Unreadable("无法读取文件（" + e.getMessage() + "）", e);
-        }
+        long size = regularFile(file).size();
         if (size == 0) {
             throw new Unreadable("文件是空的（0 字节）", null);
         }
@@ -90,10 +104,50 @@ public final class Workbooks {
                 throw new Unreadable("不是 Excel 工作簿（.xlsx）：文件内容无法识别，可能是改了扩展名的其他文件"
                         + "或文件已损坏", null);
         }
-        String duplicate = duplicateEntry(file);
-        if (duplicate != null) {
-            throw new Unreadable("文件内有两个同名的部件（" + duplicate + "），可能被篡改或损坏，拒绝读取", null);
+    }
+
+    /**
+     * The attributes of what {@code file} names (through a link): only a regular file is read. A folder, a device
+     * or a FIFO named like a workbook (which would block or never end), a link to nothing and a loop of links are
+     * each refused by name.
+     */
+    private static BasicFileAttributes regularFile(Path file) throws Unreadable {
+        BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            throw new Unreadable(Files.isSymbolicLink(file) ? "这是一个链接（快捷方式），但它指向的文件不存在：请把报表文件本身放在这里"
+                    : "文件不存在", e);
+        } catch (IOException e) {
+            if (loops(file)) {
+                throw new Unreadable("这是一个链接（快捷方式），但它指向的是一圈互相指向的链接，无法打开：请把报表文件本身放在这里", e);
+            }
+            throw new Unreadable("无法读取文件（" + e.getMessage() + "）", e);
         }
+        if (a.isDirectory()) {
+            throw new Unreadable("这是一个文件夹（名字像 Excel 文件），不是工作簿：请把报表文件本身放在这里", null);
+        }
+        if (!a.isRegularFile()) {
+            throw new Unreadable("不是普通文件（是设备、管道或其他特殊文件），不读取：请把报表文件本身放在这里", null);
+        }
+        return a;
+    }
+
+    /** Whether following {@code file}'s links never ends at something that is not a link. */
+    private static boolean loops(Path file) {
+        Path p = file;
+        try {
+            for (int hops = 0; hops < 64; hops++) {
+                if (!Files.isSymbolicLink(p)) {
+                    return false;
+                }
+                Path parent = p.toAbsolutePath().getParent();
+                p = parent.resolve(Files.readSymbolicLink(p));
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        return true;
     }
 
     /** An OLE2 file holding an encrypted OOXML package (a workbook saved with an open password). */
@@ -104,20 +158,5 @@ public final class Workbooks {
         } catch (IOException | RuntimeException e) {
             return false;
         }
-    }
-
-    /** The first entry name that occurs twice in the zip, or null. Read from the local headers, in order. */
-    private static String duplicateEntry(Path file) {
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(file))) {
-            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
-                if (!seen.add(e.getName())) {
-                    return e.getName();
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return null; // the light reader will say what is wrong with it
-        }
-        return null;
     }
 }

@@ -3,19 +3,25 @@ package bulletin.ingest;
 import bulletin.diag.Place;
 import bulletin.text.Numbers;
 import bulletin.text.Text;
+import java.io.FilterInputStream;
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackReader;
+import java.io.Reader;
 import java.math.BigDecimal;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Enumeration;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -31,6 +37,13 @@ import org.apache.poi.ss.util.CellRangeAddress;
  * that only reads workbooks the start-up of POI's full object model, and is strict about hostile files: no DTDs,
  * no external entities, limits on every part's size and compression ratio. Formulas are never evaluated: their
  * saved results are read.
+ *
+ * <p>Nothing is allocated by a size the file declares: parts are streamed, never held whole, and a workbook may
+ * unpack to {@link Limits#bytes} in all and take {@link Limits#nanos} to read; it may hold {@link #MAX_CELLS}
+ * cells with a value, each within {@link Grid#MAX_ROWS} × {@link Grid#MAX_COLS}, and {@link #MAX_MERGES} merged
+ * regions crossing {@link #MAX_MERGED_ROWS} rows in all. Every limit is far above any real form or table (a
+ * monthly form unpacks to about 40 KB and has about 400 cells, a city's target table 100 merged regions); a
+ * workbook beyond one is unreadable, with the reason, and the other workbooks are still read.
  */
 final class XlsxReader {
 
@@ -38,24 +51,61 @@ final class XlsxReader {
     record SheetData(String name, boolean hidden, Grid grid) {
     }
 
-    /** A part may not unpack to more than this, nor at a ratio above {@link #MAX_RATIO}. */
-    static final long MAX_PART = 100L * 1024 * 1024;
+    /**
+     * What reading one workbook may cost: the bytes its parts unpack to, in all, and the time.
+     *
+     * @param bytes the XML read from the zip, all parts together
+     * @param nanos the time from opening the file to its last sheet
+     */
+    record Limits(long bytes, long nanos) {
+        static final Limits DEFAULT = new Limits(MAX_TOTAL, java.util.concurrent.TimeUnit.SECONDS.toNanos(MAX_SECONDS));
+    }
+
+    /** All the parts of a workbook may not unpack to more than this (a form's are about 40 KB, a table's 1 MB). */
+    static final long MAX_TOTAL = 32L * 1024 * 1024;
+    /** Nor take longer than this to read (a form takes a few milliseconds). */
+    static final long MAX_SECONDS = 20;
+    /** A part above 1 MB may not unpack at a ratio above this (a zip bomb's is in the thousands). */
     static final long MAX_RATIO = 100;
+    /** Cells with a value, in all sheets (a form has about 400, a province's target table about 15,000). */
+    static final int MAX_CELLS = 200_000;
+    /** Merged regions, in all sheets (a form has 5, a city's target table 100). */
+    static final int MAX_MERGES = 20_000;
+    /** The rows that merged regions cross, added up over all regions (within the sheet's bounds). */
+    static final long MAX_MERGED_ROWS = 200_000;
+    /** Shared strings (a table has a few thousand). */
+    static final int MAX_STRINGS = 1_000_000;
+    /** Sheets in a workbook (a form has 2). */
+    static final int MAX_SHEETS = 1_000;
+    /** XML elements nested deeper than this are no spreadsheet (a cell's text is seven deep). */
+    static final int MAX_DEPTH = 64;
 
     /** A number this large or larger is shown in exponent form, as Excel does: it holds 15 digits at most. */
     private static final BigDecimal EXPONENT_FROM = BigDecimal.TEN.pow(15);
     private static final String STRICT = "purl.oclc.org/ooxml";
+    private static final String BOMB = "文件解压后的内容异常庞大（疑似“压缩炸弹”），拒绝读取";
     private static final XMLInputFactory XML = factory();
 
     private final ZipFile zip;
     private final String shown;
+    private final Limits limits;
+    private final long deadline;
     private final Map<String, ZipEntry> entries = new HashMap<>();
     /** Whether the workbook counts its dates from 1904 rather than 1900 ({@code <workbookPr date1904>}). */
     private boolean date1904;
+    /** The bytes unpacked so far, all parts together; cells with a value, merged regions and their rows so far. */
+    private long unpacked;
+    private int cellCount;
+    private int mergeCount;
+    private long mergedRows;
+    /** Why reading stopped where a limit was met inside the XML parser (which wraps what it is thrown). */
+    private String refusal;
 
-    private XlsxReader(ZipFile zip, String shown) {
+    private XlsxReader(ZipFile zip, String shown, Limits limits, long start) {
         this.zip = zip;
         this.shown = shown;
+        this.limits = limits;
+        this.deadline = start + limits.nanos();
     }
 
     private static XMLInputFactory factory() {
@@ -64,6 +114,7 @@ final class XlsxReader {
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
         f.setProperty(XMLInputFactory.IS_COALESCING, true);
+        f.setProperty("jdk.xml.maxElementDepth", String.valueOf(MAX_DEPTH));
         // Malformed XML is reported through the exception we turn into a message; never printed by the parser.
         f.setXMLReporter((message, type, info, location) -> {
         });
@@ -72,30 +123,67 @@ final class XlsxReader {
 
     /** Reads every sheet of {@code file}; the caller has checked its size and kind ({@link Workbooks#check}). */
     static List<SheetData> read(Path file, String shown) throws Workbooks.Unreadable {
+        return read(file, shown, Limits.DEFAULT);
+    }
+
+    /** Reads every sheet of {@code file} within {@code limits}. */
+    static List<SheetData> read(Path file, String shown, Limits limits) throws Workbooks.Unreadable {
+        long start = System.nanoTime();
+        XlsxReader reader = null;
         try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
-            return new XlsxReader(zip, shown).sheets();
+            reader = new XlsxReader(zip, shown, limits, start);
+            return reader.sheets();
         } catch (ZipException e) {
             throw new Workbooks.Unreadable("文件已损坏或不完整，无法作为 .xlsx 打开", e);
         } catch (IOException e) {
+            refused(reader, e);
             throw new Workbooks.Unreadable("文件已损坏或不完整，无法作为 .xlsx 打开（" + e.getMessage() + "）", e);
         } catch (XMLStreamException e) {
+            refused(reader, e);
             String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
             if (m.contains("doctype") || m.contains("dtd")) {
                 throw new Workbooks.Unreadable("文件中的 XML 含有 DOCTYPE 声明（正常的 Excel 文件不会有，可能是恶意构造的），拒绝读取",
                         e);
             }
+            if (m.contains("maxelementdepth")) {
+                throw new Workbooks.Unreadable("文件中的 XML 嵌套超过 " + MAX_DEPTH + " 层，不是正常的 Excel 文件，拒绝读取", e);
+            }
             throw new Workbooks.Unreadable("文件已损坏或不完整，其中的内容无法解析", e);
         } catch (RuntimeException e) {
+            refused(reader, e);
             throw new Workbooks.Unreadable("文件已损坏或不完整，其中的内容无法解析", e);
         }
     }
 
+    /** Rethrows a limit met inside the XML parser (which reports it as a broken file) as what it is. */
+    private static void refused(XlsxReader reader, Exception e) throws Workbooks.Unreadable {
+        if (reader != null && reader.refusal != null) {
+            throw new Workbooks.Unreadable(reader.refusal, e);
+        }
+    }
+
+    /** Stops reading with {@code reason}: thrown through the XML parser, and remembered to be told as it is. */
+    private IOException refuse(String reason) {
+        refusal = reason;
+        return new IOException(reason);
+    }
+
+    /** The time is checked as the parts are read, and between sheets (a budget of 0 is spent at once). */
+    private void inTime() throws IOException {
+        if (System.nanoTime() - deadline >= 0) {
+            throw refuse("读取超过 " + java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(limits.nanos())
+                    + " 秒仍未完成（一份报表通常不到 1 秒），文件内容异常，已停止读取");
+        }
+    }
+
     private List<SheetData> sheets() throws IOException, XMLStreamException, Workbooks.Unreadable {
+        inTime();
         Enumeration<? extends ZipEntry> all = zip.entries();
         while (all.hasMoreElements()) {
             ZipEntry e = all.nextElement();
             if (entries.put(e.getName(), e) != null) {
-                throw new Workbooks.Unreadable("文件内有两个同名的部件（" + e.getName() + "），可能被篡改或损坏，拒绝读取", null);
+                throw new Workbooks.Unreadable("文件内有两个同名的部件（" + Text.visible(e.getName()) + "），可能被篡改或损坏，拒绝读取",
+                        null);
             }
         }
         String workbookPath = officeDocument();
@@ -111,6 +199,9 @@ final class XlsxReader {
         try {
             while (x.hasNext()) {
                 if (next(x) == XMLStreamConstants.START_ELEMENT && x.getLocalName().equals("sheet")) {
+                    if (sheetList.size() >= MAX_SHEETS) {
+                        throw new Workbooks.Unreadable("工作簿中的工作表超过 " + MAX_SHEETS + " 张，远超一份表格所需，拒绝读取", null);
+                    }
                     String rid = attr(x, "id");
                     sheetList.add(new String[] {attr(x, "name"), rels.get(rid), attr(x, "state")});
                 } else if (x.isStartElement() && x.getLocalName().equals("workbookPr")) {
@@ -127,6 +218,7 @@ final class XlsxReader {
             if (s[1] == null) {
                 continue;
             }
+            inTime();
             Place place = Place.file(shown).sheet(s[0]);
             boolean hidden = "hidden".equals(s[2]) || "veryHidden".equals(s[2]);
             out.add(new SheetData(s[0], hidden, sheet(s[1], place, strings, styles)));
@@ -213,7 +305,11 @@ final class XlsxReader {
                     }
                 } else if (ev == XMLStreamConstants.END_ELEMENT) {
                     if (x.getLocalName().equals("si")) {
-                        out.add(si == null ? "" : si.toString());
+                        if (out.size() >= MAX_STRINGS) {
+                            throw new Workbooks.Unreadable("文件中的文字条目超过 " + MAX_STRINGS + " 条，远超一份表格所需，拒绝读取",
+                                    null);
+                        }
+                        out.add(si == null || si.length() == 0 ? "" : si.toString());
                         si = null;
                     } else if (x.getLocalName().equals("rPh")) {
                         phonetic--;
@@ -277,15 +373,15 @@ final class XlsxReader {
             throws IOException, XMLStreamException, Workbooks.Unreadable {
         Map<Long, Grid.Value> cells = new HashMap<>();
         List<CellRangeAddress> merges = new ArrayList<>();
-        Set<Integer> hiddenRows = new HashSet<>();
-        Set<Integer> hiddenCols = new HashSet<>();
+        BitSet hiddenRows = new BitSet();
+        BitSet hiddenCols = new BitSet();
         if (!entries.containsKey(path)) {
             return Grid.of(place, cells, merges, hiddenRows, hiddenCols);
         }
         XMLStreamReader x = open(path);
         try {
-            int row = -1;
-            int col = -1;
+            long row = -1;
+            long col = -1;
             String type = null;
             int style = 0;
             boolean formula = false;
@@ -297,16 +393,16 @@ final class XlsxReader {
                     switch (x.getLocalName()) {
                         case "row" -> {
                             String r = attr(x, "r");
-                            row = r == null ? row + 1 : Integer.parseInt(r) - 1;
+                            row = r == null ? row + 1 : Long.parseLong(r) - 1;
                             col = -1;
-                            if (isTrue(attr(x, "hidden"))) {
-                                hiddenRows.add(row);
+                            if (isTrue(attr(x, "hidden")) && row >= 0 && row < Grid.MAX_ROWS) {
+                                hiddenRows.set((int) row);
                             }
                         }
                         case "c" -> {
                             String r = attr(x, "r");
                             if (r != null) {
-                                int[] rc = ref(r);
+                                long[] rc = ref(r, place);
                                 row = rc[0];
                                 col = rc[1];
                             } else {
@@ -328,7 +424,7 @@ final class XlsxReader {
                                 inline.append(t);
                             }
                         }
-                        case "mergeCell" -> merges.add(CellRangeAddress.valueOf(attr(x, "ref")));
+                        case "mergeCell" -> merges.add(merge(attr(x, "ref"), place));
                         case "col" -> hiddenColumns(x, hiddenCols);
                         default -> {
                         }
@@ -336,7 +432,7 @@ final class XlsxReader {
                 } else if (ev == XMLStreamConstants.END_ELEMENT && x.getLocalName().equals("c")) {
                     Grid.Value v = value(type, value, inline, formula, style, styles, strings);
                     if (v.kind() != Grid.Kind.BLANK || formula) {
-                        cells.put(Grid.key(row, col), v);
+                        cells.put(cell(row, col, place), v);
                     }
                 }
             }
@@ -346,15 +442,69 @@ final class XlsxReader {
         return Grid.of(place, cells, merges, hiddenRows, hiddenCols);
     }
 
-    /** Adds the columns of a hidden {@code <col min max>} element to {@code hiddenCols}. */
-    private static void hiddenColumns(XMLStreamReader x, Set<Integer> hiddenCols) {
+    /**
+     * The key of a cell with a value at (row, col), counted; a cell beyond what a form can have (a cell at
+     * XFD1048576 makes no sheet a million rows long here) makes the workbook unreadable, named by its cell.
+     */
+    private long cell(long row, long col, Place place) throws Workbooks.Unreadable {
+        if (row < 0 || col < 0) {
+            throw new Workbooks.Unreadable("文件已损坏：工作表“" + Text.visible(place.sheet()) + "”中有位置无效的单元格", null);
+        }
+        if (row >= Grid.MAX_ROWS || col >= Grid.MAX_COLS) {
+            throw new Workbooks.Unreadable("工作表“" + Text.visible(place.sheet()) + "”的单元格 " + a1(row, col)
+                    + " 有内容，超出了一份表格可能的范围（每张工作表最多 " + Grid.MAX_ROWS + " 行、" + Grid.MAX_COLS + " 列，即 A1:"
+                    + a1(Grid.MAX_ROWS - 1, Grid.MAX_COLS - 1) + "），拒绝读取：请删除表格以外的内容后重新保存", null);
+        }
+        if (++cellCount > MAX_CELLS) {
+            throw new Workbooks.Unreadable("有内容的单元格超过 " + MAX_CELLS + " 个（到工作表“" + Text.visible(place.sheet())
+                    + "”为止），远超一份表格的规模，拒绝读取", null);
+        }
+        return Grid.key((int) row, (int) col);
+    }
+
+    /**
+     * A merged region, "D1:F3", counted with the rows it crosses within the sheet's bounds (a region beyond them
+     * is cut there by the grid): too many regions, or regions crossing too many rows, make the workbook unreadable.
+     */
+    private CellRangeAddress merge(String ref, Place place) throws Workbooks.Unreadable {
+        String sheet = Text.visible(place.sheet());
+        if (++mergeCount > MAX_MERGES) {
+            throw new Workbooks.Unreadable("合并单元格超过 " + MAX_MERGES + " 个（到工作表“" + sheet
+                    + "”为止），远超一份表格所需，拒绝读取", null);
+        }
+        String[] ends = ref == null ? new String[0] : ref.split(":", -1);
+        if (ends.length < 1 || ends.length > 2) {
+            throw new Workbooks.Unreadable("文件已损坏：工作表“" + sheet + "”中有无效的合并区域“" + Text.visible(String.valueOf(ref))
+                    + "”", null);
+        }
+        long[] a = ref(ends[0], place);
+        long[] b = ref(ends[ends.length - 1], place);
+        int top = (int) Math.min(a[0], b[0]);
+        int left = (int) Math.min(a[1], b[1]);
+        int bottom = (int) Math.max(a[0], b[0]);
+        int right = (int) Math.max(a[1], b[1]);
+        if (top < Grid.MAX_ROWS && left < Grid.MAX_COLS) {
+            mergedRows += Math.min(bottom, Grid.MAX_ROWS - 1) - top + 1;
+            if (mergedRows > MAX_MERGED_ROWS) {
+                throw new Workbooks.Unreadable("合并单元格的范围过大（到工作表“" + sheet + "”的 " + Text.visible(ref)
+                        + " 为止，合计跨越超过 " + MAX_MERGED_ROWS + " 行），远超一份表格所需，拒绝读取", null);
+            }
+        }
+        return new CellRangeAddress(top, bottom, left, right);
+    }
+
+    /**
+     * Adds the columns of a hidden {@code <col min max>} element to {@code hiddenCols}, cut to the columns a sheet
+     * can have here (a range from -2147483647 to 2147483647 is the sheet's columns, not four billion of them).
+     */
+    private static void hiddenColumns(XMLStreamReader x, BitSet hiddenCols) {
         if (!isTrue(attr(x, "hidden"))) {
             return;
         }
-        int min = Integer.parseInt(attr(x, "min")) - 1;
-        int max = Math.min(Integer.parseInt(attr(x, "max")) - 1, 16383);
-        for (int c = min; c <= max; c++) {
-            hiddenCols.add(c);
+        long min = Math.max(Long.parseLong(attr(x, "min")) - 1, 0);
+        long max = Math.min(Long.parseLong(attr(x, "max")) - 1, Grid.MAX_COLS - 1);
+        if (min <= max) {
+            hiddenCols.set((int) min, (int) max + 1);
         }
     }
 
@@ -424,48 +574,104 @@ final class XlsxReader {
         return new Grid.Value(percent ? shown + "%" : shown, n, percent, Grid.Kind.NUMBER, formula);
     }
 
-    /** "F16" → {15, 5}. */
-    static int[] ref(String a1) {
-        int col = 0;
+    /**
+     * "F16" → {15, 5}: row and column from 0. Letters and digits are read as far as Excel's own limits and a few
+     * more (a row of 2147483647 is one beyond the grid, not a negative one); anything else is a broken file.
+     */
+    static long[] ref(String a1, Place place) throws Workbooks.Unreadable {
         int i = 0;
-        while (i < a1.length() && Character.isLetter(a1.charAt(i))) {
+        long col = 0;
+        while (i < a1.length() && i < 4 && isAsciiLetter(a1.charAt(i))) {
             col = col * 26 + (Character.toUpperCase(a1.charAt(i)) - 'A' + 1);
             i++;
         }
-        return new int[] {Integer.parseInt(a1.substring(i)) - 1, col - 1};
+        long row = 0;
+        int digits = 0;
+        while (i < a1.length() && digits < 11 && a1.charAt(i) >= '0' && a1.charAt(i) <= '9') {
+            row = row * 10 + (a1.charAt(i) - '0');
+            i++;
+            digits++;
+        }
+        if (col == 0 || row == 0 || i != a1.length()) {
+            throw new Workbooks.Unreadable("文件已损坏：工作表“" + Text.visible(place.sheet()) + "”中有无效的单元格地址“"
+                    + Text.visible(a1.length() > 40 ? a1.substring(0, 40) + "…" : a1) + "”", null);
+        }
+        return new long[] {row - 1, col - 1};
     }
 
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    }
+
+    /** A cell's A1 name, for messages: "XFD1048576". */
+    static String a1(long row, long col) {
+        StringBuilder letters = new StringBuilder();
+        for (long c = col + 1; c > 0; c = (c - 1) / 26) {
+            letters.insert(0, (char) ('A' + (c - 1) % 26));
+        }
+        return letters.toString() + (row + 1);
+    }
+
+    /**
+     * A part of the package, streamed to the XML parser: never held whole, its bytes counted against the
+     * workbook's limit (whatever size the zip declares for it), its UTF-8 decoded strictly (the JDK's parser
+     * would print its own complaint about bad UTF-8 to stderr), a leading byte order mark dropped.
+     */
     private XMLStreamReader open(String name) throws IOException, XMLStreamException, Workbooks.Unreadable {
         ZipEntry e = entries.get(name);
         if (e == null) {
-            throw new Workbooks.Unreadable("文件不完整：缺少 " + name, null);
+            throw new Workbooks.Unreadable("文件不完整：缺少 " + Text.visible(name), null);
         }
         long size = e.getSize();
         long packed = Math.max(1, e.getCompressedSize());
-        if (size > MAX_PART || (size > 1024 * 1024 && size / packed > MAX_RATIO)) {
-            throw new Workbooks.Unreadable("文件的压缩比异常（疑似“压缩炸弹”），拒绝读取", null);
+        if (size > limits.bytes() - unpacked || (size > 1024 * 1024 && size / packed > MAX_RATIO)) {
+            throw new Workbooks.Unreadable(BOMB, null);
         }
-        byte[] bytes;
-        try (InputStream in = zip.getInputStream(e)) {
-            bytes = in.readNBytes((int) Math.min(MAX_PART + 1, Math.max(size, 0) + 1 + (size < 0 ? MAX_PART : 0)));
-        }
-        if (bytes.length > MAX_PART || (size >= 0 && bytes.length > size)) {
-            throw new Workbooks.Unreadable("文件的压缩比异常（疑似“压缩炸弹”），拒绝读取", null);
-        }
-        // Decoded here, strictly: the JDK's parser prints its own complaint about bad UTF-8 to stderr.
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (java.nio.charset.CharacterCodingException bad) {
-            throw new Workbooks.Unreadable("文件已损坏或不完整（" + name + " 中有无效的字符），无法作为 .xlsx 打开", bad);
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        return XML.createXMLStreamReader(new java.io.StringReader(text));
+        InputStream counted = new FilterInputStream(zip.getInputStream(e)) {
+            private long part;
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                if (n > 0) {
+                    part += n;
+                    unpacked += n;
+                    if (unpacked > limits.bytes() || (size >= 0 && part > size)) {
+                        throw refuse(BOMB);
+                    }
+                }
+                inTime();
+                return n;
+            }
+        };
+        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        Reader chars = new FilterReader(new PushbackReader(new InputStreamReader(counted, strict), 1)) {
+            private boolean first = true;
+
+            @Override
+            public int read(char[] buf, int off, int len) throws IOException {
+                try {
+                    if (first) {
+                        first = false;
+                        int c = in.read();
+                        if (c >= 0 && c != '\uFEFF') {
+                            ((PushbackReader) in).unread(c);
+                        }
+                    }
+                    return in.read(buf, off, len);
+                } catch (CharacterCodingException bad) {
+                    throw refuse("文件已损坏或不完整（" + Text.visible(name) + " 中有无效的字符），无法作为 .xlsx 打开");
+                }
+            }
+        };
+        return XML.createXMLStreamReader(chars);
     }
 
     /** The next event; a DOCTYPE is refused: a real workbook never has one. */

@@ -2,6 +2,7 @@ package bulletin.validate;
 
 import bulletin.diag.Place;
 import bulletin.diag.Problem;
+import bulletin.diag.Problems;
 import bulletin.diag.Severity;
 import bulletin.ingest.ProgressReader;
 import bulletin.ingest.SnapshotReader;
@@ -21,7 +22,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * One month's returned workbooks, judged by the one rule set that both {@code validate --month} and
@@ -45,7 +45,7 @@ public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Pr
         // Workbooks are independent: checked on every core, reported in file order.
         List<Validator.Checked> checked = paths.parallelStream()
                 .map(p -> Validator.workbook(p, ws.show(p), model, month, (m, who) -> previous.get(who))).toList();
-        if (paths.isEmpty() && general.isEmpty()) {
+        if (paths.isEmpty() && general.stream().noneMatch(p -> p.code().equals("unreadable-folder"))) {
             general.add(Problem.error("no-workbook", Place.file(ws.show(ws.progressDir(month)) + "/"),
                     ws.show(ws.progressDir(month)) + "/ 中没有可读的报表（.xlsx）：各单位报来的填报表应放在这里"));
         }
@@ -113,8 +113,11 @@ public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Pr
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(Files::isRegularFile).filter(Workbooks::looksLikeWorkbook).sorted().toList();
+        try {
+            Problems skipped = new Problems();
+            List<Path> out = Workbooks.list(dir, ws::show, skipped);
+            general.addAll(skipped.all());
+            return out;
         } catch (IOException e) {
             general.add(Problem.error("unreadable-folder", Place.file(ws.show(dir)), "无法读取文件夹（" + e.getMessage()
                     + "）"));

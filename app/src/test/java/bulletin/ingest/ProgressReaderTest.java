@@ -146,7 +146,9 @@ class ProgressReaderTest {
         assertThat(r.reports()).extracting(MonthlyReport::reporter).containsExactly("归义街道");
         assertThat(r.files()).containsExactly("progress/2026-05/a.xlsx", "progress/2026-05/b.xlsx",
                 "progress/2026-05/c.xlsx");
+        // The text file is named, not read; the Office lock file is passed over in silence.
         assertThat(r.problems().all()).extracting(Problem::format).satisfiesExactly(
+                t -> assertThat(t).startsWith("progress/2026-05/说明.txt: 警告: 不是 Excel 工作簿（.xlsx），未读取"),
                 b -> assertThat(b).startsWith("progress/2026-05/b.xlsx: 错误: 不是 Excel 工作簿"),
                 c -> assertThat(c).startsWith("progress/2026-05/c.xlsx: 错误: 文件已损坏或不完整"));
     }

@@ -147,6 +147,33 @@ final class BadInputs {
         return new String(entries.get("xl/worksheets/sheet1.xml"), StandardCharsets.UTF_8);
     }
 
+    /** Rewrites one part of a valid form's zip, as text; an edit that changes nothing is a broken case. */
+    static Maker part(String name, java.util.function.UnaryOperator<String> edit) {
+        return zip(e -> e.put(name, changed(new String(e.get(name), StandardCharsets.UTF_8), edit)
+                .getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static String changed(String before, java.util.function.UnaryOperator<String> edit) {
+        String after = edit.apply(before);
+        if (after.equals(before)) {
+            throw new IllegalStateException("the edit found nothing to change");
+        }
+        return after;
+    }
+
+    /** The form's sheet ("进度填报") and its very hidden sheet ("_bulletin"). */
+    static final String FORM_SHEET = "xl/worksheets/sheet1.xml";
+    static final String META_SHEET = "xl/worksheets/sheet2.xml";
+
+    /** {@code count} merged regions of two cells each, in columns K:L (beside the form), one per row. */
+    static String merges(int count) {
+        StringBuilder sb = new StringBuilder();
+        for (int r = 1; r <= count; r++) {
+            sb.append("<mergeCell ref=\"K").append(r).append(":L").append(r).append("\"/>");
+        }
+        return sb.toString();
+    }
+
     static Map<String, Case> cases() {
         Map<String, Case> c = new LinkedHashMap<>();
         // --- figures -----------------------------------------------------------------------------------------
@@ -340,6 +367,40 @@ final class BadInputs {
                             "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument");
             e.put("_rels/.rels", rels.getBytes(StandardCharsets.UTF_8));
         }), "exit 1\nerror unreadable-workbook - 严格"));
+        // --- far references and sizes that no form has (made by editing the XML: no million cells are written) ----
+        c.put("far-away-cell", new Case("input.xlsx", part(FORM_SHEET, x -> x.replace("</sheetData>",
+                "<row r=\"1048576\"><c r=\"XFD1048576\" t=\"inlineStr\"><is><t>x</t></is></c></row></sheetData>")),
+                "exit 1\nerror unreadable-workbook - 进度填报”的单元格 XFD1048576 有内容"));
+        c.put("far-away-row", new Case("input.xlsx", part(FORM_SHEET, x -> x.replace("</sheetData>",
+                "<row r=\"2147483647\"><c t=\"inlineStr\"><is><t>x</t></is></c></row></sheetData>")),
+                "exit 1\nerror unreadable-workbook - 进度填报”的单元格 A2147483647 有内容"));
+        c.put("merge-over-the-whole-hidden-sheet", new Case("input.xlsx", part(META_SHEET, x -> x.replace("<pageMargins",
+                "<mergeCells count=\"1\"><mergeCell ref=\"D1:XFD1048576\"/></mergeCells><pageMargins")), "exit 0"));
+        c.put("merge-to-the-end-of-the-sheet", new Case("input.xlsx", part(FORM_SHEET, x -> x.replace(
+                "<mergeCells count=\"5\">", "<mergeCells count=\"6\"><mergeCell ref=\"K1:XFD1048576\"/>")), "exit 0"));
+        c.put("column-range-beyond-the-sheet", new Case("input.xlsx", part(FORM_SHEET, x -> x.replace("<cols>",
+                "<cols><col min=\"-2147483647\" max=\"1\" hidden=\"true\" width=\"3\"/>").replace("</cols>",
+                "<col min=\"10\" max=\"2147483647\" hidden=\"true\" width=\"3\"/></cols>")), "exit 0"));
+        c.put("dimension-far-larger-than-the-sheet", new Case("input.xlsx", part(FORM_SHEET, x -> x.replace(
+                "<dimension ref=\"A1:I51\"/>", "<dimension ref=\"A1:XFD1048576\"/>")), "exit 0"));
+        c.put("counts-declared-far-too-large", new Case("input.xlsx", zip(e -> {
+            String sst = changed(new String(e.get("xl/sharedStrings.xml"), StandardCharsets.UTF_8), x -> x.replaceFirst(
+                    "<sst count=\"\\d+\" uniqueCount=\"\\d+\"", "<sst count=\"2147483647\" uniqueCount=\"2147483647\""));
+            e.put("xl/sharedStrings.xml", sst.getBytes(StandardCharsets.UTF_8));
+            e.put(FORM_SHEET, changed(sheetXml(e), x -> x.replace("<mergeCells count=\"5\">",
+                    "<mergeCells count=\"2147483647\">")).getBytes(StandardCharsets.UTF_8));
+        }), "exit 0"));
+        c.put("too-many-merged-regions", new Case("input.xlsx", part(FORM_SHEET, x -> x.replace(
+                "<mergeCells count=\"5\">", "<mergeCells count=\"20006\">" + merges(20_001))),
+                "exit 1\nerror unreadable-workbook - 合并单元格超过 20000 个"));
+        c.put("merged-regions-crossing-too-many-rows", new Case("input.xlsx", part(FORM_SHEET, x -> x.replace(
+                "<mergeCells count=\"5\">", "<mergeCells count=\"9\">" + "<mergeCell ref=\"K1:K1048576\"/>".repeat(4))),
+                "exit 1\nerror unreadable-workbook - 合计跨越超过 200000 行"));
+        c.put("xml-nested-too-deep", new Case("input.xlsx", part(FORM_SHEET, x -> x.replace("<sheetData>",
+                "<extLst>" + "<ext>".repeat(100) + "</ext>".repeat(100) + "</extLst><sheetData>")),
+                "exit 1\nerror unreadable-workbook - 嵌套超过 64 层"));
+        c.put("invalid-cell-address", new Case("input.xlsx", part(FORM_SHEET, x -> x.replace("<c r=\"A1\"",
+                "<c r=\"A0\"")), "exit 1\nerror unreadable-workbook - 无效的单元格地址“A0”"));
         return c;
     }
 }

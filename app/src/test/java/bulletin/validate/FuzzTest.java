@@ -4,18 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import bulletin.diag.Problems;
 import bulletin.forms.FormLayout;
+import bulletin.ingest.Grid;
 import bulletin.ingest.ProgressReader;
 import bulletin.model.IndicatorModel;
 import bulletin.report.ValidationReport;
 import bulletin.testing.Cli;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
@@ -26,17 +29,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Mutates a valid form a few hundred ways (cells to text, deleted rows, shuffled columns, truncated or flipped
- * bytes) and checks that the tool always ends with a message and an exit code, never an uncaught exception.
+ * bytes; far-away cells, rows, merges and column ranges; huge sizes declared in the XML and the zip; control
+ * characters in text cells) and checks that the tool always ends with a message and an exit code, never an
+ * uncaught exception (an OutOfMemoryError included).
  *
  * <p>{@code validate --month 5 FILE} loads the indicator model (and last month's workbooks) before it looks at
  * the file; none of that depends on the file, and the model is an immutable record. So each mutation is first
  * checked in-process with the model loaded once ({@link #validate}); then all 300 files go to the real command
- * in one run, which must say of each exactly what the in-process check said. Every 31st case (each kind twice)
- * also runs the command on its own, as every case used to.
+ * in one run, which must say of each exactly what the in-process check said. Every 31st case (each kind at least
+ * once) also runs the command on its own, as every case used to.
  */
 class FuzzTest {
 
     static final Path SAMPLES = Path.of("samples/miluo-2026");
+    static final int KINDS = 8;
     static final String[] JUNK = {"约300", "正在推进", "12abc", "", " ", "-7", "1e9", "１２３", "50%", "0.5", "=1/0",
         "#N/A", "/", "NaN", "∞", "1,2,3", "999999999999999999999", "\u0000", "<b>x</b>", "03-05", "一百"};
 
@@ -57,7 +63,7 @@ class FuzzTest {
         System.setErr(new java.io.PrintStream(stray, true, java.nio.charset.StandardCharsets.UTF_8));
         try {
         for (int n = 0; n < 300; n++) {
-            byte[] bytes = mutate(valid, rnd, n % 5);
+            byte[] bytes = mutate(valid, rnd, n % KINDS);
             Path file = tmp.resolve("case-" + n + ".xlsx");
             Files.write(file, bytes);
 
@@ -68,13 +74,13 @@ class FuzzTest {
             try {
                 r = validate(file, model);
             } catch (RuntimeException e) {
-                throw new AssertionError("case " + n + " (" + kind(n % 5) + "): uncaught " + e, e);
+                throw new AssertionError("case " + n + " (" + kind(n % KINDS) + "): uncaught " + e, e);
             }
             if (n % 31 == 0) {
                 Cli.Run cli = Cli.in(SAMPLES, "validate", "--month", "5", file.toString());
-                assertThat(cli).as("case %d (%s) on the command line", n, kind(n % 5)).isEqualTo(r);
+                assertThat(cli).as("case %d (%s) on the command line", n, kind(n % KINDS)).isEqualTo(r);
             }
-            assertThat(r.code()).as("case %d (%s)\n%s", n, kind(n % 5), r).isIn(0, 1);
+            assertThat(r.code()).as("case %d (%s)\n%s", n, kind(n % KINDS), r).isIn(0, 1);
             assertThat(r.out() + r.err()).as("case %d", n).doesNotContain("Exception", "\tat ", "内部出错");
             assertThat(r.out()).contains("共检查 1 个文件");
             exits[r.code()]++;
@@ -126,11 +132,17 @@ class FuzzTest {
     }
 
     static String kind(int k) {
-        return new String[] {"cells", "rows", "columns", "truncate", "flip"}[k];
+        return new String[] {"cells", "rows", "columns", "truncate", "flip", "far", "sizes", "control"}[k];
     }
 
     static byte[] mutate(byte[] valid, Random rnd, int kind) throws Exception {
         switch (kind) {
+            case 5:
+                return parts(valid, e -> far(e, rnd));
+            case 6:
+                return declaredSizes(parts(valid, e -> sizes(e, rnd)), rnd);
+            case 7:
+                return rnd.nextBoolean() ? controlInXml(valid, rnd) : controlInCells(valid, rnd);
             case 3:
                 return Arrays.copyOf(valid, rnd.nextInt(valid.length));
             case 4: {
@@ -187,5 +199,158 @@ class FuzzTest {
             wb.write(out);
             return out.toByteArray();
         }
+    }
+
+    /** The form's parts, edited, zipped again. */
+    static byte[] parts(byte[] valid, BadInputs.ZipEdit edit) throws Exception {
+        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(valid))) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                entries.put(e.getName(), in.readAllBytes());
+            }
+        }
+        edit.edit(entries);
+        return BadInputs.zipOf(entries, null);
+    }
+
+    static String text(Map<String, byte[]> e, String name) {
+        return new String(e.get(name), StandardCharsets.UTF_8);
+    }
+
+    static void put(Map<String, byte[]> e, String name, String xml) {
+        e.put(name, xml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A far row or column: near the grid's bounds, at Excel's, or beyond anything (up to 2147483647). */
+    static long farRow(Random rnd) {
+        long[] at = {Grid.MAX_ROWS - 1, Grid.MAX_ROWS, 1_048_575, 1_048_576, Integer.MAX_VALUE - 1L};
+        return rnd.nextInt(3) == 0 ? rnd.nextInt(60) : at[rnd.nextInt(at.length)];
+    }
+
+    static long farCol(Random rnd) {
+        long[] at = {Grid.MAX_COLS - 1, Grid.MAX_COLS, 16_383, 16_384, 18_277};
+        return rnd.nextInt(3) == 0 ? rnd.nextInt(12) : at[rnd.nextInt(at.length)];
+    }
+
+    /** "XFD1048576" (0-based row and column), as far as three letters reach. */
+    static String a1(long row, long col) {
+        StringBuilder letters = new StringBuilder();
+        for (long c = col + 1; c > 0; c = (c - 1) / 26) {
+            letters.insert(0, (char) ('A' + (c - 1) % 26));
+        }
+        return letters + String.valueOf(row + 1);
+    }
+
+    /** Far references: a cell, a row, a merged region or a column range far away, in the form or its hidden sheet. */
+    static void far(Map<String, byte[]> e, Random rnd) {
+        String name = rnd.nextInt(3) == 0 ? BadInputs.META_SHEET : BadInputs.FORM_SHEET;
+        String xml = text(e, name);
+        long row = farRow(rnd);
+        long col = farCol(rnd);
+        switch (rnd.nextInt(4)) {
+            case 0 -> xml = xml.replace("</sheetData>", "<row r=\"" + (row + 1) + "\"><c r=\"" + a1(row, col)
+                    + "\" t=\"inlineStr\"><is><t>40</t></is></c></row></sheetData>");
+            case 1 -> xml = xml.replace("</sheetData>", "<row r=\"" + (row + 1) + "\" hidden=\"1\"><c><v>7</v></c></row>"
+                    + "</sheetData>");
+            case 2 -> {
+                String merge = "<mergeCell ref=\"" + a1(rnd.nextInt(60), rnd.nextInt(10)) + ":" + a1(row, col) + "\"/>";
+                xml = xml.contains("<mergeCells") ? xml.replaceFirst("<mergeCells count=\"\\d+\">", "$0" + merge)
+                        : xml.replace("</sheetData>", "</sheetData><mergeCells count=\"1\">" + merge + "</mergeCells>");
+            }
+            default -> {
+                long min = rnd.nextBoolean() ? -rnd.nextInt(Integer.MAX_VALUE) : rnd.nextInt(20);
+                long max = rnd.nextBoolean() ? Integer.MAX_VALUE : col + 1;
+                String cols = "<col min=\"" + min + "\" max=\"" + max + "\" hidden=\"1\" width=\"3\"/>";
+                xml = xml.contains("<cols>") ? xml.replace("<cols>", "<cols>" + cols)
+                        : xml.replace("<sheetData", "<cols>" + cols + "</cols><sheetData");
+            }
+        }
+        put(e, name, xml);
+    }
+
+    /** Sizes declared in the XML that no form has: the dimension, the counts, the rows' spans. */
+    static void sizes(Map<String, byte[]> e, Random rnd) {
+        String huge = rnd.nextBoolean() ? "2147483647" : "4294967296";
+        String sheet = text(e, BadInputs.FORM_SHEET)
+                .replaceFirst("<dimension ref=\"[^\"]*\"/>", "<dimension ref=\"A1:" + a1(farRow(rnd), farCol(rnd)) + "\"/>")
+                .replaceFirst("<mergeCells count=\"\\d+\">", "<mergeCells count=\"" + huge + "\">")
+                .replace("<row r=\"5\"", "<row spans=\"1:" + huge + "\" r=\"5\"");
+        put(e, BadInputs.FORM_SHEET, sheet);
+        put(e, "xl/sharedStrings.xml", text(e, "xl/sharedStrings.xml")
+                .replaceFirst("count=\"\\d+\" uniqueCount=\"\\d+\"", "count=\"" + huge + "\" uniqueCount=\"" + huge + "\""));
+    }
+
+    /**
+     * Sizes declared in the zip's central directory that lie: an entry's unpacked size set to far more than it is,
+     * or to less (the reader counts what it unpacks, whatever is declared). Sometimes nothing is changed.
+     */
+    static byte[] declaredSizes(byte[] zip, Random rnd) {
+        byte[] b = zip.clone();
+        List<Integer> central = new ArrayList<>();
+        for (int i = 0; i + 46 <= b.length; i++) {
+            if (b[i] == 0x50 && b[i + 1] == 0x4b && b[i + 2] == 0x01 && b[i + 3] == 0x02) {
+                central.add(i);
+            }
+        }
+        if (central.isEmpty() || rnd.nextInt(4) == 0) {
+            return b;
+        }
+        int at = central.get(rnd.nextInt(central.size())) + 24; // uncompressed size, little-endian
+        long size = new long[] {0xFFFFFFFEL, 0x7FFFFFFFL, 200L * 1024 * 1024, 1, 0}[rnd.nextInt(5)];
+        for (int k = 0; k < 4; k++) {
+            b[at + k] = (byte) (size >>> (8 * k));
+        }
+        return b;
+    }
+
+    static final String[] CONTROL = {"\u0001", "\u000B", "\u000C", "\u0000", "\u001F", "\u007F", "\uFFFE", "\r\n",
+        "\u0085", "\u2028"};
+
+    static String control(Random rnd) {
+        StringBuilder sb = new StringBuilder(JUNK[rnd.nextInt(JUNK.length)]);
+        for (int i = 0; i < 1 + rnd.nextInt(3); i++) {
+            sb.insert(rnd.nextInt(sb.length() + 1), CONTROL[rnd.nextInt(CONTROL.length)]);
+        }
+        return sb.toString();
+    }
+
+    /** Control characters in text cells as a spreadsheet program writes them (POI escapes them as _x000B_). */
+    static byte[] controlInCells(byte[] valid, Random rnd) throws Exception {
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(valid))) {
+            XSSFSheet sh = wb.getSheet(FormLayout.DATA_SHEET);
+            for (int i = 0; i < 1 + rnd.nextInt(4); i++) {
+                Row row = sh.getRow(rnd.nextInt(sh.getLastRowNum() + 1));
+                if (row != null) {
+                    row.getCell(rnd.nextInt(9), Row.MissingCellPolicy.CREATE_NULL_AS_BLANK).setCellValue(control(rnd));
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            wb.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    /**
+     * Control characters written raw, or as character references, into the XML of inline and shared strings:
+     * most are not allowed in XML 1.0 at all, and the file is then one that cannot be parsed.
+     */
+    static byte[] controlInXml(byte[] valid, Random rnd) throws Exception {
+        return parts(valid, e -> {
+            String c = control(rnd);
+            String written = rnd.nextBoolean() ? c : c.chars().mapToObj(ch -> ch < 0x20 || ch == 0x7F || ch > 0xFFFD
+                    ? "&#" + ch + ";" : String.valueOf((char) ch)).reduce("", String::concat);
+            if (rnd.nextBoolean()) {
+                String ss = text(e, "xl/sharedStrings.xml");
+                put(e, "xl/sharedStrings.xml", ss.replaceFirst("<si><t>([^<]*)</t></si>",
+                        "<si><t xml:space=\"preserve\">$1" + java.util.regex.Matcher.quoteReplacement(written) + "</t></si>"));
+            } else {
+                String row = String.valueOf(5 + rnd.nextInt(40));
+                String col = String.valueOf((char) ('A' + rnd.nextInt(9)));
+                String xml = BadInputs.sheetXml(e).replaceFirst("<c r=\"" + col + row + "\"[^>]*?(/>|>.*?</c>)",
+                        java.util.regex.Matcher.quoteReplacement("<c r=\"" + col + row + "\" t=\"inlineStr\"><is><t>" + written
+                                + "</t></is></c>"));
+                put(e, BadInputs.FORM_SHEET, xml);
+            }
+        });
     }
 }
