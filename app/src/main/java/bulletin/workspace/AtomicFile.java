@@ -263,7 +263,7 @@ public final class AtomicFile {
                 readableByAll(tmp);
             } catch (IOException e) {
                 discard();
-                throw failure(shown.apply(target), "无法写入", e);
+                throw failure(shown.apply(target), "无法写入", e, "；原有文件未改动");
             }
         }
 
