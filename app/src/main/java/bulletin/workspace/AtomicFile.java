@@ -164,29 +164,34 @@ public final class AtomicFile {
 
     /** The same XML but for the order of the root element's attributes. */
     private static boolean sameXml(byte[] x, byte[] y) {
-        String a = new String(x, StandardCharsets.ISO_8859_1);
-        String b = new String(y, StandardCharsets.ISO_8859_1);
-        int[] ra = rootTag(a);
-        int[] rb = rootTag(b);
-        if (ra == null || rb == null || !a.substring(0, ra[0]).equals(b.substring(0, rb[0]))
-                || !a.substring(ra[1]).equals(b.substring(rb[1]))) {
+        int[] rx = rootTag(x);
+        int[] ry = rootTag(y);
+        if (rx == null || ry == null || x.length - rx[1] != y.length - ry[1]
+                || !Arrays.equals(x, 0, rx[0], y, 0, ry[0]) || !Arrays.equals(x, rx[1], x.length, y, ry[1], y.length)) {
             return false;
         }
-        return attributes(a.substring(ra[0], ra[1])).equals(attributes(b.substring(rb[0], rb[1])));
+        return attributes(new String(x, rx[0], rx[1] - rx[0], StandardCharsets.UTF_8))
+                .equals(attributes(new String(y, ry[0], ry[1] - ry[0], StandardCharsets.UTF_8)));
     }
 
     /** Where the root element's start tag begins and ends (after its '>'), or null. */
-    private static int[] rootTag(String s) {
-        int i = s.indexOf('<');
-        while (i >= 0 && i + 1 < s.length() && (s.charAt(i + 1) == '?' || s.charAt(i + 1) == '!')) {
-            i = s.indexOf('<', i + 1);
+    private static int[] rootTag(byte[] s) {
+        int i = 0;
+        while (true) {
+            while (i < s.length && s[i] != '<') {
+                i++;
+            }
+            if (i + 1 >= s.length) {
+                return null;
+            }
+            if (s[i + 1] != '?' && s[i + 1] != '!') {
+                break;
+            }
+            i++;
         }
-        if (i < 0) {
-            return null;
-        }
-        char quote = 0;
-        for (int j = i + 1; j < s.length(); j++) {
-            char c = s.charAt(j);
+        byte quote = 0;
+        for (int j = i + 1; j < s.length; j++) {
+            byte c = s[j];
             if (quote != 0) {
                 quote = c == quote ? 0 : quote;
             } else if (c == '"' || c == '\'') {
@@ -278,6 +283,7 @@ public final class AtomicFile {
          */
         public List<String> commit(boolean keep, List<Path> retire) {
             List<Change> changes = plan(keep, retire);
+            List<Change> made = new ArrayList<>(); // what to undo: only what this run did, never a name it found
             Path journal = dir.resolve(UNDO);
             String doing = "无法写入";
             Path at = journal;
@@ -287,6 +293,7 @@ public final class AtomicFile {
                 for (Change c : changes) {
                     at = c.target;
                     c.keep();
+                    made.add(c);
                 }
                 doing = "无法写入";
                 for (int i = 0; i < staged.size(); i++) {
@@ -305,7 +312,8 @@ public final class AtomicFile {
                 fault.at("done", dir);
                 Files.deleteIfExists(journal);
             } catch (IOException | RuntimeException e) {
-                String failed = undo(journal, changes);
+                changes.stream().filter(c -> c.backup == null && !made.contains(c)).forEach(made::add);
+                String failed = undo(journal, made);
                 discard();
                 IOException io = e instanceof IOException x ? x : new IOException(e.getMessage(), e);
                 throw failure(shown.apply(at), doing, io, failed == null ? "；原有文件未改动"
