@@ -3,8 +3,15 @@ package bulletin.cli;
 import bulletin.diag.BulletinException;
 import bulletin.diag.ExitCode;
 import bulletin.diag.Problem;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 
 /**
@@ -17,9 +24,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = run(args, out, err);
+        // Not System.out: a PrintStream swallows a failed write, and an output that cannot be written must be told.
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
+                StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int code = run(args, out, err, Main::stdoutName);
         out.flush();
         err.flush();
         System.exit(code);
@@ -27,13 +36,36 @@ public final class Main {
 
     /** Runs one command line; never throws for bad input. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, out, err, () -> "标准输出");
+    }
+
+    /**
+     * Runs one command line. What could not be written to {@code out} (a full disk, {@code /dev/full}, a closed
+     * pipe) makes a done run, or a report of errors that never arrived, an exit 3 that names the output.
+     */
+    static int run(String[] args, PrintWriter out, PrintWriter err, Supplier<String> outName) {
         CommandLine cl = commandLine();
         cl.setOut(out);
         cl.setErr(err);
         int code = cl.execute(args);
-        out.flush();
+        if (out.checkError()) { // flushes first
+            err.println("错误: 无法写入" + outName.get() + "（磁盘已满、管道已关闭，或重定向到的文件不可写），输出不完整");
+            if (code == ExitCode.OK || code == ExitCode.INVALID_INPUT) {
+                code = ExitCode.OUTPUT;
+            }
+        }
         err.flush();
         return code;
+    }
+
+    /** Standard output, with the file it goes to where the system tells (Linux: {@code /dev/full}). */
+    private static String stdoutName() {
+        try {
+            Path target = Files.readSymbolicLink(Path.of("/proc/self/fd/1"));
+            return target.isAbsolute() ? "标准输出（" + target + "）" : "标准输出";
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return "标准输出";
+        }
     }
 
     static CommandLine commandLine() {

@@ -32,11 +32,12 @@ import bulletin.workspace.WorkspaceConfig;
 import bulletin.workspace.WorkspaceLock;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -143,14 +144,23 @@ public final class GenerateService {
             compute();
             Documents docs = build(word());
             Output out = new Output(ws, month, snapshot.issue());
-            boolean unchanged = out.sameAs(docs.json());
+            if (out.recover()) {
+                notes.add("上次运行在替换 " + ws.show(out.dir) + "/ 中的文件时中断，已先恢复原有的专报");
+            }
+            List<Path> stale = out.stale(docs);
+            boolean unchanged = stale.isEmpty();
             List<String> written = new ArrayList<>();
             List<String> kept = new ArrayList<>();
             if (!unchanged) {
-                out.write(docs, o.force(), written, kept);
+                out.write(docs, stale, o.force(), written, kept);
+                if (!stale.contains(out.json)) {
+                    notes.add("专报内容未变，但 " + String.join("、", stale.stream().map(ws::show).toList())
+                            + " 缺少或已损坏，已重新生成");
+                }
             }
             Timing.mark("written");
-            String pdfError = o.pdf() && (!unchanged || !Files.exists(out.pdf)) ? pdf(out, written) : null;
+            boolean pdfDue = o.pdf() && (stale.contains(out.json) || !out.pdfIntact());
+            String pdfError = pdfDue ? pdf(out, written, kept) : null;
             return new Result(snapshot, written, kept, unchanged, notes, problems.all(), pdfError);
         }
 
@@ -307,7 +317,7 @@ public final class GenerateService {
         }
 
         /** Phase 7 (asked for): the PDF copy through LibreOffice; a failure is reported, the .docx stands. */
-        private String pdf(Output out, List<String> written) {
+        private String pdf(Output out, List<String> written, List<String> kept) {
             Optional<Path> soffice = Pdf.soffice();
             if (soffice.isEmpty()) {
                 return "没有找到 LibreOffice（soffice），无法生成 PDF；.docx 已生成，可在 Word 或 WPS 中“另存为 PDF”。"
@@ -315,8 +325,7 @@ public final class GenerateService {
             }
             try {
                 byte[] pdf = Pdf.convert(soffice.get(), out.docx);
-                AtomicFile.write(out.pdf, ws.show(out.pdf), w -> w.write(pdf));
-                written.add(ws.show(out.pdf));
+                out.writePdf(pdf, o.force(), written, kept);
                 return null;
             } catch (IOException e) {
                 return "无法生成 PDF（" + e.getMessage() + "）；.docx 已生成";
@@ -324,7 +333,11 @@ public final class GenerateService {
         }
     }
 
-    /** The month's output files, and writing them so that the earlier ones are kept. */
+    /**
+     * The month's output files, written so that at every moment either the earlier set or the new one is
+     * complete: the new files are staged under temporary names, the earlier ones kept, and only then are the
+     * current files replaced, {@code bulletin.json} (which marks the month) last ({@link AtomicFile.Batch}).
+     */
     private static final class Output {
         private final Workspace ws;
         private final Path dir;
@@ -342,58 +355,63 @@ public final class GenerateService {
             pdf = dir.resolve(docxName(issue).replace(".docx", ".pdf"));
         }
 
-        /** The bulletin is already there with the same content. */
-        boolean sameAs(String newJson) {
-            if (!Files.exists(json) || !Files.exists(docx) || !Files.exists(xlsx)) {
+        /** Undoes what a killed run left half done and removes its temporary files; true where it undid one. */
+        boolean recover() {
+            return AtomicFile.Batch.recover(dir, ws::show);
+        }
+
+        /**
+         * The files to write, in order: all three where the snapshot differs; else only those missing or damaged
+         * (not holding what this snapshot makes); none where the bulletin is there, unchanged.
+         */
+        List<Path> stale(Documents docs) {
+            if (!AtomicFile.holds(json, docs.json().getBytes(StandardCharsets.UTF_8))) {
+                return List.of(docx, xlsx, json);
+            }
+            List<Path> stale = new ArrayList<>();
+            if (!AtomicFile.holds(docx, docs.docx())) {
+                stale.add(docx);
+            }
+            if (!AtomicFile.holds(xlsx, docs.xlsx())) {
+                stale.add(xlsx);
+            }
+            return stale;
+        }
+
+        /** A PDF is there (a regular file that begins as one). */
+        boolean pdfIntact() {
+            if (!Files.isRegularFile(pdf, LinkOption.NOFOLLOW_LINKS)) {
                 return false;
             }
-            try {
-                return Files.readString(json, StandardCharsets.UTF_8).equals(newJson);
+            try (InputStream in = Files.newInputStream(pdf)) {
+                return new String(in.readNBytes(5), StandardCharsets.ISO_8859_1).equals("%PDF-");
             } catch (IOException e) {
                 return false;
             }
         }
 
-        /** Everything is on disk under temporary names before any earlier file is touched. */
-        void write(Documents docs, boolean force, List<String> written, List<String> kept) {
-            try (AtomicFile.Batch batch = new AtomicFile.Batch(ws::show)) {
-                batch.add(docx, docs.docx());
-                batch.add(xlsx, docs.xlsx());
-                batch.add(json, docs.json().getBytes(StandardCharsets.UTF_8)); // last: it marks the month complete
-                if (!force) {
-                    keepEarlier(kept);
-                }
-                batch.commit();
-            }
-            written.add(ws.show(docx));
-            written.add(ws.show(xlsx));
-            written.add(ws.show(json));
+        /**
+         * Writes the stale files. Where the snapshot is new, the month's other current outputs (another issue's,
+         * the PDF) leave with the earlier set; without --force every earlier file is kept as "-旧N".
+         */
+        void write(Documents docs, List<Path> stale, boolean force, List<String> written, List<String> kept) {
+            WorkspaceLock.check(ws);
+            Map<Path, byte[]> content = Map.of(docx, docs.docx(), xlsx, docs.xlsx(),
+                    json, docs.json().getBytes(StandardCharsets.UTF_8));
+            AtomicFile.Batch batch = new AtomicFile.Batch(dir, ws::show);
+            stale.forEach(p -> batch.add(p, content.get(p)));
+            List<Path> retire = stale.contains(json)
+                    ? current().stream().filter(p -> !stale.contains(p)).toList() : List.of();
+            kept.addAll(batch.commit(!force, retire));
+            stale.forEach(p -> written.add(ws.show(p)));
         }
 
-        /**
-         * Earlier outputs of the month that the new run would replace are kept under a numbered name
-         * ({@code 工作专报（第3期）-旧1.docx}, {@code bulletin-旧1.json}): a bulletin that differs is never lost.
-         */
-        private void keepEarlier(List<String> kept) {
-            List<Path> current = current();
-            int k = 1;
-            while (true) {
-                final int n = k;
-                if (current.stream().noneMatch(p -> Files.exists(renamed(p, n)))) {
-                    break;
-                }
-                k++;
-            }
-            for (Path p : current) {
-                Path target = renamed(p, k);
-                try {
-                    Files.move(p, target, StandardCopyOption.ATOMIC_MOVE);
-                } catch (IOException e) {
-                    throw BulletinException.output(ws.show(p) + ": 错误: 无法保留旧文件（" + e.getMessage()
-                            + "；如果文件正被 Word/WPS 打开，请关闭后重试）", e);
-                }
-                kept.add(ws.show(p) + " → " + target.getFileName());
-            }
+        /** The PDF, replacing one that is missing or damaged (kept as "-旧N" without --force). */
+        void writePdf(byte[] content, boolean force, List<String> written, List<String> kept) {
+            AtomicFile.Batch batch = new AtomicFile.Batch(dir, ws::show);
+            batch.add(pdf, content);
+            kept.addAll(batch.commit(!force, List.of()));
+            written.add(ws.show(pdf));
         }
 
         /** The month's current outputs, as {@code generate} names them. */
@@ -409,12 +427,6 @@ public final class GenerateService {
             } catch (IOException e) {
                 throw BulletinException.output(ws.show(dir) + ": 错误: 无法读取文件夹（" + e.getMessage() + "）", e);
             }
-        }
-
-        private static Path renamed(Path p, int k) {
-            String n = p.getFileName().toString();
-            int dot = n.lastIndexOf('.');
-            return p.resolveSibling(n.substring(0, dot) + "-旧" + k + n.substring(dot));
         }
     }
 

@@ -56,6 +56,7 @@ public final class TemplateService {
         IndicatorModel model = ModelLoader.load(ws);
         YearMonth month = Months.parse(monthSpec, model.year());
         Path dir = ws.formsDir(month);
+        AtomicFile.removeTemporaries(dir); // what a killed run left
         List<String> units = new ArrayList<>();
         List<String> departments = new ArrayList<>();
         List<String> kept = new ArrayList<>();
