@@ -90,6 +90,27 @@ class GenerateTest {
                 "out/2026-05/bulletin.json", "红牌 1 个", "15-01", "黄牌 1 个", "03-05", "未报送：神鼎山镇");
     }
 
+    /** Issue 15: an indicator scheduled from April gets no card in March, and the paper says why. */
+    @Test
+    void anIndicatorScheduledLaterIsNotScoredBeforeAndSaysWhy() throws IOException {
+        Run mar = generate("3");
+        assertThat(mar.code()).as(mar.toString()).isZero();
+        SnapshotIndicator lifts = ind(snapshot("2026-03"), "14-01");
+        assertThat(lifts.total().status()).isEqualTo(Status.NOT_SCORED);
+        assertThat(lifts.card()).isNull();
+        assertThat(lifts.pending()).isEqualTo("按计划自4月起推进");
+        try (InputStream in = Files.newInputStream(ws.resolve("out/2026-03/工作专报（第1期）.docx"));
+             XWPFDocument doc = new XWPFDocument(in)) {
+            String text = doc.getParagraphs().stream().map(XWPFParagraph::getText).collect(Collectors.joining("\n"));
+            assertThat(text).contains("更新住宅老旧电梯7台\n按计划自4月起推进，本月不计进度。");
+            // March has no notes: the empty sections are left out and the headings numbered as they stand.
+            assertThat(text).contains("一、工作进展", "二、突出问题").doesNotContain("工作动态", "下一步工作安排");
+        }
+        assertThat(mar.out()).contains("专报中略去了“工作动态”“下一步工作安排”一节");
+        generate("4");
+        assertThat(ind(snapshot("2026-04"), "14-01").total().status()).isNotEqualTo(Status.NOT_SCORED);
+    }
+
     /** Issue 14: without the office's targets in bulletin.yaml, the mismatch of name and towns is printed. */
     @Test
     void withoutTheTargetSetAHeadlineMismatchIsPrintedWithItsCell() throws IOException {
