@@ -46,9 +46,6 @@ set "BULLETIN_STAMP=%BULLETIN_STAMP::=%"
 set "BULLETIN_STAMP=%BULLETIN_STAMP:/=-%"
 set "BULLETIN_STAMP=%BULLETIN_STAMP: =_%"
 set "BULLETIN_CACHE=%LOCALAPPDATA%\bulletin\%BULLETIN_KEY%"
-if not exist "%BULLETIN_CACHE%\" mkdir "%BULLETIN_CACHE%" >nul 2>&1
-if not exist "%BULLETIN_CACHE%\" set "BULLETIN_CACHE="
-if not defined BULLETIN_CACHE goto :check_java
 set "BULLETIN_JSA=%BULLETIN_CACHE%\%BULLETIN_STAMP%.jsa"
 set "BULLETIN_LOG=%BULLETIN_CACHE%\warmup.log"
 rem An archive made with this java: it passed the version check then.
@@ -68,6 +65,8 @@ set /a BULLETIN_JAVA_MAJOR=BULLETIN_JAVA_MAJOR+0 >nul 2>&1
 if %BULLETIN_JAVA_MAJOR% LSS 17 goto :old_java
 
 if not defined BULLETIN_CACHE goto :run
+if not exist "%BULLETIN_CACHE%\" mkdir "%BULLETIN_CACHE%" >nul 2>&1
+if not exist "%BULLETIN_CACHE%\" goto :run
 if exist "%BULLETIN_CACHE%\%BULLETIN_STAMP%.failed" goto :cds_failed_before
 if not exist "%BULLETIN_SAMPLE%\targets\" goto :no_sample
 

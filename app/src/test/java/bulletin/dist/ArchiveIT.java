@@ -191,6 +191,7 @@ class ArchiveIT {
 
     @Test
     void anOldOrMissingJavaIsNamedInChineseBeforeAnythingRuns() throws IOException {
+        Path cache = tmp.resolve("cache-default");
         Path old = Files.createDirectories(tmp.resolve("old-java"));
         Path fake = old.resolve("java");
         Files.writeString(fake, "#!/bin/sh\necho 'java version \"1.8.0_392\"' >&2\necho 'Java(TM) SE Runtime' >&2\n");
@@ -205,6 +206,7 @@ class ArchiveIT {
             assertThat(none.code()).as(launcher + "\n" + none).isEqualTo(2);
             assertThat(none.err()).contains("找不到 Java", "需要 Java 17");
         }
+        assertThat(cache).as("nothing made before Java was found good").doesNotExist();
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -240,6 +242,7 @@ class ArchiveIT {
         pb.environment().remove("BULLETIN_JAVA_OPTS");
         pb.environment().remove("BULLETIN_CDS");
         pb.environment().put("PATH", path.toString());
+        pb.environment().put("XDG_CACHE_HOME", tmp.resolve("cache-default").toString()); // never the user's own
         pb.environment().putAll(env);
         Path out = Files.createTempFile(tmp, "out", ".txt");
         Path err = Files.createTempFile(tmp, "err", ".txt");
