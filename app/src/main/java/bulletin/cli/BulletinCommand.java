@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
             "详见 README.md。"},
         versionProvider = VersionProvider.class,
         subcommands = {InitCommand.class, InspectCommand.class, TemplateCommand.class, GenerateCommand.class,
-            ValidateCommand.class})
+            ValidateCommand.class, CompletionCommand.class})
 public final class BulletinCommand implements Runnable {
 
     @Spec
