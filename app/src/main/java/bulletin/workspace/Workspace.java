@@ -191,14 +191,15 @@ public final class Workspace {
         }
         List<Path> files;
         try (Stream<Path> s = Files.walk(dir, 4)) {
-            files = s.filter(p -> !p.equals(dir) && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+            files = s.filter(p -> !p.equals(dir)).sorted().toList();
         } catch (IOException | UncheckedIOException e) {
             throw BulletinException.usage(show(dir) + "/: 错误: 无法读取文件夹（" + e.getMessage() + "）");
         }
         for (Path p : files) {
             String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
             long cap = n.endsWith(".docx") ? InputFiles.DOCX_CAP : n.endsWith(".ftl") ? InputFiles.TEXT_CAP : -1;
-            if (cap < 0 || InputFiles.ignored(p)) {
+            if (cap < 0 || InputFiles.ignored(p)
+                    || Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && !p.getParent().equals(dir)) {
                 continue;
             }
             try {
