@@ -27,11 +27,13 @@ import java.util.Set;
 /** Builds the indicator model from the tables read: codes, kinds, levels, and the join of the two tables. */
 final class ModelBuilder {
 
+    private final Workspace ws;
     private final WorkspaceConfig config;
     private final Problems problems;
 
-    ModelBuilder(WorkspaceConfig config, Problems problems) {
-        this.config = config;
+    ModelBuilder(Workspace ws, Problems problems) {
+        this.ws = ws;
+        this.config = ws.config();
         this.problems = problems;
     }
 
@@ -147,12 +149,12 @@ final class ModelBuilder {
         return p.isEmpty() || p.equalsIgnoreCase("true") ? "上级任务暂未下达" : p;
     }
 
-    private static int from(String code, WorkspaceConfig.IndicatorOverride o) {
+    private int from(String code, WorkspaceConfig.IndicatorOverride o) {
         if (o == null || o.from() == null) {
             return 1;
         }
         if (o.from() < 1 || o.from() > 12) {
-            throw BulletinException.usage(Workspace.CONFIG_FILE + ": 错误: 指标 " + code + " 的 from 应是 1 到 12 的月份，而不是 "
+            throw BulletinException.usage(ws.configPlace("indicators", code, "from") + ": 错误: 指标 " + code + " 的 from 应是 1 到 12 的月份，而不是 "
                     + o.from());
         }
         return o.from();
@@ -214,12 +216,73 @@ final class ModelBuilder {
                         + "”没有对应到任何指标");
             }
         }
-        for (String code : config.indicators().keySet()) {
-            if (indicators.stream().noneMatch(i -> i.code().equals(code))) {
-                problems.warning("unknown-code", Place.file(Workspace.CONFIG_FILE), "indicators 中的编码“" + code
-                        + "”不是任何指标的编码（用 bulletin inspect 查看编码）");
+        unknownCodes(indicators);
+    }
+
+    /**
+     * A code under {@code indicators:} that the tables do not have would leave its indicator without the settings
+     * meant for it, in silence: it is refused with its line and the nearest real code.
+     */
+    private void unknownCodes(List<Indicator> indicators) {
+        List<String> codes = indicators.stream().map(Indicator::code).toList();
+        List<String> wrong = new ArrayList<>();
+        for (String code : config.indicators().keySet().stream().sorted().toList()) {
+            if (!codes.contains(code)) {
+                String near = nearestCode(code, codes);
+                wrong.add(ws.configPlace("indicators", code) + ": 错误: indicators 中的编码“" + code + "”不是任何指标的编码"
+                        + (near == null ? "" : "，是不是“" + near + "”？"));
             }
         }
+        if (!wrong.isEmpty()) {
+            throw BulletinException.usage(String.join("\n", wrong) + "\n（指标编码写作“03-05”：项目序号和指标序号各两位；"
+                    + "用 bulletin inspect 查看全部编码）");
+        }
+    }
+
+    /**
+     * The real code a mistyped one most likely means: the same two numbers written another way ("16-2", "16.02",
+     * "1602" for 16-02), else the code nearest by edit distance, at most two characters away; null where none is.
+     */
+    static String nearestCode(String wrong, List<String> codes) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\D*(\\d{1,2})\\D+(\\d{1,2})\\D*$|^(\\d{2})(\\d{2})$")
+                .matcher(wrong.strip());
+        if (m.matches()) {
+            String item = m.group(1) != null ? m.group(1) : m.group(3);
+            String k = m.group(2) != null ? m.group(2) : m.group(4);
+            String same = String.format("%02d-%02d", Integer.parseInt(item), Integer.parseInt(k));
+            if (codes.contains(same)) {
+                return same;
+            }
+        }
+        String best = null;
+        int bestDistance = 3;
+        for (String c : codes) {
+            int d = editDistance(wrong.strip(), c);
+            if (d < bestDistance) {
+                best = c;
+                bestDistance = d;
+            }
+        }
+        return best;
+    }
+
+    /** Levenshtein distance: insertions, deletions and substitutions of one character each. */
+    private static int editDistance(String a, String b) {
+        int[] row = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            row[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int diagonal = row[0];
+            row[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int above = row[j];
+                row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1),
+                        diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+                diagonal = above;
+            }
+        }
+        return row[b.length()];
     }
 
     private static Place place(String formatted) {

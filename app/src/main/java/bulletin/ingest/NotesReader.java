@@ -1,14 +1,14 @@
 package bulletin.ingest;
 
+import bulletin.diag.BulletinException;
 import bulletin.diag.Place;
 import bulletin.diag.Problems;
 import bulletin.model.Notes.Paragraph;
 import bulletin.model.Notes;
 import bulletin.text.Text;
+import bulletin.workspace.InputFiles;
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,14 +36,21 @@ public final class NotesReader {
     private NotesReader() {
     }
 
+    /**
+     * The month's notes, or none where there is no file. Only a regular file of at most
+     * {@link InputFiles#TEXT_CAP} is read: a folder, a device, a FIFO, a broken link or an oversized file is refused
+     * by its name (a usage error, exit 2), never opened.
+     */
     public static Notes read(Path file, String shown, Problems problems) {
-        if (!Files.exists(file)) {
+        if (!InputFiles.present(file)) {
             return Notes.EMPTY;
         }
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (MalformedInputException e) {
+            text = InputFiles.readText(file, InputFiles.TEXT_CAP);
+        } catch (InputFiles.Refused e) {
+            throw BulletinException.usage(shown + ": 错误: " + e.getMessage() + "（月度说明须是一个普通的文本文件）");
+        } catch (CharacterCodingException e) {
             problems.error("bad-encoding", Place.file(shown), "不是 UTF-8 编码的文本：请用记事本“另存为”并选择 UTF-8 编码");
             return Notes.EMPTY;
         } catch (IOException e) {

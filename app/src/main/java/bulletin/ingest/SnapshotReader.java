@@ -3,15 +3,36 @@ package bulletin.ingest;
 import bulletin.diag.BulletinException;
 import bulletin.diag.ExitCode;
 import bulletin.model.Snapshot;
+import bulletin.workspace.InputFiles;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 
 /** Reads a month's {@code bulletin.json}, as the next month does for cards, gains and the issue number. */
 public final class SnapshotReader {
 
+    /** The highest issue number a bulletin can have (第999期); {@code generate --issue} takes no more either. */
+    public static final int MAX_ISSUE = 999;
+
     private SnapshotReader() {
+    }
+
+    /**
+     * Why a kept {@code bulletin.json} cannot stand for its month, as a clause for the user: no regular file, too
+     * large, no JSON, not a snapshot, or the snapshot of another month or year.
+     */
+    public static final class Damaged extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Damaged(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     public static ObjectMapper mapper() {
@@ -19,12 +40,58 @@ public final class SnapshotReader {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
+    /**
+     * The snapshot kept for {@code month}, checked before it is used: a regular file within its cap, JSON of a
+     * snapshot with its figures, of that very month (a copy from another month, year or workspace is refused),
+     * with an issue number from 1 to {@link #MAX_ISSUE}.
+     */
+    public static Snapshot kept(Path file, YearMonth month) throws Damaged {
+        Snapshot s;
+        try {
+            InputFiles.regularFile(file, InputFiles.SNAPSHOT_CAP);
+            try (InputStream in = Files.newInputStream(file)) {
+                s = mapper().readValue(in, Snapshot.class);
+            }
+        } catch (InputFiles.Refused e) {
+            throw new Damaged(e.getMessage(), e);
+        } catch (JsonProcessingException e) {
+            throw new Damaged("不是完整的快照（JSON 格式有误，或缺少内容）", e);
+        } catch (IOException e) {
+            throw new Damaged("无法读取（" + e.getMessage() + "）", e);
+        }
+        if (s == null || s.indicators() == null || s.indicators().isEmpty()
+                || s.indicators().stream().anyMatch(i -> i == null || i.code() == null || i.units() == null)) {
+            throw new Damaged("不是完整的快照（缺少各指标的数据）", null);
+        }
+        if (month != null && (s.year() != month.getYear() || s.month() != month.getMonthValue())) {
+            throw new Damaged("是 " + s.year() + "年" + s.month() + "月的快照，而不是" + month.getYear() + "年"
+                    + month.getMonthValue() + "月的", null);
+        }
+        if (s.issue() < 1 || s.issue() > MAX_ISSUE) {
+            throw new Damaged("期号 " + s.issue() + " 不在 1 到 " + MAX_ISSUE + " 之间", null);
+        }
+        return s;
+    }
+
+    /**
+     * A kept snapshot, checked as {@link #kept} for the month its folder names ({@code out/2026-04/}); one that
+     * cannot stand is an error naming the file.
+     */
     public static Snapshot read(Path file, String shown) {
         try {
-            return mapper().readValue(file.toFile(), Snapshot.class);
-        } catch (IOException e) {
-            throw new BulletinException(ExitCode.INVALID_INPUT, shown + ": 错误: 上月的快照文件无法读取（"
-                    + e.getClass().getSimpleName() + "）；可删除它，程序会根据上月的报表重新计算", e);
+            return kept(file, monthOf(file));
+        } catch (Damaged e) {
+            throw new BulletinException(ExitCode.INVALID_INPUT, shown + ": 错误: 上月的快照文件" + e.getMessage()
+                    + "；可删除它，程序会根据上月的报表重新计算", e);
+        }
+    }
+
+    private static YearMonth monthOf(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        try {
+            return dir == null ? null : YearMonth.parse(dir.getFileName().toString());
+        } catch (DateTimeParseException e) {
+            return null;
         }
     }
 

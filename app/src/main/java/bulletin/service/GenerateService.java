@@ -169,7 +169,7 @@ public final class GenerateService {
          * other core while this one reads the workbooks: together they cost about as much as the reading.
          */
         private void warmUpDocumentStack() {
-            Path templates = ws.templatesDir();
+            Path templates = ws.templatesDirChecked();
             reference = CompletableFuture.supplyAsync(() -> {
                 try {
                     return DocxWriter.reference(templates);
@@ -183,16 +183,17 @@ public final class GenerateService {
 
         /** Phase 1: the tables, the month, the date, and the month's workbooks. */
         private void read() {
+            if (o.issue() != null && (o.issue() < 1 || o.issue() > SnapshotReader.MAX_ISSUE)) {
+                throw BulletinException.usage("--issue 的值 " + o.issue() + " 不对：期号应是 1 到 "
+                        + SnapshotReader.MAX_ISSUE + " 之间的整数");
+            }
             model = ModelLoader.load(ws);
             // A name whose figure the units' targets do not make: the clerk decides which stands (bulletin.yaml).
             TargetChecks.check(model).stream().filter(p -> p.code().equals("headline-mismatch"))
                     .forEach(p -> notes.add(p.place().format() + "：" + p.message()));
             Timing.mark("tables read");
             month = Months.parse(o.month(), model.year());
-            date = date(o.date());
-            if (o.issue() != null && o.issue() < 1) {
-                throw BulletinException.usage("--issue 应是正整数");
-            }
+            date = date(o.date(), model.year());
             monthCheck = MonthCheck.run(ws, model, month);
             Timing.mark("workbooks read");
         }
@@ -236,12 +237,14 @@ public final class GenerateService {
 
         /** Phase 3: last month, for cards, gains and the issue number. */
         private void history() {
-            previous = History.before(model, month, new WorkspaceHistory(ws, model));
+            WorkspaceHistory kept = new WorkspaceHistory(ws, model);
+            previous = History.before(model, month, kept);
+            notes.addAll(kept.notes());
             YearMonth pm = month.minusMonths(1);
             String label = pm.getMonthValue() + "月";
-            Path kept = ws.snapshotFile(pm);
+            Path keptFile = ws.snapshotFile(pm);
             if (previous.how() == History.How.COMPUTED) {
-                notes.add("上月（" + label + "）没有快照 " + ws.show(kept) + "，已根据 " + ws.show(ws.progressDir(pm))
+                notes.add("上月（" + label + "）没有快照 " + ws.show(keptFile) + "，已根据 " + ws.show(ws.progressDir(pm))
                         + "/ 的报表重新计算（第" + previous.snapshot().issue() + "期），用于黄牌、红牌和环比");
             } else if (previous.how() == History.How.ABSENT && month.getMonthValue() > 1) {
                 notes.add("没有上月（" + label + "）的快照或报表：不计红牌和环比，期号从第1期起");
@@ -462,15 +465,22 @@ public final class GenerateService {
         return b.toByteArray();
     }
 
-    private static LocalDate date(String s) {
+    /** The bulletin's date: today, or {@code --date}, which must fall within the tables' year, give or take one. */
+    private static LocalDate date(String s, int year) {
         if (s == null) {
             return LocalDate.now();
         }
+        LocalDate d;
         try {
-            return LocalDate.parse(s.trim());
+            d = LocalDate.parse(s.trim());
         } catch (DateTimeParseException e) {
-            throw BulletinException.usage("--date 的值“" + s + "”无法识别：请写成 2026-05-30");
+            throw BulletinException.usage("--date 的值“" + s + "”无法识别：请写成 " + year + "-05-30");
         }
+        if (d.getYear() < year - 1 || d.getYear() > year + 1) {
+            throw BulletinException.usage("--date 的值“" + s + "”不对：指标表是 " + year + " 年的，专报日期应在 " + (year - 1)
+                    + " 年到 " + (year + 1) + " 年之间（如 " + year + "-05-30）");
+        }
+        return d;
     }
 
     private static String orDefault(String s, String d) {

@@ -1,8 +1,15 @@
 package bulletin.workspace;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +30,82 @@ public final class InputFiles {
     public record Listing(List<Path> workbooks, List<Path> others) {
     }
 
+    /** The cap on a text input (notes, bulletin.yaml, a template): real ones are a few KiB. */
+    public static final long TEXT_CAP = 8L * 1024 * 1024;
+
+    /** The cap on the reference .docx: the built-in one is a few dozen KiB, one with pictures a few MB. */
+    public static final long DOCX_CAP = 64L * 1024 * 1024;
+
+    /** The cap on an earlier month's {@code bulletin.json}: a province's (150 units × 60 indicators) is about 4 MB. */
+    public static final long SNAPSHOT_CAP = 32L * 1024 * 1024;
+
+    /**
+     * Why an input file is not read, as one Chinese sentence without the file's name (the caller names it): it
+     * is no regular file, or larger than its cap.
+     */
+    public static final class Refused extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String message) {
+            super(message);
+        }
+    }
+
     private InputFiles() {
+    }
+
+    /** Whether anything is there by this name, a broken link included (which is then named, not taken as absent). */
+    public static boolean present(Path p) {
+        return Files.exists(p, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /**
+     * Checks, without opening it, that {@code file} names (through links) a regular file of at most {@code cap}
+     * bytes: a folder, a device ({@code /dev/zero}), a FIFO (which would block for ever), a link to nothing, a loop
+     * of links and an oversized file are each refused with what they are.
+     */
+    public static void regularFile(Path file, long cap) throws Refused {
+        BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            throw new Refused(Files.isSymbolicLink(file) ? "这是一个链接（快捷方式），但它指向的文件不存在，未读取"
+                    : "文件不存在");
+        } catch (IOException e) {
+            throw new Refused(Files.isSymbolicLink(file) ? "这是一个链接（快捷方式），但无法打开它指向的文件"
+                    + "（可能是一圈互相指向的链接），未读取" : "无法读取文件（" + e.getMessage() + "）");
+        }
+        if (a.isDirectory()) {
+            throw new Refused("这是一个文件夹，不是文件，未读取");
+        }
+        if (!a.isRegularFile()) {
+            throw new Refused("不是普通文件（是设备、管道或其他特殊文件），未读取");
+        }
+        if (a.size() > cap) {
+            throw new Refused("文件过大（" + megabytes(a.size()) + " MB），超过上限 " + megabytes(cap) + " MB，未读取");
+        }
+    }
+
+    /**
+     * A text input, after {@link #regularFile}: its bytes read up to the cap (a file that grows meanwhile is still
+     * refused) and decoded as UTF-8, strictly: a file in another encoding is a
+     * {@link java.nio.charset.CharacterCodingException}.
+     */
+    public static String readText(Path file, long cap) throws IOException {
+        regularFile(file, cap);
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, cap + 1));
+        }
+        if (bytes.length > cap) {
+            throw new Refused("文件过大，超过上限 " + megabytes(cap) + " MB，未读取");
+        }
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+    }
+
+    private static long megabytes(long bytes) {
+        return Math.max(1, (bytes + 1024 * 1024 - 1) / (1024 * 1024));
     }
 
     /** Whether a file is meant as a workbook, by its name: .xlsx (or .xlsm, or the .xls and .et that are refused). */

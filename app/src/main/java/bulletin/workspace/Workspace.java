@@ -3,18 +3,24 @@ package bulletin.workspace;
 import bulletin.diag.BulletinException;
 import bulletin.diag.ExitCode;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A workspace folder: {@code bulletin.yaml} (optional), {@code targets/}, {@code forms/YYYY-MM/},
@@ -29,10 +35,12 @@ public final class Workspace {
 
     private final Path root;
     private final WorkspaceConfig config;
+    private final ConfigLines configLines;
 
-    private Workspace(Path root, WorkspaceConfig config) {
+    private Workspace(Path root, WorkspaceConfig config, ConfigLines configLines) {
         this.root = root;
         this.config = config;
+        this.configLines = configLines;
     }
 
     /** Opens the workspace at {@code root}; a missing folder or a bad bulletin.yaml is a usage error. */
@@ -41,17 +49,28 @@ public final class Workspace {
         if (!Files.isDirectory(abs)) {
             throw BulletinException.usage("工作目录不存在：" + root + "（用 -w 指定工作目录）");
         }
-        return new Workspace(abs, readConfig(abs.resolve(CONFIG_FILE)));
+        Path file = abs.resolve(CONFIG_FILE);
+        if (!InputFiles.present(file)) {
+            return new Workspace(abs, WorkspaceConfig.EMPTY, ConfigLines.NONE);
+        }
+        String text;
+        try {
+            text = InputFiles.readText(file, InputFiles.TEXT_CAP);
+        } catch (CharacterCodingException e) {
+            throw BulletinException.usage(CONFIG_FILE + ": 错误: 不是 UTF-8 编码的文本：请用记事本“另存为”并选择 UTF-8 编码");
+        } catch (IOException e) {
+            throw BulletinException.usage(CONFIG_FILE + ": 错误: " + (e instanceof InputFiles.Refused ? e.getMessage()
+                    : "无法读取（" + e.getMessage() + "）"));
+        }
+        ConfigLines lines = ConfigLines.of(text);
+        return new Workspace(abs, readConfig(text, lines), lines);
     }
 
-    static WorkspaceConfig readConfig(Path file) {
-        if (!Files.exists(file)) {
-            return WorkspaceConfig.EMPTY;
-        }
+    static WorkspaceConfig readConfig(String text, ConfigLines lines) {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         try {
-            String text = Files.readString(file);
             if (text.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("#"))) {
                 return WorkspaceConfig.EMPTY; // blank, or comments only (as bulletin init writes it)
             }
@@ -59,52 +78,77 @@ public final class Workspace {
             if (c == null) {
                 return WorkspaceConfig.EMPTY;
             }
-            checkAppendix(file, c.appendix());
+            checkAppendix(lines, c.appendix());
+            checkRanges(lines, c);
             return c;
         } catch (UnrecognizedPropertyException e) {
             String known = e.getKnownPropertyIds() == null ? ""
                     : e.getKnownPropertyIds().stream().map(Object::toString).sorted()
                             .collect(Collectors.joining("、"));
-            throw new BulletinException(ExitCode.USAGE, CONFIG_FILE + lineOf(file, e.getPropertyName(), e.getLocation())
+            throw new BulletinException(ExitCode.USAGE, CONFIG_FILE + lineOf(text, e.getPropertyName(), e.getLocation())
                     + ": 错误: 未知的设置项“"
                     + e.getPropertyName() + "”" + (known.isEmpty() ? "" : "（可用的设置项：" + known + "）"));
         } catch (JsonProcessingException e) {
             throw new BulletinException(ExitCode.USAGE, CONFIG_FILE + where(e.getLocation()) + ": 错误: 格式不正确（"
                     + e.getOriginalMessage() + "）");
-        } catch (IOException e) {
-            throw new BulletinException(ExitCode.USAGE, CONFIG_FILE + ": 错误: 无法读取（" + e.getMessage() + "）");
         }
     }
+
+    /** Values a setting cannot take, each refused with its line: a day of the month, a year, a target, a month. */
+    private static void checkRanges(ConfigLines lines, WorkspaceConfig c) {
+        if (c.deadline() != null && (c.deadline() < 1 || c.deadline() > 31)) {
+            throw BulletinException.usage(lines.place("deadline") + ": 错误: deadline（每月报送截止日）应是 1 到 31 之间的"
+                    + "日子，而不是 " + c.deadline());
+        }
+        if (c.year() != null && (c.year() < MIN_YEAR || c.year() > MAX_YEAR)) {
+            throw BulletinException.usage(lines.place("year") + ": 错误: year 应是 " + MIN_YEAR + " 到 " + MAX_YEAR
+                    + " 之间的年份，而不是 " + c.year());
+        }
+        for (var e : c.indicators().entrySet()) {
+            WorkspaceConfig.IndicatorOverride o = e.getValue();
+            if (o == null) {
+                continue;
+            }
+            if (o.target() != null && o.target().signum() < 0) {
+                throw BulletinException.usage(lines.place("indicators", e.getKey(), "target") + ": 错误: 指标 "
+                        + e.getKey() + " 的 target（目标数）不能是负数（" + o.target().toPlainString() + "）");
+            }
+            if (o.from() != null && (o.from() < 1 || o.from() > 12)) {
+                throw BulletinException.usage(lines.place("indicators", e.getKey(), "from") + ": 错误: 指标 "
+                        + e.getKey() + " 的 from 应是 1 到 12 的月份，而不是 " + o.from());
+            }
+        }
+    }
+
+    /** Years a workspace can be about: the tables of a year this tool serves. */
+    public static final int MIN_YEAR = 2000;
+    public static final int MAX_YEAR = 2100;
 
     private static final Pattern RGB = Pattern.compile("[0-9A-Fa-f]{6}|none");
 
     /** The appendix look is checked here, where the settings are read, so every command refuses it alike. */
-    private static void checkAppendix(Path file, WorkspaceConfig.Appendix a) {
+    private static void checkAppendix(ConfigLines lines, WorkspaceConfig.Appendix a) {
         if (a.paper() != null && !a.paper().trim().equalsIgnoreCase("A4") && !a.a3()) {
-            throw BulletinException.usage(CONFIG_FILE + lineOf(file, "paper", null) + ": 错误: appendix.paper 只能是 A4 或 A3，"
+            throw BulletinException.usage(lines.place("appendix", "paper") + ": 错误: appendix.paper 只能是 A4 或 A3，"
                     + "而不是“" + a.paper() + "”");
         }
         for (String key : List.of("behind", "red")) {
             String c = key.equals("behind") ? a.behindOrDefault() : a.redOrDefault();
             if (!RGB.matcher(c).matches()) {
-                throw BulletinException.usage(CONFIG_FILE + lineOf(file, key, null) + ": 错误: appendix." + key
+                throw BulletinException.usage(lines.place("appendix", key) + ": 错误: appendix." + key
                         + " 的颜色应写成 6 位十六进制（如 FFFF00）或 none，而不是“" + c + "”");
             }
         }
     }
 
     /** The line a key stands on: YAML parsers report the position after the key's value. */
-    private static String lineOf(Path file, String key, JsonLocation loc) {
-        try {
-            List<String> lines = Files.readAllLines(file);
-            Pattern p = Pattern.compile("^\\s*[\"']?" + Pattern.quote(key) + "[\"']?\\s*:");
-            for (int i = 0; i < lines.size(); i++) {
-                if (p.matcher(lines.get(i)).find()) {
-                    return ":" + (i + 1);
-                }
+    private static String lineOf(String text, String key, JsonLocation loc) {
+        List<String> lines = text.lines().toList();
+        Pattern p = Pattern.compile("^\\s*[\"']?" + Pattern.quote(key) + "[\"']?\\s*:");
+        for (int i = 0; i < lines.size(); i++) {
+            if (p.matcher(lines.get(i)).find()) {
+                return ":" + (i + 1);
             }
-        } catch (IOException ignored) {
-            // fall back to the parser's position
         }
         return where(loc);
     }
@@ -121,6 +165,11 @@ public final class Workspace {
         return config;
     }
 
+    /** Where a setting of {@code bulletin.yaml} stands: {@code bulletin.yaml:12}, or the file's name alone. */
+    public String configPlace(String... keys) {
+        return configLines.place(keys);
+    }
+
     public Path targetsDir() {
         return root.resolve("targets");
     }
@@ -128,6 +177,38 @@ public final class Workspace {
     /** The workspace's own templates, which override the built-in ones. */
     public Path templatesDir() {
         return root.resolve("templates");
+    }
+
+    /**
+     * {@link #templatesDir()}, after checking what the document is made from there: the reference .docx and every
+     * FreeMarker template ({@code *.ftl}, which a template may include) must be a regular file within its cap; a
+     * link to {@code /dev/zero}, a FIFO, a folder or an oversized file is refused by its name, never read.
+     */
+    public Path templatesDirChecked() {
+        Path dir = templatesDir();
+        if (!Files.isDirectory(dir)) {
+            return dir;
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(dir, 4)) {
+            files = s.filter(p -> !p.equals(dir)).sorted().toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw BulletinException.usage(show(dir) + "/: 错误: 无法读取文件夹（" + e.getMessage() + "）");
+        }
+        for (Path p : files) {
+            String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+            long cap = n.endsWith(".docx") ? InputFiles.DOCX_CAP : n.endsWith(".ftl") ? InputFiles.TEXT_CAP : -1;
+            if (cap < 0 || InputFiles.ignored(p)
+                    || Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && !p.getParent().equals(dir)) {
+                continue;
+            }
+            try {
+                InputFiles.regularFile(p, cap);
+            } catch (InputFiles.Refused e) {
+                throw BulletinException.usage(show(p) + ": 错误: " + e.getMessage() + "（模板文件须是普通文件）");
+            }
+        }
+        return dir;
     }
 
     public Path formsDir(YearMonth month) {
