@@ -5,15 +5,16 @@ import bulletin.diag.Problem;
 import bulletin.diag.Problems;
 import bulletin.diag.Severity;
 import bulletin.ingest.PlatformReader;
-import bulletin.ingest.Workbooks;
 import bulletin.model.Indicator;
 import bulletin.model.IndicatorModel;
 import bulletin.model.Platform;
 import bulletin.model.Source;
 import bulletin.text.Text;
+import bulletin.workspace.InputFiles;
 import bulletin.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The month's platform counts ({@code platform/YYYY-MM.xlsx}, 附件3) judged by the one rule set of {@code validate}
@@ -49,16 +49,16 @@ public record PlatformCheck(String file, List<Problem> problems, Platform platfo
      */
     static Optional<Path> find(Workspace ws, YearMonth month) {
         Path xlsx = ws.platformFile(month);
-        if (Files.isRegularFile(xlsx)) {
-            return Optional.of(xlsx);
+        if (Files.exists(xlsx, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.of(xlsx); // whatever it is: the reader names a folder or a broken link it refuses
         }
         Path dir = xlsx.getParent();
         if (!Files.isDirectory(dir)) {
             return Optional.empty();
         }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(Files::isRegularFile).filter(Workbooks::looksLikeWorkbook)
-                    .filter(p -> p.getFileName().toString().startsWith(month + ".")).sorted().findFirst();
+        try {
+            return InputFiles.list(dir).workbooks().stream()
+                    .filter(p -> p.getFileName().toString().startsWith(month + ".")).findFirst();
         } catch (IOException e) {
             return Optional.empty();
         }

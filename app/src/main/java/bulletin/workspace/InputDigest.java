@@ -87,8 +87,8 @@ public final class InputDigest {
 
     /**
      * The inputs, in a fixed order: the workbooks of {@code targets/} and of the month (by name, as the readers
-     * list them), every file under {@code templates/} (a template may include any of them), the notes and
-     * {@code bulletin.yaml}.
+     * list them), every file under {@code templates/} (a template may include any of them), the notes, the
+     * month's platform counts and {@code bulletin.yaml}.
      */
     private static List<Path> files(Workspace ws, YearMonth month) throws IOException {
         List<Path> files = new ArrayList<>();
