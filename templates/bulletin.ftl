@@ -2,7 +2,7 @@
   工作专报的文字。每一行以指令开头，决定这一段在文档中的样式：
     @title 标题   @issue 期号   @office 发文单位   @date 日期
     @h1 一级标题（黑体）  @h2 二级标题（楷体）  @h3 三级标题（仿宋加粗）  @p 正文段落
-    @attach 附件说明   @sign 落款   @appendix 1 或 @appendix 2（插入附件表格）
+    @attach 附件说明   @sign 落款   @appendix 1、@appendix 2 或 @appendix 3（插入附件表格；3 为平台信息上传情况表）
     @chart 图的说明（在此处插入完成情况图，说明文字放在图下）
   没有指令的行按正文段落处理。数字都已按专报的格式写好（如 48.88%），直接使用即可。
   可以复制到工作目录的 templates/ 中修改，工作目录里的同名文件优先。
@@ -36,6 +36,10 @@
 </#if>
 <#if cards.previous gt 0 || cards.yellowCount gt 0>
 @p <#if cards.previous gt 0>上期的${cards.previous}个黄牌、红牌指标中，<#if cards.cleared?has_content>${cards.cleared?join("、")}已经追平或超过序时进度<#else>没有指标追平序时进度</#if><#if cards.red?has_content>；${cards.red?join("；")}</#if>。</#if><#if cards.yellow?has_content>本期新增黄牌指标${cards.yellow?size}个：${cards.yellow?join("；")}。<#elseif cards.yellowCount gt 0>本期新增黄牌指标${cards.yellowCount}个，详见“突出问题”。</#if>
+</#if>
+<#-- 平台信息上传情况：有 platform/YYYY-MM.xlsx 时才有，表格为附件3 -->
+<#if platform??>
+@p 湖南省“民生实事保障”平台情况：共上传数据${platform.total}条，<#list platform.groups as g><#if g.name?has_content>${g.name}上传<#else>其中</#if><#list g.modules as m>${m.name}${m.count}条<#sep>、</#list><#sep>；</#list>（详见附件3）。<#if platform.top?has_content>平台数据上传数量较多的有：<#list platform.top as u>${u}<#if u?has_next>${(u?index == platform.top?size - 2)?then("和", "、")}</#if></#list>。</#if><#if platform.empty?has_content><#list platform.empty as e><#if e.all>${e.units}各模块数据均为零<#else>${e.units}的${e.modules}<#if e.count gt 1>${e.countText}个</#if>模块数据为零</#if><#sep>；</#list>，相关单位需高度重视，立即对标整改，补齐短板。</#if>
 </#if>
 @chart 图1  ${month}月各指标完成全年任务情况（红色为未达到序时进度，虚线为序时进度）
 <#list levels as level>
@@ -92,6 +96,9 @@
 </#if>
 @attach 附件：1.${attachments[0]}
 @attach 2.${attachments[1]}
+<#if platform??>
+@attach 3.${platform.title}
+</#if>
 @sign ${office}
 <#if stamp??>
 @sign ${stamp}
@@ -99,3 +106,6 @@
 @sign ${dateText}
 @appendix 1
 @appendix 2
+<#if platform??>
+@appendix 3
+</#if>

@@ -29,6 +29,11 @@ public final class AppendixXlsx {
                 any = true;
             }
         }
+        AppendixLayout platform = PlatformLayout.of(s);
+        if (platform != null) {
+            platformSheet(wb, platform, look);
+            any = true;
+        }
         if (!any) {
             wb.sheet("附件");
         }
@@ -62,6 +67,30 @@ public final class AppendixXlsx {
         }
         sh.freeze(AppendixLayout.FIRST_FIGURE + 1, 2);
         sh.printTitles(1, 1);
+        sh.landscape(look.a3());
+    }
+
+    /** 附件3, the platform's upload counts: the title, the layout's rows, the name column and header frozen. */
+    private static void platformSheet(XlsxWriter wb, AppendixLayout table, DocxWriter.Look look) {
+        XlsxWriter.Sheet sh = wb.sheet("附件" + table.number());
+        sh.text(0, 0, table.title(), wb.style(new XlsxWriter.Style(true, "center", null, -1)));
+        sh.merge(0, 0, 0, table.columns() - 1);
+        for (int r = 0; r < table.rows().size(); r++) {
+            List<AppendixLayout.Cell> row = table.rows().get(r);
+            for (int c = 0; c < row.size(); c++) {
+                cell(wb, sh, r + 1, c, row.get(c), look);
+            }
+        }
+        for (AppendixLayout.Merge m : table.merges()) {
+            sh.merge(m.r1() + 1, m.c1(), m.r2() + 1, m.c2());
+        }
+        sh.width(0, 16);
+        for (int c = 1; c < table.columns(); c++) {
+            sh.width(c, 10);
+        }
+        int head = PlatformLayout.headerRows(table);
+        sh.freeze(1, head + 1);
+        sh.printTitles(1, head);
         sh.landscape(look.a3());
     }
 

@@ -146,7 +146,9 @@ public final class DocxWriter {
                         }
                     }
                     case "appendix" -> {
-                        Level level = b.text().trim().equals("2") ? Level.CITY : Level.PROVINCE;
+                        if (b.text().trim().equals("3") && s.platform() == null) {
+                            break; // no platform counts this month: no 附件3
+                        }
                         if (!appendixStarted) {
                             P end = f.createP();
                             PPr ppr = f.createPPr();
@@ -157,7 +159,7 @@ public final class DocxWriter {
                         } else {
                             body.add(pageBreak());
                         }
-                        appendix(body, s, level);
+                        appendixTable(body, s, b.text().trim());
                     }
                     default -> body.add(para(b.text(), BODY));
                 }
@@ -272,6 +274,36 @@ public final class DocxWriter {
             p.getPPr().setJc(jc);
             body.add(p);
         }
+    }
+
+    /** The appendix an {@code @appendix} line names: 1 provincial, 2 city level, 3 the platform's counts. */
+    private void appendixTable(List<Object> body, Snapshot s, String which) {
+        if (which.equals("3")) {
+            platformAppendix(body, s);
+        } else {
+            appendix(body, s, which.equals("2") ? Level.CITY : Level.PROVINCE);
+        }
+    }
+
+    /** 附件3, the platform's upload counts ({@link PlatformLayout}), its header rows repeated on every page. */
+    private void platformAppendix(List<Object> body, Snapshot s) {
+        AppendixLayout table = PlatformLayout.of(s);
+        body.add(para("附件" + table.number(), APPENDIX_LABEL));
+        body.add(para(table.title(), APPENDIX_TITLE));
+        int name = look.a3() ? 2600 : 1900;
+        int[] widths = new int[table.columns()];
+        java.util.Arrays.fill(widths, (landscapeTextWidth() - name) / Math.max(1, table.columns() - 1));
+        widths[0] = name;
+        Tbl tbl = table(widths);
+        int head = PlatformLayout.headerRows(table);
+        for (int r = 0; r < table.rows().size(); r++) {
+            Tr tr = appendixRow(table, r, widths, look.a3() ? 20 : 15);
+            if (r > 0 && r < head) {
+                trPr(tr, true);
+            }
+            tbl.getContent().add(tr);
+        }
+        body.add(tbl);
     }
 
     /** The fixed columns' widths, then the units sharing what is left of the landscape page. */

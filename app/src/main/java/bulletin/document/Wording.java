@@ -236,6 +236,9 @@ public final class Wording {
         m.put("notes", notes(notes));
         m.put("numerals", List.of("一", "二", "三", "四", "五", "六", "七", "八", "九", "十"));
         m.put("attachments", List.of(AppendixLayout.title(Level.PROVINCE, s.month()), AppendixLayout.title(Level.CITY, s.month())));
+        if (s.platform() != null) {
+            m.put("platform", platform(s));
+        }
         return m;
     }
 
@@ -308,6 +311,45 @@ public final class Wording {
             levels.add(l);
         }
         return levels;
+    }
+
+    /**
+     * The platform's counts for 工作进展 and 附件3: the total, each module's total (under its group heading where
+     * the file has one; "" where not), the units with most uploads (three, and any tied with the third), and the
+     * units grouped by the modules they have nothing in ({@code count} modules, {@code countText} in words, 两 for
+     * 2; {@code all} where that is every module).
+     */
+    static Map<String, Object> platform(Snapshot s) {
+        bulletin.model.Platform p = s.platform();
+        Map<String, Object> x = new HashMap<>();
+        x.put("title", PlatformLayout.title(s.month()));
+        x.put("total", String.valueOf(p.total()));
+        List<Map<String, Object>> groups = new ArrayList<>();
+        for (bulletin.model.Platform.Module mod : p.modules()) {
+            String g = mod.group() == null ? "" : mod.group();
+            if (groups.isEmpty() || !groups.get(groups.size() - 1).get("name").equals(g)) {
+                groups.add(new HashMap<>(Map.of("name", g, "modules", new ArrayList<Map<String, Object>>())));
+            }
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> mods = (List<Map<String, Object>>) groups.get(groups.size() - 1).get("modules");
+            mods.add(Map.of("name", mod.name(), "count", String.valueOf(p.totals().get(mod.name()))));
+        }
+        x.put("groups", groups);
+        List<bulletin.model.Platform.Row> units = p.rows().stream().filter(r -> r.unit() && r.total() > 0)
+                .sorted((a, b) -> Long.compare(b.total(), a.total())).toList();
+        long third = units.size() < 3 ? 0 : units.get(2).total();
+        x.put("top", units.stream().filter(r -> units.indexOf(r) < 3 || r.total() == third)
+                .map(bulletin.model.Platform.Row::name).toList());
+        Map<List<String>, List<String>> byEmpty = new LinkedHashMap<>();
+        p.rows().stream().filter(r -> r.unit() && !r.emptyModules().isEmpty())
+                .forEach(r -> byEmpty.computeIfAbsent(r.emptyModules(), k -> new ArrayList<>()).add(r.name()));
+        List<Map<String, Object>> empty = new ArrayList<>();
+        byEmpty.forEach((mods, who) -> empty.add(Map.of("units", String.join("、", who), "modules",
+                String.join("、", mods), "count", mods.size(), "countText", mods.size() == 2 ? "两"
+                        : mods.size() <= 10 ? "一二三四五六七八九十".substring(mods.size() - 1, mods.size())
+                        : String.valueOf(mods.size()), "all", mods.size() == p.modules().size())));
+        x.put("empty", empty);
+        return x;
     }
 
     private static Map<String, Object> levelSummary(Snapshot.LevelSummary sum) {

@@ -1,5 +1,6 @@
 package bulletin.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.util.List;
@@ -25,6 +26,8 @@ import java.util.Map;
  * @param lateDepartments lead departments with no usable workbook this month
  * @param inputs     a digest of the inputs (tables, workbooks, notes, templates) the bulletin was made from
  * @param excluded   figures and workbooks left out as wrong ({@code generate --skip-invalid}); empty otherwise
+ * @param platform   the platform's upload counts of the month (附件3), or null where the workspace has none (absent
+ *                   from the JSON then, as in snapshots made before it existed)
  */
 public record Snapshot(
         int year,
@@ -41,10 +44,26 @@ public record Snapshot(
         List<String> late,
         List<String> lateDepartments,
         String inputs,
-        List<Excluded> excluded) {
+        List<Excluded> excluded,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        Platform platform) {
 
     public Snapshot {
         excluded = excluded == null ? List.of() : List.copyOf(excluded);
+    }
+
+    /** A snapshot without platform counts. */
+    public Snapshot(int year, int month, int issue, String date, BigDecimal schedule, String title, String office,
+                    List<String> units, String previous, List<SnapshotIndicator> indicators, Summary summary,
+                    List<String> late, List<String> lateDepartments, String inputs, List<Excluded> excluded) {
+        this(year, month, issue, date, schedule, title, office, units, previous, indicators, summary, late,
+                lateDepartments, inputs, excluded, null);
+    }
+
+    /** The same snapshot with the month's platform counts (null for none). */
+    public Snapshot withPlatform(Platform counts) {
+        return new Snapshot(year, month, issue, date, schedule, title, office, units, previous, indicators, summary,
+                late, lateDepartments, inputs, excluded, counts);
     }
 
     /** The exclusion of a reporter's whole workbook, or null where it was not left out whole. */

@@ -18,11 +18,13 @@ import bulletin.ingest.NotesReader;
 import bulletin.ingest.SnapshotReader;
 import bulletin.model.IndicatorModel;
 import bulletin.model.Notes;
+import bulletin.model.Platform;
 import bulletin.model.Snapshot;
 import bulletin.report.GenerateReport;
 import bulletin.report.SnapshotJson;
 import bulletin.report.ValidationReport;
 import bulletin.validate.MonthCheck;
+import bulletin.validate.PlatformCheck;
 import bulletin.validate.TargetChecks;
 import bulletin.validate.ValidationResult;
 import bulletin.workspace.AtomicFile;
@@ -211,6 +213,9 @@ public final class GenerateService {
             accepted = monthCheck.accepted(o.strict());
             monthCheck.files().forEach(c -> c.problems().forEach(problems::add));
             monthCheck.general().forEach(problems::add);
+            if (monthCheck.platform() != null) {
+                monthCheck.platform().problems().forEach(problems::add);
+            }
             if (accepted.reports().isEmpty()) {
                 boolean none = monthCheck.files().isEmpty();
                 throw new BulletinException(ExitCode.INVALID_INPUT, ws.show(ws.progressDir(month)) + "/ 中没有可读的报表，"
@@ -265,9 +270,25 @@ public final class GenerateService {
             }
             String digest = InputDigest.of(ws, month, List.of("/templates/" + Wording.TEMPLATE));
             Snapshot computed = Engine.compute(new Engine.Input(model, month, accepted.reports(), previous.snapshot(),
-                    previous.how().id(), issue, date.toString(), title, office, digest, accepted.excluded()));
+                    previous.how().id(), issue, date.toString(), title, office, digest, accepted.excluded()))
+                    .withPlatform(platform());
             snapshot = SnapshotReader.parse(SnapshotJson.write(computed));
             Timing.mark("engine and snapshot");
+        }
+
+        /**
+         * The month's platform counts for 附件3, or null: none in the workspace, or (with --skip-invalid) counts with
+         * errors, which leave 附件3 out; the terminal says which.
+         */
+        private Platform platform() {
+            PlatformCheck check = monthCheck.platform();
+            if (check == null) {
+                return null;
+            }
+            Platform p = check.usable(o.strict());
+            notes.add(p != null ? "附件3（平台信息上传情况表）取自 " + check.file()
+                    : check.file() + " 有误，专报略去了附件3（平台信息上传情况表）：改正后重新生成即可补上");
+            return p;
         }
 
         /** Phase 5: the wording blocks from the templates and the clerk's notes. */

@@ -8,6 +8,7 @@ import bulletin.ingest.ModelLoader;
 import bulletin.model.IndicatorModel;
 import bulletin.model.MonthlyReport;
 import bulletin.validate.MonthCheck;
+import bulletin.validate.PlatformCheck;
 import bulletin.validate.TargetChecks;
 import bulletin.validate.ValidationResult;
 import bulletin.validate.Validator;
@@ -73,6 +74,12 @@ public final class ValidateService {
             if (!Files.isRegularFile(abs)) {
                 throw BulletinException.usage("文件不存在：" + f);
             }
+            YearMonth platformMonth = platformMonth(abs);
+            if (platformMonth != null) { // platform/YYYY-MM.xlsx: the month's platform counts
+                PlatformCheck pc = PlatformCheck.check(abs, f.toString().replace('\\', '/'), model, platformMonth);
+                results.add(new ValidationResult.FileResult(pc.file(), pc.problems()));
+                continue;
+            }
             // A file in progress/YYYY-MM/ belongs to that month, as generate would take it.
             YearMonth of = month != null ? month : folderMonth(abs);
             Validator.Checked c = Validator.workbook(abs, f.toString().replace('\\', '/'), model, of, before);
@@ -89,6 +96,20 @@ public final class ValidateService {
         String name = dir == null ? "" : dir.getFileName().toString();
         try {
             return name.matches("\\d{4}-\\d{2}") ? YearMonth.parse(name) : null;
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** The month of a platform workbook, {@code platform/2026-05.xlsx}, or null for any other file. */
+    private static YearMonth platformMonth(Path file) {
+        Path dir = file.getParent();
+        String name = file.getFileName().toString();
+        if (dir == null || !dir.getFileName().toString().equals("platform") || !name.matches("\\d{4}-\\d{2}\\.xlsx")) {
+            return null;
+        }
+        try {
+            return YearMonth.parse(name.substring(0, 7));
         } catch (java.time.format.DateTimeParseException e) {
             return null;
         }

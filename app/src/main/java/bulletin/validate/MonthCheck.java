@@ -30,8 +30,10 @@ import java.util.Set;
  *
  * @param files   each workbook's check, in file order
  * @param general findings about the month as a whole (a reporter twice, units missing)
+ * @param platform the month's platform counts ({@code platform/YYYY-MM.xlsx}) checked, or null where there are none
  */
-public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Problem> general) {
+public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Problem> general,
+                         PlatformCheck platform) {
 
     /** What the reports of a month are made of once wrong figures and workbooks are left out. */
     public record Accepted(List<MonthlyReport> reports, List<Snapshot.Excluded> excluded) {
@@ -51,13 +53,16 @@ public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Pr
         }
         general.addAll(duplicates(checked));
         general.addAll(missing(ws, model, month, checked));
-        return new MonthCheck(month, checked, general);
+        return new MonthCheck(month, checked, general, PlatformCheck.run(ws, model, month));
     }
 
     /** The verdict as {@code validate} prints it. */
     public ValidationResult verdict(boolean strict) {
-        List<ValidationResult.FileResult> out = files.stream()
-                .map(c -> new ValidationResult.FileResult(c.file(), c.problems())).toList();
+        List<ValidationResult.FileResult> out = new ArrayList<>(files.stream()
+                .map(c -> new ValidationResult.FileResult(c.file(), c.problems())).toList());
+        if (platform != null) {
+            out.add(new ValidationResult.FileResult(platform.file(), platform.problems()));
+        }
         return new ValidationResult(month, out, general, strict);
     }
 

@@ -32,8 +32,9 @@ public final class InputDigest {
     }
 
     /**
-     * The tables, the month's workbooks, the workspace's templates, the notes, {@code bulletin.yaml} and the
-     * built-in resources named (the templates inside the jar); null where the digest cannot be made.
+     * The tables, the month's workbooks, the workspace's templates, the notes, the platform's counts,
+     * {@code bulletin.yaml} and the built-in resources named (the templates inside the jar); null where the digest
+     * cannot be made.
      */
     public static String of(Workspace ws, YearMonth month, List<String> builtInResources) {
         try {
@@ -86,8 +87,8 @@ public final class InputDigest {
 
     /**
      * The inputs, in a fixed order: the workbooks of {@code targets/} and of the month (by name, as the readers
-     * list them), every file under {@code templates/} (a template may include any of them), the notes and
-     * {@code bulletin.yaml}.
+     * list them), every file under {@code templates/} (a template may include any of them), the notes, the
+     * month's platform counts and {@code bulletin.yaml}.
      */
     private static List<Path> files(Workspace ws, YearMonth month) throws IOException {
         List<Path> files = new ArrayList<>();
@@ -102,6 +103,7 @@ public final class InputDigest {
             }
         }
         files.add(ws.notesFile(month));
+        files.add(ws.platformFile(month));
         files.add(ws.root().resolve(Workspace.CONFIG_FILE));
         return files;
     }

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 
 /**
  * A workspace folder: {@code bulletin.yaml} (optional), {@code targets/}, {@code forms/YYYY-MM/},
- * {@code progress/YYYY-MM/}, {@code notes/YYYY-MM.md}, {@code out/YYYY-MM/}.
+ * {@code progress/YYYY-MM/}, {@code notes/YYYY-MM.md}, {@code platform/YYYY-MM.xlsx}, {@code out/YYYY-MM/}.
  */
 public final class Workspace {
 
@@ -217,6 +217,11 @@ public final class Workspace {
 
     public Path progressDir(YearMonth month) {
         return root.resolve("progress").resolve(month.toString());
+    }
+
+    /** The provincial platform's upload counts, one workbook a month: {@code platform/2026-05.xlsx} (optional). */
+    public Path platformFile(YearMonth month) {
+        return root.resolve("platform").resolve(month + ".xlsx");
     }
 
     public Path notesFile(YearMonth month) {

@@ -29,8 +29,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Writes the sample workspace {@code samples/miluo-2026}: the Miluo 2026 tables of seed 000 in the official
- * layout (from {@code samples/miluo/*.tsv} in the test resources), and filled monthly workbooks for March to
- * May. March follows seed 001 where it gives figures; April and May are illustrative.
+ * layout (from {@code samples/miluo/*.tsv} in the test resources), filled monthly workbooks for March to
+ * May, and May's platform counts (附件3). March follows seed 001 where it gives figures; April and May are
+ * illustrative.
  *
  * <p>Run: {@code mvn -q test -Dtest=SamplesTest -Dbulletin.writeSamples=true}.
  */
@@ -67,6 +68,69 @@ public final class MiluoSamples {
             writeMonth(dir, model, YearMonth.of(2026, m));
         }
         juneMistakes(dir, model);
+        writePlatform(dir.resolve("platform/2026-05.xlsx"));
+    }
+
+    /** The modules of the platform's table (seed 002, 附件3), under their group headings. */
+    static final List<String[]> PLATFORM_MODULES = List.of(new String[] {"码上通管理", "政策文件", "建设内容", "项目详情",
+            "工作动态", "成效展示"}, new String[] {"工作动态管理", "工作专报", "工作总结", "建管用库", "信息公开"});
+
+    /**
+     * May's platform counts, in the platform's own order of units (not the tables'), and four departments after
+     * them (a blank cell is 0, as the platform exports it): 白水镇 uploads most, 川山坪镇 and 神鼎山镇 have nothing in
+     * 建管用库 and 信息公开.
+     */
+    static final List<String> PLATFORM_MAY = List.of(
+            "归义街道 14 36 32 18 40 12 11 8 7", "新市街道 11 25 22 14 28 9 9 6 5", "罗江镇 12 31 27 16 35 10 10 7 6",
+            "白水镇 21 58 61 26 66 17 15 12 11", "长乐镇 9 18 17 11 21 8 7 4 4", "大荆镇 10 20 19 12 24 8 8 5 4",
+            "三江镇 8 16 15 10 19 7 7 3 3", "屈子祠镇 9 17 16 11 20 7 6 4 3", "桃林寺镇 7 14 13 9 17 6 6 3 2",
+            "白塘镇 8 15 14 9 18 6 6 3 3", "汨罗镇 8 16 15 10 18 7 6 4 3", "古培镇 7 13 12 8 16 6 5 2 2",
+            "弼时镇 9 17 16 10 20 7 7 3 3", "川山坪镇 5 9 8 6 10 4 4 0 0", "神鼎山镇 4 7 7 5 8 3 3 0 0",
+            "市卫健局 4 5 2 6 4 2 3 2 2", "市人社局 3 2 2 5 3 2 2 1 1", "市民政局 2 0 0 1 0 0 1 0 0",
+            "市数据局 0 0 0 0 2 0 0 0 0");
+
+    /**
+     * The platform's table as seed 002 prints it: a title row, a two-row header (内容/单位 and 总数 down both rows,
+     * the group headings across their modules), a row per unit with its 总数.
+     */
+    public static void writePlatform(Path file) throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            var sh = wb.createSheet("平台数据");
+            int columns = 2 + PLATFORM_MODULES.stream().mapToInt(g -> g.length - 1).sum();
+            sh.createRow(0).createCell(0).setCellValue("2026年5月民生实事平台信息上传情况表");
+            sh.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(0, 0, 0, columns - 1));
+            var top = sh.createRow(1);
+            var names = sh.createRow(2);
+            top.createCell(0).setCellValue("内容\n单位");
+            sh.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(1, 2, 0, 0));
+            int c = 1;
+            for (String[] g : PLATFORM_MODULES) {
+                top.createCell(c).setCellValue(g[0]);
+                sh.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(1, 1, c, c + g.length - 2));
+                for (int k = 1; k < g.length; k++) {
+                    names.createCell(c++).setCellValue(g[k]);
+                }
+            }
+            top.createCell(c).setCellValue("总数");
+            sh.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(1, 2, c, c));
+            int r = 3;
+            for (String line : PLATFORM_MAY) {
+                String[] f = line.split(" ");
+                var row = sh.createRow(r++);
+                row.createCell(0).setCellValue(f[0]);
+                boolean department = f[0].startsWith("市");
+                int sum = 0;
+                for (int k = 1; k < f.length; k++) {
+                    int n = Integer.parseInt(f[k]);
+                    sum += n;
+                    if (n > 0 || !department) {
+                        row.createCell(k).setCellValue(n);
+                    }
+                }
+                row.createCell(f.length).setCellValue(sum);
+            }
+            save(wb, file);
+        }
     }
 
     /**

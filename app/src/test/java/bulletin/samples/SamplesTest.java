@@ -36,7 +36,7 @@ class SamplesTest {
     @Test
     void committedSamplesAreWhatTheGeneratorMakes() throws IOException {
         if (Boolean.getBoolean("bulletin.writeSamples")) {
-            for (String sub : List.of("targets", "progress", "notes")) {
+            for (String sub : List.of("targets", "progress", "notes", "platform")) {
                 deleteTree(SAMPLES.resolve(sub));
             }
             MiluoSamples.write(SAMPLES);
@@ -58,7 +58,7 @@ class SamplesTest {
             }
         }
         // Nothing extra under the generated folders either.
-        for (String sub : List.of("targets", "progress", "notes")) {
+        for (String sub : List.of("targets", "progress", "notes", "platform")) {
             List<Path> committed = files(SAMPLES.resolve(sub));
             List<Path> expected = files(tmp.resolve(sub));
             assertThat(committed).as(sub).containsExactlyInAnyOrderElementsOf(expected);

@@ -18,7 +18,7 @@ public final class SampleWorkspace {
      * What {@code MiluoSamples.write} makes, and nothing else: not the {@code out/}, {@code forms/} or lock file
      * that running the tool on the samples leaves there (git ignores them).
      */
-    static final List<String> PARTS = List.of("bulletin.yaml", "notes", "progress", "targets");
+    static final List<String> PARTS = List.of("bulletin.yaml", "notes", "platform", "progress", "targets");
 
     private SampleWorkspace() {
     }
