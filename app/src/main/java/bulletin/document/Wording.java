@@ -92,7 +92,7 @@ public final class Wording {
             throw new BulletinException(ExitCode.USAGE, "templates/" + TEMPLATE + ": 错误: 无法读取模板（" + e.getMessage()
                     + "）");
         }
-        return parse(text, source);
+        return parse(Text.xmlSafe(text), source);
     }
 
     /** The template's own lines, as the clerk edited them, to name the line of a directive. */
