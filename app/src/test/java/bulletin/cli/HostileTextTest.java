@@ -126,6 +126,26 @@ class HostileTextTest {
         assertThat(doc).contains("三江镇：整治工程").doesNotContain("\u0001", "\u000B", "\u000C");
     }
 
+    private void templateIsStopped(String body, String why) throws IOException {
+        Files.createDirectories(ws.resolve("templates"));
+        Files.writeString(ws.resolve("templates/bulletin.ftl"), "@title ${title}\n" + body + "\n");
+        Cli.Run run = generate();
+        assertThat(run.code()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).as(run.toString()).contains("templates/bulletin.ftl:2: 错误: ").contains(why)
+                .doesNotContain("Exception", "Error", "\tat ");
+        assertThat(ws.resolve("out/2026-05")).doesNotExist();
+    }
+
+    @Test
+    void aTemplateThatCallsItselfForEverIsStoppedWithItsLine() throws IOException {
+        templateIsStopped("<#macro m><@m/></#macro><@m/>", "模板嵌套超过");
+    }
+
+    @Test
+    void aTemplateThatWritesWithoutEndIsStoppedWithItsLine() throws IOException {
+        templateIsStopped("<#list 1..999999999 as i>x</#list>", "模板生成的文字超过 4 MB");
+    }
+
     /** Rewrites one part of a workbook in place. */
     static void rewritePart(Path file, String part, java.util.function.UnaryOperator<String> edit) throws IOException {
         byte[] in = Files.readAllBytes(file);
