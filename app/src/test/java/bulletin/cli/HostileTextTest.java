@@ -146,6 +146,77 @@ class HostileTextTest {
         templateIsStopped("<#list 1..999999999 as i>x</#list>", "模板生成的文字超过 4 MB");
     }
 
+    private static final String LONG = "汨罗市".repeat(25) + "镇"; // 76 characters, 228 bytes in UTF-8
+
+    /** The sample's tables with units renamed: two that make one file name, a very long one, an RTL override. */
+    private void hostileUnitNames() throws IOException {
+        Path targets = ws.resolve("targets/2026年省、岳阳市重点民生实事项目指标任务分解表.xlsx");
+        rewritePart(targets, "xl/sharedStrings.xml", xml -> xml.replace("<t>归义街道</t>", "<t>甲/乙镇</t>")
+                .replace("<t>新市街道</t>", "<t>甲_乙镇</t>").replace("<t>大荆镇</t>", "<t>" + LONG + "</t>")
+                .replace("<t>三江镇</t>", "<t>\u202E三江镇</t>"));
+    }
+
+    private List<String> forms(String month) throws IOException {
+        try (var s = Files.list(ws.resolve("forms/" + month))) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void unitNamesThatMakeOneFileNameGetTwoFormsAndTheTerminalSaysSo() throws IOException {
+        hostileUnitNames();
+        Cli.Run run = Cli.in(ws, "template", "--month", "7");
+        assertThat(run.code()).as(run.toString()).isZero();
+        List<String> forms = forms("2026-07");
+        // 甲_乙镇 needed no change and keeps its name; 甲/乙镇 gets a stable suffix.
+        assertThat(forms).contains("2026-07_甲_乙镇.xlsx")
+                .anyMatch(f -> f.matches("2026-07_甲_乙镇-[0-9a-f]{8}\\.xlsx"));
+        assertThat(run.out()).contains("“甲/乙镇”、“甲_乙镇” 作文件名时相同，已分别命名为 2026-07_甲_乙镇-");
+        // The same names every time.
+        Cli.Run again = Cli.in(ws, "template", "--month", "7");
+        assertThat(again.out()).contains("已存在、未覆盖 " + forms.size() + " 份");
+        assertThat(forms("2026-07")).isEqualTo(forms);
+    }
+
+    @Test
+    void aLongUnitNameIsShortenedAndABidiOverrideLeavesNoTrace() throws IOException {
+        hostileUnitNames();
+        Cli.Run run = Cli.in(ws, "template", "--month", "7");
+        assertThat(run.code()).as(run.toString()).isZero();
+        List<String> forms = forms("2026-07");
+        assertThat(forms).contains("2026-07_三江镇.xlsx").noneMatch(f -> f.contains("\u202E"));
+        String shortened = forms.stream().filter(f -> f.startsWith("2026-07_汨罗市")).findFirst().orElseThrow();
+        assertThat(shortened).matches("2026-07_(汨罗市)+汨?罗?…[0-9a-f]{8}\\.xlsx");
+        assertThat(shortened.codePointCount(0, shortened.length())).isLessThanOrEqualTo(8 + 60 + 5);
+    }
+
+    @Test
+    void formsOfUnitsWithHostileNamesAreStillRecognisedWhenReturned() throws IOException {
+        hostileUnitNames();
+        assertThat(Cli.in(ws, "template", "--month", "5", "--force").code()).isZero();
+        Path may = ws.resolve("progress/2026-05");
+        try (var old = Files.list(may)) {
+            for (Path p : old.toList()) {
+                Files.delete(p);
+            }
+        }
+        for (String f : forms("2026-05")) {
+            Files.copy(ws.resolve("forms/2026-05").resolve(f), may.resolve(f));
+        }
+        Cli.Run run = Cli.in(ws, "validate", "--month", "5", "--format", "json");
+        assertThat(run.out()).as(run.toString()).doesNotContain("unknown-reporter", "form-mismatch", "unique-error",
+                "missing-unit", "reporter-normalised");
+    }
+
+    @Test
+    void aFileNameWithALineBreakCannotForgeALineOfTheValidateReport() throws IOException {
+        Path may = ws.resolve("progress/2026-05");
+        Files.move(may.resolve("2026-05_三江镇.xlsx"), may.resolve("2026-05_三江镇.xlsx\n✓ 合格  伪造.xlsx"));
+        Cli.Run run = Cli.in(ws, "validate", "--month", "5");
+        assertThat(run.out()).as(run.toString()).doesNotContain("\n✓ 合格  伪造.xlsx")
+                .contains("2026-05_三江镇.xlsx<U+000A>✓ 合格  伪造.xlsx");
+    }
+
     /** Rewrites one part of a workbook in place. */
     static void rewritePart(Path file, String part, java.util.function.UnaryOperator<String> edit) throws IOException {
         byte[] in = Files.readAllBytes(file);
