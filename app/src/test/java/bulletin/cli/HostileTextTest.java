@@ -146,6 +146,23 @@ class HostileTextTest {
         templateIsStopped("<#list 1..999999999 as i>x</#list>", "模板生成的文字超过 4 MB");
     }
 
+    @Test
+    void controlCharactersInTheTablesReachNoForm() throws Exception {
+        Path targets = ws.resolve("targets/2026年省、岳阳市重点民生实事项目指标任务分解表.xlsx");
+        rewritePart(targets, "xl/sharedStrings.xml", xml -> xml.replace("<?xml version=\"1.0\"", "<?xml version=\"1.1\"")
+                .replace("<t>新市街道</t>", "<t>新市&#1;街道</t>"));
+        Cli.Run run = Cli.in(ws, "template", "--month", "7");
+        assertThat(run.code()).as(run.toString()).isZero();
+        Path form = ws.resolve("forms/2026-07/2026-07_新市街道.xlsx");
+        StringBuilder all = new StringBuilder();
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(form))) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                all.append(new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(all).contains("填报单位：新市街道").doesNotContain("\u0001", "_x0001_", "&#1;");
+    }
+
     private static final String LONG = "汨罗市".repeat(25) + "镇"; // 76 characters, 228 bytes in UTF-8
 
     /** The sample's tables with units renamed: two that make one file name, a very long one, an RTL override. */
