@@ -4,6 +4,7 @@ import bulletin.model.Snapshot.SnapshotIndicator;
 import bulletin.model.Snapshot;
 import bulletin.model.Status;
 import bulletin.text.Format;
+import bulletin.text.Text;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -101,7 +102,7 @@ public final class Chart {
     }
 
     private static String label(SnapshotIndicator i) {
-        String n = i.name().replaceAll("[（(].*?[）)]", "");
+        String n = Text.xmlSafe(i.name()).replaceAll("[（(].*?[）)]", "").replaceAll("\\s+", " ");
         return i.code() + " " + (n.length() > 14 ? n.substring(0, 13) + "…" : n);
     }
 

@@ -505,7 +505,7 @@ public final class DocxWriter {
     private R run(String text) {
         R r = f.createR();
         Text t = f.createText();
-        t.setValue(text);
+        t.setValue(bulletin.text.Text.xmlSafe(text)); // the one sanitising point of the .docx
         t.setSpace("preserve");
         r.getContent().add(t);
         return r;

@@ -16,7 +16,6 @@ import freemarker.cache.TemplateLoader;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapperBuilder;
-import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
@@ -73,12 +72,9 @@ public final class Wording {
         List<String> source;
         try {
             Configuration cfg = configuration(workspaceTemplates);
-            Template t = cfg.getTemplate(TEMPLATE);
-            StringWriter out = new StringWriter();
             Map<String, Object> model = dataModel(s, notes, extra);
             model.putAll(extra);
-            t.process(model, out);
-            text = out.toString();
+            text = BoundedRender.render(cfg, TEMPLATE, model); // a template that never ends is stopped
             source = source(cfg);
         } catch (TemplateException e) {
             String where = e.getTemplateSourceName() == null ? TEMPLATE : e.getTemplateSourceName();
@@ -92,7 +88,7 @@ public final class Wording {
             throw new BulletinException(ExitCode.USAGE, "templates/" + TEMPLATE + ": 错误: 无法读取模板（" + e.getMessage()
                     + "）");
         }
-        return parse(text, source);
+        return parse(Text.xmlSafe(text), source);
     }
 
     /** The template's own lines, as the clerk edited them, to name the line of a directive. */

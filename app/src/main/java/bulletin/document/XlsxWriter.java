@@ -1,5 +1,6 @@
 package bulletin.document;
 
+import bulletin.text.Text;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -93,7 +94,7 @@ final class XlsxWriter {
         }
 
         void text(int r, int c, String v, int style) {
-            int id = strings.computeIfAbsent(clean(v), k -> strings.size());
+            int id = strings.computeIfAbsent(Text.xmlSafe(v), k -> strings.size());
             stringRefs++;
             put(r, c, "<c r=\"" + ref(r, c) + "\"" + s(style) + " t=\"s\"><v>" + id + "</v></c>");
         }
@@ -350,21 +351,6 @@ final class XlsxWriter {
             col.insert(0, (char) ('A' + (n - 1) % 26));
         }
         return col.append(r + 1).toString();
-    }
-
-    /** Drops the control characters XML 1.0 cannot carry (text from workbooks may hold them). */
-    private static String clean(String s) {
-        StringBuilder b = null;
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            boolean bad = ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r' || ch == 0xFFFE || ch == 0xFFFF;
-            if (bad && b == null) {
-                b = new StringBuilder(s.substring(0, i));
-            } else if (!bad && b != null) {
-                b.append(ch);
-            }
-        }
-        return b == null ? s : b.toString();
     }
 
     private static String escape(String s) {

@@ -5,6 +5,7 @@ import static bulletin.forms.FormLayout.*;
 import bulletin.model.FormContract;
 import bulletin.model.Indicator;
 import bulletin.model.IndicatorModel;
+import bulletin.text.Text;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -162,7 +163,7 @@ public final class FormWriter {
             c.setCellValue(n.doubleValue());
             c.setCellStyle(number);
         } else {
-            c.setCellValue(words == null ? "" : words);
+            c.setCellValue(words == null ? "" : Text.xmlSafe(words));
             c.setCellStyle(text);
         }
     }
@@ -199,7 +200,7 @@ public final class FormWriter {
         for (String[] p : kv) {
             XSSFRow row = meta.createRow(r++);
             row.createCell(0).setCellValue(p[0]);
-            row.createCell(1).setCellValue(p[1]);
+            row.createCell(1).setCellValue(Text.xmlSafe(p[1]));
         }
         for (int k = 0; k < inds.size(); k++) {
             XSSFRow row = meta.createRow(r++);
@@ -215,7 +216,7 @@ public final class FormWriter {
     private static XSSFCell cell(XSSFSheet sh, int r, int c, String text, CellStyle style) {
         XSSFRow row = sh.getRow(r) == null ? sh.createRow(r) : sh.getRow(r);
         XSSFCell cell = row.createCell(c);
-        cell.setCellValue(text);
+        cell.setCellValue(Text.xmlSafe(text));
         cell.setCellStyle(style);
         return cell;
     }

@@ -2,6 +2,7 @@ package bulletin.report;
 
 import bulletin.diag.Problem;
 import bulletin.diag.Severity;
+import bulletin.text.Text;
 import bulletin.validate.ValidationResult;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.ArrayList;
@@ -28,11 +29,11 @@ public final class ValidationReport {
         int ok = 0;
         for (ValidationResult.FileResult f : r.files()) {
             if (f.problems().isEmpty()) {
-                sb.append("✓ 合格  ").append(f.file()).append('\n');
+                sb.append("✓ 合格  ").append(Text.oneLine(f.file())).append('\n');
                 ok++;
                 continue;
             }
-            sb.append(f.file()).append('\n');
+            sb.append(Text.oneLine(f.file())).append('\n');
             for (Problem p : ordered(f.problems())) {
                 sb.append("  ").append(line(p)).append('\n');
             }
@@ -49,7 +50,7 @@ public final class ValidationReport {
         if (!r.general().isEmpty()) {
             sb.append(r.month() == null ? "整体" : r.month().getMonthValue() + "月整体").append('\n');
             for (Problem p : ordered(r.general())) {
-                sb.append("  ").append(line(p)).append(p.file() == null ? "" : "（" + p.file() + "）").append('\n');
+                sb.append("  ").append(line(p)).append(p.file() == null ? "" : "（" + Text.oneLine(p.file()) + "）").append('\n');
             }
         }
         sb.append("共检查 ").append(r.files().size()).append(" 个文件：").append(ok).append(" 个合格，")
@@ -69,7 +70,7 @@ public final class ValidationReport {
             if (f.problems().isEmpty()) {
                 continue;
             }
-            sb.append(f.file()).append('\n');
+            sb.append(Text.oneLine(f.file())).append('\n');
             for (Problem p : ordered(f.problems())) {
                 sb.append("  ").append(line(p)).append('\n');
             }
@@ -77,7 +78,7 @@ public final class ValidationReport {
         if (!r.general().isEmpty()) {
             sb.append(r.month() == null ? "整体" : r.month().getMonthValue() + "月整体").append('\n');
             for (Problem p : ordered(r.general())) {
-                sb.append("  ").append(line(p)).append(p.file() == null ? "" : "（" + p.file() + "）").append('\n');
+                sb.append("  ").append(line(p)).append(p.file() == null ? "" : "（" + Text.oneLine(p.file()) + "）").append('\n');
             }
         }
         return sb.toString();
@@ -102,7 +103,8 @@ public final class ValidationReport {
             }
             sb.append("）");
         }
-        return sb.toString();
+        // A file name or a cell's text with a line break or a bidi override cannot forge or reorder a line.
+        return Text.oneLine(sb.toString());
     }
 
     /** An indicator's name as a reader scans it: its first 16 characters. */

@@ -78,6 +78,63 @@ public final class Text {
         return t;
     }
 
+    /**
+     * {@code s} as XML 1.0 can carry it, the one sanitising point for text going into a document (the .docx, the
+     * appendix workbook, a form): the controls XML forbids (U+0000–U+0008, U+000E–U+001F) and U+FFFE, U+FFFF and
+     * unpaired surrogates are removed; a vertical tab or form feed (Word's line and page break, as copied text
+     * carries them) becomes a line break; tab, line feed and carriage return are kept. Null stays null.
+     */
+    public static String xmlSafe(String s) {
+        if (s == null) {
+            return null;
+        }
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            boolean pair = Character.isHighSurrogate(ch) && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(i + 1));
+            boolean bad = ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r' || ch == 0xFFFE || ch == 0xFFFF
+                    || Character.isSurrogate(ch) && !pair;
+            if (bad && b == null) {
+                b = new StringBuilder(s.length()).append(s, 0, i);
+            }
+            if (b != null) {
+                if (ch == 0x0B || ch == 0x0C) {
+                    b.append('\n');
+                } else if (pair) {
+                    b.append(ch).append(s.charAt(++i));
+                } else if (!bad) {
+                    b.append(ch);
+                }
+            } else if (pair) {
+                i++;
+            }
+        }
+        return b == null ? s : b.toString();
+    }
+
+    /**
+     * {@code s} on one line of a terminal report, whatever it holds: control characters (a line break included),
+     * format characters (bidi overrides, zero-width spaces) and line or paragraph separators written out as
+     * {@code <U+000A>}, so that a file name cannot forge a line of the report or reorder what follows it.
+     */
+    public static String oneLine(String s) {
+        if (s == null) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> {
+            int type = Character.getType(cp);
+            if (type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE) {
+                b.append(String.format("<U+%04X>", cp));
+            } else {
+                b.appendCodePoint(cp);
+            }
+        });
+        return b.toString();
+    }
+
     /** Collapses runs of white space (line breaks in a cell, full-width spaces) to one space and trims. */
     public static String clean(String s) {
         if (s == null) {

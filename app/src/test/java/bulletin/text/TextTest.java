@@ -37,4 +37,24 @@ class TextTest {
         assertThat(Text.unitKey("国网汨罗供电公司")).isEqualTo("国网汨罗供电公司");
         assertThat(Text.unitKey(null)).isEmpty();
     }
+
+    @Test
+    void textForADocumentKeepsOnlyWhatXmlOneCanCarry() {
+        assertThat(Text.xmlSafe("归义街道")).isEqualTo("归义街道");
+        assertThat(Text.xmlSafe("a\u0000b\u0001c\u0008d\u000Ee\u001Ff")).isEqualTo("abcdef");
+        assertThat(Text.xmlSafe("a\tb\nc\rd")).isEqualTo("a\tb\nc\rd");
+        assertThat(Text.xmlSafe("第一行\u000B第二行\u000C下一页")).isEqualTo("第一行\n第二行\n下一页");
+        assertThat(Text.xmlSafe("a\uFFFEb\uFFFFc")).isEqualTo("abc");
+        // Unpaired surrogates go, a pair (a character beyond the BMP, 𠀀) stays.
+        assertThat(Text.xmlSafe("a\uD800b\uDC00c\uD840\uDC00d\uD840")).isEqualTo("abc\uD840\uDC00d");
+        assertThat(Text.xmlSafe("\uD840\uDC00\u0001")).isEqualTo("\uD840\uDC00");
+        assertThat(Text.xmlSafe(null)).isNull();
+    }
+
+    @Test
+    void aFileNameInAReportStaysOnOneLine() {
+        assertThat(Text.oneLine("progress/2026-05/归义街道.xlsx")).isEqualTo("progress/2026-05/归义街道.xlsx");
+        assertThat(Text.oneLine("a\n✓ 合格  b.xlsx")).isEqualTo("a<U+000A>✓ 合格  b.xlsx");
+        assertThat(Text.oneLine("a\r\u2028\u202Eb")).isEqualTo("a<U+000D><U+2028><U+202E>b");
+    }
 }
