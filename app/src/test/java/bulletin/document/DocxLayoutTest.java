@@ -301,7 +301,7 @@ class DocxLayoutTest {
                 }
             }));
             assertThat(numbers).isNotEmpty().allSatisfy(c -> assertThat(c.getCellStyle().getDataFormatString())
-                    .matches("0(\\.0+)?(\"＊\")?|General"));
+                    .matches("0(\\.0+)?%?(\"＊\")?|General"));
             assertThat(sh.getRow(0).getCell(0).getCellStyle().getFont()).extracting(f -> f.getBold()).isEqualTo(true);
             assertThat(sh.getColumnWidth(3)).isEqualTo(30 * 256);
             assertThat(sh.getPaneInformation().isFreezePane()).isTrue();
@@ -314,6 +314,40 @@ class DocxLayoutTest {
             assertThat(sh.getFitToPage()).isTrue();
             assertThat(sh.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
             assertThat(sh.getPrintSetup().getFitHeight()).isEqualTo((short) 0);
+        }
+    }
+
+    @Test
+    void theWorkbooksProgressCellsArePercentagesThatSortAndSum() throws IOException {
+        try (InputStream in = Files.newInputStream(ws.resolve("out/2026-05/推进情况统计表（第3期）.xlsx"));
+             XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            var fmt = new org.apache.poi.ss.usermodel.DataFormatter();
+            int percentages = 0;
+            for (XSSFSheet sh : List.of(wb.getSheetAt(0), wb.getSheetAt(1))) {
+                for (var row : sh) {
+                    var label = row.getCell(5);
+                    if (label == null || !"进度".equals(label.getStringCellValue())) {
+                        continue;
+                    }
+                    for (int c = AppendixLayout.FIRST_FIGURE; c < row.getLastCellNum(); c++) {
+                        var cell = row.getCell(c);
+                        if (cell == null || cell.getCellType() != org.apache.poi.ss.usermodel.CellType.NUMERIC) {
+                            assertThat(cell == null ? "" : fmt.formatCellValue(cell)).as("%s!%s", sh.getSheetName(),
+                                    cell == null ? c : cell.getAddress()).doesNotEndWith("%");
+                            continue;
+                        }
+                        percentages++;
+                        assertThat(cell.getCellStyle().getDataFormatString()).matches("0\\.00%(\"＊\")?");
+                        String shown = fmt.formatCellValue(cell).replace(AppendixLayout.MARK, "");
+                        assertThat(new java.math.BigDecimal(shown.replace("%", "")).movePointLeft(2))
+                                .isEqualByComparingTo(java.math.BigDecimal.valueOf(cell.getNumericCellValue()));
+                    }
+                }
+            }
+            assertThat(percentages).isGreaterThan(100);
+            // 01-01's 全市 completion: 101.59% in the document, 1.0159 in the workbook.
+            assertThat(wb.getSheetAt(0).getRow(4).getCell(AppendixLayout.FIRST_FIGURE).getNumericCellValue())
+                    .isEqualTo(1.0159);
         }
     }
 
