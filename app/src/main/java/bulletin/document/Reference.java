@@ -100,6 +100,8 @@ public final class Reference {
     public static final int CHAR = 320;
 
     public static final String ZH_CN = "zh-CN";
+    /** The language of Latin text, figures included: never broken inside a number. */
+    public static final String LATIN_LANG = "en-US";
 
     /**
      * Where an attachment's name starts, in characters from the margin: "附件：" two characters in, then "1."
@@ -263,10 +265,11 @@ public final class Reference {
         DocDefaults dd = f.createDocDefaults();
         DocDefaults.RPrDefault rd = f.createDocDefaultsRPrDefault();
         RPr defaults = rpr(FANGSONG, 32, false, null);
-        // Chinese text: without the language LibreOffice (and so --pdf) takes a Japanese face for the fonts it
-        // lacks, and Word's East Asian line breaking and punctuation follow the wrong rules.
+        // East Asian text is Chinese: without it LibreOffice (and so --pdf) may take a Japanese face for the fonts
+        // it lacks, and East Asian line breaking and punctuation follow the wrong rules. Latin text (figures) stays
+        // English, as Word sets a Chinese document: marked Chinese, LibreOffice breaks a line inside "100.00%".
         CTLanguage lang = f.createCTLanguage();
-        lang.setVal(ZH_CN);
+        lang.setVal(LATIN_LANG);
         lang.setEastAsia(ZH_CN);
         defaults.setLang(lang);
         rd.setRPr(defaults);
