@@ -8,6 +8,7 @@ import bulletin.model.Snapshot.SnapshotIndicator;
 import bulletin.model.Snapshot;
 import bulletin.model.Status;
 import bulletin.text.Format;
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,27 +52,45 @@ public record AppendixLayout(Level level, int number, String title, List<List<Ce
      * One cell.
      *
      * @param head   a header cell
-     * @param figure a figure of the 全市 or a unit column (set in the figures' size; a number where it reads as one)
+     * @param figure a figure of the 全市 or a unit column (set in the figures' size)
      * @param mark   the figure is carried from an earlier month: shown with {@link #MARK} after it
+     * @param value  the number a figure's text shows, for the xlsx copy: the fraction of a percentage ("37.09%"
+     *               is 0.3709), else the figure itself; null where the text is not a number ("正在推进", "/")
      */
-    public record Cell(String text, Align align, Shade shade, boolean head, boolean figure, boolean mark) {
+    public record Cell(String text, Align align, Shade shade, boolean head, boolean figure, boolean mark,
+                       BigDecimal value) {
 
         static Cell head(String text) {
-            return new Cell(text, Align.CENTER, Shade.NONE, true, false, false);
+            return new Cell(text, Align.CENTER, Shade.NONE, true, false, false, null);
         }
 
         static Cell text(String text, Align align) {
-            return new Cell(text, align, Shade.NONE, false, false, false);
+            return new Cell(text, align, Shade.NONE, false, false, false, null);
         }
 
+        /** A figure; its value is the number its text shows, exactly ("37.09%" is 0.3709). */
         static Cell figure(String text, Shade shade, boolean mark) {
-            boolean number = text.matches("-?[0-9.]+%?");
-            return new Cell(text, number ? Align.RIGHT : Align.CENTER, shade, false, true, mark);
+            BigDecimal value = !text.matches("-?[0-9]+(\\.[0-9]+)?%?") ? null
+                    : text.endsWith("%") ? new BigDecimal(text.substring(0, text.length() - 1)).movePointLeft(2)
+                    : new BigDecimal(text);
+            Align align = text.matches("-?[0-9.]+%?") ? Align.RIGHT : Align.CENTER;
+            return new Cell(text, align, shade, false, true, mark, value);
         }
 
         /** The text as the reader sees it, with its mark. */
         public String shown() {
             return mark ? text + MARK : text;
+        }
+
+        /** A percentage with its value: the xlsx copy stores the fraction in a percent format. */
+        public boolean percent() {
+            return value != null && text.endsWith("%");
+        }
+
+        /** The decimals the text shows ("37.09%" and "12.50" two, "12" none). */
+        public int decimals() {
+            String digits = text.endsWith("%") ? text.substring(0, text.length() - 1) : text;
+            return digits.contains(".") ? digits.length() - digits.indexOf('.') - 1 : 0;
         }
     }
 

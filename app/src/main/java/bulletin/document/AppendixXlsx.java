@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * The appendix tables as a workbook (what clerks paste into other reports and upload): one sheet per appendix,
- * the same cells as the .docx, with numbers as numbers where they are figures. Written with {@link XlsxWriter}.
+ * the same cells as the .docx, with numbers as numbers where they are figures (percentages in a percent format).
+ * Written with {@link XlsxWriter}.
  */
 public final class AppendixXlsx {
 
@@ -94,7 +95,10 @@ public final class AppendixXlsx {
         sh.landscape(look.a3());
     }
 
-    /** A figure that reads as a number is a number, shown with the decimals the document shows. */
+    /**
+     * A figure that reads as a number is a number, shown with the decimals the document shows; a percentage is
+     * its fraction in a percent format (37.09% is 0.3709), so the copy can be sorted and summed.
+     */
     private static void cell(XlsxWriter wb, XlsxWriter.Sheet sh, int r, int c, AppendixLayout.Cell cell,
                              DocxWriter.Look look) {
         String fill = switch (cell.shade()) {
@@ -103,12 +107,10 @@ public final class AppendixXlsx {
             case RED -> look.redFill();
         };
         String align = cell.align().name().toLowerCase(java.util.Locale.ROOT);
-        String v = cell.text();
-        if (cell.figure() && XlsxWriter.isDecimal(v)) {
-            int decimals = v.contains(".") ? v.length() - v.indexOf('.') - 1 : 0;
+        if (cell.figure() && cell.value() != null) {
             // A carried figure keeps its mark in the number format and stays a number.
-            sh.number(r, c, v, wb.style(new XlsxWriter.Style(false, "right", fill, decimals,
-                    cell.mark() ? AppendixLayout.MARK : null)));
+            sh.number(r, c, cell.value().toPlainString(), wb.style(new XlsxWriter.Style(false, "right", fill,
+                    cell.decimals(), cell.mark() ? AppendixLayout.MARK : null, cell.percent())));
         } else {
             sh.text(r, c, cell.shown(), wb.style(new XlsxWriter.Style(cell.head(), align, fill, -1)));
         }

@@ -1,5 +1,6 @@
 package bulletin.document;
 
+import bulletin.model.Level;
 import bulletin.model.Snapshot.SnapshotIndicator;
 import bulletin.model.Snapshot;
 import bulletin.model.Status;
@@ -10,34 +11,51 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.GraphicsEnvironment;
 import java.awt.Paint;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.CombinedRangeCategoryPlot;
+import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
- * The picture in 工作进展: each scored indicator's city completion as a bar, against the 序时进度 line; bars
- * behind schedule in red. Rendered at 300 dpi for print, with a Chinese font from the system.
+ * The picture in 工作进展: each scored indicator's city completion as a bar, labelled as the text numbers it
+ * ("5(1)"), provincial and city-level indicators in two panels on one scale; the month's 序时进度 (m/12) as a
+ * dashed line, a tick on the bar of an indicator judged against a schedule of its own; bars behind their
+ * schedule in red. Rendered at 300 dpi for print, with a Chinese font from the system.
  */
 public final class Chart {
 
     /** Text a font must draw for the chart to be legible. */
     static final String PROBE = "汨罗市归义街道职业技能培训序时进度";
     static final int DPI = 300;
+    /** The scale's end: a bar past 150% is drawn to it. */
+    static final double MAX = 150;
+
+    private static final Color BEHIND = new Color(0xC0, 0x30, 0x30);
+    private static final Color ON_SCHEDULE = new Color(0x3A, 0x6E, 0xA5);
+    private static final Color MARK = new Color(0xD0, 0x00, 0x00);
 
     private Chart() {
     }
@@ -63,32 +81,92 @@ public final class Chart {
         return Optional.empty();
     }
 
-    /** The chart as a PNG of {@code widthMm} millimetres at 300 dpi, or empty when there is nothing to draw. */
-    public static Optional<byte[]> render(Snapshot s, String fontFamily, double widthMm) {
-        List<SnapshotIndicator> scored = new ArrayList<>();
-        for (SnapshotIndicator i : s.indicators()) {
-            if (i.total().progress() != null && i.total().status() != Status.NOT_SCORED) {
-                scored.add(i);
+    /**
+     * One bar: an indicator as the text numbers it ({@code label}), its city completion in percent (capped at 150
+     * for the drawing), the 序时进度 it is judged against, whether that is its own (a schedule in bulletin.yaml,
+     * marked by a tick on its bar) rather than the month's m/12, and whether it is behind.
+     */
+    public record Bar(Level level, String label, double percent, double schedule, boolean own, boolean behind) {
+    }
+
+    /**
+     * How the text numbers each indicator, by code: the items of each level counted from 1 in the order of the
+     * snapshot, an item's indicators as "5(1)", "5(2)", an item that is its own only indicator as "5" (as
+     * {@code templates/bulletin.ftl} numbers them: {@code item?index + 1} and {@code （i?index + 1）}).
+     */
+    public static Map<String, String> numbers(Snapshot s) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Level level : Level.values()) {
+            Map<Integer, List<SnapshotIndicator>> items = new LinkedHashMap<>();
+            for (SnapshotIndicator i : s.indicators()) {
+                // As the text numbers them: an indicator with nothing to say is left out of 工作进展 (Wording.shown).
+                if (i.level() == level && Wording.shown(i)) {
+                    items.computeIfAbsent(i.item(), k -> new ArrayList<>()).add(i);
+                }
+            }
+            int n = 0;
+            for (List<SnapshotIndicator> item : items.values()) {
+                n++;
+                boolean alone = item.size() == 1 && item.get(0).name().equals(item.get(0).itemName());
+                for (int k = 0; k < item.size(); k++) {
+                    out.put(item.get(k).code(), alone ? String.valueOf(n) : n + "(" + (k + 1) + ")");
+                }
             }
         }
-        if (scored.isEmpty()) {
+        return out;
+    }
+
+    /** The bars: every scored indicator, provincial first, in the order of the text. */
+    public static List<Bar> bars(Snapshot s) {
+        Map<String, String> numbers = numbers(s);
+        List<Bar> out = new ArrayList<>();
+        for (SnapshotIndicator i : s.indicators()) {
+            if (i.total().progress() == null || i.total().status() == Status.NOT_SCORED) {
+                continue;
+            }
+            BigDecimal schedule = i.schedule() != null ? i.schedule() : s.schedule();
+            out.add(new Bar(i.level(), numbers.get(i.code()) + " " + shortName(i.name()),
+                    Math.min(i.total().progress().doubleValue() * 100, MAX),
+                    schedule.doubleValue() * 100, schedule.compareTo(s.schedule()) != 0,
+                    i.total().status() == Status.BEHIND));
+        }
+        return out;
+    }
+
+    /** The chart as a PNG of {@code widthMm} millimetres at 300 dpi, or empty when there is nothing to draw. */
+    public static Optional<byte[]> render(Snapshot s, String fontFamily, double widthMm) {
+        List<Bar> bars = bars(s);
+        if (bars.isEmpty()) {
             return Optional.empty();
         }
-        DefaultCategoryDataset data = new DefaultCategoryDataset();
-        List<Boolean> behind = new ArrayList<>();
-        for (SnapshotIndicator i : scored) {
-            double pct = Math.min(i.total().progress().doubleValue() * 100, 150);
-            data.addValue(pct, "完成率", label(i));
-            behind.add(i.total().status() == Status.BEHIND);
+        NumberAxis value = new NumberAxis("完成全年任务的百分比（%）");
+        value.setLabelFont(new Font(fontFamily, Font.PLAIN, 9));
+        value.setTickLabelFont(new Font(fontFamily, Font.PLAIN, 8));
+        value.setRange(0, MAX);
+        CombinedRangeCategoryPlot plot = new CombinedRangeCategoryPlot(value);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setGap(6);
+        boolean first = true;
+        for (Level level : Level.values()) {
+            List<Bar> at = bars.stream().filter(b -> b.level() == level).toList();
+            if (!at.isEmpty()) {
+                plot.add(plot(at, level, s.schedule(), fontFamily, first), at.size());
+                first = false;
+            }
         }
-        JFreeChart chart = new JFreeChart(null, new Font(fontFamily, Font.PLAIN, 11), plot(data, behind, s, fontFamily),
-                false);
+        JFreeChart chart = new JFreeChart(null, new Font(fontFamily, Font.PLAIN, 11), plot, false);
+        if (bars.stream().anyMatch(Bar::own)) {
+            TextTitle note = new TextTitle("短竖线为该指标另定的序时进度", new Font(fontFamily, Font.PLAIN, 8));
+            note.setPosition(RectangleEdge.BOTTOM);
+            note.setPaint(MARK);
+            chart.addSubtitle(note);
+        }
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
-        // Drawn in points, written at 300 dpi.
+        // Drawn in points, written at 300 dpi: a row of about 10 points a bar, at most the height of a page.
         double widthPt = widthMm / 25.4 * 72;
-        double heightPt = Math.max(160, scored.size() * 12 + 60);
+        double heightPt = Math.min(600, Math.max(160, bars.size() * 10.2 + 70));
         double scale = DPI / 72.0;
         BufferedImage img = chart.createBufferedImage((int) Math.round(widthPt * scale),
                 (int) Math.round(heightPt * scale), widthPt, heightPt, null);
@@ -101,46 +179,60 @@ public final class Chart {
         return Optional.of(out.toByteArray());
     }
 
-    private static String label(SnapshotIndicator i) {
-        String n = Text.xmlSafe(i.name()).replaceAll("[（(].*?[）)]", "").replaceAll("\\s+", " ");
-        return i.code() + " " + (n.length() > 14 ? n.substring(0, 13) + "…" : n);
+    /** An indicator's name as a bar's label: without brackets, at most 12 characters. */
+    private static String shortName(String name) {
+        String n = Text.xmlSafe(name).replaceAll("[（(].*?[）)]", "");
+        return n.length() > 12 ? n.substring(0, 11) + "…" : n;
     }
 
-    private static CategoryPlot plot(DefaultCategoryDataset data, List<Boolean> behind, Snapshot s, String font) {
-        CategoryAxis cat = new CategoryAxis();
+    /** One level's bars, with the m/12 line, the 100% line and a tick where an indicator has its own schedule. */
+    private static CategoryPlot plot(List<Bar> bars, Level level, BigDecimal schedule, String font, boolean top) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        DefaultCategoryDataset ticks = new DefaultCategoryDataset();
+        for (Bar b : bars) {
+            data.addValue(b.percent(), "完成率", b.label());
+            ticks.addValue(b.own() ? b.schedule() : null, "序时进度", b.label());
+        }
+        CategoryAxis cat = new CategoryAxis(level.label());
+        cat.setLabelFont(new Font(font, Font.PLAIN, 9));
         cat.setTickLabelFont(new Font(font, Font.PLAIN, 8));
         cat.setCategoryMargin(0.25);
-        NumberAxis value = new NumberAxis("完成全年任务的百分比（%）");
-        value.setLabelFont(new Font(font, Font.PLAIN, 9));
-        value.setTickLabelFont(new Font(font, Font.PLAIN, 8));
-        value.setRange(0, 150);
-        BarRenderer bars = new BarRenderer() {
+        // The top panel leaves a row free above its first bar for the 序时进度 line's label.
+        cat.setLowerMargin((top ? 1.5 : 0.5) / bars.size());
+        cat.setUpperMargin(0.5 / bars.size());
+        BarRenderer renderer = new BarRenderer() {
             private static final long serialVersionUID = 1L;
 
             @Override
             public Paint getItemPaint(int row, int column) {
-                return behind.get(column) ? new Color(0xC0, 0x30, 0x30) : new Color(0x3A, 0x6E, 0xA5);
+                return bars.get(column).behind() ? BEHIND : ON_SCHEDULE;
             }
         };
-        bars.setBarPainter(new StandardBarPainter());
-        bars.setShadowVisible(false);
-        bars.setMaximumBarWidth(0.8);
-        CategoryPlot plot = new CategoryPlot(data, cat, value, bars);
-        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setMaximumBarWidth(0.8);
+        CategoryPlot plot = new CategoryPlot(data, cat, null, renderer);
+        LineAndShapeRenderer tick = new LineAndShapeRenderer(false, true);
+        tick.setSeriesShape(0, new Rectangle2D.Double(-0.9, -5.5, 1.8, 11));
+        tick.setSeriesPaint(0, MARK);
+        plot.setDataset(1, ticks);
+        plot.setRenderer(1, tick);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
         plot.setOutlineVisible(false);
-        double schedule = s.schedule().doubleValue() * 100;
-        ValueMarker line = new ValueMarker(schedule, new Color(0xD0, 0x00, 0x00), new BasicStroke(1.2f,
+        ValueMarker line = new ValueMarker(schedule.doubleValue() * 100, MARK, new BasicStroke(1.2f,
                 BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {4f, 3f}, 0f));
-        line.setLabel("序时进度 " + Format.percent(s.schedule()));
-        line.setLabelFont(new Font(font, Font.PLAIN, 9));
-        line.setLabelPaint(new Color(0xD0, 0x00, 0x00));
-        line.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-        line.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        if (top) {
+            line.setLabel("序时进度 " + Format.percent(schedule));
+            line.setLabelFont(new Font(font, Font.PLAIN, 9));
+            line.setLabelPaint(MARK);
+            line.setLabelBackgroundColor(Color.WHITE);
+            line.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            line.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        }
         plot.addRangeMarker(line);
-        ValueMarker full = new ValueMarker(100, Color.GRAY, new BasicStroke(0.8f));
-        plot.addRangeMarker(full);
+        plot.addRangeMarker(new ValueMarker(100, Color.GRAY, new BasicStroke(0.8f)));
         return plot;
     }
 }

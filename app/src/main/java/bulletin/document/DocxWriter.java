@@ -75,6 +75,9 @@ public final class DocxWriter {
 
     public static final String REFERENCE = "reference.docx";
 
+    /** The longest paragraph of text kept with the 附件 list and the signature. */
+    static final int SHORT = 4;
+
     private final ObjectFactory f = Context.getWmlObjectFactory();
     private final Look look;
 
@@ -134,10 +137,20 @@ public final class DocxWriter {
                     case "h2" -> body.add(para(b.text(), H2));
                     case "h3" -> body.add(para(b.text(), H3));
                     case "attach" -> {
+                        if (!attachStarted) {
+                            body.add(para(null, BODY)); // GB/T 9704 7.3.4: one blank line after the text
+                        }
                         body.add(para(b.text(), attachStarted ? ATTACH_MORE : ATTACH));
                         attachStarted = true;
                     }
-                    case "sign" -> body.add(para(b.text(), SIGN));
+                    case "sign" -> {
+                        int last = k;
+                        while (last + 1 < blocks.size() && blocks.get(last + 1).kind().equals("sign")) {
+                            last++;
+                        }
+                        signature(body, blocks.subList(k, last + 1).stream().map(Wording.Block::text).toList());
+                        k = last;
+                    }
                     case "chart" -> {
                         if (look.chart() != null && chartAt == null) {
                             chartAt = f.createP();
@@ -165,21 +178,114 @@ public final class DocxWriter {
                 }
             }
             main.getJaxbElement().getBody().setSectPr(appendixStarted ? landscape(page) : page);
+            keepTheEndTogether(body);
             if (chartAt != null) {
-                int at = body.indexOf(chartAt);
-                body.remove(at);
-                byte[] png = look.chart().get();
-                if (png != null) {
-                    body.add(at, image(pkg, png, chartAlt));
-                    if (!chartAlt.isEmpty()) {
-                        body.add(at + 1, para(chartAlt, FIGURE));
-                    }
-                }
+                chart(pkg, body, body.indexOf(chartAt), chartAlt);
             }
             pkg.save(out);
         } catch (Docx4JException e) {
             throw new IOException("docx4j: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The chart and its caption in place of the marker at {@code at}: kept together, and moved down to the top of
+     * the next page (after the paragraph that fills this one) where it does not fit in what is left of the page.
+     */
+    private void chart(WordprocessingMLPackage pkg, List<Object> body, int at, String alt) throws Docx4JException {
+        body.remove(at);
+        byte[] png = look.chart().get();
+        if (png == null) {
+            return;
+        }
+        P picture = image(pkg, png, alt);
+        picture.getPPr().setKeepNext(new BooleanDefaultTrue());
+        List<Object> figure = new ArrayList<>(List.of(picture));
+        if (!alt.isEmpty()) {
+            figure.add(para(alt, FIGURE));
+        }
+        double lines = Math.ceil(pictureHeight(png) / LINE) + (alt.isEmpty() ? 0 : PageFit.lines(para(alt, FIGURE)));
+        body.addAll(PageFit.place(body, at, lines), figure);
+    }
+
+    /** The picture's height in twips, set the width of the text block. */
+    static double pictureHeight(byte[] png) {
+        java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.wrap(png, 16, 8);
+        int width = ihdr.getInt();
+        int height = ihdr.getInt();
+        return (double) TEXT_WIDTH * height / width;
+    }
+
+    /**
+     * The 落款 (GB/T 9704 7.3.5), a blank line under the text: the office, the stamp's line where there is one,
+     * and the date, centred on one another; the longest line two characters from the right margin, four where the
+     * date is the longest. Absolute indents, measured on the text, so that Word, WPS and LibreOffice agree.
+     */
+    private void signature(List<Object> body, List<String> lines) {
+        body.add(para(null, BODY));
+        int widest = 0;
+        for (String line : lines) {
+            widest = Math.max(widest, textWidth(line));
+        }
+        boolean dateWidest = textWidth(lines.get(lines.size() - 1)) == widest;
+        // Centred between this left indent and the right margin, the longest line ends `space` from the margin;
+        // the others centre under and over it. The line has `space` to spare on either side, so it never wraps.
+        int space = (dateWidest ? 4 : 2) * CHAR;
+        int left = Math.max(0, TEXT_WIDTH - 2 * space - widest);
+        for (String line : lines) {
+            P p = para(line, SIGN);
+            PPrBase.Ind ind = f.createPPrBaseInd();
+            ind.setLeft(BigInteger.valueOf(left));
+            ind.setRight(BigInteger.ZERO);
+            ind.setFirstLine(BigInteger.ZERO);
+            p.getPPr().setInd(ind);
+            Jc jc = f.createJc();
+            jc.setVal(JcEnumeration.CENTER);
+            p.getPPr().setJc(jc);
+            body.add(p);
+        }
+    }
+
+    /**
+     * The 附件 list and the 落款 never stand on a page of their own (GB/T 9704 7.3.5.4: no page without text before
+     * them): from the last paragraph of text (not a heading; if it is at most {@value #SHORT} lines) to the date,
+     * each paragraph keeps with the next.
+     */
+    private static void keepTheEndTogether(List<Object> body) {
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < body.size(); i++) {
+            if (body.get(i) instanceof P p && List.of(ATTACH, ATTACH_MORE, SIGN).contains(PageFit.style(p))) {
+                first = first < 0 ? i : first;
+                last = i;
+            }
+        }
+        // The blank line before the first of them, and the paragraph of text before that (past any heading) if it
+        // is short: LibreOffice moves a whole paragraph that keeps with the next, however long.
+        int from = first - 2;
+        while (from > 0 && body.get(from) instanceof P p && PageFit.style(p).startsWith("Heading")) {
+            from--;
+        }
+        if (from >= 0 && body.get(from) instanceof P p && PageFit.lines(p) > SHORT) {
+            from++;
+        }
+        for (int i = Math.max(0, from); first >= 0 && i < last; i++) {
+            if (body.get(i) instanceof P p) {
+                if (p.getPPr() == null) {
+                    p.setPPr(Context.getWmlObjectFactory().createPPr());
+                }
+                p.getPPr().setKeepNext(new BooleanDefaultTrue());
+            }
+        }
+    }
+
+    /** A line's width in twips of 3号 text: a Chinese character a full character, Latin ones half. */
+    static int textWidth(String text) {
+        int w = 0;
+        for (int i = 0; i < text.length(); i++) {
+            w += PageFit.latin(text.charAt(i)) ? CHAR / 2 : CHAR;
+        }
+        return w;
     }
 
     /**
@@ -263,8 +369,14 @@ public final class DocxWriter {
         double points = (widths[widths.length - 1] - 60) / 20.0 / 4.4;
         int figureSize = (int) Math.max(12, Math.min(look.a3() ? 20 : 15, Math.floor(points * 2)));
         Tbl tbl = table(widths);
+        java.util.Set<Integer> starts = new java.util.HashSet<>(table.blocks());
         for (int r = 0; r < table.rows().size(); r++) {
-            tbl.getContent().add(appendixRow(table, r, widths, figureSize));
+            Tr tr = appendixRow(table, r, widths, figureSize);
+            // An indicator's block never splits across pages: each of its rows but the last keeps with the next.
+            if (r + 1 < table.rows().size() && !starts.contains(r + 1)) {
+                keepWithNext(tr);
+            }
+            tbl.getContent().add(tr);
         }
         body.add(tbl);
         for (String note : table.notes()) {
@@ -360,6 +472,19 @@ public final class DocxWriter {
             c += span;
         }
         return tr;
+    }
+
+    /** Every paragraph of the row keeps with the next: Word and LibreOffice then keep the row with the next row. */
+    private static void keepWithNext(Tr tr) {
+        for (Object o : tr.getContent()) {
+            if (XmlUtils.unwrap(o) instanceof Tc tc) {
+                for (Object c : tc.getContent()) {
+                    if (c instanceof P p) {
+                        p.getPPr().setKeepNext(new BooleanDefaultTrue());
+                    }
+                }
+            }
+        }
     }
 
     private static JcEnumeration align(AppendixLayout.Align a) {

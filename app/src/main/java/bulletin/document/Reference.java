@@ -13,6 +13,7 @@ import org.docx4j.relationships.Relationship;
 import org.docx4j.wml.BooleanDefaultTrue;
 import org.docx4j.wml.CTBorder;
 import org.docx4j.wml.CTDocGrid;
+import org.docx4j.wml.CTLanguage;
 import org.docx4j.wml.CTSettings;
 import org.docx4j.wml.CTSimpleField;
 import org.docx4j.wml.CTTabStop;
@@ -94,6 +95,19 @@ public final class Reference {
     public static final int FOOTER = 1304;    // 23 mm: the page number's line sits 7 mm below the text block
     public static final int TEXT_WIDTH = A4_W - BINDING - OUTER;  // 156 mm
     public static final int LINE = 579;       // 225 mm / 22 lines
+
+    /** One character of 3号 text in twips: the unit of every indent GB/T 9704 gives in characters. */
+    public static final int CHAR = 320;
+
+    public static final String ZH_CN = "zh-CN";
+    /** The language of Latin text, figures included: never broken inside a number. */
+    public static final String LATIN_LANG = "en-US";
+
+    /**
+     * Where an attachment's name starts, in characters from the margin: "附件：" two characters in, then "1."
+     * (one character in 仿宋: two half-width glyphs).
+     */
+    public static final int ATTACH_TEXT_CHARS = 6;
 
     private static final String RED = "FF0000";
 
@@ -250,10 +264,21 @@ public final class Reference {
         Styles styles = f.createStyles();
         DocDefaults dd = f.createDocDefaults();
         DocDefaults.RPrDefault rd = f.createDocDefaultsRPrDefault();
-        rd.setRPr(rpr(FANGSONG, 32, false, null));
+        RPr defaults = rpr(FANGSONG, 32, false, null);
+        // East Asian text is Chinese: without it LibreOffice (and so --pdf) may take a Japanese face for the fonts
+        // it lacks, and East Asian line breaking and punctuation follow the wrong rules. Latin text (figures) stays
+        // English, as Word sets a Chinese document: marked Chinese, LibreOffice breaks a line inside "100.00%".
+        CTLanguage lang = f.createCTLanguage();
+        lang.setVal(LATIN_LANG);
+        lang.setEastAsia(ZH_CN);
+        defaults.setLang(lang);
+        rd.setRPr(defaults);
         dd.setRPrDefault(rd);
         DocDefaults.PPrDefault pd = f.createDocDefaultsPPrDefault();
-        pd.setPPr(f.createPPr());
+        PPr paragraphs = f.createPPr();
+        // At least two lines of a paragraph at the foot and at the head of a page, in Word as in LibreOffice.
+        paragraphs.setWidowControl(new BooleanDefaultTrue());
+        pd.setPPr(paragraphs);
         dd.setPPrDefault(pd);
         styles.setDocDefaults(dd);
 
@@ -263,41 +288,26 @@ public final class Reference {
         styles.getStyle().add(paragraph(MASTHEAD, "专报版头", BODY, XIAOBIAOSONG, 84, false, RED,
                 JcEnumeration.CENTER, 0, false));
         styles.getStyle().add(paragraph(ISSUE, "期号", BODY, FANGSONG, 32, false, null, JcEnumeration.CENTER, 0, true));
-        Style issuer = paragraph(ISSUER, "发文单位和日期", BODY, FANGSONG, 32, false, null, JcEnumeration.LEFT, 0, true);
-        Tabs tabs = f.createTabs();
-        CTTabStop stop = f.createCTTabStop();
-        stop.setVal(STTabJc.RIGHT);
-        stop.setPos(BigInteger.valueOf(TEXT_WIDTH));
-        tabs.getTab().add(stop);
-        issuer.getPPr().setTabs(tabs);
-        PPrBase.PBdr bdr = f.createPPrBasePBdr();
-        CTBorder line = f.createCTBorder();
-        line.setVal(STBorder.SINGLE);
-        line.setSz(BigInteger.valueOf(18));
-        line.setSpace(BigInteger.valueOf(6));
-        line.setColor(RED);
-        bdr.setBottom(line);
-        issuer.getPPr().setPBdr(bdr);
-        styles.getStyle().add(issuer);
+        styles.getStyle().add(issuer());
         styles.getStyle().add(paragraph(H1, "一级标题（一、）", BODY, HEITI, 32, false, null, JcEnumeration.BOTH, 200,
                 true));
         styles.getStyle().add(paragraph(H2, "二级标题（（一））", BODY, KAITI, 32, false, null, JcEnumeration.BOTH, 200,
                 true));
         styles.getStyle().add(paragraph(H3, "三级标题（1.）", BODY, FANGSONG, 32, true, null, JcEnumeration.BOTH, 200,
                 true));
-        styles.getStyle().add(paragraph(ATTACH, "附件说明", BODY, FANGSONG, 32, false, null, JcEnumeration.LEFT, 200,
-                true));
+        // 附件说明 (GB/T 9704 7.3.4): "附件：" two characters in, "1." after it, a long name wrapping under its own
+        // first character; each further item's "2." under "1.". Absolute indents beside the character ones, which
+        // LibreOffice ignores.
+        Style attach = paragraph(ATTACH, "附件说明", BODY, FANGSONG, 32, false, null, JcEnumeration.LEFT, 0, true);
+        attach.getPPr().setInd(hanging(ATTACH_TEXT_CHARS, ATTACH_TEXT_CHARS - 2));
+        styles.getStyle().add(attach);
         Style more = paragraph(ATTACH_MORE, "附件说明（续）", BODY, FANGSONG, 32, false, null, JcEnumeration.LEFT, 0,
                 true);
-        PPrBase.Ind ind = f.createPPrBaseInd();
-        ind.setLeftChars(BigInteger.valueOf(500));
-        more.getPPr().setInd(ind);
+        more.getPPr().setInd(hanging(ATTACH_TEXT_CHARS, 1));
         styles.getStyle().add(more);
-        Style sign = paragraph(SIGN, "落款", BODY, FANGSONG, 32, false, null, JcEnumeration.RIGHT, 0, true);
-        PPrBase.Ind right = f.createPPrBaseInd();
-        right.setRightChars(BigInteger.valueOf(400));
-        sign.getPPr().setInd(right);
-        styles.getStyle().add(sign);
+        // 落款: centred lines; the writer sets each one's absolute indents so that the office (and the stamp's
+        // line) stand centred over the date (GB/T 9704 7.3.5).
+        styles.getStyle().add(paragraph(SIGN, "落款", BODY, FANGSONG, 32, false, null, JcEnumeration.CENTER, 0, true));
         styles.getStyle().add(paragraph(APPENDIX_LABEL, "附件标识", BODY, HEITI, 32, false, null, JcEnumeration.LEFT, 0,
                 true));
         styles.getStyle().add(paragraph(APPENDIX_TITLE, "附件标题", BODY, XIAOBIAOSONG, 44, false, null,
@@ -317,6 +327,36 @@ public final class Reference {
         even.getPPr().setInd(evenInd);
         styles.getStyle().add(even);
         return styles;
+    }
+
+    /** The office and the date on one line, the office left and the date right, over the red rule. */
+    private Style issuer() {
+        Style issuer = paragraph(ISSUER, "发文单位和日期", BODY, FANGSONG, 32, false, null, JcEnumeration.LEFT, 0, true);
+        Tabs tabs = f.createTabs();
+        CTTabStop stop = f.createCTTabStop();
+        stop.setVal(STTabJc.RIGHT);
+        stop.setPos(BigInteger.valueOf(TEXT_WIDTH));
+        tabs.getTab().add(stop);
+        issuer.getPPr().setTabs(tabs);
+        PPrBase.PBdr bdr = f.createPPrBasePBdr();
+        CTBorder line = f.createCTBorder();
+        line.setVal(STBorder.SINGLE);
+        line.setSz(BigInteger.valueOf(18));
+        line.setSpace(BigInteger.valueOf(6));
+        line.setColor(RED);
+        bdr.setBottom(line);
+        issuer.getPPr().setPBdr(bdr);
+        return issuer;
+    }
+
+    /** A hanging indent: lines at {@code leftChars}, the first line {@code hangChars} further out. */
+    private PPrBase.Ind hanging(int leftChars, int hangChars) {
+        PPrBase.Ind ind = f.createPPrBaseInd();
+        ind.setLeftChars(BigInteger.valueOf(leftChars * 100L));
+        ind.setLeft(BigInteger.valueOf((long) leftChars * CHAR));
+        ind.setHangingChars(BigInteger.valueOf(hangChars * 100L));
+        ind.setHanging(BigInteger.valueOf((long) hangChars * CHAR));
+        return ind;
     }
 
     private Style paragraph(String id, String name, String basedOn, String font, int halfPoints, boolean bold,
@@ -360,6 +400,8 @@ public final class Reference {
             PPrBase.OutlineLvl lvl = f.createPPrBaseOutlineLvl();
             lvl.setVal(BigInteger.valueOf(Integer.parseInt(id.substring(7)) - 1));
             ppr.setOutlineLvl(lvl);
+            // A heading never ends a page: it keeps with the paragraph it heads.
+            ppr.setKeepNext(new BooleanDefaultTrue());
         }
         s.setPPr(ppr);
         s.setRPr(rpr(font, halfPoints, bold, color));
@@ -380,6 +422,7 @@ public final class Reference {
         rpr.setSzCs(sz);
         if (bold) {
             rpr.setB(new BooleanDefaultTrue());
+            rpr.setBCs(new BooleanDefaultTrue());
         }
         if (color != null) {
             Color c = f.createColor();

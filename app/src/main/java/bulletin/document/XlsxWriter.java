@@ -27,20 +27,37 @@ final class XlsxWriter {
 
     /**
      * How a cell looks; {@code decimals} is -1 for text, else the decimals a number shows; {@code suffix} is text
-     * shown after a number by its number format (the number stays a number), or null.
+     * shown after a number by its number format (the number stays a number), or null; {@code percent} shows the
+     * number (a fraction) as a percentage, 0.3709 as 37.09%.
      */
-    record Style(boolean bold, String align, String fill, int decimals, String suffix) {
+    record Style(boolean bold, String align, String fill, int decimals, String suffix, boolean percent) {
 
         Style(boolean bold, String align, String fill, int decimals) {
-            this(bold, align, fill, decimals, null);
+            this(bold, align, fill, decimals, null, false);
         }
 
-        /** The number format's code, or null for the built-in ones (General, 0, 0.00). */
+        Style(boolean bold, String align, String fill, int decimals, String suffix) {
+            this(bold, align, fill, decimals, suffix, false);
+        }
+
+        /** The built-in number format (General, 0, 0.00, 0%, 0.00%), or -1 where the format needs a code. */
+        int builtin() {
+            if (decimals < 0) {
+                return 0;
+            }
+            if (suffix != null) {
+                return -1;
+            }
+            int two = percent ? 10 : 2;
+            return decimals == 0 ? two - 1 : decimals == 2 ? two : -1;
+        }
+
+        /** The number format's code, or null for the built-in ones. */
         String formatCode() {
-            if (decimals < 0 || suffix == null && decimals <= 2 && decimals != 1) {
+            if (builtin() >= 0) {
                 return null;
             }
-            String code = decimals == 0 ? "0" : "0." + "0".repeat(decimals);
+            String code = (decimals == 0 ? "0" : "0." + "0".repeat(decimals)) + (percent ? "%" : "");
             return suffix == null ? code : code + "\"" + suffix.replace("\"", "") + "\"";
         }
     }
@@ -295,8 +312,7 @@ final class XlsxWriter {
                 fill = 2 + fills.indexOf(rgb);
             }
             String code = s.formatCode();
-            int format = code != null ? formats.computeIfAbsent(code, d -> 164 + formats.size())
-                    : s.decimals() < 0 ? 0 : s.decimals() == 0 ? 1 : 2;
+            int format = code != null ? formats.computeIfAbsent(code, d -> 164 + formats.size()) : s.builtin();
             xfs.append("<xf numFmtId=\"").append(format).append("\" fontId=\"").append(s.bold() ? 1 : 0)
                     .append("\" fillId=\"").append(fill).append("\" borderId=\"1\" xfId=\"0\"")
                     .append(format != 0 ? " applyNumberFormat=\"1\"" : "").append(s.bold() ? " applyFont=\"1\"" : "")

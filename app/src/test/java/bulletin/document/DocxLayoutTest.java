@@ -301,7 +301,7 @@ class DocxLayoutTest {
                 }
             }));
             assertThat(numbers).isNotEmpty().allSatisfy(c -> assertThat(c.getCellStyle().getDataFormatString())
-                    .matches("0(\\.0+)?(\"＊\")?|General"));
+                    .matches("0(\\.0+)?%?(\"＊\")?|General"));
             assertThat(sh.getRow(0).getCell(0).getCellStyle().getFont()).extracting(f -> f.getBold()).isEqualTo(true);
             assertThat(sh.getColumnWidth(3)).isEqualTo(30 * 256);
             assertThat(sh.getPaneInformation().isFreezePane()).isTrue();
@@ -315,6 +315,221 @@ class DocxLayoutTest {
             assertThat(sh.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
             assertThat(sh.getPrintSetup().getFitHeight()).isEqualTo((short) 0);
         }
+    }
+
+    @Test
+    void theWorkbooksProgressCellsArePercentagesThatSortAndSum() throws IOException {
+        try (InputStream in = Files.newInputStream(ws.resolve("out/2026-05/推进情况统计表（第3期）.xlsx"));
+             XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            var fmt = new org.apache.poi.ss.usermodel.DataFormatter();
+            int percentages = 0;
+            for (XSSFSheet sh : List.of(wb.getSheetAt(0), wb.getSheetAt(1))) {
+                for (var row : sh) {
+                    var label = row.getCell(5);
+                    if (label == null || !"进度".equals(label.getStringCellValue())) {
+                        continue;
+                    }
+                    for (int c = AppendixLayout.FIRST_FIGURE; c < row.getLastCellNum(); c++) {
+                        var cell = row.getCell(c);
+                        if (cell == null || cell.getCellType() != org.apache.poi.ss.usermodel.CellType.NUMERIC) {
+                            assertThat(cell == null ? "" : fmt.formatCellValue(cell)).as("%s!%s", sh.getSheetName(),
+                                    cell == null ? c : cell.getAddress()).doesNotEndWith("%");
+                            continue;
+                        }
+                        percentages++;
+                        assertThat(cell.getCellStyle().getDataFormatString()).matches("0\\.00%(\"＊\")?");
+                        String shown = fmt.formatCellValue(cell).replace(AppendixLayout.MARK, "");
+                        assertThat(new java.math.BigDecimal(shown.replace("%", "")).movePointLeft(2))
+                                .isEqualByComparingTo(java.math.BigDecimal.valueOf(cell.getNumericCellValue()));
+                    }
+                }
+            }
+            assertThat(percentages).isGreaterThan(100);
+            // 01-01's 全市 completion: 101.59% in the document, 1.0159 in the workbook.
+            assertThat(wb.getSheetAt(0).getRow(4).getCell(AppendixLayout.FIRST_FIGURE).getNumericCellValue())
+                    .isEqualTo(1.0159);
+        }
+    }
+
+    @Test
+    void headingsKeepWithTheParagraphTheyHead() {
+        for (String id : List.of(Reference.H1, Reference.H2, Reference.H3)) {
+            assertThat(style(id).getPPr().getKeepNext()).as(id).isNotNull();
+            assertThat(style(id).getPPr().getKeepNext().isVal()).as(id).isTrue();
+        }
+        assertThat(style(Reference.BODY).getPPr().getKeepNext()).isNull();
+        assertThat(style(Reference.H3).getRPr().getB().isVal()).isTrue();
+    }
+
+    @Test
+    void theDocumentDefaultsAreChineseForLibreOfficeAndWord() {
+        var defaults = doc.getMainDocumentPart().getStyleDefinitionsPart().getJaxbElement().getDocDefaults();
+        assertThat(defaults.getRPrDefault().getRPr().getLang().getEastAsia()).isEqualTo("zh-CN");
+        // Figures are Latin text: marked English, LibreOffice does not break a line inside "100.00%".
+        assertThat(defaults.getRPrDefault().getRPr().getLang().getVal()).isEqualTo("en-US");
+        assertThat(defaults.getPPrDefault().getPPr().getWidowControl().isVal()).isTrue();
+    }
+
+    @Test
+    void everyAppendixBlockKeepsItsRowsTogether() throws IOException {
+        bulletin.model.Snapshot snap = bulletin.ingest.SnapshotReader.parse(
+                Files.readString(ws.resolve("out/2026-05/bulletin.json")));
+        List<Tbl> t = tables();
+        int checked = 0;
+        for (bulletin.model.Level level : bulletin.model.Level.values()) {
+            AppendixLayout layout = AppendixLayout.of(snap, level);
+            List<Tr> rows = rows(t.get(level.ordinal()));
+            assertThat(rows).hasSize(layout.rows().size());
+            for (int b : layout.blocks()) {
+                // 指标 and 数量 keep with the row below; 进度, the block's last row, does not.
+                assertThat(keepsWithNext(rows.get(b))).as("%s row %d", level, b).isTrue();
+                assertThat(keepsWithNext(rows.get(b + 1))).as("%s row %d", level, b + 1).isTrue();
+                assertThat(keepsWithNext(rows.get(b + 2))).as("%s row %d", level, b + 2).isFalse();
+                checked++;
+            }
+            assertThat(rows).allSatisfy(r -> assertThat(XmlUtils.marshaltoString(r)).contains("cantSplit"));
+            assertThat(keepsWithNext(rows.get(0))).isFalse();
+        }
+        assertThat(checked).isEqualTo(snap.indicators().size());
+    }
+
+    /** Every paragraph of the row keeps with the next; false where none does; a mixed row fails the test. */
+    static boolean keepsWithNext(Tr r) {
+        List<Boolean> keeps = new ArrayList<>();
+        for (Tc c : cells(r)) {
+            for (Object o : c.getContent()) {
+                if (o instanceof P p) {
+                    keeps.add(p.getPPr() != null && p.getPPr().getKeepNext() != null && p.getPPr().getKeepNext().isVal());
+                }
+            }
+        }
+        assertThat(keeps).isNotEmpty().containsOnly(keeps.get(0));
+        return keeps.get(0);
+    }
+
+    static List<P> paragraphs() {
+        return body().stream().filter(o -> o instanceof P).map(o -> (P) o).toList();
+    }
+
+    @Test
+    void aBlankLineStandsBeforeTheAttachmentListWhoseItemsAlign() {
+        List<P> ps = paragraphs();
+        int first = -1;
+        for (int i = 0; i < ps.size(); i++) {
+            if (Reference.ATTACH.equals(PageFit.style(ps.get(i)))) {
+                first = i;
+                break;
+            }
+        }
+        assertThat(first).isPositive();
+        assertThat(PageFit.text(ps.get(first))).startsWith("附件：1.");
+        assertThat(PageFit.text(ps.get(first - 1))).isEmpty();
+        assertThat(PageFit.text(ps.get(first - 2))).isNotEmpty();
+        assertThat(PageFit.style(ps.get(first + 1))).isEqualTo(Reference.ATTACH_MORE);
+        assertThat(PageFit.text(ps.get(first + 1))).startsWith("2.");
+        // Absolute indents (LibreOffice ignores the character ones): "附件：" two characters in, "1." after it;
+        // "2." exactly under "1."; a long name wraps under its own first character in both.
+        var one = style(Reference.ATTACH).getPPr().getInd();
+        var two = style(Reference.ATTACH_MORE).getPPr().getInd();
+        int oneAt = one.getLeft().intValue() - one.getHanging().intValue();
+        int twoAt = two.getLeft().intValue() - two.getHanging().intValue();
+        assertThat(oneAt).isEqualTo(2 * Reference.CHAR);
+        assertThat(twoAt).isEqualTo(oneAt + DocxWriter.textWidth("附件："));
+        assertThat(one.getLeft()).isEqualTo(two.getLeft());
+        assertThat(two.getLeft().intValue()).isEqualTo(twoAt + DocxWriter.textWidth("1."));
+    }
+
+    @Test
+    void theSignatureIsCentredOnItselfByAbsoluteIndents() {
+        List<P> sign = paragraphs().stream().filter(p -> Reference.SIGN.equals(PageFit.style(p))).toList();
+        assertThat(sign).extracting(PageFit::text).containsExactly("市“实现好惠民生增福祉的期盼”工作专班", "2026年5月30日");
+        int width = Reference.TEXT_WIDTH;
+        for (P p : sign) {
+            var ind = p.getPPr().getInd();
+            assertThat(ind.getLeftChars()).isNull();
+            assertThat(ind.getRightChars()).isNull();
+            assertThat(ind.getLeft()).isEqualTo(sign.get(0).getPPr().getInd().getLeft());
+            assertThat(ind.getRight().intValue()).isZero();
+            assertThat(p.getPPr().getJc().getVal()).isEqualTo(org.docx4j.wml.JcEnumeration.CENTER);
+        }
+        // The office, the longer line, ends two characters from the right margin; the date is centred under it.
+        int left = sign.get(0).getPPr().getInd().getLeft().intValue();
+        int centre = (left + width) / 2;
+        assertThat(centre + DocxWriter.textWidth(PageFit.text(sign.get(0))) / 2).isEqualTo(width - 2 * Reference.CHAR);
+        // A blank line between the attachment list and the signature.
+        List<P> ps = paragraphs();
+        assertThat(PageFit.text(ps.get(ps.indexOf(sign.get(0)) - 1))).isEmpty();
+        // From the last paragraph of text to the date, each keeps with the next: the 附件 list and the 落款 never
+        // stand on a page without text.
+        int attach = ps.indexOf(paragraphs().stream().filter(p -> PageFit.style(p).equals(Reference.ATTACH))
+                .findFirst().orElseThrow());
+        int date = ps.indexOf(sign.get(sign.size() - 1));
+        int text = attach - 2;
+        while (PageFit.style(ps.get(text)).startsWith("Heading")) {
+            text--;
+        }
+        // (LibreOffice would move a long paragraph whole: a long one stays out of the chain.)
+        assertThat(PageFit.text(ps.get(text))).isNotEmpty();
+        assertThat(PageFit.lines(ps.get(text))).isLessThanOrEqualTo(DocxWriter.SHORT);
+        for (int i = text; i <= date; i++) {
+            var keep = ps.get(i).getPPr().getKeepNext();
+            assertThat(keep != null && keep.isVal()).as(PageFit.text(ps.get(i))).isEqualTo(i < date);
+        }
+        assertThat(ps.get(text - 1).getPPr().getKeepNext()).isNull();
+    }
+
+    @Test
+    void theChartKeepsWithItsCaption() {
+        if (Chart.chineseFont().isEmpty()) {
+            return;
+        }
+        List<P> ps = paragraphs();
+        P caption = paragraph("图1  5月各指标完成全年任务情况（红色为未达到序时进度，虚线为序时进度）").orElseThrow();
+        P picture = ps.get(ps.indexOf(caption) - 1);
+        assertThat(XmlUtils.marshaltoString(picture)).contains("<w:drawing>");
+        assertThat(picture.getPPr().getKeepNext().isVal()).isTrue();
+    }
+
+    /**
+     * The chart's labels are the numbers the text gives: "N. item" headings within each level's section and
+     * "（k）indicator" paragraphs under them, read back from the document.
+     */
+    @Test
+    void theChartNumbersIndicatorsAsTheTextDoes() throws IOException {
+        bulletin.model.Snapshot snap = bulletin.ingest.SnapshotReader.parse(
+                Files.readString(ws.resolve("out/2026-05/bulletin.json")));
+        // "province|N|k|the paragraph after （k）" for indicators, "province|N||the item's name" for items.
+        List<String> inText = new ArrayList<>();
+        String level = null;
+        String item = null;
+        for (P p : paragraphs()) {
+            String text = PageFit.text(p);
+            String style = PageFit.style(p);
+            if (style.equals(Reference.H1)) {
+                level = null;
+            } else if (style.equals(Reference.H2)) {
+                level = text.contains("省级") ? "province" : text.contains("市级") ? "city" : null;
+            } else if (level != null && style.equals(Reference.H3)) {
+                var m = java.util.regex.Pattern.compile("^(\\d+)\\. (.*)$").matcher(text);
+                assertThat(m.matches()).as(text).isTrue();
+                item = m.group(1);
+                inText.add(level + "|" + item + "||" + m.group(2));
+            } else if (level != null && item != null) {
+                var m = java.util.regex.Pattern.compile("^（(\\d+)）(.*)$").matcher(text);
+                if (m.matches()) {
+                    inText.add(level + "|" + item + "|" + m.group(1) + "|" + m.group(2));
+                }
+            }
+        }
+        var numbers = Chart.numbers(snap);
+        assertThat(numbers).hasSize(snap.indicators().size());
+        for (var i : snap.indicators()) {
+            String n = numbers.get(i.code());
+            String key = i.level().id() + "|" + (n.contains("(") ? n.replace("(", "|").replace(")", "") : n + "|") + "|";
+            String name = n.contains("(") ? i.name() + "。" : i.name();
+            assertThat(inText).as(i.code() + " " + n).anyMatch(t -> t.startsWith(key + name));
+        }
+        assertThat(numbers).containsEntry("15-01", "5").containsEntry("16-02", "6(2)").containsEntry("03-05", "3(5)");
     }
 
     @Test
