@@ -522,14 +522,16 @@ class DocxLayoutTest {
             }
         }
         var numbers = Chart.numbers(snap);
-        assertThat(numbers).hasSize(snap.indicators().size());
-        for (var i : snap.indicators()) {
+        // An indicator with nothing to say but its target is left out of the text, and so of the numbering.
+        var shown = snap.indicators().stream().filter(Wording::shown).toList();
+        assertThat(numbers).hasSize(shown.size()).hasSizeLessThan(snap.indicators().size());
+        for (var i : shown) {
             String n = numbers.get(i.code());
             String key = i.level().id() + "|" + (n.contains("(") ? n.replace("(", "|").replace(")", "") : n + "|") + "|";
             String name = n.contains("(") ? i.name() + "。" : i.name();
             assertThat(inText).as(i.code() + " " + n).anyMatch(t -> t.startsWith(key + name));
         }
-        assertThat(numbers).containsEntry("15-01", "5").containsEntry("16-02", "6(2)").containsEntry("03-05", "3(5)");
+        assertThat(numbers).containsEntry("15-01", "5").containsEntry("16-02", "6(2)").containsEntry("03-05", "3(3)");
     }
 
     @Test
