@@ -14,6 +14,10 @@
 <#-- 一级标题按实际出现的栏目依次编号：没有内容的栏目整节略去。 -->
 <#assign h = 0>
 <#macro h1 text><#assign h = h + 1>@h1 ${numerals[h - 1]}、${text}</#macro>
+<#-- 几个单位：三个以内列出，多了写“归义街道等14个镇（街道）”。 -->
+<#macro units list><#if list?size lte 3>${list?join("、")}<#else>${list[0]}等${list?size}个${unitsKind}</#if></#macro>
+<#-- 各单位的存在问题：同样的话只说一次，并写明哪些单位反映的。 -->
+<#macro problems list><#list list as p><@units p.units/>反映“${p.text}”<#sep>，</#list></#macro>
 <#macro noteParas paras numbered from><#assign n = from><#list paras as p><#if p.heading>
 @h3 ${p.text}
 <#elseif numbered && !p.numbered><#assign n = n + 1>
@@ -32,10 +36,10 @@
 @p 截至${asOfText}，${level.label}${level.summary.items}个项目${level.summary.indicators}个指标中，${level.summary.scored}个计分指标有${level.summary.onSchedule}个达到序时进度（序时进度为${scheduleText}）<#if level.summary.done gt 0>，其中${level.summary.done}个已完成全年任务</#if><#if level.summary.behind gt 0>，${level.summary.behind}个未达到序时进度<#else>，均达到序时进度</#if><#if level.summary.indicators gt level.summary.scored>；其余${level.summary.indicators - level.summary.scored}个指标暂无量化进度，按文字报告进展</#if>。
 </#list>
 <#if unitsOnSchedule?has_content || unitsBehind?has_content>
-@p <#if unitsOnSchedule?has_content>${unitsOnSchedule?join("、")}所有指标均达到序时进度，值得肯定。</#if><#if unitsBehind?has_content>按各单位计分指标中达到序时进度的比例，靠后的是${unitsBehind?join("、")}。</#if>
+@p <#if unitsOnSchedule?has_content>${unitsOnSchedule?join("、")}所有指标均达到序时进度，值得肯定。</#if><#if unitsBehind?has_content>按各单位计分指标中达到序时进度的比例，靠后的是<#list unitsBehind as u>${u.unit}（${u.scored}个计分指标中${u.onSchedule}个达到序时进度，占${u.shareText}）<#sep>、</#list>。</#if>
 </#if>
 <#if cards.previous gt 0 || cards.yellowCount gt 0>
-@p <#if cards.previous gt 0>上期的${cards.previous}个黄牌、红牌指标中，<#if cards.cleared?has_content>${cards.cleared?join("、")}已经追平或超过序时进度<#else>没有指标追平序时进度</#if><#if cards.red?has_content>；${cards.red?join("；")}</#if>。</#if><#if cards.yellow?has_content>本期新增黄牌指标${cards.yellow?size}个：${cards.yellow?join("；")}。<#elseif cards.yellowCount gt 0>本期新增黄牌指标${cards.yellowCount}个，详见“突出问题”。</#if>
+@p <#if cards.previous gt 0>上期的${cards.previous}个黄牌、红牌指标中，<#if cards.cleared?has_content>${cards.cleared?join("、")}已经追平或超过序时进度<#else>没有指标追平序时进度</#if><#if cards.red?has_content>；<#list cards.red as c>${c.name}进度为${c.progressText}，序时进度要求为${c.scheduleText}，已连续${c.months}个月未达到进度要求（红牌，责任单位：${c.leadUnit}）<#sep>；</#list></#if>。</#if><#if cards.yellow?has_content>本期新增黄牌指标${cards.yellow?size}个：<#list cards.yellow as c>${c.name}进度为${c.progressText}（责任单位：${c.leadUnit}）<#sep>；</#list>。<#elseif cards.yellowCount gt 0>本期新增黄牌指标${cards.yellowCount}个，详见“突出问题”。</#if>
 </#if>
 <#-- 平台信息上传情况：有 platform/YYYY-MM.xlsx 时才有，表格为附件3 -->
 <#if platform??>
@@ -63,9 +67,9 @@
 <#if behind?has_content>
 <#assign k = k + 1>
 <#if oneByOne>
-@p ${k}.部分指标未达到序时进度。<#list behind as b>${b.quoted}进度为${b.progressText}，序时进度要求为${b.scheduleText}（${b.card}<#if b.months gt 1>，已连续${b.months}个月未达到进度要求</#if>，责任单位：${b.leadUnit}）<#if b.furthest?has_content>，${b.furthest?join("、")}进度靠后</#if><#if b.problems?has_content>；${b.problems?join("，")}</#if><#sep>。</#list>。
+@p ${k}.部分指标未达到序时进度。<#list behind as b>${b.quoted}进度为${b.progressText}，序时进度要求为${b.scheduleText}（${b.card}<#if b.months gt 1>，已连续${b.months}个月未达到进度要求</#if>，责任单位：${b.leadUnit}）<#if b.furthest?has_content>，<#list b.furthest as u>${u.unit}${u.progressText}<#sep>、</#list>进度靠后</#if><#if b.problems?has_content>；<@problems b.problems/></#if><#sep>。</#list>。
 <#else>
-@p ${k}.部分指标未达到序时进度。共${behind?size}个指标未达到序时进度（序时进度为${scheduleText}），涉及<#list behindGroups as g>${g.leadUnit}负责的${g.names}<#if g.count gt 2>等${g.count}个指标</#if><#sep>；</#list>，各指标完成情况见附件。<#if behindProblems?has_content>各单位反映的困难主要有：${behindProblems?join("；")}。</#if>
+@p ${k}.部分指标未达到序时进度。共${behind?size}个指标未达到序时进度（序时进度为${scheduleText}），涉及<#list behindGroups as g>${g.leadUnit}负责的${g.names?join("、")}<#if g.count gt 2>等${g.count}个指标</#if><#sep>；</#list>，各指标完成情况见附件。<#if behindProblems?has_content>各单位反映的困难主要有：<@problems behindProblems/>。</#if>
 </#if>
 </#if>
 <#if late?has_content || lateDepartments?has_content>
@@ -78,7 +82,7 @@
 </#if>
 <#if otherProblems?has_content>
 <#assign k = k + 1>
-@p ${k}.部分单位反映的困难。${otherProblems?join("；")}。
+@p ${k}.部分单位反映的困难。<#list otherProblems as p>${p.indicator}方面，<@units p.units/>反映“${p.text}”<#sep>；</#list>。
 </#if>
 <@noteParas notes["突出问题"] true k/>
 <#if k == 0 && !notes["突出问题"]?has_content>

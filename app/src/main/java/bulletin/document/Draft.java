@@ -62,25 +62,19 @@ final class Draft {
         return measure == null ? "" : measure.replaceAll("[（(]([^）)]*)[）)]", "$1");
     }
 
-    /** The units' 存在问题 on one indicator, each text once with its units: "归义街道等14个单位：5月农忙，培训班次推迟". */
-    static List<String> problems(List<UnitText> texts, String unitsWord) {
+    /**
+     * The units' 存在问题 on one indicator, each text once with the units that wrote it, in the order first written;
+     * the template words them ("归义街道等14个镇（街道）反映“5月农忙，培训班次推迟”").
+     */
+    static List<Map<String, Object>> problems(List<UnitText> texts) {
         Map<String, List<String>> byText = new LinkedHashMap<>();
         for (UnitText t : texts) {
             String text = t.text().replaceAll("[。；;，,.\\s]+$", "");
             byText.computeIfAbsent(text, k -> new ArrayList<>()).add(t.unit());
         }
-        List<String> out = new ArrayList<>();
-        byText.forEach((text, units) -> out.add(units(units, unitsWord) + "反映“" + shorten(text, 40) + "”"));
+        List<Map<String, Object>> out = new ArrayList<>();
+        byText.forEach((text, units) -> out.add(Map.of("units", units, "text", shorten(text, 40))));
         return out;
-    }
-
-    /** "归义街道", "归义街道、新市街道", or "归义街道等14个镇（街道）". */
-    static String units(List<String> units, String unitsWord) {
-        if (units.size() <= 3) {
-            return String.join("、", units);
-        }
-        String what = unitsWord.startsWith("各") ? unitsWord.substring(1) : "单位";
-        return units.get(0) + "等" + units.size() + "个" + what;
     }
 
     private static String shorten(String s, int max) {
@@ -88,7 +82,7 @@ final class Draft {
     }
 
     /** The units with a target furthest behind on one indicator: the three lowest completions under schedule. */
-    static List<String> furthestBehind(SnapshotIndicator i) {
+    static List<Map<String, Object>> furthestBehind(SnapshotIndicator i) {
         List<Map.Entry<String, Figure>> behind = new ArrayList<>();
         for (var e : i.units().entrySet()) {
             Figure f = e.getValue();
@@ -97,15 +91,15 @@ final class Draft {
             }
         }
         behind.sort(Comparator.comparing(e -> e.getValue().progress()));
-        List<String> out = new ArrayList<>();
+        List<Map<String, Object>> out = new ArrayList<>();
         for (var e : behind.subList(0, Math.min(3, behind.size()))) {
-            out.add(e.getKey() + Format.percentText(e.getValue().progress()));
+            out.add(Map.of("unit", e.getKey(), "progressText", Format.percentText(e.getValue().progress())));
         }
         return out;
     }
 
     /** Each behind indicator, drafted. */
-    static List<Map<String, Object>> behind(Snapshot s, String unitsWord) {
+    static List<Map<String, Object>> behind(Snapshot s) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (SnapshotIndicator i : s.indicators()) {
             if (i.total().status() != Status.BEHIND) {
@@ -121,7 +115,7 @@ final class Draft {
             x.put("card", i.card() == null ? "" : i.card().label());
             x.put("months", i.behindMonths());
             x.put("furthest", furthestBehind(i));
-            x.put("problems", problems(i.problems(), unitsWord));
+            x.put("problems", problems(i.problems()));
             out.add(x);
         }
         return out;
@@ -135,10 +129,9 @@ final class Draft {
         }
         List<Map<String, Object>> out = new ArrayList<>();
         byLead.forEach((lead, list) -> {
-            List<String> names = list.stream().limit(2).map(b -> (String) b.get("quoted")).toList();
             Map<String, Object> g = new HashMap<>();
             g.put("leadUnit", lead);
-            g.put("names", String.join("", names));
+            g.put("names", list.stream().limit(2).map(b -> (String) b.get("quoted")).toList());
             g.put("count", list.size());
             g.put("red", list.stream().filter(b -> "红牌".equals(b.get("card"))).count());
             out.add(g);
@@ -147,15 +140,18 @@ final class Draft {
     }
 
     /** The 存在问题 the units wrote on indicators that are not behind, grouped by text. */
-    static List<String> otherProblems(Snapshot s, String unitsWord) {
-        List<UnitText> texts = new ArrayList<>();
+    static List<Map<String, Object>> otherProblems(Snapshot s) {
+        List<Map<String, Object>> out = new ArrayList<>();
         for (SnapshotIndicator i : s.indicators()) {
             if (i.total().status() != Status.BEHIND) {
-                texts.addAll(i.problems().stream().map(t -> new UnitText(t.unit(), quoted(i.name())
-                        + t.text(), t.source())).toList());
+                for (Map<String, Object> p : problems(i.problems())) {
+                    Map<String, Object> x = new HashMap<>(p);
+                    x.put("indicator", quoted(i.name()));
+                    out.add(x);
+                }
             }
         }
-        return problems(texts, unitsWord);
+        return out;
     }
 
     /**
@@ -169,17 +165,19 @@ final class Draft {
             s.indicators().stream().filter(i -> i.code().equals(code)).findFirst()
                     .ifPresent(i -> cleared.add(quoted(i.name())));
         }
-        List<String> red = new ArrayList<>();
-        List<String> yellow = new ArrayList<>();
+        List<Map<String, Object>> red = new ArrayList<>();
+        List<Map<String, Object>> yellow = new ArrayList<>();
         for (SnapshotIndicator i : s.indicators()) {
-            if (i.card() == Card.RED) {
-                red.add(quoted(i.name()) + "进度为" + Format.percentText(i.total().progress()) + "，序时进度要求为"
-                        + Format.percentText(i.schedule()) + "，已连续" + Math.max(2, i.behindMonths()) + "个月未达到进度要求"
-                        + "（红牌，责任单位：" + (i.leadUnit() == null ? "未明确" : i.leadUnit()) + "）");
-            } else if (i.card() == Card.YELLOW) {
-                yellow.add(quoted(i.name()) + "进度为" + Format.percentText(i.total().progress())
-                        + "（责任单位：" + (i.leadUnit() == null ? "未明确" : i.leadUnit()) + "）");
+            if (i.card() == null) {
+                continue;
             }
+            Map<String, Object> x = new HashMap<>();
+            x.put("name", quoted(i.name()));
+            x.put("progressText", Format.percentText(i.total().progress()));
+            x.put("scheduleText", Format.percentText(i.schedule()));
+            x.put("months", Math.max(i.card() == Card.RED ? 2 : 1, i.behindMonths()));
+            x.put("leadUnit", i.leadUnit() == null ? "未明确" : i.leadUnit());
+            (i.card() == Card.RED ? red : yellow).add(x);
         }
         m.put("previous", s.summary().previousCards());
         m.put("cleared", cleared);
@@ -193,7 +191,7 @@ final class Draft {
      * The units with the smallest share of their scored indicators on schedule (all below 100%), up to three,
      * ranked by that share: "神鼎山镇（达到序时进度的指标占60%）".
      */
-    static List<String> unitsBehind(Snapshot s) {
+    static List<Map<String, Object>> unitsBehind(Snapshot s) {
         Map<String, int[]> count = new LinkedHashMap<>();
         for (SnapshotIndicator i : s.indicators()) {
             for (var e : i.units().entrySet()) {
@@ -211,12 +209,12 @@ final class Draft {
         List<Map.Entry<String, int[]>> ranked = new ArrayList<>(count.entrySet().stream()
                 .filter(e -> e.getValue()[1] < e.getValue()[0]).toList());
         ranked.sort(Comparator.comparingDouble(e -> (double) e.getValue()[1] / e.getValue()[0]));
-        List<String> out = new ArrayList<>();
+        List<Map<String, Object>> out = new ArrayList<>();
         for (var e : ranked.subList(0, Math.min(3, ranked.size()))) {
             BigDecimal share = BigDecimal.valueOf(e.getValue()[1]).divide(BigDecimal.valueOf(e.getValue()[0]), 4,
                     java.math.RoundingMode.HALF_UP);
-            out.add(e.getKey() + "（" + e.getValue()[0] + "个计分指标中" + e.getValue()[1] + "个达到序时进度，占"
-                    + Format.percentText(share) + "）");
+            out.add(Map.of("unit", e.getKey(), "scored", e.getValue()[0], "onSchedule", e.getValue()[1],
+                    "shareText", Format.percentText(share)));
         }
         return out;
     }

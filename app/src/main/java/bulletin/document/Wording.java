@@ -219,15 +219,17 @@ public final class Wording {
         m.put("late", s.late().stream().filter(u -> s.leftOutWhole(u) == null).toList());
         m.put("lateDepartments", s.lateDepartments());
         m.put("cards", Draft.cards(s));
-        List<Map<String, Object>> behind = Draft.behind(s, unitsWord);
+        List<Map<String, Object>> behind = Draft.behind(s);
         m.put("behind", behind);
         m.put("oneByOne", behind.size() <= Draft.ONE_BY_ONE);
         m.put("behindGroups", Draft.groups(behind));
         List<Snapshot.UnitText> behindTexts = new ArrayList<>();
         s.indicators().stream().filter(i -> i.total().status() == bulletin.model.Status.BEHIND)
                 .forEach(i -> behindTexts.addAll(i.problems()));
-        m.put("behindProblems", Draft.problems(behindTexts, unitsWord));
-        m.put("otherProblems", Draft.otherProblems(s, unitsWord));
+        m.put("behindProblems", Draft.problems(behindTexts));
+        m.put("otherProblems", Draft.otherProblems(s));
+        // How the template names many units together: "归义街道等14个镇（街道）".
+        m.put("unitsKind", unitsWord.startsWith("各") ? unitsWord.substring(1) : "单位");
         m.put("levels", levels(s, String.valueOf(extra.getOrDefault("noticeTitle", ""))));
         m.put("notes", notes(notes));
         m.put("numerals", List.of("一", "二", "三", "四", "五", "六", "七", "八", "九", "十"));
