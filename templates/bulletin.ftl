@@ -33,13 +33,13 @@
 <@h1 "工作进展"/>
 
 <#list levels as level>
-@p 截至${asOfText}，${level.label}${level.summary.items}个项目${level.summary.indicators}个指标中，${level.summary.scored}个计分指标有${level.summary.onSchedule}个达到序时进度（序时进度为${scheduleText}）<#if level.summary.done gt 0>，其中${level.summary.done}个已完成全年任务</#if><#if level.summary.behind gt 0>，${level.summary.behind}个未达到序时进度<#else>，均达到序时进度</#if><#if level.summary.indicators gt level.summary.scored>；其余${level.summary.indicators - level.summary.scored}个指标暂无量化进度，按文字报告进展</#if>。
+@p 截至${asOfText}，${level.label}${level.summary.items}个项目${level.summary.indicators}个指标中，${level.summary.scored}个计分指标有${level.summary.onSchedule}个达到序时进度（序时进度为${scheduleText}）<#if level.summary.done gt 0>，其中${level.summary.done}个已完成全年任务</#if><#if level.summary.behind gt 0>；另有${level.summary.behind}个未达到序时进度<#else>，均达到序时进度</#if><#if level.summary.indicators gt level.summary.scored>；其余${level.summary.indicators - level.summary.scored}个指标暂无量化进度</#if>。
 </#list>
 <#if unitsOnSchedule?has_content || unitsBehind?has_content>
 @p <#if unitsOnSchedule?has_content>${unitsOnSchedule?join("、")}所有指标均达到序时进度，值得肯定。</#if><#if unitsBehind?has_content>按各单位计分指标中达到序时进度的比例，靠后的是<#list unitsBehind as u>${u.unit}（${u.scored}个计分指标中${u.onSchedule}个达到序时进度，占${u.shareText}）<#sep>、</#list>。</#if>
 </#if>
 <#if cards.previous gt 0 || cards.yellowCount gt 0>
-@p <#if cards.previous gt 0>上期的${cards.previous}个黄牌、红牌指标中，<#if cards.cleared?has_content>${cards.cleared?join("、")}已经追平或超过序时进度<#else>没有指标追平序时进度</#if><#if cards.red?has_content>；<#list cards.red as c>${c.name}进度为${c.progressText}，序时进度要求为${c.scheduleText}，已连续${c.months}个月未达到进度要求（红牌，责任单位：${c.leadUnit}）<#sep>；</#list></#if>。</#if><#if cards.yellow?has_content>本期新增黄牌指标${cards.yellow?size}个：<#list cards.yellow as c>${c.name}进度为${c.progressText}（责任单位：${c.leadUnit}）<#sep>；</#list>。<#elseif cards.yellowCount gt 0>本期新增黄牌指标${cards.yellowCount}个，详见“突出问题”。</#if>
+@p <#if cards.previous gt 0>上期的${cards.previous}个黄牌、红牌指标，<#if cards.cleared?has_content>有${cards.cleared?size}个已经追平或超过序时进度<#if cards.cleared?size lte 5>（${cards.cleared?join("、")}）</#if><#else>均未追平序时进度</#if><#if cards.red?has_content><#if cards.cleared?has_content>，${cards.red?size}个仍未达到进度要求</#if>：<#list cards.red as c>${c.name}进度为${c.progressText}，序时进度要求为${c.scheduleText}，已连续${c.months}个月未达到进度要求（红牌，责任单位：${c.leadUnit}）<#sep>；</#list></#if>。</#if><#if cards.yellow?has_content>本期新增黄牌指标${cards.yellow?size}个：<#list cards.yellow as c>${c.name}进度为${c.progressText}（责任单位：${c.leadUnit}）<#sep>；</#list>。<#elseif cards.yellowCount gt 0>本期新增黄牌指标${cards.yellowCount}个，详见“突出问题”。</#if>
 </#if>
 <#-- 平台信息上传情况：有 platform/YYYY-MM.xlsx 时才有，表格为附件3 -->
 <#if platform??>

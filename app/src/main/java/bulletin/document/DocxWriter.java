@@ -21,7 +21,6 @@ import org.docx4j.openpackaging.packages.WordprocessingMLPackage;
 import org.docx4j.openpackaging.parts.WordprocessingML.BinaryPartAbstractImage;
 import org.docx4j.openpackaging.parts.WordprocessingML.MainDocumentPart;
 import org.docx4j.wml.BooleanDefaultTrue;
-import org.docx4j.wml.Br;
 import org.docx4j.wml.CTBorder;
 import org.docx4j.wml.CTShd;
 import org.docx4j.wml.CTTblCellMar;
@@ -35,7 +34,6 @@ import org.docx4j.wml.PPr;
 import org.docx4j.wml.PPrBase;
 import org.docx4j.wml.R;
 import org.docx4j.wml.STBorder;
-import org.docx4j.wml.STBrType;
 import org.docx4j.wml.STPageOrientation;
 import org.docx4j.wml.STShd;
 import org.docx4j.wml.STVerticalJc;
@@ -158,22 +156,7 @@ public final class DocxWriter {
                             body.add(chartAt);
                         }
                     }
-                    case "appendix" -> {
-                        if (b.text().trim().equals("3") && s.platform() == null) {
-                            break; // no platform counts this month: no 附件3
-                        }
-                        if (!appendixStarted) {
-                            P end = f.createP();
-                            PPr ppr = f.createPPr();
-                            ppr.setSectPr(XmlUtils.deepCopy(page));
-                            end.setPPr(ppr);
-                            body.add(end);
-                            appendixStarted = true;
-                        } else {
-                            body.add(pageBreak());
-                        }
-                        appendixTable(body, s, b.text().trim());
-                    }
+                    case "appendix" -> appendixStarted |= appendixBlock(body, s, b.text().trim(), page, appendixStarted);
                     default -> body.add(para(b.text(), BODY));
                 }
             }
@@ -636,14 +619,34 @@ public final class DocxWriter {
         return r;
     }
 
-    private P pageBreak() {
-        P p = f.createP();
-        R r = f.createR();
-        Br br = f.createBr();
-        br.setType(STBrType.PAGE);
-        r.getContent().add(br);
-        p.getContent().add(r);
-        return p;
+    /**
+     * One appendix: the section break before the first (the appendices are landscape), then its label, title and
+     * table, each after the first on a new page by the label's own property: a break paragraph of its own would make
+     * a blank page where the table before ends at the foot of one (seed 002 has none). Returns whether it was added.
+     */
+    private boolean appendixBlock(List<Object> body, Snapshot s, String which, SectPr page, boolean started) {
+        if (which.equals("3") && s.platform() == null) {
+            return false; // no platform counts this month: no 附件3
+        }
+        if (!started) {
+            P end = f.createP();
+            PPr ppr = f.createPPr();
+            ppr.setSectPr(XmlUtils.deepCopy(page));
+            end.setPPr(ppr);
+            body.add(end);
+        }
+        int label = body.size();
+        appendixTable(body, s, which);
+        if (started && body.get(label) instanceof P p) {
+            newPageBefore(p);
+        }
+        return true;
+    }
+
+    private void newPageBefore(P p) {
+        PPr ppr = p.getPPr() == null ? f.createPPr() : p.getPPr();
+        ppr.setPageBreakBefore(new BooleanDefaultTrue());
+        p.setPPr(ppr);
     }
 
     static List<String> styleIds(WordprocessingMLPackage pkg) {

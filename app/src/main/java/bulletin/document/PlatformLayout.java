@@ -22,8 +22,8 @@ final class PlatformLayout {
     }
 
     /** "5月民生实事平台信息上传情况表". */
-    static String title(int month) {
-        return month + "月民生实事平台信息上传情况表";
+    static String title(int year, int month) {
+        return year + "年" + month + "月民生实事平台信息上传情况表";
     }
 
     /** The table of the snapshot's platform counts, or null where it has none. */
@@ -55,7 +55,7 @@ final class PlatformLayout {
                 AppendixLayout.Shade.NONE, false)));
         sum.add(AppendixLayout.Cell.figure(String.valueOf(p.total()), AppendixLayout.Shade.NONE, false));
         rows.add(sum);
-        return new AppendixLayout(null, NUMBER, title(s.month()), rows, merges, blocks, List.of());
+        return new AppendixLayout(null, NUMBER, title(s.year(), s.month()), rows, merges, blocks, List.of());
     }
 
     /** How many rows the header takes: two where the modules stand under group headings, else one. */

@@ -320,7 +320,7 @@ public final class Wording {
     static Map<String, Object> platform(Snapshot s) {
         bulletin.model.Platform p = s.platform();
         Map<String, Object> x = new HashMap<>();
-        x.put("title", PlatformLayout.title(s.month()));
+        x.put("title", PlatformLayout.title(s.year(), s.month()));
         x.put("total", String.valueOf(p.total()));
         List<Map<String, Object>> groups = new ArrayList<>();
         for (bulletin.model.Platform.Module mod : p.modules()) {

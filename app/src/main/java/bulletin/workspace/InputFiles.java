@@ -84,6 +84,7 @@ public final class InputFiles {
         if (a.size() > cap) {
             throw new Refused("文件过大（" + megabytes(a.size()) + " MB），超过上限 " + megabytes(cap) + " MB，未读取");
         }
+        outsideTheWorkspace(file);
     }
 
     /**
@@ -102,6 +103,34 @@ public final class InputFiles {
         }
         return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+    }
+
+    /**
+     * A link from inside a workspace (the folder above that holds {@code targets/}) to a file outside it is refused:
+     * the workspace's inputs are the workspace's files.
+     */
+    private static void outsideTheWorkspace(Path file) throws Refused {
+        if (!Files.isSymbolicLink(file)) {
+            return;
+        }
+        Path root = file.toAbsolutePath().getParent();
+        while (root != null && !Files.isDirectory(root.resolve("targets"))) {
+            root = root.getParent();
+        }
+        if (root == null) {
+            return;
+        }
+        Path real;
+        Path inside;
+        try {
+            real = file.toRealPath();
+            inside = root.toRealPath();
+        } catch (IOException e) {
+            throw new Refused("这是一个链接，无法确定它指向的文件（" + e.getMessage() + "），未读取");
+        }
+        if (!real.startsWith(inside)) {
+            throw new Refused("这是一个指向工作目录之外（" + real + "）的链接，未读取；请把文件本身放进工作目录");
+        }
     }
 
     private static long megabytes(long bytes) {

@@ -227,7 +227,7 @@ class HostileWorkspaceTest {
     // --- only regular files, with a cap
 
     @ParameterizedTest
-    @ValueSource(strings = {"devZero", "fifo", "folder", "brokenLink", "oversized"})
+    @ValueSource(strings = {"devZero", "fifo", "folder", "brokenLink", "oversized", "outsideLink"})
     void theNotesMustBeARegularFileOfModestSize(String kind) throws IOException {
         Path notes = ws.resolve("notes/2026-05.md");
         Files.delete(notes);
@@ -237,7 +237,7 @@ class HostileWorkspaceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"devZero", "fifo", "folder", "brokenLink", "oversized"})
+    @ValueSource(strings = {"devZero", "fifo", "folder", "brokenLink", "oversized", "outsideLink"})
     void aWorkspaceTemplateMustBeARegularFileOfModestSize(String kind) throws IOException {
         Files.createDirectories(ws.resolve("templates"));
         hostile(ws.resolve("templates/bulletin.ftl"), kind, InputSize.TEXT);
@@ -282,6 +282,13 @@ class HostileWorkspaceTest {
             }
             case "folder" -> Files.createDirectories(p);
             case "brokenLink" -> Files.createSymbolicLink(p, p.resolveSibling("nowhere"));
+            case "outsideLink" -> {
+                // A link to a readable regular file outside the workspace: its inputs are the workspace's files.
+                Path outside = Files.createTempFile("bulletin-outside", ".txt");
+                Files.writeString(outside, "# 工作动态\n来自工作目录之外的文字\n");
+                outside.toFile().deleteOnExit();
+                Files.createSymbolicLink(p, outside);
+            }
             case "oversized" -> {
                 try (RandomAccessFile f = new RandomAccessFile(p.toFile(), "rw")) {
                     f.setLength(size.over); // sparse: costs no disk

@@ -60,8 +60,8 @@ class PlatformTest {
                     + "项目详情298条、工作动态187条、成效展示369条；工作动态管理上传工作专报121条、工作总结116条、建管用库67条、"
                     + "信息公开59条（详见附件3）。平台数据上传数量较多的有：白水镇、归义街道和罗江镇。川山坪镇、神鼎山镇的"
                     + "建管用库、信息公开两个模块数据为零，相关单位需高度重视，立即对标整改，补齐短板。");
-            assertThat(text).contains("2.市级重点民生实事项目5月推进情况统计表\n3.5月民生实事平台信息上传情况表");
-            assertThat(text).contains("附件3\n5月民生实事平台信息上传情况表");
+            assertThat(text).contains("2.市级重点民生实事项目5月推进情况统计表\n3.2026年5月民生实事平台信息上传情况表");
+            assertThat(text).contains("附件3\n2026年5月民生实事平台信息上传情况表");
             // The paragraph stands in 工作进展, before its first sub-heading.
             assertThat(text.indexOf("平台情况")).isBetween(text.indexOf("二、工作进展"), text.indexOf("（一）"));
 
@@ -98,7 +98,7 @@ class PlatformTest {
             assertThat(wb.getNumberOfSheets()).isEqualTo(3);
             XSSFSheet sh = wb.getSheetAt(2);
             assertThat(sh.getSheetName()).isEqualTo("附件3");
-            assertThat(sh.getRow(0).getCell(0).getStringCellValue()).isEqualTo("5月民生实事平台信息上传情况表");
+            assertThat(sh.getRow(0).getCell(0).getStringCellValue()).isEqualTo("2026年5月民生实事平台信息上传情况表");
             assertThat(sh.getRow(1).getCell(1).getStringCellValue()).isEqualTo("码上通管理");
             assertThat(sh.getRow(2).getCell(3).getStringCellValue()).isEqualTo("项目详情");
             Row baishui = sh.getRow(14);

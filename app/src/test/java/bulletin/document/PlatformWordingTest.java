@@ -83,7 +83,7 @@ class PlatformWordingTest {
         assertThat(blocks).noneMatch(b -> b.kind().equals("attach") && b.text().startsWith("3."));
         assertThat(blocks).noneMatch(b -> b.kind().equals("appendix") && b.text().equals("3"));
         List<Wording.Block> with = Wording.render(snapshot("甲镇 1 1 1"), Notes.EMPTY, null, Map.of());
-        assertThat(with).contains(new Wording.Block("attach", "3.5月民生实事平台信息上传情况表"),
+        assertThat(with).contains(new Wording.Block("attach", "3.2026年5月民生实事平台信息上传情况表"),
                 new Wording.Block("appendix", "3"));
     }
 }
