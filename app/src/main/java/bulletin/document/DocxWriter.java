@@ -637,7 +637,7 @@ public final class DocxWriter {
         }
         int label = body.size();
         appendixTable(body, s, which);
-        if (started && body.get(label) instanceof P p) {
+        if (started && label < body.size() && body.get(label) instanceof P p) {
             newPageBefore(p);
         }
         return true;

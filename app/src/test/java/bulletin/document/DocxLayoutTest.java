@@ -494,6 +494,21 @@ class DocxLayoutTest {
      * The chart's labels are the numbers the text gives: "N. item" headings within each level's section and
      * "（k）indicator" paragraphs under them, read back from the document.
      */
+    /**
+     * Bug (page review): 附件3 began with a paragraph holding only a page break; where 附件2 filled its last page,
+     * that paragraph made a blank page. Each appendix after the first starts a page by its label's own property.
+     */
+    @Test
+    void anAppendixStartsItsPageByItsLabelNotByABreakParagraph() {
+        List<P> labels = paragraphs().stream().filter(p -> PageFit.text(p).matches("附件\\d")).toList();
+        assertThat(labels).extracting(PageFit::text).containsExactly("附件1", "附件2", "附件3");
+        for (P p : labels.subList(1, labels.size())) {
+            assertThat(p.getPPr().getPageBreakBefore()).as(PageFit.text(p)).isNotNull();
+        }
+        assertThat(paragraphs()).noneMatch(p -> PageFit.text(p).isEmpty()
+                && org.docx4j.XmlUtils.marshaltoString(p).contains("w:type=\"page\""));
+    }
+
     @Test
     void theChartNumbersIndicatorsAsTheTextDoes() throws IOException {
         bulletin.model.Snapshot snap = bulletin.ingest.SnapshotReader.parse(
