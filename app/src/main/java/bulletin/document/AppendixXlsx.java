@@ -43,19 +43,7 @@ public final class AppendixXlsx {
 
     /** The title in row 0 across the table, then the layout's rows and merges one row lower. */
     private static void sheet(XlsxWriter wb, AppendixLayout table, DocxWriter.Look look) {
-        XlsxWriter.Sheet sh = wb.sheet("附件" + table.number());
-        int head = wb.style(new XlsxWriter.Style(true, "center", null, -1));
-        sh.text(0, 0, table.title(), head);
-        sh.merge(0, 0, 0, table.columns() - 1);
-        for (int r = 0; r < table.rows().size(); r++) {
-            List<AppendixLayout.Cell> row = table.rows().get(r);
-            for (int c = 0; c < row.size(); c++) {
-                cell(wb, sh, r + 1, c, row.get(c), look);
-            }
-        }
-        for (AppendixLayout.Merge m : table.merges()) {
-            sh.merge(m.r1() + 1, m.c1(), m.r2() + 1, m.c2());
-        }
+        XlsxWriter.Sheet sh = titledTable(wb, table, look);
         int below = table.rows().size() + 2;
         for (String note : table.notes()) {
             sh.text(below, 0, note, wb.style(new XlsxWriter.Style(false, "left", null, -1)));
@@ -71,8 +59,8 @@ public final class AppendixXlsx {
         sh.landscape(look.a3());
     }
 
-    /** 附件3, the platform's upload counts: the title, the layout's rows, the name column and header frozen. */
-    private static void platformSheet(XlsxWriter wb, AppendixLayout table, DocxWriter.Look look) {
+    /** A sheet "附件N" with the layout's title across row 0 and its rows and merges one row lower. */
+    private static XlsxWriter.Sheet titledTable(XlsxWriter wb, AppendixLayout table, DocxWriter.Look look) {
         XlsxWriter.Sheet sh = wb.sheet("附件" + table.number());
         sh.text(0, 0, table.title(), wb.style(new XlsxWriter.Style(true, "center", null, -1)));
         sh.merge(0, 0, 0, table.columns() - 1);
@@ -85,6 +73,12 @@ public final class AppendixXlsx {
         for (AppendixLayout.Merge m : table.merges()) {
             sh.merge(m.r1() + 1, m.c1(), m.r2() + 1, m.c2());
         }
+        return sh;
+    }
+
+    /** 附件3, the platform's upload counts: the title, the layout's rows, the name column and header frozen. */
+    private static void platformSheet(XlsxWriter wb, AppendixLayout table, DocxWriter.Look look) {
+        XlsxWriter.Sheet sh = titledTable(wb, table, look);
         sh.width(0, 16);
         for (int c = 1; c < table.columns(); c++) {
             sh.width(c, 10);

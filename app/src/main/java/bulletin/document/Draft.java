@@ -1,7 +1,6 @@
 package bulletin.document;
 
 import bulletin.model.Card;
-import bulletin.model.Kind;
 import bulletin.model.Snapshot;
 import bulletin.model.Snapshot.Figure;
 import bulletin.model.Snapshot.SnapshotIndicator;
@@ -67,14 +66,21 @@ final class Draft {
      * the template words them ("归义街道等14个镇（街道）反映“5月农忙，培训班次推迟”").
      */
     static List<Map<String, Object>> problems(List<UnitText> texts) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        byText(texts).forEach((text, units) -> out.add(Map.of("units", units, "text", shorten(text, 40))));
+        return out;
+    }
+
+    /**
+     * Units' texts with the same words said once, each with the units that wrote it, in the order first written; a
+     * text without its closing full stop, since the template joins texts and ends the sentence itself.
+     */
+    static Map<String, List<String>> byText(List<UnitText> texts) {
         Map<String, List<String>> byText = new LinkedHashMap<>();
         for (UnitText t : texts) {
-            String text = t.text().replaceAll("[。；;，,.\\s]+$", "");
-            byText.computeIfAbsent(text, k -> new ArrayList<>()).add(t.unit());
+            byText.computeIfAbsent(t.text().replaceAll("[。；;，,.\\s]+$", ""), k -> new ArrayList<>()).add(t.unit());
         }
-        List<Map<String, Object>> out = new ArrayList<>();
-        byText.forEach((text, units) -> out.add(Map.of("units", units, "text", shorten(text, 40))));
-        return out;
+        return byText;
     }
 
     private static String shorten(String s, int max) {
@@ -237,10 +243,5 @@ final class Draft {
             }
         }
         return a.length() > 1 && common * 2 >= (a.length() - 1) * 3 / 2;
-    }
-
-    /** Whether an indicator kind counts toward "已完成全年任务" when it reaches 100%. */
-    static boolean yearsTask(Kind k) {
-        return k != Kind.RATE;
     }
 }

@@ -290,10 +290,10 @@ public final class Wording {
             l.put("summary", levelSummary(sum));
             Map<Integer, Map<String, Object>> items = new LinkedHashMap<>();
             for (SnapshotIndicator i : at) {
-                Map<String, Object> x = indicator(i);
-                if (!Boolean.TRUE.equals(x.get("show"))) {
+                if (!shown(i)) {
                     continue; // nothing to say but the target: left out, as seed 001 does
                 }
+                Map<String, Object> x = indicator(i);
                 Map<String, Object> item = items.computeIfAbsent(i.item(), k -> {
                     Map<String, Object> n = new HashMap<>();
                     n.put("number", i.item());
@@ -363,7 +363,13 @@ public final class Wording {
 
     /** Whether an indicator appears in 工作进展: it has a figure, a reason it is not scored, or words of progress. */
     static boolean shown(SnapshotIndicator i) {
-        return Boolean.TRUE.equals(indicator(i).get("show"));
+        boolean figure = i.total().done() != null || i.total().progress() != null || i.total().percent() != null;
+        return figure || i.pending() != null || !said(i).isEmpty();
+    }
+
+    /** The units' 进展情况, without those that only restate the target: they say nothing new. */
+    private static List<Snapshot.UnitText> said(SnapshotIndicator i) {
+        return i.notes().stream().filter(t -> !Draft.restates(t.text(), i.total().targetText())).toList();
     }
 
     private static Map<String, Object> indicator(SnapshotIndicator i) {
@@ -387,32 +393,18 @@ public final class Wording {
             putIfNotNull(x, "rateText", i.total().done() == null ? null
                     : Format.percentText(i.total().done().movePointLeft(2)));
         }
-        // A unit's 进展情况 that only restates the target says nothing new.
-        List<Snapshot.UnitText> said = i.notes().stream()
-                .filter(t -> !Draft.restates(t.text(), i.total().targetText())).toList();
-        List<Map<String, Object>> notes = grouped(said);
-        x.put("notes", notes);
+        List<Snapshot.UnitText> said = said(i);
+        x.put("notes", grouped(said));
         x.put("notesSayDone", said.stream().anyMatch(t -> t.text().contains("完成")));
         x.put("problems", grouped(i.problems()));
-        boolean figure = i.total().done() != null || i.total().progress() != null || i.total().percent() != null;
-        x.put("show", figure || i.pending() != null || !notes.isEmpty());
         return x;
     }
 
     /** Units' texts with the same words said once: "归义街道、新市街道：整治工程陆续开工". */
     private static List<Map<String, Object>> grouped(List<Snapshot.UnitText> texts) {
-        Map<String, List<String>> byText = new LinkedHashMap<>();
-        for (Snapshot.UnitText t : texts) {
-            byText.computeIfAbsent(trimEnd(t.text()), k -> new ArrayList<>()).add(t.unit());
-        }
         List<Map<String, Object>> out = new ArrayList<>();
-        byText.forEach((text, units) -> out.add(Map.of("units", String.join("、", units), "text", text)));
+        Draft.byText(texts).forEach((text, units) -> out.add(Map.of("units", String.join("、", units), "text", text)));
         return out;
-    }
-
-    /** A unit's note without its closing full stop: the template joins notes with "；" and ends with "。". */
-    private static String trimEnd(String s) {
-        return s.replaceAll("[。；;，,.\\s]+$", "");
     }
 
     private static void putIfNotNull(Map<String, Object> m, String k, Object v) {

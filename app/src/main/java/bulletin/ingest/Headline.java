@@ -29,7 +29,7 @@ final class Headline {
 
     /** Every figure the name states in {@code measure}, in order. */
     static List<Figure> all(String name, String measure) {
-        String m = PARENS.matcher(measure == null ? "" : measure).replaceAll("");
+        String m = bare(measure);
         List<Figure> out = new ArrayList<>();
         if (m.isEmpty() || name == null) {
             return out;
@@ -46,6 +46,11 @@ final class Headline {
             out.add(new Figure(Numbers.normalise(v), x.start(), x.end()));
         }
         return out;
+    }
+
+    /** A 单位 without its bracketed part: "场(次)" → "场", as names and notes write it. */
+    static String bare(String measure) {
+        return PARENS.matcher(measure == null ? "" : measure).replaceAll("");
     }
 
     /**

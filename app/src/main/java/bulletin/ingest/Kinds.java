@@ -55,7 +55,7 @@ final class Kinds {
      */
     static Guess guess(String name, String clause, String measure, boolean numeric, BigDecimal cityTarget,
                        List<String> facilities) {
-        String m = measure.replaceAll("[（(][^）)]*[）)]", "");
+        String m = Headline.bare(measure);
         if (!numeric) {
             return measure.startsWith("元/") ? new Guess(Kind.STANDARD, "没有数字目标，单位是“" + measure + "”")
                     : new Guess(Kind.TEXT, "目标是文字，没有数字");

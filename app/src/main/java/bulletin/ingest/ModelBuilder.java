@@ -384,11 +384,6 @@ final class ModelBuilder {
         return Kinds.guess(name, clause, row.measure(), city != null, city, config.progressKeywordsOrDefault());
     }
 
-    /** The figure a name states in its 单位 (the first, where it states several). */
-    static BigDecimal headline(String name, String measure) {
-        return Headline.of(name, measure);
-    }
-
     /**
      * The responsibility row for an indicator: the only row of its item, or the row of its item whose name is
      * most like one of the indicator's name levels. Names differ a little between the two tables

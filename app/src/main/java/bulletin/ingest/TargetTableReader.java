@@ -382,7 +382,7 @@ public final class TargetTableReader {
             return Optional.empty();
         }
         String rest = m.group(4);
-        String unit = measure.replaceAll("[（(][^）)]*[）)]", "");
+        String unit = Headline.bare(measure);
         boolean same = rest.isEmpty() || rest.equals(unit) || (!unit.isEmpty() && (unit.startsWith(rest)
                 || rest.startsWith(unit)));
         boolean inTenThousands = m.group(3) == null && !rest.isEmpty() && unit.startsWith("万")

@@ -572,14 +572,4 @@ public final class AtomicFile {
             // not a POSIX file system (Windows): the default permissions are the ordinary ones
         }
     }
-
-    /** A file name made from a unit's name that cannot leave its folder or upset Windows. */
-    public static String safeName(String s) {
-        String t = s.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").trim();
-        t = t.replaceAll("^\\.+", "_");
-        if (t.isEmpty()) {
-            t = "_";
-        }
-        return t.length() > 80 ? t.substring(0, 80) : t;
-    }
 }

@@ -1,6 +1,5 @@
 package bulletin.forms;
 
-import bulletin.workspace.AtomicFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bulletin.ingest.ModelLoader;
@@ -197,12 +196,5 @@ class FormWriterTest {
             assertThat(row(sh, "03-01").getCell(FormLayout.COL_DONE).getCellStyle().getLocked()).isFalse();
             assertThat(row(sh, "05-02").getCell(FormLayout.COL_PERCENT).getCellStyle().getLocked()).isFalse();
         }
-    }
-
-    @Test
-    void unitNamesCannotMakeAPathOutsideTheFolder() {
-        assertThat(AtomicFile.safeName("../../etc/passwd")).doesNotContain("/").doesNotStartWith(".");
-        assertThat(AtomicFile.safeName("甲:镇*?")).isEqualTo("甲_镇__");
-        assertThat(AtomicFile.safeName("..")).isEqualTo("_");
     }
 }

@@ -31,6 +31,14 @@ class FormFileNameTest {
         assertThat(TemplateService.fileNames(JUL, reversed, new ArrayList<>())).isEqualTo(names);
     }
 
+    /** Moved from FormWriterTest when AtomicFile.safeName, which namePart had replaced, was removed. */
+    @Test
+    void unitNamesCannotMakeAPathOutsideTheFolder() {
+        assertThat(TemplateService.namePart("../../etc/passwd")).doesNotContain("/").doesNotStartWith(".");
+        assertThat(TemplateService.namePart("甲:镇*?")).isEqualTo("甲_镇__");
+        assertThat(TemplateService.namePart("..")).isEqualTo("_");
+    }
+
     @Test
     void controlAndBidiCharactersAreDroppedAndLongNamesCut() {
         assertThat(TemplateService.namePart("\u202E三江镇\u200F")).isEqualTo("三江镇");
