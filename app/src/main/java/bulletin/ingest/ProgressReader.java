@@ -74,7 +74,7 @@ public final class ProgressReader {
             }
             String first = seen.putIfAbsent(r.get().reporter(), shown);
             if (first != null) {
-                problems.error("duplicate-reporter", Place.file(shown), "与 " + first + " 是同一单位（"
+                problems.error("unique-error", Place.file(shown), "与 " + first + " 是同一单位（"
                         + r.get().reporter() + "）的报表；只采用了 " + first + "，请删除多余的一份");
                 continue;
             }
@@ -212,11 +212,12 @@ public final class ProgressReader {
             try {
                 YearMonth ym = YearMonth.parse(formMonth);
                 if (!ym.equals(month)) {
-                    problems.warning("month-mismatch", Place.file(shown), "这是 " + ym.getYear() + "年" + ym.getMonthValue()
-                            + "月的填报表，却放在 " + month + " 的文件夹中");
+                    problems.add(Problem.error("form-mismatch", Place.file(shown), "这是 " + ym.getYear() + "年" + ym.getMonthValue()
+                            + "月的填报表，却放在 " + month + " 的文件夹中").with(formMonth, month.toString()));
                 }
             } catch (DateTimeParseException e) {
-                problems.warning("bad-meta", Place.file(shown), "隐藏的表单信息中月份不可读：“" + formMonth + "”");
+                problems.add(Problem.error("form-mismatch", Place.file(shown), "隐藏的表单信息中的月份不可读")
+                        .with(formMonth, "YYYY-MM"));
             }
         }
         checkFingerprint(form, model, problems);

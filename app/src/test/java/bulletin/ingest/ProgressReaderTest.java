@@ -161,7 +161,7 @@ class ProgressReaderTest {
         Files.copy(ws.resolve("forms/2026-04/2026-04_新市街道.xlsx"), ws.resolve("progress/2026-05/新市.xlsx"));
         MonthReports r = ProgressReader.read(workspace, model, MAY);
         assertThat(r.of("归义街道").orElseThrow().entries().get("03-05").done()).isEqualByComparingTo("1");
-        assertThat(r.problems().all()).extracting(Problem::code).containsExactly("duplicate-reporter", "month-mismatch");
+        assertThat(r.problems().all()).extracting(Problem::code).containsExactly("unique-error", "form-mismatch");
     }
 
     @Test
