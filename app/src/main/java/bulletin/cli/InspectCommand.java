@@ -17,10 +17,15 @@ import picocli.CommandLine.Spec;
 @Command(name = "inspect",
         header = "显示工具从指标表和责任表中读到的内容（单位、项目、指标、目标、牵头单位）。",
         synopsisHeading = "%n用法：",
+        descriptionHeading = "%n说明：%n",
         optionListHeading = "%n选项：%n",
         footerHeading = "%n",
-        footer = {"示例：", "  bulletin -w samples/miluo-2026 inspect", "  bulletin inspect --json > model.json",
-            "  bulletin inspect --indicator 01-03", "  bulletin inspect --month 5"})
+        description = {"用来核对工具是否读对了指标表：单位数、每个指标的全市目标、类型和牵头单位；",
+            "加 --month 看某月谁已报送、谁未报送；加 --indicator 和 --month 看某个指标各单位的数字来自哪个单元格。"},
+        footer = {"示例：", "  bulletin -w D:\\岳阳2026 inspect", "  bulletin -w D:\\岳阳2026 inspect --indicator 01-03",
+            "  bulletin -w D:\\岳阳2026 inspect --month 5",
+            "  bulletin -w D:\\岳阳2026 inspect --indicator 03-05 --month 5",
+            "  bulletin -w D:\\岳阳2026 inspect --json > model.json"})
 final class InspectCommand implements Runnable {
 
     @ParentCommand
@@ -29,7 +34,7 @@ final class InspectCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "以 JSON 输出（结构见 README，供脚本使用）")
+    @Option(names = "--json", description = "以 JSON 输出（结构见 docs/snapshot.md，供脚本使用）")
     boolean json;
 
     @Option(names = "--indicator", paramLabel = "编码", description = "只显示一个指标及各单位的目标，如 01-03")

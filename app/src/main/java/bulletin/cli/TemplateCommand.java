@@ -10,9 +10,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "template",
         header = "为每个填报单位生成当月的空白进度填报表（.xlsx），放在 forms/YYYY-MM/。",
         synopsisHeading = "%n用法：",
+        descriptionHeading = "%n说明：%n",
         optionListHeading = "%n选项：%n",
         footerHeading = "%n",
-        footer = {"示例：", "  bulletin -w samples/miluo-2026 template --month 6"})
+        description = {"每个填报单位（指标表中的单位列）一份，另为统筹全市数字的牵头单位各一份：",
+            "单位名、月份、各指标的全年目标已填好并锁定，单位只填累计完成（或形象进度）、进展情况和存在问题。",
+            "已有的填报表不会被覆盖，除非加 --force。"},
+        footer = {"示例：", "  bulletin -w D:\\岳阳2026 template --month 6"})
 final class TemplateCommand implements Runnable {
 
     @ParentCommand

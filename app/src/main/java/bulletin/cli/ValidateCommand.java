@@ -18,12 +18,19 @@ import picocli.CommandLine.Spec;
 @Command(name = "validate",
         header = "检查各单位报来的工作簿（或指标表本身），列出所有问题及其单元格。",
         synopsisHeading = "%n用法：",
+        descriptionHeading = "%n说明：%n",
         optionListHeading = "%n选项：%n",
         parameterListHeading = "%n参数：%n",
         footerHeading = "%n",
-        footer = {"退出码：0 合格；1 有错误（加 --strict 时警告也算）；2 命令行或配置有误。", "示例：",
-            "  bulletin -w samples/miluo-2026 validate --month 6", "  bulletin validate 收到的/归义街道6月.xlsx",
-            "  bulletin validate --targets", "  bulletin validate --month 6 --format json"})
+        description = {"每个问题都写明文件、工作表!单元格、指标、填的是什么和应该是什么；一次列出全部问题。",
+            "--month 检查 progress/YYYY-MM/ 中的全部报表，以及是否每个单位都报了、有没有重复；",
+            "也可以直接给出要检查的文件；--targets 检查指标表本身。各问题代码的含义见 docs/reference.md。"},
+        footer = {"示例：",
+            "  bulletin -w D:\\岳阳2026 validate --month 6",
+            "  bulletin -w D:\\岳阳2026 validate D:\\收到的\\归义街道6月.xlsx",
+            "  bulletin -w D:\\岳阳2026 validate --targets",
+            "  bulletin -w D:\\岳阳2026 validate --month 6 --format json",
+            "退出码：0 合格；1 有错误（加 --strict 时警告也算）；2 命令行或配置有误。"})
 final class ValidateCommand implements Callable<Integer> {
 
     @ParentCommand
