@@ -59,7 +59,7 @@ public final class ReferenceDoc {
 
     static CommandLine model() {
         CommandLine cl = new CommandLine(new BulletinCommand());
-        cl.setUsageHelpWidth(120);
+        cl.setUsageHelpWidth(1000);
         return cl;
     }
 
