@@ -129,6 +129,31 @@ class ArchiveIT {
     }
 
     @Test
+    void theArchiveShipsTheDocsAndHelpNamesOnlyFilesItHolds() throws IOException {
+        for (String doc : List.of("docs/clerk.md", "docs/reference.md", "docs/rules.md", "docs/snapshot.md",
+                "docs/performance.md", "docs/bulletin.schema.json", "docs/inspect.schema.json",
+                "docs/images/page-1.png", "docs/images/progress.png", "docs/images/appendix.png", "LICENSE")) {
+            assertThat(home.resolve(doc)).as(doc).isRegularFile().isNotEmptyFile();
+        }
+        String guide = Files.readString(home.resolve("使用说明.html"), StandardCharsets.UTF_8);
+        assertThat(guide).contains("<html lang=\"zh-CN\">", "<h2>一、建立工作目录", "<table>",
+                "src=\"docs/images/page-1.png\"", "href=\"docs/reference.md\"");
+        Pattern named = Pattern.compile("(docs/[\\w.-]+\\.\\w+|[\\w.-]+\\.(?:md|txt|html|pdf))");
+        int checked = 0;
+        for (String c : List.of("--help", "init", "inspect", "template", "generate", "validate")) {
+            Result r = c.startsWith("-") ? launch(noMaven, null, c) : launch(noMaven, null, c, "--help");
+            assertThat(r.code()).as(r.toString()).isZero();
+            assertThat(r.out()).doesNotContain("README.md", "samples/miluo-2026");
+            Matcher m = named.matcher(r.out());
+            while (m.find()) {
+                assertThat(home.resolve(m.group(1))).as(c + " --help names " + m.group(1)).isRegularFile();
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(4);
+    }
+
+    @Test
     void theShippedCompletionScriptIsWhatTheCommandPrints() throws IOException {
         Result r = launch(noMaven, null, "completion");
         assertThat(r.code()).as(r.toString()).isZero();
