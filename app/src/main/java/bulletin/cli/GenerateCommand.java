@@ -16,15 +16,16 @@ import picocli.CommandLine.Spec;
         descriptionHeading = "%n说明：%n",
         optionListHeading = "%n选项：%n",
         footerHeading = "%n",
-        description = {"先按 validate 的规则检查当月的报表：有错误时不生成任何文件，列出错误后以退出码 1 结束",
-            "（加 --skip-invalid 则略过有误的数据照常生成，并在专报中说明）。",
+        description = {"先按 validate 的规则检查当月的报表：有错误时不写任何文件，列出错误，",
+            "退出码 1（加 --skip-invalid 则略过有误的数据照常生成，并在专报中说明）。",
             "同样的输入再运行一次不会改写专报；输入变了，旧专报改名为“-旧1”保留。",
-            "定时任务用 --require-all 和 --log：有单位未报送或有错误时不生成，每行日志带日期时间。"},
+            "定时任务用 --require-all（有单位未报送也不生成）和 --log（日志每行带时间）。"},
         footer = {"示例：", "  bulletin -w D:\\岳阳2026 generate --month 5",
             "  bulletin -w D:\\岳阳2026 generate --month 5 --date 2026-05-30 --pdf",
             "  bulletin -w D:\\岳阳2026 generate --month 6 --skip-invalid",
-            "  bulletin -w D:\\岳阳2026 generate --month 2026-06 --require-all --log D:\\岳阳2026\\定时任务.log",
-            "退出码：0 已生成（或与上次相同）；1 报表有错误或单位未报齐，未生成；2 命令行或配置有误；3 无法写出文件。",
+            "  bulletin -w D:\\岳阳2026 generate -m 6 --require-all --log D:\\岳阳2026\\日志.log",
+            "退出码：0 已生成（或与上次相同）；1 报表有错误或单位未报齐，未生成；",
+            "        2 命令行或配置有误；3 无法写出文件。",
             "定时任务的设置见 docs/clerk.md“定时运行”。"})
 final class GenerateCommand implements Runnable {
 

@@ -16,10 +16,11 @@ import picocli.CommandLine.Spec;
         parameterListHeading = "%n参数：%n",
         optionListHeading = "%n选项：%n",
         footerHeading = "%n",
-        description = {"先把通知中的指标任务分解表和责任分解表（.xlsx）放进 目录/targets/，再运行 init：",
-            "它把读到的年份、单位、省级和市级项目、每个指标的类型记在 bulletin.yaml 的注释中，供核对。",
-            "targets/ 中还没有表时，init 只建文件夹，并说明下一步。已有的 bulletin.yaml 不会被改写；",
-            "放入或更换指标表后，用 init --update 只更新其中“读到的内容”这段注释，您填写的设置保持不变。"},
+        description = {"先把通知中的指标任务分解表和责任分解表（.xlsx）放进 目录/targets/，",
+            "再运行 init：它把读到的年份、单位、省级和市级项目、每个指标的类型",
+            "记在 bulletin.yaml 的注释中，供核对。targets/ 中还没有表时，只建文件夹",
+            "并说明下一步。已有的 bulletin.yaml 不会被改写；放入或更换指标表后，",
+            "用 init --update 只更新其中“读到的内容”这段注释，您填写的设置不变。"},
         footer = {"示例：", "  bulletin init D:\\岳阳2026", "  bulletin -w D:\\岳阳2026 init --update",
             "详见 docs/clerk.md“建立工作目录”。"})
 final class InitCommand implements Runnable {

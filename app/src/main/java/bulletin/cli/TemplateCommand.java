@@ -13,9 +13,9 @@ import picocli.CommandLine.Spec;
         descriptionHeading = "%n说明：%n",
         optionListHeading = "%n选项：%n",
         footerHeading = "%n",
-        description = {"每个填报单位（指标表中的单位列）一份，另为统筹全市数字的牵头单位各一份：",
-            "单位名、月份、各指标的全年目标已填好并锁定，单位只填累计完成（或形象进度）、进展情况和存在问题。",
-            "已有的填报表不会被覆盖，除非加 --force。"},
+        description = {"每个填报单位（指标表中的单位列）一份，另为统筹全市数字的牵头单位各一份。",
+            "单位名、月份、各指标的全年目标已填好并锁定；单位只填累计完成（或形象",
+            "进度）、进展情况和存在问题。已有的填报表不会被覆盖，除非加 --force。"},
         footer = {"示例：", "  bulletin -w D:\\岳阳2026 template --month 6"})
 final class TemplateCommand implements Runnable {
 
