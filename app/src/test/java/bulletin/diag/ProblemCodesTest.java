@@ -6,7 +6,9 @@ import bulletin.ingest.ModelLoader;
 import bulletin.ingest.ProgressReader;
 import bulletin.model.IndicatorModel;
 import bulletin.testing.Cli;
+import bulletin.service.TemplateService;
 import bulletin.testing.SampleWorkspace;
+import bulletin.testing.SecondCity;
 import bulletin.workspace.Workspace;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -203,5 +205,29 @@ class ProblemCodesTest {
         for (String r : read) {
             assertThat(ProblemCodes.of(r.split(" ")[1])).as(r).isPresent();
         }
+    }
+
+    /** The same on a second city: a form made for April, sent back in May's folder, by both paths. */
+    @Test
+    void aFormOfAnotherMonthIsOneFactInASecondCityToo(@TempDir Path tmp) throws IOException {
+        Path ws = tmp.resolve("second");
+        SecondCity.writeWorkspace(ws);
+        TemplateService.writeForms(ws, "4", false);
+        String unit = SecondCity.UNITS.get(1);
+        String april = TemplateService.fileName(YearMonth.of(2026, 4), unit);
+        Files.createDirectories(ws.resolve("progress/2026-05"));
+        Files.copy(ws.resolve("forms/2026-04/" + april), ws.resolve("progress/2026-05/" + april));
+
+        Cli.Run v = Cli.in(ws, "validate", "--month", "5", "--format", "json");
+        assertThat(v.code()).as(v.toString()).isEqualTo(1);
+        List<String> checked = new ArrayList<>();
+        new ObjectMapper().readTree(v.out()).get("files").forEach(f -> f.get("problems").forEach(p ->
+                checked.add(p.get("severity").asText() + " " + p.get("code").asText())));
+        assertThat(checked).contains("error form-mismatch");
+
+        Workspace w = Workspace.open(ws);
+        List<String> read = ProgressReader.read(w, ModelLoader.load(w), YearMonth.of(2026, 5)).problems().all()
+                .stream().map(p -> p.severity().name().toLowerCase(Locale.ROOT) + " " + p.code()).toList();
+        assertThat(read).contains("error form-mismatch");
     }
 }
