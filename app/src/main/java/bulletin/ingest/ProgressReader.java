@@ -503,7 +503,7 @@ public final class ProgressReader {
         for (Figures.Issue i : reading.issues()) {
             Place at = g.place(r, c);
             problems.add(new Problem(i.severity(), i.code(), at.file(), at.sheet(), at.cell(),
-                    i.message(), g.text(r, c), i.expected()));
+                    i.message(), i.code().equals("merged-input") ? null : g.text(r, c), i.expected()));
         }
         return reading.value();
     }

@@ -304,7 +304,7 @@ public final class Validator {
         Place at = g.place(r, c);
         for (Figures.Issue i : reading.issues()) {
             problems.add(new Problem(i.severity(), i.code(), at.file(), at.sheet(), at.cell(), i.message(),
-                    g.text(r, c), i.expected()));
+                    i.code().equals("merged-input") ? null : g.text(r, c), i.expected()));
         }
         if (reading.value() != null && g.colHidden(c)) {
             problems.warning("hidden-value", at, "这一列被隐藏了，但填有数字：请取消隐藏后核对");
