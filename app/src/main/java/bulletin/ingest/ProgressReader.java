@@ -184,6 +184,12 @@ public final class ProgressReader {
                 if (grid.isBlankRow(r)) {
                     continue;
                 }
+                if (cols.code() >= 0 && grid.value(r, cols.code()).kind() == Grid.Kind.DAMAGED) {
+                    // The row's code is lost: its indicator is reported missing, and here is why.
+                    problems.add(Problem.error("damaged-cell", grid.place(r, cols.code()), "指标编码所在的单元格内容"
+                            + "无法读取（文件中它指向的文字不存在，文件可能已损坏），这一行无法对应到指标：请在 Excel/WPS 中"
+                            + "重新填写并保存").with("", "指标编码"));
+                }
                 String c = cols.code() >= 0 ? Text.compact(grid.text(r, cols.code())) : "";
                 if (c.isEmpty() && cols.name() >= 0) {
                     c = byName(model, grid.text(r, cols.name()));

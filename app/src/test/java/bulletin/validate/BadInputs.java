@@ -301,6 +301,9 @@ final class BadInputs {
         c.put("dangling-shared-string-in-a-note", new Case("input.xlsx", part(FORM_SHEET, x -> x.replaceFirst(
                 "<c r=\"H16\"[^>]*?(/>|>.*?</c>)", "<c r=\"H16\" t=\"s\"><v>99999</v></c>")),
                 "exit 1\nerror damaged-cell 进度填报!H16 无法读取"));
+        c.put("dangling-shared-string-in-a-code", new Case("input.xlsx", part(FORM_SHEET, x -> x.replaceFirst(
+                "<c r=\"A16\"[^>]*?(/>|>.*?</c>)", "<c r=\"A16\" t=\"s\"><v>99999</v></c>")),
+                "exit 1\nerror damaged-cell 进度填报!A16 无法读取\nerror missing-indicator 进度填报 03-05"));
         // --- the form itself ---------------------------------------------------------------------------------
         c.put("form-of-another-month", new Case("input.xlsx", form(f -> meta(f, FormContract.KEY_MONTH, "2026-04")),
                 "exit 1\nerror form-mismatch - 4月的填报表"));
