@@ -46,6 +46,10 @@ public final class Figures {
         switch (v.kind()) {
             case BLANK:
                 return new Reading(null, issues);
+            case DAMAGED:
+                issues.add(new Issue(Severity.ERROR, "damaged-cell", "单元格的内容无法读取（文件中它指向的文字不存在，"
+                        + "文件可能已损坏）：请在 Excel/WPS 中重新填写这一格并保存", expected));
+                return new Reading(null, issues);
             case FORMULA_NO_CACHE:
                 issues.add(new Issue(Severity.ERROR, "formula-error", "公式没有保存计算结果（本工具不计算公式）："
                         + "请在 Excel/WPS 中打开、重新计算并保存，或直接填写数字", expected));

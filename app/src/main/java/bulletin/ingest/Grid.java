@@ -29,9 +29,10 @@ public final class Grid {
 
     /**
      * What a cell held. A {@code DATE} is a number shown as a date or time by its number format: its text is the
-     * date shown, its number the day count as saved.
+     * date shown, its number the day count as saved. A {@code DAMAGED} cell's stored value cannot be resolved (a
+     * shared-string index past the workbook's table): it is not blank, its value is lost.
      */
-    public enum Kind { BLANK, TEXT, NUMBER, DATE, BOOLEAN, ERROR, FORMULA_ERROR, FORMULA_NO_CACHE }
+    public enum Kind { BLANK, TEXT, NUMBER, DATE, BOOLEAN, ERROR, FORMULA_ERROR, FORMULA_NO_CACHE, DAMAGED }
 
     /**
      * One cell as read: its text as displayed, its number where it holds one, what kind of cell it was, and

@@ -24,6 +24,21 @@ final class Headers {
         return OptionalInt.empty();
     }
 
+    /** Every column of {@code row} whose compacted text satisfies {@code test}, each merged region once. */
+    static java.util.List<Integer> findAll(Grid g, int row, Predicate<String> test) {
+        java.util.List<Integer> out = new java.util.ArrayList<>();
+        for (int c = 0; c < g.cols(); c++) {
+            String t = Text.compact(g.text(row, c));
+            if (!t.isEmpty() && test.test(t)) {
+                var a = g.region(row, c);
+                if (a == null || a.getFirstColumn() == c) {
+                    out.add(c);
+                }
+            }
+        }
+        return out;
+    }
+
     /** Like {@link #find} over rows {@code from..to} inclusive, returning the column. */
     static OptionalInt findIn(Grid g, int from, int to, Predicate<String> test) {
         for (int r = from; r <= to && r < g.rows(); r++) {

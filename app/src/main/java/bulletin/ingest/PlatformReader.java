@@ -302,6 +302,7 @@ public final class PlatformReader {
             case BLANK -> null;
             case FORMULA_NO_CACHE -> "公式没有保存计算结果（本工具不计算公式）：请在 Excel/WPS 中重新计算并保存，或直接填写数字";
             case FORMULA_ERROR, ERROR -> "单元格是一个出错的公式结果（#错误），请改为数字";
+            case DAMAGED -> "单元格的内容无法读取（文件中它指向的文字不存在，文件可能已损坏），请重新填写";
             case DATE, BOOLEAN -> "“" + v.text() + "”不是上传条数";
             default -> null;
         };

@@ -139,6 +139,8 @@ public final class ProgressReader {
             Grid grid = null;
             int headerRow = -1;
             List<String> hiddenWithValues = new ArrayList<>();
+            List<Grid> candidates = new ArrayList<>();
+            List<Integer> headers = new ArrayList<>();
             for (XlsxReader.SheetData s : sheets) {
                 Grid g = s.grid();
                 if (s.hidden()) {
@@ -147,29 +149,46 @@ public final class ProgressReader {
                     }
                     continue;
                 }
-                if (grid == null) {
-                    int h = findHeader(g);
-                    if (h >= 0) {
-                        grid = g;
-                        headerRow = h;
-                    }
+                int h = findHeader(g);
+                if (h >= 0) {
+                    candidates.add(g);
+                    headers.add(h);
                 }
             }
-            if (grid == null) {
+            if (candidates.isEmpty()) {
                 problems.error("no-form-sheet", place, "找不到填报表：没有一张工作表的表头同时含“指标”和“累计完成”或“形象进度”");
                 return Optional.empty();
             }
+            if (candidates.size() > 1) {
+                // A unit's draft or last month's copy kept beside the form: which one holds this month's figures
+                // is the unit's to say, never the reader's to guess by the order of the sheets.
+                List<String> names = candidates.stream().map(g -> "“" + Text.visible(g.place().sheet()) + "”").toList();
+                Grid first = candidates.get(0);
+                problems.add(Problem.error("ambiguous-sheet", first.place(headers.get(0), 0), "工作簿中有 "
+                        + candidates.size() + " 张工作表都像填报表（" + String.join("、", names) + "），无法确定哪一张是本月的"
+                        + "填报表，一张也没有读取：请删除或移出多余的工作表（如旧月份的底稿、副本）后重新保存")
+                        .with(String.join("、", names), "只有一张填报表"));
+                return Optional.empty();
+            }
+            grid = candidates.get(0);
+            headerRow = headers.get(0);
             Resolved who = reporter(meta, grid, headerRow, file, shown, model);
             if (who == null) {
                 problems.error("unknown-reporter", place, "看不出是哪个单位的报表：表中没有“填报单位：”，"
                         + "文件名中也没有指标表中的单位名称");
                 return Optional.empty();
             }
-            Columns cols = columns(grid, headerRow);
+            Columns cols = columns(grid, headerRow, problems);
             Map<Integer, String> rows = new LinkedHashMap<>();
             for (int r = headerRow + 1; r < grid.rows(); r++) {
                 if (grid.isBlankRow(r)) {
                     continue;
+                }
+                if (cols.code() >= 0 && grid.value(r, cols.code()).kind() == Grid.Kind.DAMAGED) {
+                    // The row's code is lost: its indicator is reported missing, and here is why.
+                    problems.add(Problem.error("damaged-cell", grid.place(r, cols.code()), "指标编码所在的单元格内容"
+                            + "无法读取（文件中它指向的文字不存在，文件可能已损坏），这一行无法对应到指标：请在 Excel/WPS 中"
+                            + "重新填写并保存").with("", "指标编码"));
                 }
                 String c = cols.code() >= 0 ? Text.compact(grid.text(r, cols.code())) : "";
                 if (c.isEmpty() && cols.name() >= 0) {
@@ -376,15 +395,45 @@ public final class ProgressReader {
         return known;
     }
 
-    static Columns columns(Grid g, int h) {
+    /** The header words of the figure columns as {@code template} writes them (compacted). */
+    static final List<String> DONE_HEADERS = List.of("累计完成");
+    static final List<String> PERCENT_HEADERS = List.of("形象进度（%）", "形象进度(%)", "形象进度");
+
+    /**
+     * The columns of the header row {@code h}. A figure column is the one whose header holds its word (累计完成,
+     * 形象进度), the one headed exactly as the form's contract writes it where there are several; but where more
+     * than one header holds the word (a column 上月累计完成 inserted beside 累计完成, a copied column), which one
+     * holds this month's figures is not for the reader to guess: {@code ambiguous-column}, naming the cells.
+     * A helper column whose header does not hold the word (上月累计, 自查) is never a figure column.
+     */
+    static Columns columns(Grid g, int h, Problems problems) {
         return new Columns(
                 Headers.find(g, h, t -> t.equals("编码") || t.equals("指标编码")).orElse(-1),
                 Headers.find(g, h, t -> t.equals("指标") || t.equals("指标名称") || t.equals("指标任务")).orElse(-1),
                 Headers.find(g, h, t -> t.length() <= 8 && t.contains("目标")).orElse(-1),
-                Headers.find(g, h, t -> t.contains("累计完成")).orElse(-1),
-                Headers.find(g, h, t -> t.contains("形象进度")).orElse(-1),
+                figureColumn(g, h, "累计完成", DONE_HEADERS, problems),
+                figureColumn(g, h, "形象进度", PERCENT_HEADERS, problems),
                 Headers.find(g, h, t -> t.length() <= 8 && t.contains("进展")).orElse(-1),
                 Headers.find(g, h, t -> t.length() <= 8 && t.contains("问题")).orElse(-1));
+    }
+
+    /** The column of a figure: see {@link #columns(Grid, int, Problems)}; -1 where none. */
+    private static int figureColumn(Grid g, int h, String word, List<String> exact, Problems problems) {
+        List<Integer> all = Headers.findAll(g, h, t -> t.contains(word));
+        if (all.isEmpty()) {
+            return -1;
+        }
+        int chosen = all.stream().filter(c -> exact.contains(Text.compact(g.text(h, c)))).findFirst()
+                .orElse(all.get(0));
+        if (all.size() > 1) {
+            List<String> cells = all.stream().map(c -> g.place(h, c).cell() + "“" + Text.visible(Text.compact(
+                    g.text(h, c))) + "”").toList();
+            int other = all.stream().filter(c -> c != chosen).findFirst().orElseThrow();
+            problems.add(Problem.error("ambiguous-column", g.place(h, other), "表头中有 " + all.size() + " 列含“" + word
+                    + "”（" + String.join("、", cells) + "），无法确定哪一列是本月的数字，这份报表不能采用：请删除多余的列"
+                    + "（如保留的上月数字）后重新保存").with(String.join("、", cells), "只有一列“" + exact.get(0) + "”"));
+        }
+        return chosen;
     }
 
     /**
@@ -439,13 +488,29 @@ public final class ProgressReader {
         return "";
     }
 
-    /** A figure from a cell through {@link Figures}: its warnings and errors become problems at the cell. */
+    /**
+     * A figure cell of a form read as the rules read it: through {@link Figures}, except that a cell inside a
+     * merged range of more than one cell (two indicators' inputs merged, F17:F18) has no figure of its own to
+     * give: the range shows its first cell's value in every cell, so the second indicator would take the first
+     * one's figure. It is refused ({@code merged-input}, naming the range), for every cell of the range.
+     */
+    public static Figures.Reading reading(Grid g, int r, int c, boolean percent) {
+        org.apache.poi.ss.util.CellRangeAddress region = g.region(r, c);
+        if (region != null && region.getNumberOfCells() > 1) {
+            return new Figures.Reading(null, List.of(new Figures.Issue(bulletin.diag.Severity.ERROR, "merged-input",
+                    "填报的单元格被合并了（" + region.formatAsString() + "）：合并后每一格显示的都是第一格的数字，"
+                    + "看不出这一行自己的数字，不予采用：请取消合并，在每一行填写各自的数字", "未合并的单元格")));
+        }
+        return Figures.read(g.value(r, c), percent);
+    }
+
+    /** A figure from a cell through {@link #reading}: its warnings and errors become problems at the cell. */
     private static BigDecimal figure(Grid g, int r, int c, boolean percent, Problems problems) {
-        Figures.Reading reading = Figures.read(g.value(r, c), percent);
+        Figures.Reading reading = reading(g, r, c, percent);
         for (Figures.Issue i : reading.issues()) {
             Place at = g.place(r, c);
             problems.add(new Problem(i.severity(), i.code(), at.file(), at.sheet(), at.cell(),
-                    i.message(), g.text(r, c), i.expected()));
+                    i.message(), i.code().equals("merged-input") ? null : g.text(r, c), i.expected()));
         }
         return reading.value();
     }

@@ -524,8 +524,12 @@ final class XlsxReader {
         String t = type == null ? "n" : type;
         switch (t) {
             case "s": {
-                int i = Integer.parseInt(v.trim());
-                String s = Text.clean(i >= 0 && i < strings.size() ? strings.get(i) : "");
+                int i = sharedIndex(v);
+                if (i < 0 || i >= strings.size()) {
+                    // An index past the table (or none at all): the cell's value is lost, not blank.
+                    return new Grid.Value("", null, false, Grid.Kind.DAMAGED, formula);
+                }
+                String s = Text.clean(strings.get(i));
                 return new Grid.Value(s, null, false, s.isEmpty() ? Grid.Kind.BLANK : Grid.Kind.TEXT, formula);
             }
             case "inlineStr":
@@ -539,6 +543,18 @@ final class XlsxReader {
                 return new Grid.Value("#错误", null, false, formula ? Grid.Kind.FORMULA_ERROR : Grid.Kind.ERROR, formula);
             default:
                 return v == null || v.isBlank() ? Grid.Value.EMPTY : number(v.trim(), formula, style, styles);
+        }
+    }
+
+    /** A shared string's index as written in the cell; -1 where it is no index. */
+    private static int sharedIndex(String v) {
+        if (v == null) {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 

@@ -231,6 +231,16 @@ public final class Validator {
         if (!takes && (done != null || pct != null)) {
             problems.add(warn(g, r, done != null ? cols.done() : cols.percent(), "unexpected-value",
                     "本单位没有这项指标的目标，填的数字不会计入；情况请写在“进展情况”中"));
+        } else if (percentKind && done != null && pct == null) {
+            // The figure one column over, its own column empty: dropping it would publish nothing, or last
+            // month's figure, without a word. The unit must say where it belongs.
+            problems.add(Problem.error("wrong-column", g.place(r, cols.done()), "这是形象进度类指标，数字 "
+                    + Numbers.format(done) + " 却填在“累计完成”列，“形象进度（%）”列是空的：请把它移到“形象进度（%）”列")
+                    .with(Numbers.format(done), "填在“形象进度（%）”列"));
+        } else if (!percentKind && pct != null && done == null) {
+            problems.add(Problem.error("wrong-column", g.place(r, Math.max(cols.percent(), 0)), "这项指标按累计完成计算，"
+                    + "数字 " + Numbers.format(pct) + " 却填在“形象进度”列，“累计完成”列是空的：请把它移到“累计完成”列")
+                    .with(Numbers.format(pct), "填在“累计完成”列"));
         } else if (percentKind && done != null) {
             problems.add(warn(g, r, cols.done(), "unexpected-value", "这是形象进度类指标，应填在“形象进度（%）”列，"
                     + "“累计完成”中的数字不会计入"));
@@ -238,6 +248,8 @@ public final class Validator {
             problems.add(warn(g, r, cols.percent(), "unexpected-value", "这项指标按累计完成计算，应填在“累计完成”列，"
                     + "“形象进度”中的数字不会计入"));
         }
+        damagedText(g, r, cols.note(), problems);
+        damagedText(g, r, cols.problem(), problems);
         BigDecimal target = department ? ind.cityTarget() : ind.targets().get(reporter);
         if (takes && !percentKind && done != null && ind.kind() == Kind.QUANTITY && target != null
                 && target.signum() > 0 && done.compareTo(target.multiply(FAR_ABOVE)) > 0) {
@@ -248,8 +260,8 @@ public final class Validator {
         }
         if (before != null && ind.kind() != Kind.RATE) { // a rate is not cumulative: it may go down
             ReportEntry last = before.entries().get(code);
-            decrease(g, r, cols.done(), done, last == null ? null : last.done(), before, problems);
-            decrease(g, r, cols.percent(), pct, last == null ? null : last.percent(), before, problems);
+            decrease(g, r, cols.done(), done, last == null ? null : last.done(), before, false, problems);
+            decrease(g, r, cols.percent(), pct, last == null ? null : last.percent(), before, true, problems);
         }
     }
 
@@ -288,11 +300,11 @@ public final class Validator {
         if (c < 0) {
             return null;
         }
-        Figures.Reading reading = Figures.read(g.value(r, c), percent);
+        Figures.Reading reading = ProgressReader.reading(g, r, c, percent);
         Place at = g.place(r, c);
         for (Figures.Issue i : reading.issues()) {
             problems.add(new Problem(i.severity(), i.code(), at.file(), at.sheet(), at.cell(), i.message(),
-                    g.text(r, c), i.expected()));
+                    i.code().equals("merged-input") ? null : g.text(r, c), i.expected()));
         }
         if (reading.value() != null && g.colHidden(c)) {
             problems.warning("hidden-value", at, "这一列被隐藏了，但填有数字：请取消隐藏后核对");
@@ -300,17 +312,32 @@ public final class Validator {
         return reading.value();
     }
 
+    /**
+     * The figure that would be used, {@code now}, against last month's: below it is an error, whatever their
+     * size (targets below 1 are real: 0.13 万人次, 0.42 万亩). A 形象进度 written as a decimal (0.62 where April
+     * had 50) is read as 0.62 unless its cell is formatted as a percentage, so it falls here too, with a word on
+     * what was probably meant.
+     */
     private static void decrease(Grid g, int r, int c, BigDecimal now, BigDecimal last, MonthlyReport before,
-                                 Problems problems) {
+                                 boolean percent, Problems problems) {
         if (c < 0 || now == null || last == null || now.compareTo(last) >= 0) {
             return;
         }
-        if (now.compareTo(BigDecimal.ONE) < 0 && last.compareTo(BigDecimal.ONE) >= 0 && now.signum() > 0) {
-            return; // most likely a percentage written as a fraction, which is reported on its own
+        String hint = percent && now.signum() > 0 && now.compareTo(BigDecimal.ONE) < 0
+                ? "；形象进度应填百分数，如 " + Numbers.format(now.movePointRight(2)) + " 表示 "
+                + Numbers.format(now.movePointRight(2)) + "%，" + Numbers.format(now) + " 按 " + Numbers.format(now)
+                + "% 计" : "";
+        problems.add(Problem.error("cumulative-decrease", g.place(r, c), (percent ? "形象进度" : "累计数") + "比上月少：本月 "
+                + Numbers.format(now) + "，上月 " + Numbers.format(last) + "（" + before.file() + "）；"
+                + (percent ? "形象进度只增不减" : "累计数自1月1日起计，只增不减") + hint).with(Numbers.format(now), "不少于上月的 " + Numbers.format(last)));
+    }
+
+    /** A text cell (进展情况, 存在问题) whose stored value cannot be resolved: its words would be lost in silence. */
+    private static void damagedText(Grid g, int r, int c, Problems problems) {
+        if (c >= 0 && g.value(r, c).kind() == Grid.Kind.DAMAGED) {
+            problems.add(Problem.error("damaged-cell", g.place(r, c), "单元格的内容无法读取（文件中它指向的文字不存在，"
+                    + "文件可能已损坏）：请在 Excel/WPS 中重新填写这一格并保存").with("", "可读的文字"));
         }
-        problems.add(Problem.error("cumulative-decrease", g.place(r, c), "累计数比上月少：本月 " + Numbers.format(now)
-                + "，上月 " + Numbers.format(last) + "（" + before.file() + "）；累计数自1月1日起计，只增不减")
-                .with(Numbers.format(now), "不少于上月的 " + Numbers.format(last)));
     }
 
     private static Problem warn(Grid g, int r, int c, String code, String message) {

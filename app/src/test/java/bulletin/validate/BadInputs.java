@@ -193,7 +193,7 @@ final class BadInputs {
         c.put("percent-typed-as-text", new Case("input.xlsx", form(f -> f.text("02-02", FormLayout.COL_PERCENT, "62.5%")),
                 "exit 0\nwarning number-as-text 进度填报!G10 已按 62.5 读取"));
         c.put("percent-as-fraction", new Case("input.xlsx", form(f -> f.percent("02-02", new BigDecimal("0.625"))),
-                "exit 0\nwarning percent-form 进度填报!G10 62.5"));
+                "exit 1\nwarning percent-form 进度填报!G10 62.5\nerror cumulative-decrease 进度填报!G10 如 62.5 表示 62.5%"));
         c.put("percent-formatted-fraction-is-fine", new Case("input.xlsx", form(f -> {
             XSSFCell cell = cell(f, "02-02", FormLayout.COL_PERCENT);
             CellStyle st = f.workbook().createCellStyle();
@@ -259,6 +259,51 @@ final class BadInputs {
         }), "exit 0\nwarning hidden-value 草稿 隐藏的工作表"));
         c.put("value-in-wrong-column", new Case("input.xlsx", form(f -> f.done("02-02", new BigDecimal("3"))),
                 "exit 0\nwarning unexpected-value 进度填报!F10 形象进度"));
+        // --- forms edited by hand (issue 21): every figure from its own cell, or a named problem ---------------
+        c.put("quantity-falls-below-one", new Case("input.xlsx", form(f -> f.done("03-05", new BigDecimal("0.5"))),
+                "exit 1\nerror cumulative-decrease 进度填报!F16 上月 60"));
+        c.put("percent-as-decimal-below-last-month", new Case("input.xlsx",
+                form(f -> f.percent("02-02", new BigDecimal("0.62"))),
+                "exit 1\nwarning percent-form 进度填报!G10 62\nerror cumulative-decrease 进度填报!G10 上月 50"));
+        c.put("quantity-one-column-over", new Case("input.xlsx", form(f -> {
+            cell(f, "03-05", FormLayout.COL_DONE).setBlank();
+            f.percent("03-05", new BigDecimal("66"));
+        }), "exit 1\nerror wrong-column 进度填报!G16 “累计完成”列是空的"));
+        c.put("progress-one-column-over", new Case("input.xlsx", form(f -> {
+            cell(f, "02-02", FormLayout.COL_PERCENT).setBlank();
+            f.done("02-02", new BigDecimal("62"));
+        }), "exit 1\nerror wrong-column 进度填报!F10 “形象进度（%）”列是空的"));
+        c.put("input-cells-merged", new Case("input.xlsx", form(f -> {
+            cell(f, "04-02", FormLayout.COL_DONE).setBlank();
+            f.workbook().getSheet(FormLayout.DATA_SHEET).addMergedRegion(
+                    new org.apache.poi.ss.util.CellRangeAddress(row(f, "04-01") - 1, row(f, "04-02") - 1,
+                            FormLayout.COL_DONE, FormLayout.COL_DONE));
+        }), "exit 1\nerror merged-input 进度填报!F17 F17:F18\nerror merged-input 进度填报!F18 F17:F18"));
+        c.put("column-of-last-month-inserted", new Case("input.xlsx", form(f -> {
+            XSSFSheet s = f.workbook().getSheet(FormLayout.DATA_SHEET);
+            s.shiftColumns(FormLayout.COL_DONE, FormLayout.COL_PROBLEM, 1);
+            s.getRow(FormLayout.HEADER_ROW).getCell(FormLayout.COL_DONE, Row.MissingCellPolicy.CREATE_NULL_AS_BLANK)
+                    .setCellValue("上月累计完成");
+            cell(f, "03-05", FormLayout.COL_DONE).setCellValue(60);
+            cell(f, "04-01", FormLayout.COL_DONE).setCellValue(1.68);
+        }), "exit 1\nerror ambiguous-column 进度填报!F4 上月累计完成"));
+        c.put("draft-sheet-kept-before-the-form", new Case("input.xlsx", form(f -> {
+            XSSFWorkbook wb = f.workbook();
+            XSSFSheet draft = wb.cloneSheet(wb.getSheetIndex(FormLayout.DATA_SHEET), "4月底稿");
+            wb.setSheetOrder("4月底稿", 0);
+            wb.setActiveSheet(1);
+            wb.setSelectedTab(1);
+            draft.getRow(f.rowOf("03-05")).getCell(FormLayout.COL_DONE).setCellValue(60);
+        }), "exit 1\nerror ambiguous-sheet 4月底稿!A4 “进度填报”"));
+        c.put("dangling-shared-string", new Case("input.xlsx", part(FORM_SHEET, x -> x.replaceFirst(
+                "<c r=\"F16\"[^>]*?(/>|>.*?</c>)", "<c r=\"F16\" t=\"s\"><v>99999</v></c>")),
+                "exit 1\nerror damaged-cell 进度填报!F16 无法读取"));
+        c.put("dangling-shared-string-in-a-note", new Case("input.xlsx", part(FORM_SHEET, x -> x.replaceFirst(
+                "<c r=\"H16\"[^>]*?(/>|>.*?</c>)", "<c r=\"H16\" t=\"s\"><v>99999</v></c>")),
+                "exit 1\nerror damaged-cell 进度填报!H16 无法读取"));
+        c.put("dangling-shared-string-in-a-code", new Case("input.xlsx", part(FORM_SHEET, x -> x.replaceFirst(
+                "<c r=\"A16\"[^>]*?(/>|>.*?</c>)", "<c r=\"A16\" t=\"s\"><v>99999</v></c>")),
+                "exit 1\nerror damaged-cell 进度填报!A16 无法读取\nerror missing-indicator 进度填报 03-05"));
         // --- the form itself ---------------------------------------------------------------------------------
         c.put("form-of-another-month", new Case("input.xlsx", form(f -> meta(f, FormContract.KEY_MONTH, "2026-04")),
                 "exit 1\nerror form-mismatch - 4月的填报表"));

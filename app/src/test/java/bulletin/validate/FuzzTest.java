@@ -6,7 +6,13 @@ import bulletin.diag.Problems;
 import bulletin.forms.FormLayout;
 import bulletin.ingest.Grid;
 import bulletin.ingest.ProgressReader;
+import bulletin.model.Indicator;
 import bulletin.model.IndicatorModel;
+import bulletin.model.MonthlyReport;
+import bulletin.model.ReportEntry;
+import bulletin.model.Source;
+import bulletin.workspace.Workspace;
+import java.math.BigDecimal;
 import bulletin.report.ValidationReport;
 import bulletin.testing.Cli;
 import java.io.ByteArrayInputStream;
@@ -107,6 +113,204 @@ class FuzzTest {
         // The mutations really do break things, and some leave a valid form.
         assertThat(exits[1]).isGreaterThan(100);
         assertThat(exits[0]).isGreaterThan(5);
+    }
+
+    /**
+     * Hand edits as units make them in Excel and WPS (issue 21): an input cell moved to the other figure column or
+     * to another row, input cells merged, input cells blanked, the form sheet, a figure column or a row duplicated.
+     * Of each edited form, what the rules accept (the form as a whole, less the indicators an error names, as
+     * {@code generate --skip-invalid} takes it) is compared with the workbook as POI reads it, cell by cell: every
+     * figure taken is the value of its own cell (not a merged range's first cell, not another sheet's or column's),
+     * unless a problem names that cell; and no indicator's figure is missing while its row holds a number in the
+     * other figure column, unless a problem names the indicator.
+     */
+    @Test
+    void noFigureTakenDiffersFromItsOwnCellUnlessAProblemNamesIt() throws Exception {
+        IndicatorModel model = BadInputs.model(SAMPLES);
+        YearMonth may = YearMonth.of(2026, 5);
+        Map<String, MonthlyReport> april = new java.util.HashMap<>();
+        ProgressReader.read(Workspace.open(SAMPLES), model, may.minusMonths(1)).reports()
+                .forEach(r -> april.put(r.reporter(), r));
+        byte[] valid = BadInputs.valid(model);
+        Random rnd = new Random(20260521L);
+        int[] outcome = new int[3]; // refused as a whole, some indicators left out, all taken
+        int compared = 0;
+        for (int n = 0; n < 72; n++) {
+            int kind = n % HAND_EDITS.length;
+            byte[] bytes = handEdit(valid, rnd, kind);
+            Path file = tmp.resolve("edit-" + n + ".xlsx");
+            Files.write(file, bytes);
+            String what = "edit " + n + " (" + HAND_EDITS[kind] + ")";
+            Validator.Checked c = Validator.workbook(file, "edit.xlsx", model, may, (m, r) -> april.get(r));
+            if (c.wrongAsAWhole(false)) {
+                assertThat(c.problems()).as(what).anyMatch(p -> Validator.Checked.counts(p, false));
+                outcome[0]++;
+                continue;
+            }
+            java.util.Set<String> wrong = new java.util.LinkedHashSet<>();
+            c.problems().stream().filter(p -> Validator.Checked.counts(p, false) && p.indicator() != null)
+                    .forEach(p -> wrong.add(p.indicator()));
+            outcome[wrong.isEmpty() ? 2 : 1]++;
+            MonthlyReport report = ProgressReader.report(c.form(), may, wrong);
+            try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+                // A form taken has one column for each figure: never one picked among two of the same name.
+                Row header = wb.getSheet(FormLayout.DATA_SHEET).getRow(FormLayout.HEADER_ROW);
+                for (String word : List.of("累计完成", "形象进度")) {
+                    long columns = java.util.stream.StreamSupport.stream(header.spliterator(), false)
+                            .filter(h -> h.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                                    && h.getStringCellValue().contains(word)).count();
+                    assertThat(columns).as("%s: columns headed %s in a form taken", what, word).isLessThanOrEqualTo(1);
+                }
+                for (ReportEntry e : report.entries().values()) {
+                    Indicator ind = model.indicator(e.code()).orElseThrow();
+                    compared += ownCell(wb, e.done(), e.doneAt(), c.problems(), what + " " + e.code()) ? 1 : 0;
+                    compared += ownCell(wb, e.percent(), e.percentAt(), c.problems(), what + " " + e.code()) ? 1 : 0;
+                    boolean percentKind = ind.kind().reportsPercent();
+                    BigDecimal figure = percentKind ? e.percent() : e.done();
+                    Source other = percentKind ? e.doneAt() : e.percentAt();
+                    boolean applies = ind.appliesTo(BadInputs.UNIT);
+                    if (figure == null && applies && other != null && number(wb, other) != null) {
+                        assertThat(c.problems()).as("%s: %s's figure is in the other column (%s) and nothing says so",
+                                what, e.code(), other.cell()).anyMatch(p -> e.code().equals(p.indicator()));
+                    }
+                }
+            }
+        }
+        // Each kind of edit both leaves forms that are taken and makes ones that are refused.
+        assertThat(outcome[0]).as("refused as a whole").isGreaterThan(10);
+        assertThat(outcome[1]).as("some indicators left out").isGreaterThan(10);
+        assertThat(outcome[2]).as("taken whole").isGreaterThan(5);
+        assertThat(compared).isGreaterThan(300);
+    }
+
+    static final String[] HAND_EDITS = {"move", "merge", "blank", "duplicate sheet", "duplicate column", "duplicate row"};
+
+    /**
+     * Compares a figure taken with its own cell as POI reads it (merged ranges not resolved); false where there was
+     * nothing to compare (no such column) or a problem names the cell.
+     */
+    static boolean ownCell(XSSFWorkbook wb, BigDecimal taken, Source at, List<bulletin.diag.Problem> problems,
+                           String what) {
+        if (at == null || problems.stream().anyMatch(p -> at.sheet().equals(p.sheet()) && at.cell().equals(p.cell()))) {
+            return false;
+        }
+        assertThat(at.sheet()).as(what).isEqualTo(FormLayout.DATA_SHEET);
+        BigDecimal own = number(wb, at);
+        if (own == null) {
+            assertThat(taken).as("%s: %s is empty", what, at.cell()).isNull();
+        } else {
+            assertThat(taken).as("%s: %s", what, at.cell()).isNotNull();
+            assertThat(taken).as("%s: %s", what, at.cell()).isEqualByComparingTo(own);
+        }
+        return true;
+    }
+
+    /** The number a cell itself holds (in percent where formatted so), or null where it holds none. */
+    static BigDecimal number(XSSFWorkbook wb, Source at) {
+        org.apache.poi.ss.util.CellReference ref = new org.apache.poi.ss.util.CellReference(at.cell());
+        Row row = wb.getSheet(at.sheet()).getRow(ref.getRow());
+        Cell cell = row == null ? null : row.getCell(ref.getCol());
+        if (cell == null || cell.getCellType() != org.apache.poi.ss.usermodel.CellType.NUMERIC) {
+            return null;
+        }
+        BigDecimal v = new BigDecimal(Double.toString(cell.getNumericCellValue()));
+        return cell.getCellStyle().getDataFormatString().contains("%") ? v.movePointRight(2) : v;
+    }
+
+    /** One hand edit of the valid form, of the given kind ({@link #HAND_EDITS}). */
+    static byte[] handEdit(byte[] valid, Random rnd, int kind) throws Exception {
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(valid))) {
+            XSSFSheet sh = wb.getSheet(FormLayout.DATA_SHEET);
+            int first = FormLayout.HEADER_ROW + 1;
+            int rows = sh.getLastRowNum() - first + 1;
+            int[] inputs = {FormLayout.COL_DONE, FormLayout.COL_PERCENT};
+            // Most rows are other units' indicators, left blank: the edits mostly touch the rows with figures.
+            List<Integer> filled = new ArrayList<>();
+            for (int r = first; r <= sh.getLastRowNum(); r++) {
+                for (int c : inputs) {
+                    Cell cell = sh.getRow(r).getCell(c);
+                    if (cell != null && cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                            && !filled.contains(r)) {
+                        filled.add(r);
+                    }
+                }
+            }
+            java.util.function.IntSupplier anyRow = () -> rnd.nextInt(4) == 0 ? first + rnd.nextInt(rows)
+                    : filled.get(rnd.nextInt(filled.size()));
+            switch (kind) {
+                case 0 -> { // a figure moved to the other figure column, or to another row's cell
+                    for (int i = 0; i < 1 + rnd.nextInt(3); i++) {
+                        int r = anyRow.getAsInt();
+                        int c = inputs[rnd.nextInt(2)];
+                        Cell from = sh.getRow(r).getCell(c, Row.MissingCellPolicy.CREATE_NULL_AS_BLANK);
+                        Cell to = rnd.nextBoolean()
+                                ? sh.getRow(r).getCell(c == FormLayout.COL_DONE ? FormLayout.COL_PERCENT : FormLayout.COL_DONE,
+                                        Row.MissingCellPolicy.CREATE_NULL_AS_BLANK)
+                                : sh.getRow(anyRow.getAsInt()).getCell(c, Row.MissingCellPolicy.CREATE_NULL_AS_BLANK);
+                        if (from.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC && from != to) {
+                            to.setCellValue(from.getNumericCellValue());
+                            from.setBlank();
+                        }
+                    }
+                }
+                case 1 -> { // two input cells merged, down or across; Excel keeps the first one's value only
+                    int r = Math.min(anyRow.getAsInt(), sh.getLastRowNum() - 1);
+                    boolean down = rnd.nextInt(3) > 0;
+                    int c = down ? inputs[rnd.nextInt(2)] : FormLayout.COL_DONE;
+                    Cell second = down ? sh.getRow(r + 1).getCell(c, Row.MissingCellPolicy.CREATE_NULL_AS_BLANK)
+                            : sh.getRow(r).getCell(c + 1, Row.MissingCellPolicy.CREATE_NULL_AS_BLANK);
+                    if (rnd.nextBoolean()) {
+                        second.setBlank();
+                    }
+                    sh.addMergedRegionUnsafe(new org.apache.poi.ss.util.CellRangeAddress(r, down ? r + 1 : r, c,
+                            down ? c : c + 1));
+                }
+                case 2 -> { // input cells blanked
+                    for (int i = 0; i < 1 + rnd.nextInt(3); i++) {
+                        sh.getRow(anyRow.getAsInt()).getCell(inputs[rnd.nextInt(2)],
+                                Row.MissingCellPolicy.CREATE_NULL_AS_BLANK).setBlank();
+                    }
+                }
+                case 3 -> { // the form sheet kept twice: a draft copy before or after it, with a figure changed
+                    XSSFSheet copy = wb.cloneSheet(wb.getSheetIndex(sh), "底稿" + rnd.nextInt(10));
+                    wb.setSheetOrder(copy.getSheetName(), rnd.nextBoolean() ? 0 : 1);
+                    wb.setActiveSheet(wb.getSheetIndex(sh));
+                    copy.getRow(first + rnd.nextInt(rows)).getCell(inputs[rnd.nextInt(2)],
+                            Row.MissingCellPolicy.CREATE_NULL_AS_BLANK).setCellValue(rnd.nextInt(100));
+                }
+                case 4 -> { // a figure column kept twice: inserted before or after, headed as the original or 上月…
+                    int c = inputs[rnd.nextInt(2)];
+                    int at = rnd.nextBoolean() ? c : c + 1;
+                    sh.shiftColumns(at, FormLayout.COL_PROBLEM + 1, 1);
+                    int original = at == c ? c + 1 : c;
+                    String head = sh.getRow(FormLayout.HEADER_ROW).getCell(original).getStringCellValue();
+                    for (int r = FormLayout.HEADER_ROW; r <= sh.getLastRowNum(); r++) {
+                        Cell src = sh.getRow(r).getCell(original);
+                        Cell dst = sh.getRow(r).getCell(at, Row.MissingCellPolicy.CREATE_NULL_AS_BLANK);
+                        if (r == FormLayout.HEADER_ROW) {
+                            dst.setCellValue(rnd.nextBoolean() ? head : "上月" + head);
+                        } else if (src != null && src.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
+                            dst.setCellValue(Math.max(0, src.getNumericCellValue() - rnd.nextInt(5)));
+                        }
+                    }
+                }
+                default -> { // a row kept twice: its copy below the table, with another figure
+                    Row src = sh.getRow(first + rnd.nextInt(rows));
+                    Row dst = sh.createRow(sh.getLastRowNum() + 1);
+                    for (Cell cell : src) {
+                        Cell d = dst.createCell(cell.getColumnIndex());
+                        switch (cell.getCellType()) {
+                            case NUMERIC -> d.setCellValue(cell.getNumericCellValue() + rnd.nextInt(3));
+                            case STRING -> d.setCellValue(cell.getStringCellValue());
+                            default -> { }
+                        }
+                    }
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            wb.write(out);
+            return out.toByteArray();
+        }
     }
 
     /**
