@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import bulletin.workspace.Workspace;
 
 /** A PDF copy of the .docx through LibreOffice, when it is installed. */
 public final class Pdf {
@@ -52,16 +51,16 @@ public final class Pdf {
     }
 
     /**
-     * Converts {@code docx} into a PDF, made in a folder of the workspace's own temporary folder
-     * ({@link Workspace#tempDir}, never the system's shared one) and returned whole: the caller writes it, so that
-     * a failed conversion leaves nothing behind. The folder, LibreOffice's profile and log included, is removed
-     * however the conversion ends; a converter that does not finish in time is ended with every process it
-     * started (LibreOffice's launcher starts the real office as a child, which would otherwise live on).
+     * Converts {@code docx} into a PDF, made in {@code work} (an empty folder in the workspace's own temporary
+     * folder, never the system's shared one, which the caller removes) and returned whole: the caller writes it, so
+     * that a failed conversion leaves nothing behind. What the conversion made in {@code work} (the PDF,
+     * LibreOffice's profile, log and temporary files) is removed however it ends; a converter that does not finish
+     * in time is ended with every process it started (LibreOffice's launcher starts the real office as a child,
+     * which would otherwise live on).
      *
      * @throws IOException with a sentence for the user
      */
-    public static byte[] convert(Path soffice, Path docx, Workspace ws) throws IOException {
-        Path work = ws.newTempDir("pdf");
+    public static byte[] convert(Path soffice, Path docx, Path work) throws IOException {
         Process p = null;
         try {
             Path tmp = Files.createDirectory(work.resolve("out"));
@@ -90,7 +89,13 @@ public final class Pdf {
             if (p != null) {
                 endTree(p.toHandle());
             }
-            Workspace.deleteTree(work);
+            List<Path> made = List.of();
+            try (var s = Files.list(work)) {
+                made = s.toList();
+            } catch (IOException | java.io.UncheckedIOException ignored) {
+                // the caller removes the folder
+            }
+            made.forEach(Pdf::deleteTree);
         }
     }
 
@@ -113,6 +118,21 @@ public final class Pdf {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    /** Deletes a folder and what it holds, never following a link. */
+    private static void deleteTree(Path dir) {
+        try (var s = Files.walk(dir)) {
+            s.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // the caller, or the next run, removes it
+                }
+            });
+        } catch (IOException | java.io.UncheckedIOException ignored) {
+            // the caller, or the next run, removes it
         }
     }
 }

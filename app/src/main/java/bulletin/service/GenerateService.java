@@ -353,12 +353,18 @@ public final class GenerateService {
                 return "没有找到 LibreOffice（soffice），无法生成 PDF；.docx 已生成，可在 Word 或 WPS 中“另存为 PDF”。"
                         + "安装 LibreOffice 后重试，或用环境变量 BULLETIN_SOFFICE 指明 soffice 的位置";
             }
+            Path work = null;
             try {
-                byte[] pdf = Pdf.convert(soffice.get(), out.docx, ws);
+                work = ws.newTempDir("pdf"); // the workspace's own temporary folder, not the system's
+                byte[] pdf = Pdf.convert(soffice.get(), out.docx, work);
                 out.writePdf(pdf, o.force(), written, kept);
                 return null;
             } catch (IOException e) {
                 return "无法生成 PDF（" + e.getMessage() + "）；.docx 已生成";
+            } finally {
+                if (work != null) {
+                    Workspace.deleteTree(ws.tempDir());
+                }
             }
         }
     }
