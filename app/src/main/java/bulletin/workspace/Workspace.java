@@ -164,7 +164,10 @@ public final class Workspace {
      */
     private static void checkLevels(ConfigLines lines, WorkspaceConfig c) {
         Map<Integer, String> owner = new java.util.TreeMap<>();
-        for (var e : c.levels().entrySet()) {
+        // provincial first, whatever order the map keeps: the second level is the one told to change
+        for (var e : c.levels().entrySet().stream().sorted(java.util.Comparator.comparing(
+                (Map.Entry<String, String> x) -> !(x.getKey().equals("province") || x.getKey().equals("省级")))
+                .thenComparing(Map.Entry::getKey)).toList()) {
             if (e.getValue() == null) {
                 continue;
             }
