@@ -123,6 +123,29 @@ class SmallHolesTest {
     }
 
     @Test
+    void thePdfIsMadeInTheWorkspacesTemporaryFolderWhichIsGoneAfterwards() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "no /bin/sh");
+        Path seen = ws.resolveSibling(ws.getFileName() + "-tmpdir.txt");
+        Path soffice = ws.resolveSibling(ws.getFileName() + "-soffice");
+        Files.writeString(soffice, "#!/bin/sh\nout=\"\"; last=\"\"\n"
+                + "while [ $# -gt 0 ]; do if [ \"$1\" = \"--outdir\" ]; then out=\"$2\"; shift; fi; last=\"$1\"; shift; done\n"
+                + "printf '%%PDF-1.4 fake' > \"$out/$(basename \"$last\" .docx).pdf\"\n"
+                + "echo \"$TMPDIR\" > '" + seen + "'\n");
+        Files.setPosixFilePermissions(soffice, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        System.setProperty("bulletin.soffice", soffice.toString());
+        try {
+            Run r = Cli.in(ws, "generate", "--month", "5", "--date", "2026-05-30", "--pdf");
+            assertThat(r.code()).as(r.toString()).isZero();
+        } finally {
+            System.clearProperty("bulletin.soffice");
+        }
+        assertThat(ws.resolve("out/2026-05/工作专报（第3期）.pdf")).hasContent("%PDF-1.4 fake");
+        assertThat(Path.of(Files.readString(seen).strip()).toAbsolutePath().normalize())
+                .startsWithRaw(ws.resolve(".bulletin.tmp").toAbsolutePath().normalize());
+        assertThat(ws.resolve(".bulletin.tmp")).doesNotExist();
+    }
+
+    @Test
     void aGenerateThatWroteNothingWithItsReportLostIsNot0() {
         StringWriter err = new StringWriter();
         int code = withFullStdout(err, "-w", ws.toString(), "generate", "--month", "6", "--date", "2026-06-30");
