@@ -339,9 +339,9 @@ final class XlsxReader {
         if (path == null) {
             return out;
         }
-        if (!entries.containsKey(path)) { // declared but missing: every text of the workbook would read as blank
-            throw new Workbooks.Unreadable("文件不完整：缺少 " + Text.visible(path) + "（表格中的文字都存放在这里），"
-                    + "无法读出其中的文字：请在 Excel 或 WPS 中打开后重新保存", null);
+        if (!entries.containsKey(path)) { // declared but missing: a percentage (62%) would read as 0.62
+            throw new Workbooks.Unreadable("文件不完整：缺少 " + Text.visible(path) + "（单元格的格式存放在这里），"
+                    + "无法分辨百分比和日期：请在 Excel 或 WPS 中打开后重新保存", null);
         }
         Map<Integer, String> formats = new HashMap<>();
         XMLStreamReader x = open(path);

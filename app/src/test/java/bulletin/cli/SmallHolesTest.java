@@ -84,6 +84,15 @@ class SmallHolesTest {
     }
 
     @Test
+    void aFormMissingItsStylesIsIncompleteSinceAPercentageCouldNotBeTold() throws IOException {
+        rewrite(ws.resolve("progress/2026-05/2026-05_三江镇.xlsx"), (name, content) -> name.equals("xl/styles.xml") ? null
+                : content);
+        Run r = Cli.in(ws, "validate", "--month", "5");
+        assertThat(r.code()).as(r.toString()).isEqualTo(1);
+        assertThat(r.out() + r.err()).contains("2026-05_三江镇.xlsx", "文件不完整：缺少 xl/styles.xml", "百分比");
+    }
+
+    @Test
     void theSecondCitysTargetTableMissingItsSharedStringsIsIncompleteToo() throws IOException {
         Path city = shared.resolve("临江-" + System.nanoTime());
         SecondCity.writeWorkspace(city);
