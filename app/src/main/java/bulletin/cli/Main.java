@@ -49,13 +49,34 @@ public final class Main {
         cl.setErr(err);
         int code = cl.execute(args);
         if (out.checkError()) { // flushes first
-            err.println("错误: 无法写入" + outName.get() + "（磁盘已满、管道已关闭，或重定向到的文件不可写），输出不完整");
-            if (code == ExitCode.OK || code == ExitCode.INVALID_INPUT) {
-                code = ExitCode.OUTPUT;
+            if (code == ExitCode.OK && madeFiles(cl)) {
+                // The command's work is done and in its files: only its summary was lost. A scheduled run that
+                // logs to a full disk must not take a written bulletin for a failure.
+                err.println("注意: 无法写入" + outName.get() + "（磁盘已满、管道已关闭，或重定向到的文件不可写），"
+                        + "运行摘要没有显示；文件已正常写入");
+            } else {
+                err.println("错误: 无法写入" + outName.get() + "（磁盘已满、管道已关闭，或重定向到的文件不可写），输出不完整");
+                if (code == ExitCode.OK || code == ExitCode.INVALID_INPUT) {
+                    code = ExitCode.OUTPUT;
+                }
             }
         }
         err.flush();
         return code;
+    }
+
+    /** The commands whose product is files (standard output only carries their summary). */
+    private static final java.util.Set<String> FILE_COMMANDS = java.util.Set.of("generate", "template", "init");
+
+    /** Whether the command that ran writes files, so that what it was for was done without standard output. */
+    private static boolean madeFiles(CommandLine cl) {
+        CommandLine.ParseResult parsed = cl.getParseResult();
+        if (parsed == null || !parsed.hasSubcommand()) {
+            return false;
+        }
+        CommandLine.ParseResult sub = parsed.subcommand();
+        return FILE_COMMANDS.contains(sub.commandSpec().name()) && !sub.isUsageHelpRequested()
+                && !sub.isVersionHelpRequested();
     }
 
     /** Standard output, with the file it goes to where the system tells (Linux: {@code /dev/full}). */
@@ -88,13 +109,22 @@ public final class Main {
                     ? be.getMessage() : "错误: " + be.getMessage());
             return be.exitCode();
         }
-        err.println("错误: bulletin 内部出错（" + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "）。这是程序的缺陷，不是您的数据的问题；"
-                + "请把这条信息和所用的文件交给维护者。设置环境变量 BULLETIN_DEBUG=1 可以看到详细信息。");
+        err.println(internal(e));
         if (System.getenv("BULLETIN_DEBUG") != null) {
             e.printStackTrace(err);
         }
         return ExitCode.INTERNAL;
+    }
+
+    /**
+     * The message for a bug in the tool's own code: an exception no stage turned into a problem. It is never the
+     * user's file that is blamed (exit 70, "请报告此问题").
+     */
+    static String internal(Throwable e) {
+        return "错误: bulletin 内部出错（" + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "）。这是程序的缺陷，不是您的数据的问题，"
+                + "请报告此问题：把这条信息和所用的文件交给维护者（退出码 " + ExitCode.INTERNAL
+                + "）。设置环境变量 BULLETIN_DEBUG=1 可以看到详细信息。";
     }
 
     private static int handleParameter(CommandLine.ParameterException e, String[] args) {

@@ -172,6 +172,7 @@ public final class Chart {
                 (int) Math.round(heightPt * scale), widthPt, heightPt, null);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
+            ImageIO.setUseCache(false); // no temporary file in the system's folder: the PNG is made in memory
             ImageIO.write(img, "png", out);
         } catch (IOException e) {
             return Optional.empty();

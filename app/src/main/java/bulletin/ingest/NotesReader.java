@@ -39,7 +39,8 @@ public final class NotesReader {
     /**
      * The month's notes, or none where there is no file. Only a regular file of at most
      * {@link InputFiles#TEXT_CAP} is read: a folder, a device, a FIFO, a broken link or an oversized file is refused
-     * by its name (a usage error, exit 2), never opened.
+     * by its name (a usage error, exit 2), never opened; a file that is not UTF-8 (named as GBK where it is) or
+     * cannot be read is refused alike, as {@code bulletin.yaml} is: the notes never vanish from a bulletin.
      */
     public static Notes read(Path file, String shown, Problems problems) {
         if (!InputFiles.present(file)) {
@@ -51,11 +52,10 @@ public final class NotesReader {
         } catch (InputFiles.Refused e) {
             throw BulletinException.usage(shown + ": 错误: " + e.getMessage() + "（月度说明须是一个普通的文本文件）");
         } catch (CharacterCodingException e) {
-            problems.error("bad-encoding", Place.file(shown), "不是 UTF-8 编码的文本：请用记事本“另存为”并选择 UTF-8 编码");
-            return Notes.EMPTY;
+            // As bulletin.yaml: the clerk's notes never vanish from the bulletin in silence.
+            throw BulletinException.usage(shown + ": 错误: " + e.getMessage() + "；月度说明没有读取，专报未生成");
         } catch (IOException e) {
-            problems.error("unreadable-notes", Place.file(shown), "无法读取（" + e.getMessage() + "）");
-            return Notes.EMPTY;
+            throw BulletinException.usage(shown + ": 错误: 无法读取（" + e.getMessage() + "）；月度说明没有读取，专报未生成");
         }
         return parse(text.replace("\uFEFF", ""), shown, problems);
     }

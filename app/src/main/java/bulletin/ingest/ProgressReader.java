@@ -204,6 +204,9 @@ public final class ProgressReader {
             problems.error("unreadable-workbook", place, e.getMessage());
             return Optional.empty();
         } catch (RuntimeException e) {
+            if (bulletin.diag.Defects.isDefect(e)) {
+                throw e; // a mistake in this program, not the file's: Main says so (exit 70)
+            }
             problems.error("unreadable-workbook", place, "读取时出错，文件可能已损坏（" + e.getClass().getSimpleName() + "）");
             return Optional.empty();
         }

@@ -292,8 +292,51 @@ public final class TargetTableReader {
             problems.error("missing-name", g.place(r, h.seqCol + 1), "这一行有目标但没有指标名称");
             return Optional.empty();
         }
+        unreadTargets(g, r, cols, String.join("", parts), problems);
         return Optional.of(new Row(item, parts, measure, t.targets, t.unitTexts, t.targetText, t.total, t.note,
                 g.place(r, h.seqCol).format()));
+    }
+
+    /**
+     * The target cells of row {@code r} that would otherwise lose a target in silence: a formula saved without its
+     * result (it reads as blank) or with an error (it would read as a text target), and a cell merged across some
+     * of the unit columns but not all (one figure for two units: whose is it?). Each is an error naming the cell,
+     * the indicator and the unit(s).
+     */
+    private static void unreadTargets(Grid g, int r, Columns cols, String name, Problems problems) {
+        Set<CellRangeAddress> seen = new HashSet<>();
+        for (var e : cols.roles().entrySet()) {
+            int c = e.getKey();
+            if (e.getValue() != Role.UNIT && e.getValue() != Role.TOTAL) {
+                continue;
+            }
+            CellRangeAddress a = g.region(r, c);
+            if (a != null && !seen.add(a)) {
+                continue; // a merged region is one cell
+            }
+            String who = e.getValue() == Role.TOTAL ? "全市" : cols.unitOfCol().get(c);
+            Grid.Value v = g.value(r, c);
+            int fr = a == null ? r : a.getFirstRow();
+            int fc = a == null ? c : a.getFirstColumn();
+            List<String> units = a == null ? List.of() : cols.unitOfCol().entrySet().stream()
+                    .filter(u -> u.getKey() >= a.getFirstColumn() && u.getKey() <= a.getLastColumn())
+                    .map(Map.Entry::getValue).toList();
+            if (units.size() > 1) {
+                who = String.join("、", units);
+            }
+            if (v.kind() == Grid.Kind.FORMULA_NO_CACHE) {
+                problems.error("formula-error", g.place(fr, fc), "指标“" + name + "”中" + who + "的目标是公式，但文件没有保存"
+                        + "计算结果（本工具不计算公式），这个目标会丢失：请在 Excel/WPS 中打开、重新计算并保存，或直接填写数字");
+            } else if (v.kind() == Grid.Kind.FORMULA_ERROR || v.kind() == Grid.Kind.ERROR) {
+                problems.error("formula-error", g.place(fr, fc), "指标“" + name + "”中" + who + "的目标是一个出错的公式结果"
+                        + "（#错误）：请改为数字");
+            }
+            if (units.size() > 1 && units.size() < cols.units().size() && !Text.isNone(v.text())) {
+                problems.error("merged-target", g.place(fr, fc), "指标“" + name + "”的目标单元格 "
+                        + a.formatAsString() + " 合并了" + units.size() + "个单位（" + who + "）的列，只有一个数，"
+                        + "分不出各单位的目标：请取消合并，给每个单位分别填写目标");
+            }
+        }
     }
 
     /** The targets of one row as they are read, cell by cell. */

@@ -151,6 +151,9 @@ final class XlsxReader {
             throw new Workbooks.Unreadable("文件已损坏或不完整，其中的内容无法解析", e);
         } catch (RuntimeException e) {
             refused(reader, e);
+            if (bulletin.diag.Defects.isDefect(e)) {
+                throw e; // a mistake in this program, not the file's: Main says so (exit 70)
+            }
             throw new Workbooks.Unreadable("文件已损坏或不完整，其中的内容无法解析", e);
         }
     }
@@ -281,8 +284,12 @@ final class XlsxReader {
 
     private List<String> sharedStrings(String path) throws IOException, XMLStreamException, Workbooks.Unreadable {
         List<String> out = new ArrayList<>();
-        if (path == null || !entries.containsKey(path)) {
+        if (path == null) {
             return out;
+        }
+        if (!entries.containsKey(path)) { // declared but missing: every text of the workbook would read as blank
+            throw new Workbooks.Unreadable("文件不完整：缺少 " + Text.visible(path) + "（表格中的文字都存放在这里），"
+                    + "无法读出其中的文字：请在 Excel 或 WPS 中打开后重新保存", null);
         }
         XMLStreamReader x = open(path);
         try {
@@ -329,8 +336,12 @@ final class XlsxReader {
     /** The cell styles whose number format shows a percentage or a date, from the styles part. */
     private Styles styles(String path) throws IOException, XMLStreamException, Workbooks.Unreadable {
         Styles out = new Styles(new BitSet(), new BitSet());
-        if (path == null || !entries.containsKey(path)) {
+        if (path == null) {
             return out;
+        }
+        if (!entries.containsKey(path)) { // declared but missing: a percentage (62%) would read as 0.62
+            throw new Workbooks.Unreadable("文件不完整：缺少 " + Text.visible(path) + "（单元格的格式存放在这里），"
+                    + "无法分辨百分比和日期：请在 Excel 或 WPS 中打开后重新保存", null);
         }
         Map<Integer, String> formats = new HashMap<>();
         XMLStreamReader x = open(path);

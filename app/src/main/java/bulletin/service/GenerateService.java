@@ -108,7 +108,9 @@ public final class GenerateService {
     public static Result generate(Options o) {
         Workspace ws = Workspace.open(o.workspace());
         try (WorkspaceLock lock = WorkspaceLock.acquire(ws)) {
-            return new Run(ws, o).run();
+            Run run = new Run(ws, o);
+            lock.recovered().forEach(d -> run.notes.add("上次运行在替换 " + ws.show(d) + "/ 中的文件时中断，已先恢复原有的专报"));
+            return run.run();
         }
     }
 
@@ -260,6 +262,10 @@ public final class GenerateService {
         /** Phase 4: the engine's snapshot, written as JSON and read back, so the documents see what is kept. */
         private void compute() {
             int issue = o.issue() != null ? o.issue() : previous.nextIssue();
+            if (issue > SnapshotReader.MAX_ISSUE) { // before anything is written: no later run could read it
+                throw BulletinException.usage("期号将是第" + issue + "期，超过了 " + SnapshotReader.MAX_ISSUE
+                        + "：请用 --issue 指定 1 到 " + SnapshotReader.MAX_ISSUE + " 之间的期号");
+            }
             String title = orDefault(ws.config().title(), DEFAULT_TITLE);
             String office = orDefault(ws.config().office(), DEFAULT_OFFICE);
             if (blank(ws.config().title()) || blank(ws.config().office())) {
@@ -347,12 +353,18 @@ public final class GenerateService {
                 return "没有找到 LibreOffice（soffice），无法生成 PDF；.docx 已生成，可在 Word 或 WPS 中“另存为 PDF”。"
                         + "安装 LibreOffice 后重试，或用环境变量 BULLETIN_SOFFICE 指明 soffice 的位置";
             }
+            Path work = null;
             try {
-                byte[] pdf = Pdf.convert(soffice.get(), out.docx);
+                work = ws.newTempDir("pdf"); // the workspace's own temporary folder, not the system's
+                byte[] pdf = Pdf.convert(soffice.get(), out.docx, work);
                 out.writePdf(pdf, o.force(), written, kept);
                 return null;
             } catch (IOException e) {
                 return "无法生成 PDF（" + e.getMessage() + "）；.docx 已生成";
+            } finally {
+                if (work != null) {
+                    Workspace.deleteTree(ws.tempDir());
+                }
             }
         }
     }

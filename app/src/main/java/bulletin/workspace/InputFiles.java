@@ -3,6 +3,7 @@ package bulletin.workspace;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -101,8 +102,51 @@ public final class InputFiles {
         if (bytes.length > cap) {
             throw new Refused("文件过大，超过上限 " + megabytes(cap) + " MB，未读取");
         }
-        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new NotUtf8(encodingOf(bytes));
+        }
+    }
+
+    /**
+     * A text file that is not UTF-8, with the encoding it looks like where that can be told: "GBK" (what Notepad
+     * and WPS save as "ANSI" on a Chinese Windows), "UTF-16", or null.
+     */
+    public static final class NotUtf8 extends CharacterCodingException {
+        private static final long serialVersionUID = 1L;
+        private final String encoding;
+
+        NotUtf8(String encoding) {
+            this.encoding = encoding;
+        }
+
+        public String encoding() {
+            return encoding;
+        }
+
+        /** What the user should do, as one Chinese sentence: "文件是 GBK 编码，请另存为 UTF-8（…）". */
+        @Override
+        public String getMessage() {
+            return (encoding == null ? "不是 UTF-8 编码的文本" : "文件是 " + encoding + " 编码，请另存为 UTF-8")
+                    + "（用记事本打开，“另存为”时编码选 UTF-8）";
+        }
+    }
+
+    /** The encoding {@code bytes} decode in without a fault, of those a clerk's PC saves in; null where none. */
+    static String encodingOf(byte[] bytes) {
+        if (bytes.length >= 2 && (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE
+                || bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)) {
+            return "UTF-16";
+        }
+        try {
+            java.nio.charset.Charset.forName("GBK").newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            return "GBK";
+        } catch (CharacterCodingException | java.nio.charset.UnsupportedCharsetException e) {
+            return null;
+        }
     }
 
     /**

@@ -16,7 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.YearMonth;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -57,7 +59,7 @@ public final class Workspace {
         try {
             text = InputFiles.readText(file, InputFiles.TEXT_CAP);
         } catch (CharacterCodingException e) {
-            throw BulletinException.usage(CONFIG_FILE + ": 错误: 不是 UTF-8 编码的文本：请用记事本“另存为”并选择 UTF-8 编码");
+            throw BulletinException.usage(CONFIG_FILE + ": 错误: " + e.getMessage());
         } catch (IOException e) {
             throw BulletinException.usage(CONFIG_FILE + ": 错误: " + (e instanceof InputFiles.Refused ? e.getMessage()
                     : "无法读取（" + e.getMessage() + "）"));
@@ -69,7 +71,8 @@ public final class Workspace {
     static WorkspaceConfig readConfig(String text, ConfigLines lines) {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT); // 25.5 for a day is refused, not cut to 25
         try {
             if (text.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("#"))) {
                 return WorkspaceConfig.EMPTY; // blank, or comments only (as bulletin init writes it)
@@ -80,6 +83,7 @@ public final class Workspace {
             }
             checkAppendix(lines, c.appendix());
             checkRanges(lines, c);
+            checkLevels(lines, c);
             return c;
         } catch (UnrecognizedPropertyException e) {
             String known = e.getKnownPropertyIds() == null ? ""
@@ -88,6 +92,20 @@ public final class Workspace {
             throw new BulletinException(ExitCode.USAGE, CONFIG_FILE + lineOf(text, e.getPropertyName(), e.getLocation())
                     + ": 错误: 未知的设置项“"
                     + e.getPropertyName() + "”" + (known.isEmpty() ? "" : "（可用的设置项：" + known + "）"));
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            String key = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
+                    : String.valueOf(r.getIndex())).collect(Collectors.joining("."));
+            String[] keys = e.getPath().stream().map(r -> r.getFieldName()).filter(k -> k != null).toArray(String[]::new);
+            String at = keys.length == 0 ? CONFIG_FILE + where(e.getLocation()) : lines.place(keys);
+            Class<?> type = e.getTargetType();
+            boolean whole = type == Integer.class || type == int.class;
+            boolean number = whole || type == BigDecimal.class || type == Double.class;
+            if (!key.isEmpty() && number) {
+                Object value = e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f ? f.getValue() : null;
+                throw BulletinException.usage(at + ": 错误: " + key + " 应是" + (whole ? "整数" : "数字")
+                        + (value == null ? "" : "，而不是“" + value + "”"));
+            }
+            throw new BulletinException(ExitCode.USAGE, at + ": 错误: 格式不正确（" + e.getOriginalMessage() + "）");
         } catch (JsonProcessingException e) {
             throw new BulletinException(ExitCode.USAGE, CONFIG_FILE + where(e.getLocation()) + ": 错误: 格式不正确（"
                     + e.getOriginalMessage() + "）");
@@ -113,9 +131,71 @@ public final class Workspace {
                 throw BulletinException.usage(lines.place("indicators", e.getKey(), "target") + ": 错误: 指标 "
                         + e.getKey() + " 的 target（目标数）不能是负数（" + o.target().toPlainString() + "）");
             }
+            if (o.target() != null && !ordinary(o.target())) {
+                throw BulletinException.usage(lines.place("indicators", e.getKey(), "target") + ": 错误: 指标 "
+                        + e.getKey() + " 的 target（目标数）“" + o.target() + "”不是一个可用的目标数（应在 "
+                        + MAX_FIGURE.toPlainString() + " 以内，至多 " + MAX_DECIMALS + " 位小数）");
+            }
+            for (BigDecimal v : o.schedule() == null ? List.<BigDecimal>of() : o.schedule()) {
+                if (v == null || !ordinary(v)) {
+                    throw BulletinException.usage(lines.place("indicators", e.getKey(), "schedule") + ": 错误: 指标 "
+                            + e.getKey() + " 的 schedule 中的“" + v + "”不是 0 到 1（或 0 到 100）之间的比例");
+                }
+            }
             if (o.from() != null && (o.from() < 1 || o.from() > 12)) {
                 throw BulletinException.usage(lines.place("indicators", e.getKey(), "from") + ": 错误: 指标 "
                         + e.getKey() + " 的 from 应是 1 到 12 的月份，而不是 " + o.from());
+            }
+        }
+    }
+
+    /** The largest figure a setting can hold (far above any target: 1e400 is a slip, not a target). */
+    static final BigDecimal MAX_FIGURE = new BigDecimal("1000000000000");
+    static final int MAX_DECIMALS = 6;
+
+    private static boolean ordinary(BigDecimal v) {
+        return v.abs().compareTo(MAX_FIGURE) <= 0 && v.stripTrailingZeros().scale() <= MAX_DECIMALS;
+    }
+
+    /**
+     * The levels of {@code levels:} may not share an item: an item both provincial and city-level would be counted
+     * in both (or silently in the first). Items are written as in the tables' note ("1-10", "11-18", "1,3,5-7");
+     * what cannot be read as numbers is left for the tables' reader to refuse.
+     */
+    private static void checkLevels(ConfigLines lines, WorkspaceConfig c) {
+        Map<Integer, String> owner = new java.util.TreeMap<>();
+        // provincial first, whatever order the map keeps: the second level is the one told to change
+        for (var e : c.levels().entrySet().stream().sorted(java.util.Comparator.comparing(
+                (Map.Entry<String, String> x) -> !(x.getKey().equals("province") || x.getKey().equals("省级")))
+                .thenComparing(Map.Entry::getKey)).toList()) {
+            if (e.getValue() == null) {
+                continue;
+            }
+            for (String part : bulletin.text.Text.halfWidth(e.getValue()).split("[,，、\\s]+")) {
+                if (part.isBlank()) {
+                    continue;
+                }
+                String[] ends = part.split("[—\\-－–~～]+");
+                int from;
+                int to;
+                try {
+                    from = Integer.parseInt(ends[0].trim());
+                    to = ends.length > 1 ? Integer.parseInt(ends[1].trim()) : from;
+                } catch (NumberFormatException | ArrayIndexOutOfBoundsException x) {
+                    continue;
+                }
+                if (Math.abs((long) to - from) > 10_000) {
+                    throw BulletinException.usage(lines.place("levels", e.getKey()) + ": 错误: levels 中的“" + part
+                            + "”不是项目序号的范围");
+                }
+                for (int i = Math.min(from, to); i <= Math.max(from, to); i++) {
+                    String level = e.getKey().equals("province") ? "省级" : e.getKey().equals("city") ? "市级" : e.getKey();
+                    String before = owner.putIfAbsent(i, level);
+                    if (before != null && !before.equals(level)) {
+                        throw BulletinException.usage(lines.place("levels", e.getKey()) + ": 错误: levels 的" + before
+                                + "和" + level + "都含有第 " + i + " 项：每个项目只能属于一个层级，请改正范围");
+                    }
+                }
             }
         }
     }
@@ -235,6 +315,51 @@ public final class Workspace {
     /** The month's {@code bulletin.json}, whether or not it exists. */
     public Path snapshotFile(YearMonth month) {
         return outDir(month).resolve(SNAPSHOT_FILE);
+    }
+
+    /**
+     * The workspace's own temporary folder ({@code .bulletin.tmp}), for what a run makes on its way (the PDF
+     * converter's files): inside the workspace, not in the system's shared temporary folder, removed when the run
+     * ends, and emptied by the next run that takes the workspace's lock where a killed run left anything there.
+     */
+    public Path tempDir() {
+        return root.resolve(TEMP_DIR);
+    }
+
+    static final String TEMP_DIR = ".bulletin.tmp";
+
+    /**
+     * A new, private folder inside {@link #tempDir()}; the caller removes it ({@link #deleteTree}). Anything but a
+     * folder at {@link #tempDir()} (a link, a file) is removed first, never followed.
+     */
+    public Path newTempDir(String prefix) throws IOException {
+        Path dir = tempDir();
+        if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            Files.delete(dir);
+        }
+        Files.createDirectories(dir);
+        return Files.createTempDirectory(dir, prefix);
+    }
+
+    /**
+     * Deletes {@code dir} and everything in it, never following a link (a link is removed, not what it names);
+     * what cannot be deleted stays, harmlessly, for the next run.
+     */
+    public static void deleteTree(Path dir) {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.comparingInt(Path::getNameCount).reversed()).toList()) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // left for the next run
+                }
+            }
+        } catch (IOException | UncheckedIOException ignored) {
+            // left for the next run
+        }
     }
 
     /** A path as users see it in messages: relative to the workspace, with forward slashes. */

@@ -17,9 +17,12 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * One writer at a time per workspace: {@code generate} and {@code template} hold an operating-system lock
@@ -52,6 +55,7 @@ public final class WorkspaceLock implements AutoCloseable {
     private final FileChannel channel;
     private final FileLock lock;
     private final String info;
+    private List<Path> recovered = List.of();
 
     private WorkspaceLock(Path root, Path file, Object key, FileChannel channel, FileLock lock, String info) {
         this.root = root;
@@ -92,6 +96,13 @@ public final class WorkspaceLock implements AutoCloseable {
                 }
                 WorkspaceLock held = new WorkspaceLock(ws.root(), file, key, ch, lock, info);
                 HELD.put(ws.root(), held);
+                try {
+                    held.recovered = recoverOutputs(ws);
+                    cleanTemp(ws);
+                } catch (RuntimeException e) {
+                    held.close();
+                    throw e;
+                }
                 return held;
             }
             close(ch); // the file was replaced between opening and locking it: lock the one that is there now
@@ -99,6 +110,50 @@ public final class WorkspaceLock implements AutoCloseable {
                 throw BulletinException.output(FILE + ": 错误: 锁文件在加锁时不断被替换，本次没有运行", null);
             }
         }
+    }
+
+    /**
+     * The months' output folders ({@code out/YYYY-MM/}) whose replacement an earlier run left half done, and which
+     * this run undid when it took the lock (before reading anything): a run of one month never reads, or leaves
+     * behind, another month's bulletin whose files come from different runs.
+     */
+    public List<Path> recovered() {
+        return recovered;
+    }
+
+    /**
+     * Undoes, in every month's output folder, a replacement that a killed run left half done (its undo journal),
+     * whatever month this run is for: June's run reads May's {@code bulletin.json}, which must be May's whole set.
+     *
+     * @throws BulletinException exit 3 where the earlier files of a month cannot be put back
+     */
+    private static List<Path> recoverOutputs(Workspace ws) {
+        Path out = ws.root().resolve("out");
+        if (!Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
+        List<Path> months;
+        try (Stream<Path> s = Files.list(out)) {
+            months = s.filter(p -> MONTH.matcher(p.getFileName().toString()).matches()
+                    && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+                    && Files.isRegularFile(p.resolve(AtomicFile.UNDO), LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return List.of(); // a folder that cannot be listed cannot be written either: the writes say so
+        }
+        List<Path> undone = new ArrayList<>();
+        for (Path m : months) {
+            if (AtomicFile.Batch.recover(m, ws::show)) {
+                undone.add(m);
+            }
+        }
+        return List.copyOf(undone);
+    }
+
+    private static final java.util.regex.Pattern MONTH = java.util.regex.Pattern.compile("\\d{4}-\\d{2}");
+
+    /** Empties the workspace's temporary folder of what a killed run left there (no other run can be using it). */
+    private static void cleanTemp(Workspace ws) {
+        Workspace.deleteTree(ws.tempDir());
     }
 
     /**
