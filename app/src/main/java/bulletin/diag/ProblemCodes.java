@@ -32,7 +32,7 @@ public final class ProblemCodes {
             code("constraint-error", ERROR, "负数、形象进度超过 100，或大得不像真实数据的数字"),
             code("cumulative-decrease", ERROR, "累计数比上月少，不论大小（累计数只增不减；比率除外）"),
             code("outlier", WARNING, "累计完成超过全年目标的两倍"),
-            code("formula-error", ERROR, "公式出错，或公式没有保存计算结果（本工具不计算公式）"),
+            code("formula-error", ERROR, "公式出错，或公式没有保存计算结果（本工具不计算公式）；填报表和指标表都查"),
             code("hidden-value", WARNING, "隐藏的行、列或工作表中有数字"),
             code("unexpected-value", WARNING, "在不该填数的地方填了数（该单位无目标，或填在了另一列）"),
             // A returned form: whose, which month, which version, its rows and columns.
@@ -60,6 +60,7 @@ public final class ProblemCodes {
             code("unreadable-folder", ERROR, "文件夹无法读取"),
             // The notice's tables in targets/ (validate --targets, and every command that reads them).
             code("no-target-table", ERROR, "targets/ 中找不到指标任务分解表"),
+            code("merged-target", ERROR, "目标单元格合并了几个（而非全部）单位的列，分不出各单位的目标"),
             code("total-mismatch", ERROR, "全市目标不等于各单位目标之和"),
             code("headline-mismatch", WARNING, "指标名称中的数字与各单位目标之和或责任分解表不一致"),
             code("unit-mismatch", ERROR, "几张指标表的填报单位不同"),
@@ -76,8 +77,6 @@ public final class ProblemCodes {
             code("unused-responsibility", WARNING, "责任分解表中的一行没有对应到任何指标"),
             code("unknown-column", WARNING, "责任分解表中不认识的列（如完成时限），未读取"),
             // The clerk's notes, notes/YYYY-MM.md.
-            code("bad-encoding", ERROR, "工作要点文件不是 UTF-8 编码"),
-            code("unreadable-notes", ERROR, "工作要点文件无法读取"),
             code("unknown-section", WARNING, "标题不是专报的栏目，这一节不会放进专报"),
             code("text-before-heading", WARNING, "文字前面没有栏目标题，不会放进专报"),
             // The provincial platform's upload counts, platform/YYYY-MM.xlsx.
