@@ -193,7 +193,7 @@ final class BadInputs {
         c.put("percent-typed-as-text", new Case("input.xlsx", form(f -> f.text("02-02", FormLayout.COL_PERCENT, "62.5%")),
                 "exit 0\nwarning number-as-text 进度填报!G10 已按 62.5 读取"));
         c.put("percent-as-fraction", new Case("input.xlsx", form(f -> f.percent("02-02", new BigDecimal("0.625"))),
-                "exit 0\nwarning percent-form 进度填报!G10 62.5"));
+                "exit 1\nwarning percent-form 进度填报!G10 62.5\nerror cumulative-decrease 进度填报!G10 上月 50"));
         c.put("percent-formatted-fraction-is-fine", new Case("input.xlsx", form(f -> {
             XSSFCell cell = cell(f, "02-02", FormLayout.COL_PERCENT);
             CellStyle st = f.workbook().createCellStyle();
