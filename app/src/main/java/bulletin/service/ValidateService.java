@@ -96,6 +96,14 @@ public final class ValidateService {
         return new ValidationResult(month, results, general, strict);
     }
 
+    /**
+     * Last month's figures by reporter as {@code validate --month M} compares a workbook of month M with (last
+     * month's bulletin, or last month computed again through the gate); for tests that judge workbooks in-process.
+     */
+    public static Map<String, MonthlyReport> lastMonth(Path workspace, IndicatorModel model, YearMonth month) {
+        return new WorkspaceHistory(Workspace.open(workspace), model).lastMonth(month);
+    }
+
     /** The month in a form's hidden sheet, or null. */
     private static YearMonth formMonth(Validator.Checked c) {
         String m = c.form().meta().get(bulletin.model.FormContract.KEY_MONTH);
