@@ -29,6 +29,8 @@ final class FigureRules {
     static final String UNIT_MISMATCH = "unit-mismatch";
     static final String MISSING_FIGURE = "missing-figure";
     static final String DECREASE = "cumulative-decrease";
+    /** A long reporter's name is recognised in a file name by this many characters of its beginning. */
+    private static final int SHORTENED = 20;
 
     private FigureRules() {
     }
@@ -44,7 +46,12 @@ final class FigureRules {
         }
         String name = file.getFileName().toString();
         String bare = Text.stripInvisible(Text.compact(name));
-        if (name.contains(reporter) || bare.contains(reporter)) {
+        // The reporter's name as a file name can hold it ("甲/乙镇" as template names its form, 2026-05_甲_乙镇-3f1c9a2b),
+        // and its beginning where template shortened a long one.
+        String asFileName = Text.stripInvisible(reporter).strip().replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}\\p{Zl}\\p{Zp}]", "_");
+        String start = asFileName.codePointCount(0, asFileName.length()) <= SHORTENED ? asFileName
+                : asFileName.substring(0, asFileName.offsetByCodePoints(0, SHORTENED));
+        if (name.contains(reporter) || bare.contains(reporter) || name.contains(start) || bare.contains(start)) {
             return null;
         }
         List<String> known = new ArrayList<>(model.units());
