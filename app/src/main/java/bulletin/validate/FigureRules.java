@@ -70,7 +70,7 @@ final class FigureRules {
         String owner = c.reporter();
         String where = c.form().reporterFound() == null ? "表中" : c.form().reporterFound().where();
         return Problem.error(UNIT_MISMATCH, Place.file(c.file()), "文件名为" + named + "，表中的填报单位却是" + owner
-                + "（读自" + where + "）：可能是" + named + "错发了" + owner + "的填报表，这份报表不计入" + owner
+                + "：可能是" + named + "错发了" + owner + "的填报表（填报单位读自" + where + "），这份报表不计入" + owner
                 + "，也不计入" + named + "。请核对后由" + named + "用自己的填报表重新报送").with(owner, named);
     }
 

@@ -146,6 +146,27 @@ class MissingFigureTest {
         noTotalFalls(s);
     }
 
+    /** A blank in January, or where last month was blank too, stays "no figure": nothing to carry, nothing lost. */
+    @Test
+    void aBlankStaysNoFigureInJanuaryAndWhereLastMonthHadNone() throws IOException {
+        Path ws = tmp.resolve("临江");
+        SecondCity.writeWorkspace(ws);
+        Map<String, String> figures = Map.of("01-01", "10 8 6 7 9 5 25");
+        fill(ws, 1, figures, "东城区");
+        Run jan = Cli.in(ws, "validate", "--month", "1");
+        assertThat(jan.code()).as(jan.toString()).isZero();
+        assertThat(jan.out()).doesNotContain("missing-figure");
+        fill(ws, 2, figures, "东城区");
+        Run feb = Cli.in(ws, "validate", "--month", "2");
+        assertThat(feb.code()).as(feb.toString()).isZero();
+        assertThat(feb.out()).doesNotContain("missing-figure");
+        // And where January had the figure, February's blank is named.
+        fill(ws, 1, figures, null);
+        Run named = Cli.in(ws, "validate", "--month", "2");
+        assertThat(named.code()).isEqualTo(1);
+        assertThat(named.out()).contains("progress/2026-02/东城区.xlsx", "missing-figure", "[01-01", "上月为 10");
+    }
+
     /**
      * Each reporter's form of the month from template, filled from {@code figures} (per code, one value per
      * reporter in the order of {@link SecondCity#UNITS} then 市本级, "-" for none), leaving {@code blankFor}'s blank.
