@@ -6,10 +6,12 @@ import bulletin.model.Snapshot;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Last month, as cards, gains and the issue number need it: its snapshot where one was kept, else computed
- * again from its workbooks (and so on back to January), else absent. What is on disk is read by the caller
+ * again from its workbooks through the same gate as a published month (validate's rules, leaving out what is wrong
+ * as {@code --skip-invalid} does; and so on back to January), else absent. What is on disk is read by the caller
  * through a {@link Source}; this class only decides and computes.
  */
 public final class History {
@@ -40,8 +42,21 @@ public final class History {
         /** The month's kept snapshot, if there is one. */
         Optional<Snapshot> snapshot(YearMonth month);
 
-        /** The month's readable reports; empty where there are none. */
-        List<MonthlyReport> reports(YearMonth month);
+        /**
+         * The month's reports as the gate takes them for {@code generate --skip-invalid}: judged by validate's rules
+         * against the month before (which {@code before} gives, null where there is none, when asked), with what was
+         * left out as wrong; no reports where the month has none.
+         */
+        Reports reports(YearMonth month, Supplier<Snapshot> before);
+    }
+
+    /** A month's reports as the gate takes them, and the figures and workbooks it left out as wrong. */
+    public record Reports(List<MonthlyReport> reports, List<Snapshot.Excluded> excluded) {
+
+        public Reports {
+            reports = List.copyOf(reports);
+            excluded = excluded == null ? List.of() : List.copyOf(excluded);
+        }
     }
 
     /** Last month's snapshot (null where absent), how it was known, and the issue number that follows it. */
@@ -80,14 +95,33 @@ public final class History {
                 return kept.get();
             }
         }
-        List<MonthlyReport> reports = source.reports(m);
-        if (reports.isEmpty()) {
+        Supplier<Snapshot> before = once(() -> m.getMonthValue() == 1 ? null
+                : compute(model, m.minusMonths(1), source, depth + 1));
+        Reports reports = source.reports(m, before);
+        if (reports.reports().isEmpty()) {
             return null;
         }
-        Snapshot before = m.getMonthValue() == 1 ? null : compute(model, m.minusMonths(1), source, depth + 1);
-        int issue = before == null ? 1 : before.issue() + 1;
-        return Engine.compute(new Engine.Input(model, m, reports, before,
-                before == null ? How.ABSENT.id() : How.COMPUTED.id(), issue, m.atEndOfMonth().toString(), null, null,
-                null));
+        Snapshot b = before.get();
+        int issue = b == null ? 1 : b.issue() + 1;
+        return Engine.compute(new Engine.Input(model, m, reports.reports(), b,
+                b == null ? How.ABSENT.id() : How.COMPUTED.id(), issue, m.atEndOfMonth().toString(), null, null,
+                null, reports.excluded()));
+    }
+
+    /** A supplier that asks {@code s} once, and only when first asked. */
+    private static <T> Supplier<T> once(Supplier<T> s) {
+        return new Supplier<>() {
+            private boolean asked;
+            private T value;
+
+            @Override
+            public T get() {
+                if (!asked) {
+                    value = s.get();
+                    asked = true;
+                }
+                return value;
+            }
+        };
     }
 }

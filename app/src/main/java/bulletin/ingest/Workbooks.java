@@ -25,7 +25,20 @@ public final class Workbooks {
     /** Larger workbooks are refused before parsing: a monthly form is a few dozen KiB. */
     public static final long MAX_BYTES = 20L * 1024 * 1024;
 
+    /** How many times each workbook was opened in this process: each should be once per run (see OneReaderTest). */
+    private static final java.util.Map<Path, Integer> OPENED = new java.util.concurrent.ConcurrentHashMap<>();
+
     private Workbooks() {
+    }
+
+    /** How many times {@code file} was opened as a workbook in this process. */
+    public static int opened(Path file) {
+        return OPENED.getOrDefault(file.toAbsolutePath().normalize(), 0);
+    }
+
+    /** How many workbooks were opened in this process, counting each opening. */
+    public static int openings() {
+        return OPENED.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     /** Why a file cannot be read as a workbook, as a sentence for the user. */
@@ -62,6 +75,7 @@ public final class Workbooks {
      * command reads workbooks this way, without starting POI's object model.
      */
     static List<XlsxReader.SheetData> sheets(Path file, String shown) throws Unreadable {
+        OPENED.merge(file.toAbsolutePath().normalize(), 1, Integer::sum);
         check(file);
         return XlsxReader.read(file, shown);
     }

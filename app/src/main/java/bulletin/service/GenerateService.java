@@ -12,6 +12,7 @@ import bulletin.document.DocxWriter;
 import bulletin.document.Pdf;
 import bulletin.document.Wording;
 import bulletin.engine.Engine;
+import bulletin.engine.Guard;
 import bulletin.engine.History;
 import bulletin.ingest.ModelLoader;
 import bulletin.ingest.NotesReader;
@@ -132,6 +133,7 @@ public final class GenerateService {
         private MonthCheck monthCheck;
         private MonthCheck.Accepted accepted;
         private History.Previous previous;
+        private WorkspaceHistory months;
         private Snapshot snapshot;
 
         Run(Workspace ws, Options o) {
@@ -143,8 +145,8 @@ public final class GenerateService {
             Timing.mark("start");
             warmUpDocumentStack();
             read();
-            check();
             history();
+            check();
             compute();
             Documents docs = build(word());
             Output out = new Output(ws, month, snapshot.issue());
@@ -162,7 +164,7 @@ public final class GenerateService {
                             + " 缺少或已损坏，已重新生成");
                 }
             }
-            Timing.mark("written");
+            Timing.mark("written (" + bulletin.ingest.Workbooks.openings() + " workbooks opened)");
             boolean pdfDue = o.pdf() && (stale.contains(out.json) || !out.pdfIntact());
             String pdfError = pdfDue ? pdf(out, written, kept) : null;
             return new Result(snapshot, written, kept, unchanged, notes, problems.all(), pdfError);
@@ -198,8 +200,6 @@ public final class GenerateService {
             Timing.mark("tables read");
             month = Months.parse(o.month(), model.year());
             date = date(o.date(), model.year());
-            monthCheck = MonthCheck.run(ws, model, month);
-            Timing.mark("workbooks read");
         }
 
         /**
@@ -208,6 +208,9 @@ public final class GenerateService {
          * a unit missing, is refused.
          */
         private void check() {
+            // The month's workbooks, read once and judged against last month as history() found it.
+            monthCheck = months.check(month, () -> previous.snapshot(), true);
+            Timing.mark("workbooks read");
             ValidationResult verdict = monthCheck.verdict(o.strict());
             if (!verdict.valid() && !o.skipInvalid()) {
                 throw refusal(verdict);
@@ -244,9 +247,9 @@ public final class GenerateService {
 
         /** Phase 3: last month, for cards, gains and the issue number. */
         private void history() {
-            WorkspaceHistory kept = new WorkspaceHistory(ws, model);
-            previous = History.before(model, month, kept);
-            notes.addAll(kept.notes());
+            months = new WorkspaceHistory(ws, model);
+            previous = History.before(model, month, months);
+            notes.addAll(months.notes());
             YearMonth pm = month.minusMonths(1);
             String label = pm.getMonthValue() + "月";
             Path keptFile = ws.snapshotFile(pm);
@@ -279,7 +282,26 @@ public final class GenerateService {
                     previous.how().id(), issue, date.toString(), title, office, digest, accepted.excluded()))
                     .withPlatform(platform());
             snapshot = SnapshotReader.parse(SnapshotJson.write(computed));
+            guard();
             Timing.mark("engine and snapshot");
+        }
+
+        /**
+         * The last guard, on the snapshot about to be written: no cumulative 全市 figure (nor a unit's) falls below
+         * what last month published. The checks should have stopped every way there is to it; should one be
+         * missed, nothing is written and the indicator is named with both values.
+         */
+        private void guard() {
+            List<Problem> falls = Guard.falls(model, snapshot, previous.snapshot(),
+                    previous.how() == History.How.SNAPSHOT
+                            ? ws.show(ws.snapshotFile(month.minusMonths(1))) : null);
+            if (falls.isEmpty()) {
+                return;
+            }
+            throw new BulletinException(ExitCode.INVALID_INPUT, month.getMonthValue() + "月的专报中有 " + falls.size()
+                    + " 个累计数比上月公布的少（" + Guard.CODE + "，见上），未生成专报，原有文件未改动："
+                    + "累计数只增不减，请核对这些指标的报表后重新运行",
+                    falls);
         }
 
         /**

@@ -1,20 +1,27 @@
 package bulletin.service;
 
 import bulletin.diag.BulletinException;
+import bulletin.diag.Problems;
 import bulletin.engine.Engine;
 import bulletin.engine.History;
+import bulletin.ingest.ModelLoader;
+import bulletin.model.IndicatorModel;
+import bulletin.model.MonthReports;
+import bulletin.model.MonthlyReport;
 import bulletin.model.Snapshot;
 import bulletin.validate.MonthCheck;
-
-import bulletin.model.MonthReports;
-import bulletin.ingest.ModelLoader;
-import bulletin.ingest.ProgressReader;
+import bulletin.validate.Validator;
 import bulletin.workspace.Workspace;
-import bulletin.model.IndicatorModel;
 import java.nio.file.Path;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
-/** {@code bulletin inspect}: the indicator model as the tool understood it, and optionally a month's workbooks. */
+/**
+ * {@code bulletin inspect}: the indicator model as the tool understood it, and optionally a month's workbooks, read
+ * through the same gate as {@code generate} (what it would take with {@code --skip-invalid}, and why not the rest).
+ */
 public final class InspectService {
 
     private InspectService() {
@@ -34,8 +41,9 @@ public final class InspectService {
         model.indicator(code).orElseThrow(() -> BulletinException.usage(
                 "没有编码为“" + code + "”的指标（运行 bulletin inspect 查看所有编码）"));
         YearMonth month = Months.parse(monthSpec, model.year());
-        MonthCheck.Accepted accepted = MonthCheck.run(ws, model, month).accepted(false);
-        History.Previous previous = History.before(model, month, new WorkspaceHistory(ws, model));
+        WorkspaceHistory months = new WorkspaceHistory(ws, model);
+        History.Previous previous = History.before(model, month, months);
+        MonthCheck.Accepted accepted = months.check(month, previous::snapshot, false).accepted(false);
         int issue = previous.nextIssue();
         return Engine.compute(new Engine.Input(model, month, accepted.reports(), previous.snapshot(),
                 previous.how().id(), issue, month.atEndOfMonth().toString(), null, null, null, accepted.excluded()));
@@ -48,6 +56,18 @@ public final class InspectService {
             return new Result(model, null);
         }
         YearMonth month = Months.parse(monthSpec, model.year());
-        return new Result(model, ProgressReader.read(ws, model, month));
+        MonthCheck check = new WorkspaceHistory(ws, model).check(month, false);
+        Problems problems = new Problems();
+        check.files().forEach(c -> c.problems().forEach(problems::add));
+        check.general().forEach(problems::add);
+        List<MonthlyReport> reports = new ArrayList<>(check.accepted(false).reports());
+        List<String> order = new ArrayList<>(model.units());
+        order.addAll(model.departments());
+        reports.sort(Comparator.comparingInt(r -> {
+            int i = order.indexOf(r.reporter());
+            return i < 0 ? Integer.MAX_VALUE : i;
+        }));
+        return new Result(model, new MonthReports(month, reports, problems,
+                check.files().stream().map(Validator.Checked::file).toList()));
     }
 }

@@ -58,16 +58,18 @@ public final class ValidateService {
             if (!Files.isDirectory(ws.progressDir(month))) {
                 throw BulletinException.usage("文件夹不存在：" + ws.show(ws.progressDir(month)) + "/（收回的报表应放在这里）");
             }
-            MonthCheck check = MonthCheck.run(ws, model, month);
+            MonthCheck check = new WorkspaceHistory(ws, model).check(month, true);
             ValidationResult verdict = check.verdict(strict);
             results.addAll(verdict.files());
             return new ValidationResult(month, results, verdict.general(), strict);
         }
-        // Files named on their own: each is compared with last month's workbook of its reporter, where the
-        // workspace has one (last month being the one before --month, or before the form's own month).
-        Map<YearMonth, Map<String, MonthlyReport>> previous = new java.util.concurrent.ConcurrentHashMap<>();
+        // Files named on their own: each is compared with last month's figures of its reporter, as generate would
+        // (last month being the one before --month, or before the form's own month).
+        WorkspaceHistory history = new WorkspaceHistory(ws, model);
+        Map<YearMonth, Map<String, MonthlyReport>> previous = new LinkedHashMap<>();
         java.util.function.BiFunction<YearMonth, String, MonthlyReport> before = (m, who) -> previous
-                .computeIfAbsent(m, k -> MonthCheck.previousReports(ws, model, k)).get(who);
+                .computeIfAbsent(m, history::lastMonth).get(who);
+        Map<String, String> fileUnits = new LinkedHashMap<>();
         List<Validator.Checked> checked = new ArrayList<>();
         for (Path f : files) {
             Path abs = f.isAbsolute() ? f : Path.of("").toAbsolutePath().resolve(f);
@@ -83,11 +85,33 @@ public final class ValidateService {
             // A file in progress/YYYY-MM/ belongs to that month, as generate would take it.
             YearMonth of = month != null ? month : folderMonth(abs);
             Validator.Checked c = Validator.workbook(abs, f.toString().replace('\\', '/'), model, of, before);
+            YearMonth its = of != null ? of : c.form() == null ? null : formMonth(c);
+            Map<String, MonthlyReport> last = its == null ? Map.of()
+                    : previous.computeIfAbsent(its, history::lastMonth);
+            c = MonthCheck.judge(List.of(c), model, last, List.of(abs), fileUnits).get(0);
             checked.add(c);
             results.add(new ValidationResult.FileResult(c.file(), c.problems()));
         }
-        general.addAll(MonthCheck.duplicates(checked));
+        general.addAll(MonthCheck.duplicates(checked, fileUnits));
         return new ValidationResult(month, results, general, strict);
+    }
+
+    /**
+     * Last month's figures by reporter as {@code validate --month M} compares a workbook of month M with (last
+     * month's bulletin, or last month computed again through the gate); for tests that judge workbooks in-process.
+     */
+    public static Map<String, MonthlyReport> lastMonth(Path workspace, IndicatorModel model, YearMonth month) {
+        return new WorkspaceHistory(Workspace.open(workspace), model).lastMonth(month);
+    }
+
+    /** The month in a form's hidden sheet, or null. */
+    private static YearMonth formMonth(Validator.Checked c) {
+        String m = c.form().meta().get(bulletin.model.FormContract.KEY_MONTH);
+        try {
+            return m == null ? null : YearMonth.parse(m);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** The month of a progress/YYYY-MM/ folder a file is in, or null. */

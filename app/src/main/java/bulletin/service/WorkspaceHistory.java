@@ -1,29 +1,41 @@
 package bulletin.service;
 
 import bulletin.engine.History;
-import bulletin.ingest.ProgressReader;
 import bulletin.ingest.SnapshotReader;
 import bulletin.model.IndicatorModel;
 import bulletin.model.MonthlyReport;
 import bulletin.model.Snapshot;
+import bulletin.validate.MonthCheck;
 import bulletin.workspace.InputFiles;
 import bulletin.workspace.Workspace;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * Earlier months as the workspace keeps them: their snapshots in out/, their workbooks in progress/. A snapshot
- * that is damaged or foreign (not JSON, {@code {}}, another month's or year's, not a regular file) is named in a
- * note and treated as absent, so that its month is computed again from its workbooks.
+ * The months of one run as the workspace keeps them: their snapshots in out/, their workbooks in progress/, each
+ * workbook read and judged once, by one gate ({@link MonthCheck}), whoever asks for it: the published month's check,
+ * the months computed again for history, {@code inspect}. A month computed again takes what a published month
+ * takes with {@code --skip-invalid}, so a recomputed April equals the April published so.
+ *
+ * <p>A snapshot that is damaged or foreign (not JSON, {@code {}}, another month's or year's, not a regular file)
+ * is named in a note and treated as absent, so that its month is computed again from its workbooks.
  */
 final class WorkspaceHistory implements History.Source {
 
     private final Workspace ws;
     private final IndicatorModel model;
     private final List<String> notes = new ArrayList<>();
+    private final Map<YearMonth, Optional<Snapshot>> snapshots = new HashMap<>();
+    private final Map<YearMonth, MonthCheck> checks = new HashMap<>();
+    private final Set<YearMonth> withPlatform = new HashSet<>();
 
     WorkspaceHistory(Workspace ws, IndicatorModel model) {
         this.ws = ws;
@@ -32,6 +44,15 @@ final class WorkspaceHistory implements History.Source {
 
     @Override
     public Optional<Snapshot> snapshot(YearMonth m) {
+        Optional<Snapshot> known = snapshots.get(m);
+        if (known == null) {
+            known = read(m);
+            snapshots.put(m, known);
+        }
+        return known;
+    }
+
+    private Optional<Snapshot> read(YearMonth m) {
         Path file = ws.snapshotFile(m);
         if (!InputFiles.present(file)) {
             return Optional.empty();
@@ -46,8 +67,45 @@ final class WorkspaceHistory implements History.Source {
     }
 
     @Override
-    public List<MonthlyReport> reports(YearMonth m) {
-        return ProgressReader.read(ws, model, m).reports();
+    public History.Reports reports(YearMonth m, Supplier<Snapshot> before) {
+        MonthCheck.Accepted a = check(m, before, false).accepted(false);
+        return new History.Reports(a.reports(), a.excluded());
+    }
+
+    /**
+     * The month's workbooks judged, once per run: against last month's figures, which {@code before} gives (last
+     * month's snapshot, kept or computed again; null where there is none) when the month has workbooks.
+     *
+     * @param platform whether the month's platform counts are wanted too (the published month)
+     */
+    MonthCheck check(YearMonth m, Supplier<Snapshot> before, boolean platform) {
+        MonthCheck known = checks.get(m);
+        if (known != null && (!platform || withPlatform.contains(m))) {
+            return known;
+        }
+        MonthCheck c = known != null ? known.withPlatform(ws, model)
+                : MonthCheck.run(ws, model, m, () -> MonthCheck.lastMonth(before.get(), model, label(m.minusMonths(1))),
+                        platform);
+        checks.put(m, c);
+        if (platform) {
+            withPlatform.add(m);
+        }
+        return c;
+    }
+
+    /** The published month's check: judged against last month as {@link History#before} finds it. */
+    MonthCheck check(YearMonth m, boolean platform) {
+        return check(m, () -> History.before(model, m, this).snapshot(), platform);
+    }
+
+    /** Last month's figures by reporter, as the checks of {@code m} compare with (empty where there is none). */
+    Map<String, MonthlyReport> lastMonth(YearMonth m) {
+        return MonthCheck.lastMonth(History.before(model, m, this).snapshot(), model, label(m.minusMonths(1)));
+    }
+
+    /** How the messages name a month as last month: its bulletin, or null where it was computed again. */
+    private String label(YearMonth pm) {
+        return snapshot(pm).isPresent() ? ws.show(ws.snapshotFile(pm)) + "，" + pm.getMonthValue() + "月专报" : null;
     }
 
     /** What was said about the snapshots that could not be used, in the order they were met. */

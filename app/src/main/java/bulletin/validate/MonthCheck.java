@@ -5,7 +5,6 @@ import bulletin.diag.Problem;
 import bulletin.diag.Problems;
 import bulletin.diag.Severity;
 import bulletin.ingest.ProgressReader;
-import bulletin.ingest.SnapshotReader;
 import bulletin.ingest.Workbooks;
 import bulletin.model.IndicatorModel;
 import bulletin.model.MonthlyReport;
@@ -22,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * One month's returned workbooks, judged by the one rule set that both {@code validate --month} and
@@ -31,19 +31,29 @@ import java.util.Set;
  * @param files   each workbook's check, in file order
  * @param general findings about the month as a whole (a reporter twice, units missing)
  * @param platform the month's platform counts ({@code platform/YYYY-MM.xlsx}) checked, or null where there are none
+ * @param fileUnits for each workbook holding another unit's form, the unit its file name says (the one that sent
+ *                  it, and whose workbook it counts as)
  */
 public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Problem> general,
-                         PlatformCheck platform) {
+                         PlatformCheck platform, Map<String, String> fileUnits) {
 
     /** What the reports of a month are made of once wrong figures and workbooks are left out. */
     public record Accepted(List<MonthlyReport> reports, List<Snapshot.Excluded> excluded) {
     }
 
-    /** Checks every workbook in {@code progress/YYYY-MM/}; a missing folder is a month with no workbook. */
-    public static MonthCheck run(Workspace ws, IndicatorModel model, YearMonth month) {
-        Map<String, MonthlyReport> previous = previousReports(ws, model, month);
+    /**
+     * Checks every workbook in {@code progress/YYYY-MM/}; a missing folder is a month with no workbook.
+     *
+     * @param lastMonth last month's figures by reporter, as last month's bulletin published them (or as its month
+     *                  is computed again where it has no snapshot): asked for only where the month has workbooks
+     * @param platform  whether to check the month's platform counts too (the published month; not a month
+     *                  computed again for history, which has no use for them)
+     */
+    public static MonthCheck run(Workspace ws, IndicatorModel model, YearMonth month,
+                                 Supplier<Map<String, MonthlyReport>> lastMonth, boolean platform) {
         List<Problem> general = new ArrayList<>();
         List<Path> paths = workbooks(ws, month, general);
+        Map<String, MonthlyReport> previous = paths.isEmpty() ? Map.of() : lastMonth.get();
         // Workbooks are independent: checked on every core, reported in file order.
         List<Validator.Checked> checked = paths.parallelStream()
                 .map(p -> Validator.workbook(p, ws.show(p), model, month, (m, who) -> previous.get(who))).toList();
@@ -51,9 +61,46 @@ public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Pr
             general.add(Problem.error("no-workbook", Place.file(ws.show(ws.progressDir(month)) + "/"),
                     ws.show(ws.progressDir(month)) + "/ 中没有可读的报表（.xlsx）：各单位报来的填报表应放在这里"));
         }
-        general.addAll(duplicates(checked));
-        general.addAll(missing(ws, model, month, checked));
-        return new MonthCheck(month, checked, general, PlatformCheck.run(ws, model, month));
+        Map<String, String> fileUnits = new LinkedHashMap<>();
+        checked = judge(checked, model, previous, paths, fileUnits);
+        general.addAll(duplicates(checked, fileUnits));
+        general.addAll(missing(ws, model, month, checked, fileUnits));
+        return new MonthCheck(month, checked, general, platform ? PlatformCheck.run(ws, model, month) : null,
+                fileUnits);
+    }
+
+    /**
+     * The month-level rules on each workbook that its own check cannot know: a form of another unit than its file
+     * name says ({@code unit-mismatch}), and a blank where last month had a figure ({@code missing-figure}).
+     * {@code fileUnits} receives, for each workbook of another unit's form, the unit its file name says.
+     */
+    public static List<Validator.Checked> judge(List<Validator.Checked> checked, IndicatorModel model,
+                                                Map<String, MonthlyReport> previous, List<Path> paths,
+                                                Map<String, String> fileUnits) {
+        List<Validator.Checked> out = new ArrayList<>();
+        for (int i = 0; i < checked.size(); i++) {
+            Validator.Checked c = checked.get(i);
+            if (c.form() == null) {
+                out.add(c);
+                continue;
+            }
+            List<Problem> more = new ArrayList<>(c.problems());
+            String named = i < paths.size() ? FigureRules.unitOfFileName(paths.get(i), model, c.reporter()) : null;
+            if (named != null) {
+                fileUnits.put(c.file(), named);
+                more.add(FigureRules.unitMismatch(c, named));
+            }
+            more.addAll(FigureRules.missingFigures(c, model, previous.get(c.reporter()), more));
+            more.addAll(FigureRules.falls(c, model, previous.get(c.reporter()), more));
+            out.add(more.size() == c.problems().size() ? c
+                    : new Validator.Checked(c.file(), c.reporter(), c.form(), List.copyOf(more)));
+        }
+        return out;
+    }
+
+    /** The same check with the month's platform counts checked too. */
+    public MonthCheck withPlatform(Workspace ws, IndicatorModel model) {
+        return new MonthCheck(month, files, general, PlatformCheck.run(ws, model, month), fileUnits);
     }
 
     /** The verdict as {@code validate} prints it. */
@@ -77,6 +124,13 @@ public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Pr
         List<MonthlyReport> reports = new ArrayList<>();
         List<Snapshot.Excluded> excluded = new ArrayList<>();
         for (Validator.Checked c : files) {
+            String sender = fileUnits.get(c.file());
+            if (sender != null) { // another unit's form: left out whole, as the workbook of the unit that sent it
+                Problem why = c.problems().stream().filter(p -> p.code().equals(FigureRules.UNIT_MISMATCH)).findFirst()
+                        .orElseThrow();
+                excluded.add(new Snapshot.Excluded(c.file(), sender, null, null, null, why.code(), why.message()));
+                continue;
+            }
             if (twice.contains(c.file())) {
                 List<String> all = files.stream().filter(x -> c.reporter().equals(x.reporter()))
                         .map(Validator.Checked::file).toList();
@@ -106,7 +160,7 @@ public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Pr
     /** The files of reporters that sent more than one workbook. */
     private Set<String> duplicatedFiles() {
         Map<String, List<String>> byReporter = new LinkedHashMap<>();
-        files.stream().filter(c -> c.reporter() != null)
+        files.stream().filter(c -> c.reporter() != null && !fileUnits.containsKey(c.file()))
                 .forEach(c -> byReporter.computeIfAbsent(c.reporter(), k -> new ArrayList<>()).add(c.file()));
         Set<String> out = new LinkedHashSet<>();
         byReporter.values().stream().filter(l -> l.size() > 1).forEach(out::addAll);
@@ -130,12 +184,15 @@ public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Pr
         }
     }
 
-    /** One reporter, two workbooks: neither can be taken over the other. */
-    public static List<Problem> duplicates(List<Validator.Checked> checked) {
+    /**
+     * One reporter, two workbooks: neither can be taken over the other. A workbook of another unit's form (in
+     * {@code fileUnits}) is that other unit's mistake, not a second workbook of the form's owner.
+     */
+    public static List<Problem> duplicates(List<Validator.Checked> checked, Map<String, String> fileUnits) {
         List<Problem> out = new ArrayList<>();
         Map<String, String> first = new LinkedHashMap<>();
         for (Validator.Checked c : checked) {
-            if (c.reporter() == null) {
+            if (c.reporter() == null || fileUnits.containsKey(c.file())) {
                 continue;
             }
             String earlier = first.putIfAbsent(c.reporter(), c.file());
@@ -148,9 +205,16 @@ public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Pr
     }
 
     private static List<Problem> missing(Workspace ws, IndicatorModel model, YearMonth month,
-                                         List<Validator.Checked> checked) {
+                                         List<Validator.Checked> checked, Map<String, String> fileUnits) {
         Set<String> reporters = new LinkedHashSet<>();
-        checked.stream().filter(c -> c.reporter() != null).forEach(c -> reporters.add(c.reporter()));
+        // The unit that sent another's form did send a workbook (its error says what is wrong with it); the form's
+        // owner did not, unless it sent its own.
+        checked.forEach(c -> {
+            String sender = fileUnits.get(c.file());
+            if (sender != null || c.reporter() != null) {
+                reporters.add(sender != null ? sender : c.reporter());
+            }
+        });
         List<Problem> out = new ArrayList<>();
         String dir = ws.show(ws.progressDir(month)) + "/";
         List<String> units = model.units().stream().filter(u -> !reporters.contains(u)).toList();
@@ -167,47 +231,47 @@ public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Pr
     }
 
     /**
-     * Last month's figures by reporter, for the cumulative-decrease check: what last month's bulletin published
-     * (its {@code bulletin.json}, carried figures included) where it was made, else last month's workbooks; empty
-     * where there are neither. The published figure is the one a reader compares with, and a workbook corrected
-     * after publication must not let a figure fall below it.
+     * Last month's figures by reporter, for the cumulative-decrease and missing-figure checks: what last month's
+     * bulletin published ({@code snapshot}, carried figures included; or last month as computed again from its
+     * workbooks by the same rules where it has no snapshot); empty where there is none. The published figure is
+     * the one a reader compares with, and a workbook corrected after publication must not let a figure fall below
+     * it.
+     *
+     * @param label how the messages name last month ("out/2026-05/bulletin.json，5月专报"), or null where it was
+     *              computed again from its workbooks: each reporter's workbook of the month names it then
      */
-    public static Map<String, MonthlyReport> previousReports(Workspace ws, IndicatorModel model, YearMonth month) {
-        Map<String, MonthlyReport> out = new LinkedHashMap<>();
-        if (month.getMonthValue() == 1) {
-            return out;
+    public static Map<String, MonthlyReport> lastMonth(Snapshot snapshot, IndicatorModel model, String label) {
+        if (snapshot == null) {
+            return Map.of();
         }
-        YearMonth pm = month.minusMonths(1);
-        Path kept = ws.snapshotFile(pm);
-        if (Files.isRegularFile(kept)) {
-            try {
-                return published(SnapshotReader.read(kept, ws.show(kept)), model, pm,
-                        ws.show(kept) + "，" + pm.getMonthValue() + "月专报");
-            } catch (RuntimeException e) {
-                // an unreadable snapshot: fall back on the workbooks
-            }
-        }
-        ProgressReader.read(ws, model, pm).reports().forEach(r -> out.putIfAbsent(r.reporter(), r));
-        return out;
+        return published(snapshot, model, YearMonth.of(snapshot.year(), snapshot.month()), label);
     }
 
     /** A snapshot's figures as each reporter's report: units' own, and the 全市 figure of a lead department. */
     private static Map<String, MonthlyReport> published(Snapshot s, IndicatorModel model, YearMonth month,
                                                         String label) {
         Map<String, Map<String, ReportEntry>> by = new LinkedHashMap<>();
+        Map<String, String> files = new LinkedHashMap<>();
         for (Snapshot.SnapshotIndicator i : s.indicators()) {
-            i.units().forEach((u, f) -> put(by, u, i.code(), f));
+            i.units().forEach((u, f) -> put(by, files, u, i.code(), f));
             boolean byLead = model.indicator(i.code()).map(x -> x.reportedByLeadUnit()).orElse(false);
             if (byLead && i.leadUnit() != null) {
-                put(by, i.leadUnit(), i.code(), i.total());
+                put(by, files, i.leadUnit(), i.code(), i.total());
             }
         }
         Map<String, MonthlyReport> out = new LinkedHashMap<>();
-        by.forEach((who, entries) -> out.put(who, new MonthlyReport(who, month, label, null, entries)));
+        // A month computed again is named by the reporter's own workbook of that month, where it has one.
+        String computed = month.getMonthValue() + "月";
+        by.forEach((who, entries) -> out.put(who, new MonthlyReport(who, month, label != null ? label
+                : files.containsKey(who) ? files.get(who) + "，" + computed : computed, null, entries)));
         return out;
     }
 
-    private static void put(Map<String, Map<String, ReportEntry>> by, String who, String code, Snapshot.Figure f) {
+    private static void put(Map<String, Map<String, ReportEntry>> by, Map<String, String> files, String who,
+                            String code, Snapshot.Figure f) {
+        if (f != null && !f.carried() && f.source() != null && f.source().file() != null) {
+            files.putIfAbsent(who, f.source().file());
+        }
         if (f != null && (f.done() != null || f.percent() != null)) {
             by.computeIfAbsent(who, k -> new LinkedHashMap<>())
                     .put(code, new ReportEntry(code, f.done(), f.percent(), null, null, null));

@@ -322,9 +322,21 @@ class FuzzTest {
     static Cli.Run validate(Path file, IndicatorModel model) {
         YearMonth may = YearMonth.of(2026, 5);
         Validator.Checked c = Validator.workbook(file, file.toString().replace('\\', '/'), model, may, null);
+        // The month's rules that need last month (missing-figure, a fall below it), as ValidateService applies them.
+        c = MonthCheck.judge(List.of(c), model, lastMonth(model), List.of(file), new java.util.HashMap<>()).get(0);
         ValidationResult r = new ValidationResult(may, List.of(new ValidationResult.FileResult(c.file(), c.problems())),
                 List.of(), false);
         return new Cli.Run(r.valid() ? 0 : 1, ValidationReport.text(r), "");
+    }
+
+    private static java.util.Map<String, bulletin.model.MonthlyReport> april;
+
+    /** April's figures as validate --month 5 compares May's workbooks with, computed once. */
+    static synchronized java.util.Map<String, bulletin.model.MonthlyReport> lastMonth(IndicatorModel model) {
+        if (april == null) {
+            april = bulletin.service.ValidateService.lastMonth(SAMPLES, model, YearMonth.of(2026, 5));
+        }
+        return april;
     }
 
     /** A report without its last line, the summary ("共检查 N 个文件：…"): what it says of each file. */

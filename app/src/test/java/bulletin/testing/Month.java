@@ -1,0 +1,75 @@
+package bulletin.testing;
+
+import bulletin.ingest.SnapshotReader;
+import bulletin.model.Snapshot;
+import bulletin.model.Snapshot.SnapshotIndicator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+
+/** A workspace's month as a test looks at it: generate, its snapshot, its bulletin's words, its output files. */
+public final class Month {
+
+    private Month() {
+    }
+
+    /** {@code generate --month M --date 2026-0M-28 [more…]}. */
+    public static Cli.Run generate(Path ws, int month, String... more) {
+        List<String> args = new ArrayList<>(List.of("generate", "--month", String.valueOf(month), "--date",
+                String.format("2026-%02d-28", month)));
+        args.addAll(List.of(more));
+        return Cli.in(ws, args.toArray(new String[0]));
+    }
+
+    public static Snapshot snapshot(Path ws, int month) {
+        return SnapshotReader.read(ws.resolve(String.format("out/2026-%02d/bulletin.json", month)), "bulletin.json");
+    }
+
+    public static SnapshotIndicator indicator(Snapshot s, String code) {
+        return s.indicators().stream().filter(i -> i.code().equals(code)).findFirst().orElseThrow();
+    }
+
+    /** The files of {@code out/2026-MM/}; empty where the folder is not there. */
+    public static List<String> outputs(Path ws, int month) throws IOException {
+        Path dir = ws.resolve(String.format("out/2026-%02d", month));
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /** The words of the month's bulletin: paragraphs, then the tables' cells. */
+    public static String bulletinText(Path ws, int month) throws IOException {
+        Path dir = ws.resolve(String.format("out/2026-%02d", month));
+        Path docx;
+        try (Stream<Path> s = Files.list(dir)) {
+            docx = s.filter(p -> p.getFileName().toString().endsWith(".docx")).findFirst().orElseThrow();
+        }
+        try (var in = Files.newInputStream(docx); XWPFDocument d = new XWPFDocument(in)) {
+            StringBuilder sb = new StringBuilder();
+            for (XWPFParagraph p : d.getParagraphs()) {
+                sb.append(p.getText()).append('\n');
+            }
+            for (XWPFTable t : d.getTables()) {
+                sb.append(t.getText()).append('\n');
+            }
+            return sb.toString();
+        }
+    }
+
+    /** The sample workspace copied into {@code dir}, without the chart (quicker; nothing here is about it). */
+    public static Path samples(Path dir) throws IOException {
+        SampleWorkspace.copyTo(dir);
+        Path yaml = dir.resolve("bulletin.yaml");
+        Files.writeString(yaml, Files.readString(yaml) + "\nchart: false\n");
+        return dir;
+    }
+}
