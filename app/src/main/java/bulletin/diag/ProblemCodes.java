@@ -54,6 +54,9 @@ public final class ProblemCodes {
             code("no-form-sheet", ERROR, "工作簿中找不到填报表（没有含指标编码和累计完成的表头）"),
             code("unknown-reporter", ERROR, "隐藏信息、“填报单位”行和文件名都没有说明是哪个单位的报表"),
             // The month's folder as a whole.
+            code("missing-figure", ERROR, "上月有数字的累计完成或形象进度本月空着（附上月的数字）；1月或上月也空着的不算"),
+            code("sender-mismatch", ERROR, "文件名是一个单位，表中的填报单位却是另一个（错发了别的单位的表）：两个单位都写明，不算表主的第二份报表"),
+            code("published-decrease", ERROR, "最后一道关：即将发布的累计数（单位的、牵头单位的或全市合计）低于上月公布的数，什么也不写"),
             code("missing-unit", WARNING, "本月还没有收到这些单位（或牵头单位）的报表"),
             code("no-workbook", ERROR, "本月文件夹中没有可读的报表"),
             code("not-a-workbook", WARNING, "文件夹中不是工作簿的文件（视频、.docx、.pdf 等），未读取"),

@@ -26,7 +26,7 @@ import java.util.Set;
  */
 final class FigureRules {
 
-    static final String UNIT_MISMATCH = "unit-mismatch";
+    static final String UNIT_MISMATCH = "sender-mismatch";
     static final String MISSING_FIGURE = "missing-figure";
     static final String DECREASE = "cumulative-decrease";
     /** A long reporter's name is recognised in a file name by this many characters of its beginning. */

@@ -71,7 +71,7 @@ public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Pr
 
     /**
      * The month-level rules on each workbook that its own check cannot know: a form of another unit than its file
-     * name says ({@code unit-mismatch}), and a blank where last month had a figure ({@code missing-figure}).
+     * name says ({@code sender-mismatch}), and a blank where last month had a figure ({@code missing-figure}).
      * {@code fileUnits} receives, for each workbook of another unit's form, the unit its file name says.
      */
     public static List<Validator.Checked> judge(List<Validator.Checked> checked, IndicatorModel model,

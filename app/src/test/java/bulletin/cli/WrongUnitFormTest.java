@@ -35,21 +35,21 @@ class WrongUnitFormTest {
 
         Run v = Cli.in(ws, "validate", "--month", "5");
         assertThat(v.code()).as(v.toString()).isEqualTo(1);
-        assertThat(v.out()).contains("progress/2026-05/2026-05_归义街道.xlsx", "unit-mismatch",
+        assertThat(v.out()).contains("progress/2026-05/2026-05_归义街道.xlsx", "sender-mismatch",
                 "文件名为归义街道，表中的填报单位却是白水镇").doesNotContain("unique-error", "同一单位");
         // 白水镇's own workbook is fine.
         assertThat(v.out()).contains("✓ 合格  progress/2026-05/2026-05_白水镇.xlsx");
 
         Run g = Month.generate(ws, 5);
         assertThat(g.code()).as(g.toString()).isEqualTo(1);
-        assertThat(g.err()).contains("unit-mismatch", "归义街道", "白水镇");
+        assertThat(g.err()).contains("sender-mismatch", "归义街道", "白水镇");
         assertThat(Month.outputs(ws, 5)).isEmpty();
 
         Run skip = Month.generate(ws, 5, "--skip-invalid");
         assertThat(skip.code()).as(skip.toString()).isZero();
         Snapshot s = Month.snapshot(ws, 5);
         assertThat(s.excluded()).extracting(e -> e.unit() + " " + e.code() + " " + e.problem())
-                .containsExactly("归义街道 null unit-mismatch");
+                .containsExactly("归义街道 null sender-mismatch");
         assertThat(s.excluded().get(0).message()).contains("归义街道", "白水镇");
         Figure own = Month.indicator(s, "03-05").units().get("白水镇");
         assertThat(own.carried()).isFalse();
@@ -73,14 +73,14 @@ class WrongUnitFormTest {
                 StandardCopyOption.REPLACE_EXISTING);
         Run v = Cli.in(ws, "validate", "--month", "5");
         assertThat(v.code()).isEqualTo(1);
-        assertThat(v.out()).contains("unit-mismatch", "文件名为归义街道，表中的填报单位却是白水镇")
+        assertThat(v.out()).contains("sender-mismatch", "文件名为归义街道，表中的填报单位却是白水镇")
                 .doesNotContain("unique-error");
         String missing = v.out().lines().filter(l -> l.contains("missing-unit")).findFirst().orElseThrow();
         assertThat(missing).contains("白水镇").doesNotContain("归义街道");
         // A file on its own is judged the same way.
         Run one = Cli.in(ws, "validate", may.resolve("2026-05_归义街道.xlsx").toString());
         assertThat(one.code()).isEqualTo(1);
-        assertThat(one.out()).contains("unit-mismatch", "归义街道", "白水镇");
+        assertThat(one.out()).contains("sender-mismatch", "归义街道", "白水镇");
     }
 
     /** The second city: 东城区's form sent under 西城区's name, beside 东城区's own. */
@@ -93,12 +93,12 @@ class WrongUnitFormTest {
         Files.copy(june.resolve("东城区.xlsx"), june.resolve("西城区.xlsx"), StandardCopyOption.REPLACE_EXISTING);
         Run v = Cli.in(ws, "validate", "--month", "6");
         assertThat(v.code()).as(v.toString()).isEqualTo(1);
-        assertThat(v.out()).contains("progress/2026-06/西城区.xlsx", "unit-mismatch", "文件名为西城区，表中的填报单位却是东城区")
+        assertThat(v.out()).contains("progress/2026-06/西城区.xlsx", "sender-mismatch", "文件名为西城区，表中的填报单位却是东城区")
                 .doesNotContain("unique-error");
         Run g = Month.generate(ws, 6, "--skip-invalid");
         assertThat(g.code()).as(g.toString()).isZero();
         Snapshot s = Month.snapshot(ws, 6);
-        assertThat(s.excluded()).extracting(e -> e.unit() + " " + e.problem()).containsExactly("西城区 unit-mismatch");
+        assertThat(s.excluded()).extracting(e -> e.unit() + " " + e.problem()).containsExactly("西城区 sender-mismatch");
         assertThat(Month.indicator(s, "01-01").units().get("东城区").done()).isEqualByComparingTo("50");
         assertThat(Month.indicator(s, "01-01").units().get("西城区").done()).isNull();
         assertThat(Month.bulletinText(ws, 6)).contains("西城区报送的6月报表（文件名为西城区，表中的填报单位却是东城区")
