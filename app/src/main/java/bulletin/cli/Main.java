@@ -28,6 +28,7 @@ public final class Main {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
                 StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        OutOfMemory.guard(err);
         int code = run(args, out, err, Main::stdoutName);
         out.flush();
         err.flush();
@@ -47,7 +48,12 @@ public final class Main {
         CommandLine cl = commandLine();
         cl.setOut(out);
         cl.setErr(err);
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            code = OutOfMemory.report(err);
+        }
         if (out.checkError()) { // flushes first
             err.println("错误: 无法写入" + outName.get() + "（磁盘已满、管道已关闭，或重定向到的文件不可写），输出不完整");
             if (code == ExitCode.OK || code == ExitCode.INVALID_INPUT) {
@@ -79,6 +85,9 @@ public final class Main {
     /** The one place that turns an exception into a message and an exit code. */
     private static int handleExecution(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
+        if (OutOfMemory.is(e)) {
+            return OutOfMemory.report(err);
+        }
         if (e instanceof BulletinException be) {
             err.print(be.report());
             for (Problem p : be.problems()) {

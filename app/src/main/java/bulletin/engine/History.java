@@ -80,11 +80,13 @@ public final class History {
                 return kept.get();
             }
         }
+        // The month before first, then this month's reports: one month's workbooks in memory at a time, not the
+        // year's (each month's reports were held while every earlier month was read and computed).
+        Snapshot before = m.getMonthValue() == 1 ? null : compute(model, m.minusMonths(1), source, depth + 1);
         List<MonthlyReport> reports = source.reports(m);
         if (reports.isEmpty()) {
             return null;
         }
-        Snapshot before = m.getMonthValue() == 1 ? null : compute(model, m.minusMonths(1), source, depth + 1);
         int issue = before == null ? 1 : before.issue() + 1;
         return Engine.compute(new Engine.Input(model, m, reports, before,
                 before == null ? How.ABSENT.id() : How.COMPUTED.id(), issue, m.atEndOfMonth().toString(), null, null,
