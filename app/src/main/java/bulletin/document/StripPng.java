@@ -5,6 +5,7 @@ import java.awt.Graphics2D;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -41,7 +42,8 @@ final class StripPng {
         Deflater deflater = new Deflater(6);
         try (DeflaterOutputStream z = new DeflaterOutputStream(idat, deflater, 1 << 16)) {
             BufferedImage band = new BufferedImage(width, Math.min(BAND, height), BufferedImage.TYPE_INT_RGB);
-            int[] row = new int[width];
+            // The band's pixels as they are stored (TYPE_INT_RGB: 0xRRGGBB), without getRGB's colour model per pixel.
+            int[] pixels = ((DataBufferInt) band.getRaster().getDataBuffer()).getData();
             byte[] prev = new byte[width * 3];
             byte[] cur = new byte[width * 3];
             byte[] filtered = new byte[1 + width * 3];
@@ -49,9 +51,8 @@ final class StripPng {
                 int rows = Math.min(BAND, height - y0);
                 draw(chart, band, y0, width, height, drawWidth, drawHeight);
                 for (int y = 0; y < rows; y++) {
-                    band.getRGB(0, y, width, 1, row, 0, width);
-                    for (int x = 0, i = 0; x < width; x++) {
-                        int p = row[x];
+                    for (int x = 0, i = 0, at = y * width; x < width; x++) {
+                        int p = pixels[at + x];
                         cur[i++] = (byte) (p >> 16);
                         cur[i++] = (byte) (p >> 8);
                         cur[i++] = (byte) p;
