@@ -53,6 +53,9 @@ public final class Main {
             code = cl.execute(args);
         } catch (OutOfMemoryError e) {
             code = OutOfMemory.report(err);
+            if (System.getenv("BULLETIN_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
         }
         if (out.checkError()) { // flushes first
             err.println("错误: 无法写入" + outName.get() + "（磁盘已满、管道已关闭，或重定向到的文件不可写），输出不完整");
@@ -86,6 +89,9 @@ public final class Main {
     private static int handleExecution(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
         if (OutOfMemory.is(e)) {
+            if (System.getenv("BULLETIN_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
             return OutOfMemory.report(err);
         }
         if (e instanceof BulletinException be) {

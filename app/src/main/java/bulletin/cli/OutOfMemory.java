@@ -85,6 +85,9 @@ final class OutOfMemory {
             }
             long[] first = samples.peekFirst();
             if (spinning(now - first[0], gc - first[1])) {
+                if (System.getenv("BULLETIN_DEBUG") != null) {
+                    err.println("（回收占用了最近 " + (now - first[0]) + " 毫秒中的 " + (gc - first[1]) + " 毫秒）");
+                }
                 report(err);
                 Runtime.getRuntime().halt(ExitCode.USAGE);
             }
