@@ -34,7 +34,8 @@ public final class Benchmark {
             new Size("province, 12 months, no snapshots", 150, 60, 12, false));
 
     /** The JVM options the launcher adds (without its class-data archive), for the second floor. */
-    static final List<String> LAUNCHER_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    static final List<String> LAUNCHER_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+            "-XX:InitialRAMPercentage=0.2");
     static final int[] HEAPS = {32, 48, 64, 96, 128, 192, 256, 384, 512, 768, 1024};
     /** No measured run may take longer than this: one that does is killed and counts as failed. */
     static final double RUN_LIMIT_SECONDS = 120;
