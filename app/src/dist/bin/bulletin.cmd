@@ -25,8 +25,9 @@ if defined JAVA_HOME if exist "%JAVA_HOME%\bin\java.exe" set "BULLETIN_JAVA=%JAV
 if not defined BULLETIN_JAVA for %%j in (java.exe) do set "BULLETIN_JAVA=%%~$PATH:j"
 if not defined BULLETIN_JAVA goto :no_java
 
-rem JVM options as the development launcher's: the quick JIT tier, the serial collector; JVM warnings on stderr.
-set "BULLETIN_OPTS=-Dfile.encoding=UTF-8 -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8 -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:disable -Xlog:all=warning:stderr"
+rem JVM options as the development launcher's: the quick JIT tier, the serial collector, a heap that starts small;
+rem JVM warnings on stderr.
+set "BULLETIN_OPTS=-Dfile.encoding=UTF-8 -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8 -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:InitialRAMPercentage=0.2 -Xlog:disable -Xlog:all=warning:stderr"
 set "BULLETIN_CDS_OPTS="
 
 rem The class-data archive lives in %LOCALAPPDATA%\bulletin\<install folder>\, named after the jar and the java
@@ -83,6 +84,13 @@ if not exist "%BULLETIN_JSA%" goto :cds_failed
 set BULLETIN_CDS_OPTS="-XX:SharedArchiveFile=%BULLETIN_JSA%" -Xshare:auto
 
 :run
+rem A JVM that cannot start with the options of BULLETIN_JAVA_OPTS exits with 1, the code for wrong workbooks:
+rem the options are tried first (only when set), and a failure is exit 2, a usage error.
+if not defined BULLETIN_JAVA_OPTS goto :start
+"%BULLETIN_JAVA%" %BULLETIN_OPTS% %BULLETIN_JAVA_OPTS% -version >nul 2>&1
+if errorlevel 1 goto :bad_opts
+
+:start
 "%BULLETIN_JAVA%" %BULLETIN_OPTS% %BULLETIN_CDS_OPTS% %BULLETIN_JAVA_OPTS% -jar "%BULLETIN_JAR%" %*
 set "BULLETIN_RC=%ERRORLEVEL%"
 if defined BULLETIN_OLDCP chcp %BULLETIN_OLDCP% >nul
@@ -103,6 +111,11 @@ if exist "%BULLETIN_CACHE%\%BULLETIN_STAMP%.nosample" goto :run
 echo 提示: 找不到示例工作区 %BULLETIN_SAMPLE%，不做快速启动准备；程序照常运行，只是启动稍慢。 1>&2
 echo no sample >"%BULLETIN_CACHE%\%BULLETIN_STAMP%.nosample"
 goto :run
+
+:bad_opts
+echo 错误: Java 无法以环境变量 BULLETIN_JAVA_OPTS 中的选项启动（运行 set BULLETIN_JAVA_OPTS 可以看到它）。请改正或清除它，例如 set BULLETIN_JAVA_OPTS=-Xmx512m，或 set BULLETIN_JAVA_OPTS=。 1>&2
+if defined BULLETIN_OLDCP chcp %BULLETIN_OLDCP% >nul
+endlocal & exit /b 2
 
 :no_java
 echo 错误: 找不到 Java（PATH 中没有 java 命令，也没有设置 JAVA_HOME）。 1>&2

@@ -28,6 +28,7 @@ public final class Main {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
                 StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        OutOfMemory.guard(err);
         int code = run(args, out, err, Main::stdoutName);
         out.flush();
         err.flush();
@@ -47,7 +48,15 @@ public final class Main {
         CommandLine cl = commandLine();
         cl.setOut(out);
         cl.setErr(err);
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            code = OutOfMemory.report(err);
+            if (System.getenv("BULLETIN_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
+        }
         if (out.checkError()) { // flushes first
             if (code == ExitCode.OK && madeFiles(cl)) {
                 // The command's work is done and in its files: only its summary was lost. A scheduled run that
@@ -100,6 +109,12 @@ public final class Main {
     /** The one place that turns an exception into a message and an exit code. */
     private static int handleExecution(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
+        if (OutOfMemory.is(e)) {
+            if (System.getenv("BULLETIN_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
+            return OutOfMemory.report(err);
+        }
         if (e instanceof BulletinException be) {
             err.print(be.report());
             for (Problem p : be.problems()) {

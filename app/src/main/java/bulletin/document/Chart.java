@@ -12,16 +12,12 @@ import java.awt.Font;
 import java.awt.GraphicsEnvironment;
 import java.awt.Paint;
 import java.awt.geom.Rectangle2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -168,16 +164,9 @@ public final class Chart {
         double widthPt = widthMm / 25.4 * 72;
         double heightPt = Math.min(600, Math.max(160, bars.size() * 10.2 + 70));
         double scale = DPI / 72.0;
-        BufferedImage img = chart.createBufferedImage((int) Math.round(widthPt * scale),
-                (int) Math.round(heightPt * scale), widthPt, heightPt, null);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.setUseCache(false); // no temporary file in the system's folder: the PNG is made in memory
-            ImageIO.write(img, "png", out);
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-        return Optional.of(out.toByteArray());
+        // In bands of rows (StripPng): the whole picture at once is 18 MiB of pixels.
+        return Optional.of(StripPng.write(chart, (int) Math.round(widthPt * scale), (int) Math.round(heightPt * scale),
+                widthPt, heightPt));
     }
 
     /** An indicator's name as a bar's label: without brackets, at most 12 characters. */

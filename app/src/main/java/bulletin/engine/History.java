@@ -95,33 +95,16 @@ public final class History {
                 return kept.get();
             }
         }
-        Supplier<Snapshot> before = once(() -> m.getMonthValue() == 1 ? null
-                : compute(model, m.minusMonths(1), source, depth + 1));
-        Reports reports = source.reports(m, before);
+        // The month before first, then this month's reports: one month's workbooks in memory at a time, not the
+        // year's (each month's reports were held while every earlier month was read and computed).
+        Snapshot b = m.getMonthValue() == 1 ? null : compute(model, m.minusMonths(1), source, depth + 1);
+        Reports reports = source.reports(m, () -> b);
         if (reports.reports().isEmpty()) {
             return null;
         }
-        Snapshot b = before.get();
         int issue = b == null ? 1 : b.issue() + 1;
         return Engine.compute(new Engine.Input(model, m, reports.reports(), b,
                 b == null ? How.ABSENT.id() : How.COMPUTED.id(), issue, m.atEndOfMonth().toString(), null, null,
                 null, reports.excluded()));
-    }
-
-    /** A supplier that asks {@code s} once, and only when first asked. */
-    private static <T> Supplier<T> once(Supplier<T> s) {
-        return new Supplier<>() {
-            private boolean asked;
-            private T value;
-
-            @Override
-            public T get() {
-                if (!asked) {
-                    value = s.get();
-                    asked = true;
-                }
-                return value;
-            }
-        };
     }
 }

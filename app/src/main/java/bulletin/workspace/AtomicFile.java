@@ -149,10 +149,19 @@ public final class AtomicFile {
                 if (ea == null || eb == null) {
                     return ea == null && eb == null && entries > 0;
                 }
-                byte[] x = a.readAllBytes(); // our own document, in memory
-                byte[] y = b.readNBytes(x.length + 1); // never more of the file's than that
+                if (!ea.getName().equals(eb.getName())) {
+                    return false;
+                }
+                // A head of each entry in memory, the rest compared as it streams: a province's document.xml is
+                // tens of MiB unpacked, and both copies at once did not fit a 128 MiB heap.
+                byte[] x = a.readNBytes(HEAD);
+                byte[] y = b.readNBytes(HEAD);
                 boolean xml = ea.getName().endsWith(".xml") || ea.getName().endsWith(".rels");
-                if (!ea.getName().equals(eb.getName()) || !Arrays.equals(x, y) && !(xml && sameXml(x, y))) {
+                if (Arrays.equals(x, y)) {
+                    if (!sameRest(a, b)) {
+                        return false;
+                    }
+                } else if (!(xml && sameXml(a, x, b, y))) {
                     return false;
                 }
                 entries++;
@@ -162,16 +171,51 @@ public final class AtomicFile {
 
     private static final Pattern ATTRIBUTE = Pattern.compile("\\s+([^\\s=/>]+)\\s*=\\s*(\"[^\"]*\"|'[^']*')");
 
-    /** The same XML but for the order of the root element's attributes. */
-    private static boolean sameXml(byte[] x, byte[] y) {
+    /** How much of each entry is read at once: room for any root element's start tag. */
+    private static final int HEAD = 1 << 16;
+
+    /** Whether the rest of two streams is the same, compared a block at a time. */
+    private static boolean sameRest(InputStream a, InputStream b) throws IOException {
+        byte[] x = new byte[HEAD];
+        byte[] y = new byte[HEAD];
+        while (true) {
+            int n = a.readNBytes(x, 0, HEAD);
+            int m = b.readNBytes(y, 0, HEAD);
+            if (n != m || !Arrays.equals(x, 0, n, y, 0, m)) {
+                return false;
+            }
+            if (n < HEAD) {
+                return true;
+            }
+        }
+    }
+
+    /**
+     * The same XML but for the order of the root element's attributes: the heads {@code x} and {@code y} (each
+     * holding its root element's start tag) and then the rest of the streams.
+     */
+    private static boolean sameXml(InputStream a, byte[] x, InputStream b, byte[] y) throws IOException {
         int[] rx = rootTag(x);
         int[] ry = rootTag(y);
-        if (rx == null || ry == null || x.length - rx[1] != y.length - ry[1]
-                || !Arrays.equals(x, 0, rx[0], y, 0, ry[0]) || !Arrays.equals(x, rx[1], x.length, y, ry[1], y.length)) {
+        if (rx == null || ry == null || !Arrays.equals(x, 0, rx[0], y, 0, ry[0])
+                || !attributes(new String(x, rx[0], rx[1] - rx[0], StandardCharsets.UTF_8))
+                        .equals(attributes(new String(y, ry[0], ry[1] - ry[0], StandardCharsets.UTF_8)))) {
             return false;
         }
-        return attributes(new String(x, rx[0], rx[1] - rx[0], StandardCharsets.UTF_8))
-                .equals(attributes(new String(y, ry[0], ry[1] - ry[0], StandardCharsets.UTF_8)));
+        // After the start tags, byte for byte: each head's tail, then its stream.
+        return sameRest(new java.io.SequenceInputStream(new ByteArrayInputStream(x, rx[1], x.length - rx[1]),
+                unclosed(a)), new java.io.SequenceInputStream(new ByteArrayInputStream(y, ry[1], y.length - ry[1]),
+                unclosed(b)));
+    }
+
+    /** The stream, but not closed by a SequenceInputStream that has read it to its end. */
+    private static InputStream unclosed(InputStream in) {
+        return new java.io.FilterInputStream(in) {
+            @Override
+            public void close() {
+                // the zip stream goes on to its next entry
+            }
+        };
     }
 
     /** Where the root element's start tag begins and ends (after its '>'), or null. */

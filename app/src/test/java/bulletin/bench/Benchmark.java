@@ -34,8 +34,15 @@ public final class Benchmark {
             new Size("province, 12 months, no snapshots", 150, 60, 12, false));
 
     /** The JVM options the launcher adds (without its class-data archive), for the second floor. */
-    static final List<String> LAUNCHER_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    static final List<String> LAUNCHER_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+            "-XX:InitialRAMPercentage=0.2");
     static final int[] HEAPS = {32, 48, 64, 96, 128, 192, 256, 384, 512, 768, 1024};
+    /** No measured run may take longer than this: one that does is killed and counts as failed. */
+    static final double RUN_LIMIT_SECONDS = 120;
+    /** A heap probe that runs past this many times the command's unlimited median counts as not fitting. */
+    static final double PROBE_FACTOR = 3;
+    /** The least time limit of a probe, whatever the median (a JVM's start alone is a few tenths). */
+    static final double PROBE_MIN_SECONDS = 5;
 
     private final Path root;
     private final String classpath;
@@ -54,8 +61,15 @@ public final class Benchmark {
     }
 
     /** Median seconds and peak RSS (MiB) of a command, run {@code runs} times after one warm-up. */
-    record Measure(double seconds, double rssMib, boolean ok) {
+    record Measure(double seconds, double rssMib, boolean ok, boolean timedOut) {
+        Measure(double seconds, double rssMib, boolean ok) {
+            this(seconds, rssMib, ok, false);
+        }
     }
+
+    /** How often a probe or a run was stopped at its time limit, for the table's note. */
+    private int probesStopped;
+    private int runsStopped;
 
     void run() throws Exception {
         Files.createDirectories(root);
@@ -64,7 +78,7 @@ public final class Benchmark {
             Floor.makeEmpty(empty);
         }
         // The launcher builds nothing here (bench/run has built the jar) but makes its class-data archive once.
-        measureOnce(List.of("./bulletin", "--version"), null);
+        measureOnce(List.of("./bulletin", "--version"), null, RUN_LIMIT_SECONDS);
         List<String> rows = new ArrayList<>();
         Measure jvm = measure(List.of("java", "-version"), null);
         Measure floor = measure(List.of("java", "-cp", classpath, "bulletin.bench.Floor", empty.toString()), null);
@@ -89,11 +103,11 @@ public final class Benchmark {
             Measure template = measure(cli(List.of("-w", ws.toString(), "template", "--month", month, "--force")),
                     null);
             Measure gen = measure(generate, out);
-            int heap = smallestHeap(generate, out);
+            int heap = smallestHeap(generate, out, gen.seconds());
             rows.add(row(s.name() + ": `inspect`", inspect, null, ""));
             rows.add(row(s.name() + ": `validate --month 12`", validate, null, ""));
             rows.add(row(s.name() + ": `template --month 12`", template, null, ""));
-            rows.add(row(s.name() + ": `generate --month 12`", gen, floor, heap + " MiB"));
+            rows.add(row(s.name() + ": `generate --month 12`", gen, floor, heap == 0 ? "none" : heap + " MiB"));
             byKey.put(s.name() + "/validate", validate);
             byKey.put(s.name() + "/generate", gen);
             byKey.put(s.name() + "/template", template);
@@ -127,12 +141,17 @@ public final class Benchmark {
         System.out.println(String.format(Locale.ROOT, "%d runs each after a warm-up; %d cores, %s, Java %s.", runs,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
                 System.getProperty("java.version")));
+        System.out.println(String.format(Locale.ROOT, "Time limits: each run %.0f s (a run stopped there is shown as"
+                + " \"timed out\"; %d were); each heap probe %.0f× the command's median wall time without a limit,"
+                + " at least %.0f s: a probe stopped there, or ended for want of memory (exit 2), counts as not"
+                + " fitting (%d probes were stopped at their limit).", RUN_LIMIT_SECONDS, runsStopped, PROBE_FACTOR,
+                PROBE_MIN_SECONDS, probesStopped));
     }
 
     private static String row(String what, Measure m, Measure floor, String heap) {
         String ratio = floor == null ? "" : String.format(Locale.ROOT, "%.2f", m.seconds() / floor.seconds());
         return String.format(Locale.ROOT, "| %s | %.2f s%s | %.0f MiB | %s | %s |", what, m.seconds(),
-                m.ok() ? "" : " (failed)", m.rssMib(), ratio, heap);
+                m.timedOut() ? " (timed out)" : m.ok() ? "" : " (failed)", m.rssMib(), ratio, heap);
     }
 
     /** The program as a user runs it: through the launcher, with its JVM options and class-data archive. */
@@ -142,12 +161,20 @@ public final class Benchmark {
         return cmd;
     }
 
-    /** The smallest heap of {@link #HEAPS}, in MiB, that the command runs in (exit 0 or 1), or 0 if none. */
-    private int smallestHeap(List<String> cmd, Path cleanBefore) throws Exception {
+    /**
+     * The smallest heap of {@link #HEAPS}, in MiB, that the command runs in (exit 0) within {@link #PROBE_FACTOR}
+     * times its unlimited median {@code seconds}, or 0 if none. A heap just too small makes the serial collector
+     * spin: the program's own guard ends that with exit 2, and the time limit ends whatever the guard misses.
+     */
+    private int smallestHeap(List<String> cmd, Path cleanBefore, double seconds) throws Exception {
+        double limit = Math.max(PROBE_MIN_SECONDS, PROBE_FACTOR * seconds);
         for (int mb : HEAPS) {
-            double[] m = measureOnce(cmd, cleanBefore, "BULLETIN_JAVA_OPTS", "-Xmx" + mb + "m");
-            if (m != null && m[2] == 0) { // exactly 0: out of memory ends a JVM with 1 too
+            double[] m = measureOnce(cmd, cleanBefore, limit, "BULLETIN_JAVA_OPTS", "-Xmx" + mb + "m");
+            if (m != null && m[2] == 0) {
                 return mb;
+            }
+            if (m != null && m[2] == TIMED_OUT) {
+                probesStopped++;
             }
         }
         return 0;
@@ -168,20 +195,38 @@ public final class Benchmark {
         List<Double> secs = new ArrayList<>();
         List<Double> rss = new ArrayList<>();
         boolean ok = true;
-        measureOnce(cmd, cleanBefore); // warm-up: file caches
+        boolean stopped = false;
+        double[] warm = measureOnce(cmd, cleanBefore, RUN_LIMIT_SECONDS); // warm-up: file caches
+        if (warm != null && warm[2] == TIMED_OUT) {
+            runsStopped++;
+            return new Measure(RUN_LIMIT_SECONDS, 0, false, true);
+        }
         for (int i = 0; i < runs; i++) {
-            double[] m = measureOnce(cmd, cleanBefore);
-            ok &= m != null;
-            if (m != null) {
+            double[] m = measureOnce(cmd, cleanBefore, RUN_LIMIT_SECONDS);
+            if (m != null && m[2] == TIMED_OUT) {
+                runsStopped++;
+                stopped = true;
+                break; // the others would take as long
+            }
+            boolean done = m != null && m[2] == 0;
+            ok &= done;
+            if (done) {
                 secs.add(m[0]);
                 rss.add(m[1]);
             }
         }
-        return secs.isEmpty() ? new Measure(0, 0, false) : new Measure(median(secs), median(rss), ok);
+        return secs.isEmpty() ? new Measure(stopped ? RUN_LIMIT_SECONDS : 0, 0, false, stopped)
+                : new Measure(median(secs), median(rss), ok && !stopped, stopped);
     }
 
-    /** One run: seconds, peak RSS in MiB and exit code, or null when it failed (an exit code other than 0 or 1). */
-    private double[] measureOnce(List<String> cmd, Path cleanBefore, String... env) throws Exception {
+    /** The exit code that {@link #measureOnce} gives a run it stopped at its time limit. */
+    static final int TIMED_OUT = -1;
+
+    /**
+     * One run: seconds, peak RSS in MiB and exit code ({@link #TIMED_OUT} when it was stopped at {@code limit}
+     * seconds, with its process tree), or null when it failed (an exit code other than 0, 1 or 2).
+     */
+    private double[] measureOnce(List<String> cmd, Path cleanBefore, double limit, String... env) throws Exception {
         if (cleanBefore != null) {
             deleteTree(cleanBefore);
         }
@@ -193,14 +238,25 @@ public final class Benchmark {
         for (int i = 0; i + 1 < env.length; i += 2) {
             pb.environment().put(env[i], env[i + 1]);
         }
-        int code = pb.start().waitFor();
+        Process p = pb.start();
+        if (!p.waitFor((long) (limit * 1000), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            p.waitFor();
+            Files.delete(err);
+            return new double[] {limit, 0, TIMED_OUT};
+        }
+        int code = p.exitValue();
         String line = Files.readAllLines(err).stream().filter(l -> l.startsWith("BENCH ")).findFirst().orElse("");
         Files.delete(err);
-        if (code != 0 || line.isEmpty()) { // a refused or failed run is no measurement
+        if (line.isEmpty()) {
             return null;
         }
         String[] f = line.split(" ");
-        return new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2]) / 1024.0, code};
+        double[] m = {Double.parseDouble(f[1]), Double.parseDouble(f[2]) / 1024.0, code};
+        // /usr/bin/time exits with the command's code: a refused or failed run is no measurement, but a probe
+        // that ran out of memory (exit 2) is an answer
+        return code == 0 || code == 2 ? m : null;
     }
 
     private static double median(List<Double> v) {

@@ -3,6 +3,7 @@ package bulletin.document;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bulletin.testing.Cli;
+import bulletin.testing.GeneratedSamples;
 import bulletin.testing.SampleWorkspace;
 import jakarta.xml.bind.JAXBElement;
 import java.io.ByteArrayInputStream;
@@ -37,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The document's look, read back from the .docx: page, sections, fonts, footers, tables, shading, chart. */
 class DocxLayoutTest {
 
-    @TempDir
+    /** The samples' May, generated once for the suite (GeneratedSamples); read only. */
     static Path ws;
 
     static WordprocessingMLPackage doc;
@@ -45,8 +46,8 @@ class DocxLayoutTest {
 
     @BeforeAll
     static void generate() throws Exception {
-        SampleWorkspace.copyTo(ws);
-        run = Cli.in(ws, "generate", "--month", "5", "--date", "2026-05-30");
+        ws = GeneratedSamples.may().workspace();
+        run = GeneratedSamples.may().run();
         assertThat(run.code()).as(run.toString()).isZero();
         doc = WordprocessingMLPackage.load(ws.resolve("out/2026-05/工作专报（第3期）.docx").toFile());
     }

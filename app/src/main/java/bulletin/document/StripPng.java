@@ -1,0 +1,149 @@
+package bulletin.document;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+import org.jfree.chart.JFreeChart;
+
+/**
+ * A chart drawn to a PNG a band of rows at a time. At 300 dpi the whole picture as one image is about 18 MiB of
+ * pixels (1843 × 2500 ints), the largest single object of a run and more than a quarter of a 64 MiB heap; drawn in
+ * bands of {@link #BAND} rows, only one band is in memory while the PNG's rows are filtered and compressed.
+ * The bands are drawn with the same transform as one whole image, shifted: the pixels are the same.
+ */
+final class StripPng {
+
+    /** Rows drawn at a time: about 1.8 MiB of pixels at the chart's width. */
+    static final int BAND = 256;
+
+    private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+    private StripPng() {
+    }
+
+    /**
+     * The chart as an opaque RGB PNG of {@code width × height} pixels, drawn in {@code drawWidth × drawHeight}
+     * points (as {@link JFreeChart#createBufferedImage(int, int, double, double,
+     * org.jfree.chart.ChartRenderingInfo)} scales it).
+     */
+    static byte[] write(JFreeChart chart, int width, int height, double drawWidth, double drawHeight) {
+        ByteArrayOutputStream idat = new ByteArrayOutputStream();
+        Deflater deflater = new Deflater(6);
+        try (DeflaterOutputStream z = new DeflaterOutputStream(idat, deflater, 1 << 16)) {
+            BufferedImage band = new BufferedImage(width, Math.min(BAND, height), BufferedImage.TYPE_INT_RGB);
+            // The band's pixels as they are stored (TYPE_INT_RGB: 0xRRGGBB), without getRGB's colour model per pixel.
+            int[] pixels = ((DataBufferInt) band.getRaster().getDataBuffer()).getData();
+            byte[] prev = new byte[width * 3];
+            byte[] cur = new byte[width * 3];
+            byte[] filtered = new byte[1 + width * 3];
+            for (int y0 = 0; y0 < height; y0 += BAND) {
+                int rows = Math.min(BAND, height - y0);
+                draw(chart, band, y0, width, height, drawWidth, drawHeight);
+                for (int y = 0; y < rows; y++) {
+                    for (int x = 0, i = 0, at = y * width; x < width; x++) {
+                        int p = pixels[at + x];
+                        cur[i++] = (byte) (p >> 16);
+                        cur[i++] = (byte) (p >> 8);
+                        cur[i++] = (byte) p;
+                    }
+                    filter(cur, prev, filtered);
+                    z.write(filtered);
+                    byte[] t = prev;
+                    prev = cur;
+                    cur = t;
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("a PNG in memory cannot fail to be written", e);
+        } finally {
+            deflater.end();
+        }
+        ByteArrayOutputStream png = new ByteArrayOutputStream(idat.size() + 64);
+        try {
+            png.write(SIGNATURE);
+            ByteArrayOutputStream ihdr = new ByteArrayOutputStream();
+            DataOutputStream header = new DataOutputStream(ihdr);
+            header.writeInt(width);
+            header.writeInt(height);
+            header.writeByte(8); // bit depth
+            header.writeByte(2); // truecolour
+            header.writeByte(0); // deflate
+            header.writeByte(0); // adaptive filtering
+            header.writeByte(0); // not interlaced
+            chunk(png, "IHDR", ihdr.toByteArray());
+            chunk(png, "IDAT", idat.toByteArray());
+            chunk(png, "IEND", new byte[0]);
+        } catch (IOException e) {
+            throw new IllegalStateException("a PNG in memory cannot fail to be written", e);
+        }
+        return png.toByteArray();
+    }
+
+    /** Draws the band of rows from {@code y0} as those rows of the whole picture. */
+    private static void draw(JFreeChart chart, BufferedImage band, int y0, int width, int height, double drawWidth,
+            double drawHeight) {
+        Graphics2D g = band.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, band.getWidth(), band.getHeight());
+            g.translate(0, -y0);
+            g.transform(AffineTransform.getScaleInstance(width / drawWidth, height / drawHeight));
+            chart.draw(g, new Rectangle2D.Double(0, 0, drawWidth, drawHeight), null, null);
+        } finally {
+            g.dispose();
+        }
+    }
+
+    /**
+     * One row, filtered for the best compression of the cheap choices (none, Sub, Up: the least sum of absolute
+     * differences, as libpng chooses), with its filter byte first.
+     */
+    private static void filter(byte[] cur, byte[] prev, byte[] out) {
+        int n = cur.length;
+        long none = 0;
+        long sub = 0;
+        long up = 0;
+        for (int i = 0; i < n; i++) {
+            none += Math.abs((byte) cur[i]);
+            sub += Math.abs((byte) (cur[i] - (i >= 3 ? cur[i - 3] : 0)));
+            up += Math.abs((byte) (cur[i] - prev[i]));
+        }
+        if (none <= sub && none <= up) {
+            out[0] = 0;
+            System.arraycopy(cur, 0, out, 1, n);
+        } else if (sub <= up) {
+            out[0] = 1;
+            for (int i = 0; i < n; i++) {
+                out[i + 1] = (byte) (cur[i] - (i >= 3 ? cur[i - 3] : 0));
+            }
+        } else {
+            out[0] = 2;
+            for (int i = 0; i < n; i++) {
+                out[i + 1] = (byte) (cur[i] - prev[i]);
+            }
+        }
+    }
+
+    private static void chunk(OutputStream out, String type, byte[] data) throws IOException {
+        DataOutputStream d = new DataOutputStream(out);
+        byte[] t = type.getBytes(StandardCharsets.US_ASCII);
+        CRC32 crc = new CRC32();
+        crc.update(t);
+        crc.update(data);
+        d.writeInt(data.length);
+        d.write(t);
+        d.write(data);
+        d.writeInt((int) crc.getValue());
+    }
+}

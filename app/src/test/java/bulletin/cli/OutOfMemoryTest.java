@@ -1,0 +1,50 @@
+package bulletin.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import bulletin.diag.ExitCode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 24: a run that does not fit its heap is exit 2 with the memory message, whether the error reaches
+ * {@code Main} directly or as the cause of a worker's failure, and a collector that spins is told from one that
+ * works hard.
+ */
+class OutOfMemoryTest {
+
+    @Test
+    void anOutOfMemoryErrorIsRecognisedThroughTheWrappersOfWorkerThreads() {
+        assertThat(OutOfMemory.is(new OutOfMemoryError("Java heap space"))).isTrue();
+        assertThat(OutOfMemory.is(new CompletionException(new OutOfMemoryError()))).isTrue();
+        assertThat(OutOfMemory.is(new RuntimeException(new ExecutionException(new OutOfMemoryError())))).isTrue();
+        assertThat(OutOfMemory.is(new CompletionException(new IllegalStateException("bug")))).isFalse();
+        assertThat(OutOfMemory.is(new IllegalStateException())).isFalse();
+    }
+
+    @Test
+    void theMessageSaysHowToGiveMoreMemoryAndTheCodeIsTwo() {
+        StringWriter s = new StringWriter();
+        int code = OutOfMemory.report(new PrintWriter(s, true));
+        assertThat(code).isEqualTo(ExitCode.USAGE).isEqualTo(2);
+        assertThat(s.toString()).startsWith("错误: 内存不足：请用 BULLETIN_JAVA_OPTS=-Xmx")
+                .contains("加大内存", "MiB").doesNotContain("Exception", "at java.");
+        // The heap to try is at least 256 MiB and more than this JVM has.
+        long suggested = Long.parseLong(s.toString().replaceAll("(?s).*?-Xmx(\\d+)m.*", "$1"));
+        assertThat(suggested).isGreaterThanOrEqualTo(256)
+                .isGreaterThan(Runtime.getRuntime().maxMemory() / (1024 * 1024));
+    }
+
+    @Test
+    void onlyAWholeWindowMostlyCollectingIsASpin() {
+        long w = OutOfMemory.WINDOW_MS;
+        assertThat(OutOfMemory.spinning(w, (long) (0.95 * w))).isTrue();
+        assertThat(OutOfMemory.spinning(w, (long) (0.5 * w))).as("hard work, not a spin").isFalse();
+        assertThat(OutOfMemory.spinning(w / 2, w / 2)).as("too short a window to judge").isFalse();
+        // The province at -Xmx128m: nine full collections of about 0.13 s in 3 s is 40%, and it finishes.
+        assertThat(OutOfMemory.spinning(3000, 1200)).isFalse();
+    }
+}
