@@ -4,6 +4,10 @@ import bulletin.forms.FormWriter.ReporterType;
 import bulletin.forms.FormWriter;
 import bulletin.ingest.ModelLoader;
 import bulletin.model.IndicatorModel;
+import bulletin.model.MonthlyReport;
+import bulletin.model.ReportEntry;
+import bulletin.validate.MonthCheck;
+import java.math.BigDecimal;
 import bulletin.text.Text;
 import bulletin.workspace.AtomicFile;
 import bulletin.workspace.Workspace;
@@ -78,11 +82,14 @@ public final class TemplateService {
         reporters.addAll(model.departments());
         List<String> renamed = new ArrayList<>();
         Map<String, String> names = fileNames(month, reporters, renamed);
+        Map<String, MonthlyReport> before = MonthCheck.previousReports(ws, model, month);
         for (String u : model.units()) {
-            write(ws, model, u, ReporterType.UNIT, month, dir.resolve(names.get(u)), force, units, kept);
+            write(ws, model, u, ReporterType.UNIT, month, dir.resolve(names.get(u)), force, units, kept,
+                    lastFigures(model, before.get(u)));
         }
         for (String d : model.departments()) {
-            write(ws, model, d, ReporterType.DEPARTMENT, month, dir.resolve(names.get(d)), force, departments, kept);
+            write(ws, model, d, ReporterType.DEPARTMENT, month, dir.resolve(names.get(d)), force, departments, kept,
+                    lastFigures(model, before.get(d)));
         }
         return new Result(month, ws.show(dir), units, departments, kept, renamed);
     }
@@ -179,8 +186,30 @@ public final class TemplateService {
         }
     }
 
+    /**
+     * A reporter's figures of last month, by indicator code, as {@code validate} compares with them: what last
+     * month's bulletin published ({@code bulletin.json}, carried figures included), else last month's workbook;
+     * the 形象进度 for a percent kind, the cumulative figure otherwise. Empty in January or with neither.
+     */
+    static Map<String, BigDecimal> lastFigures(IndicatorModel model, MonthlyReport before) {
+        Map<String, BigDecimal> out = new LinkedHashMap<>();
+        if (before == null) {
+            return out;
+        }
+        for (ReportEntry e : before.entries().values()) {
+            model.indicator(e.code()).ifPresent(i -> {
+                BigDecimal v = i.kind().reportsPercent() ? e.percent() : e.done();
+                if (v != null) {
+                    out.put(e.code(), v);
+                }
+            });
+        }
+        return out;
+    }
+
     private static void write(Workspace ws, IndicatorModel model, String reporter, ReporterType type, YearMonth month,
-                              Path file, boolean force, List<String> written, List<String> kept) {
+                              Path file, boolean force, List<String> written, List<String> kept,
+                              Map<String, BigDecimal> last) {
         Path dir = file.getParent();
         if (!file.normalize().startsWith(dir.normalize()) || !file.normalize().getParent().equals(dir.normalize())) {
             throw new IllegalStateException("form path escapes its folder: " + file);
@@ -190,7 +219,7 @@ public final class TemplateService {
             return;
         }
         AtomicFile.write(file, ws.show(file),
-                out -> FormWriter.write(model, reporter, type, month, ws.config().deadline(), out));
+                out -> FormWriter.write(model, reporter, type, month, ws.config().deadline(), last, out));
         written.add(reporter);
     }
 }
