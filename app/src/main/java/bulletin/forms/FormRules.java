@@ -20,6 +20,13 @@ public final class FormRules {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
+    /**
+     * What 自查 shows for a blank input where last month had no figure either: said, but neither counted nor
+     * coloured, as {@code validate} does not hold it against the unit (a blank where last month had a figure is
+     * {@code missing-figure}, and flagged "未填（上月为 60）").
+     */
+    public static final String UNFILLED = "未填";
+
     private FormRules() {
     }
 
@@ -81,7 +88,7 @@ public final class FormRules {
      */
     public static String checkFormula(Rule rule, String x) {
         String last = rule.last() == null ? null : Numbers.format(rule.last());
-        String blank = last != null ? "\"未填（上月为 " + last + "）\"" : "\"未填\"";
+        String blank = last != null ? "\"未填（上月为 " + last + "）\"" : "\"" + UNFILLED + "\"";
         String ok = "\"" + FormLayout.CHECK_OK + "\"";
         String tail = ok;
         if (rule.farAbove() != null) {
@@ -103,12 +110,14 @@ public final class FormRules {
 
     /** The count at the top: {@code rows} (the 自查 cells, "K5:K40") of which {@code checked} carry a check. */
     public static String countFormula(String rows, int checked) {
-        String left = checked + "-COUNTIF(" + rows + ",\"" + FormLayout.CHECK_OK + "\")";
+        String left = checked + "-COUNTIF(" + rows + ",\"" + FormLayout.CHECK_OK + "\")-COUNTIF(" + rows + ",\""
+                + UNFILLED + "\")";
         return "IF(" + left + "=0,\"本表已全部自查通过\",\"本表还有 \"&(" + left + ")&\" 处需要核对\")";
     }
 
     /** The conditional formatting's condition for a row, given its 自查 cell ("$K5"). */
     public static String flaggedFormula(String k) {
-        return "AND(" + k + "<>\"" + FormLayout.CHECK_OK + "\"," + k + "<>\"" + FormLayout.CHECK_NONE + "\"," + k + "<>\"\")";
+        return "AND(" + k + "<>\"" + FormLayout.CHECK_OK + "\"," + k + "<>\"" + FormLayout.CHECK_NONE + "\"," + k
+                + "<>\"" + UNFILLED + "\"," + k + "<>\"\")";
     }
 }
