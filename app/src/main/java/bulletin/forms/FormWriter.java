@@ -65,29 +65,7 @@ public final class FormWriter {
             XSSFSheet sh = wb.createSheet(DATA_SHEET);
             List<Indicator> inds = model.indicatorsFor(reporter);
 
-            String title = month.getYear() + "年" + month.getMonthValue() + "月重点民生实事进度填报表";
-            cell(sh, 0, 0, title, s.title);
-            sh.addMergedRegion(new CellRangeAddress(0, 0, 0, COL_END));
-            sh.getRow(0).setHeightInPoints(30);
-            cell(sh, 1, 0, "填报单位：" + reporter, s.info);
-            sh.addMergedRegion(new CellRangeAddress(1, 1, 0, 3));
-            cell(sh, 1, 4, "填报月份：" + month.getYear() + "年" + month.getMonthValue() + "月", s.info);
-            sh.addMergedRegion(new CellRangeAddress(1, 1, 4, 6));
-            cell(sh, 1, 8, deadline == null ? "数据截至月底" : "请于" + month.getMonthValue() + "月" + deadline + "日前报送",
-                    s.info);
-            sh.addMergedRegion(new CellRangeAddress(1, 1, 8, COL_END));
-            String help = "填写说明：① 只填白色单元格。“累计完成”填自1月1日起的累计数，只填数字、不带单位（单位为%的比率类指标填"
-                    + "达到的比率，如 92.5）；“形象进度（%）”填 0–100 之间的数字（45 表示完成 45%），提标类指标达到标准填 100。"
-                    + "② 灰色行是本单位没有分解目标的指标，可在“进展情况”中用文字说明。③ 请勿改动灰色单元格、增删行列或改名"
-                    + "工作表，填好后原样报送。④ “上月累计”是上月专报采用的数字，本月累计不能比它小；“自查”列显示每一行的检查结果，"
-                    + "不是“✓”的行会标上颜色，请逐一核对后再报送（报送后仍以汇总时的检查为准）。";
-            cell(sh, 2, 0, help, s.help);
-            sh.addMergedRegion(new CellRangeAddress(2, 2, 0, COL_END));
-            sh.getRow(2).setHeightInPoints(78);
-            for (int c = 0; c < HEADERS.length; c++) {
-                cell(sh, HEADER_ROW, c, HEADERS[c], s.header);
-            }
-            sh.getRow(HEADER_ROW).setHeightInPoints(30);
+            writeHeader(sh, s, reporter, month, deadline);
 
             int r = HEADER_ROW + 1;
             int firstData = r;
@@ -111,22 +89,9 @@ public final class FormWriter {
                 sh.getRow(r).createCell(COL_NOTE).setCellStyle(s.inputText);
                 sh.getRow(r).createCell(COL_PROBLEM).setCellStyle(s.inputText);
                 sh.getRow(r).setHeightInPoints(rowHeight(sh.getRow(r)));
-                BigDecimal before = applies ? last.get(i.code()) : null;
-                XSSFCell lastCell = sh.getRow(r).createCell(COL_LAST);
-                if (before != null) {
-                    lastCell.setCellValue(before.doubleValue());
-                }
-                lastCell.setCellStyle(applies ? s.fixedNumber : s.greyNumber);
-                XSSFCell check = sh.getRow(r).createCell(COL_CHECK);
-                check.setCellStyle(applies ? s.check : s.grey);
-                BigDecimal target = type == ReporterType.DEPARTMENT ? i.cityTarget() : i.targets().get(reporter);
-                if (applies) {
-                    FormRules.Rule rule = FormRules.rule(i, before, target);
-                    check.setCellFormula(FormRules.checkFormula(rule, cellRef(r, percent ? COL_PERCENT : COL_DONE)));
-                    validate(sh, r, percent ? COL_PERCENT : COL_DONE, rule);
+                if (writeHelpers(sh, s, r, i, applies, last.get(i.code()),
+                        type == ReporterType.DEPARTMENT ? i.cityTarget() : i.targets().get(reporter))) {
                     checked++;
-                } else {
-                    check.setCellValue(CHECK_NONE);
                 }
                 r++;
             }
@@ -153,6 +118,58 @@ public final class FormWriter {
             wb.setActiveSheet(0);
             wb.write(out);
         }
+    }
+
+    /** Rows 1–4: the title, the reporter, month and deadline with the count of rows to check, the help, the headers. */
+    private static void writeHeader(XSSFSheet sh, Styles s, String reporter, YearMonth month, Integer deadline) {
+            String title = month.getYear() + "年" + month.getMonthValue() + "月重点民生实事进度填报表";
+        cell(sh, 0, 0, title, s.title);
+        sh.addMergedRegion(new CellRangeAddress(0, 0, 0, COL_END));
+        sh.getRow(0).setHeightInPoints(30);
+        cell(sh, 1, 0, "填报单位：" + reporter, s.info);
+        sh.addMergedRegion(new CellRangeAddress(1, 1, 0, 3));
+        cell(sh, 1, 4, "填报月份：" + month.getYear() + "年" + month.getMonthValue() + "月", s.info);
+        sh.addMergedRegion(new CellRangeAddress(1, 1, 4, 6));
+        cell(sh, 1, 8, deadline == null ? "数据截至月底" : "请于" + month.getMonthValue() + "月" + deadline + "日前报送",
+                s.info);
+        sh.addMergedRegion(new CellRangeAddress(1, 1, 8, COL_END));
+        String help = "填写说明：① 只填白色单元格。“累计完成”填自1月1日起的累计数，只填数字、不带单位（单位为%的比率类指标填"
+                + "达到的比率，如 92.5）；“形象进度（%）”填 0–100 之间的数字（45 表示完成 45%），提标类指标达到标准填 100。"
+                + "② 灰色行是本单位没有分解目标的指标，可在“进展情况”中用文字说明。③ 请勿改动灰色单元格、增删行列或改名"
+                + "工作表，填好后原样报送。④ “上月累计”是上月专报采用的数字，本月累计不能比它小；“自查”列显示每一行的检查结果，"
+                + "不是“✓”的行会标上颜色，请逐一核对后再报送（报送后仍以汇总时的检查为准）。";
+        cell(sh, 2, 0, help, s.help);
+        sh.addMergedRegion(new CellRangeAddress(2, 2, 0, COL_END));
+        sh.getRow(2).setHeightInPoints(78);
+        for (int c = 0; c < HEADERS.length; c++) {
+            cell(sh, HEADER_ROW, c, HEADERS[c], s.header);
+        }
+        sh.getRow(HEADER_ROW).setHeightInPoints(30);
+    }
+
+    /**
+     * The helper cells of row {@code r}: 上月累计 (last month's figure, {@code before}) and the 自查 formula, with the
+     * input cell's data validation; true where the row is checked (the unit fills it).
+     */
+    private static boolean writeHelpers(XSSFSheet sh, Styles s, int r, Indicator i, boolean applies,
+                                        BigDecimal last, BigDecimal target) {
+        boolean percent = i.kind().reportsPercent();
+        BigDecimal before = applies ? last : null;
+        XSSFCell lastCell = sh.getRow(r).createCell(COL_LAST);
+        if (before != null) {
+            lastCell.setCellValue(before.doubleValue());
+        }
+        lastCell.setCellStyle(applies ? s.fixedNumber : s.greyNumber);
+        XSSFCell check = sh.getRow(r).createCell(COL_CHECK);
+        check.setCellStyle(applies ? s.check : s.greyCheck);
+        if (!applies) {
+            check.setCellValue(CHECK_NONE);
+            return false;
+        }
+        FormRules.Rule rule = FormRules.rule(i, before, target);
+        check.setCellFormula(FormRules.checkFormula(rule, cellRef(r, percent ? COL_PERCENT : COL_DONE)));
+        validate(sh, r, percent ? COL_PERCENT : COL_DONE, rule);
+        return true;
     }
 
     /** Column widths in characters (a Chinese character takes two). */
@@ -298,6 +315,7 @@ public final class FormWriter {
         final CellStyle input;
         final CellStyle inputText;
         final CellStyle check;
+        final CellStyle greyCheck;
         final CellStyle count;
 
         Styles(XSSFWorkbook wb) {
@@ -333,6 +351,8 @@ public final class FormWriter {
             inputText.setLocked(false);
             check = boxed(wb, base, true);
             check.setAlignment(HorizontalAlignment.CENTER);
+            greyCheck = greyed(boxed(wb, base, false));
+            greyCheck.setAlignment(HorizontalAlignment.CENTER);
             count = wb.createCellStyle();
             count.setFont(font(wb, 11, true, IndexedColors.DARK_RED.getIndex()));
             count.setVerticalAlignment(VerticalAlignment.CENTER);

@@ -38,7 +38,7 @@ public final class FormContract {
     public static final String KEY_CODES = "codes";
 
     /** Key of the helper columns' headers, joined by "|" ({@link #HELPER_HEADERS}); absent on older forms. */
-    public static final String KEY_HELPERS = "helper-columns";
+    public static final String KEY_HELPERS = "helpers";
 
     /**
      * Header of the locked helper column holding last month's published figure. It must not contain the words
