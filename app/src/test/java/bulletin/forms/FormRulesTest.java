@@ -87,6 +87,10 @@ class FormRulesTest {
     }
 
     static Map<String, Integer> rowsByCode() throws IOException {
+        return rowsByCode(form);
+    }
+
+    static Map<String, Integer> rowsByCode(byte[] form) throws IOException {
         Map<String, Integer> rows = new HashMap<>();
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(form))) {
             for (Row r : wb.getSheet(FormLayout.DATA_SHEET)) {
@@ -100,6 +104,31 @@ class FormRulesTest {
 
     @Test
     void everyInputCellCarriesItsRuleInTheXml() throws IOException {
+        assertThat(validations(model, UNIT, last, form)).hasSize(9); // 罗江镇 fills 9 of its 47 rows
+    }
+
+    /** A second city (districts and counties, targets below 1 among them): the same rules on every input cell. */
+    @Test
+    void theSameRulesInASecondCity() throws IOException {
+        Path dir = ws.resolve("second");
+        bulletin.testing.SecondCity.writeWorkspace(dir);
+        IndicatorModel second = ModelLoader.load(Workspace.open(dir));
+        String unit = second.units().get(0);
+        Map<String, BigDecimal> before = new LinkedHashMap<>();
+        int n = 0;
+        for (Indicator i : second.indicatorsFor(unit)) {
+            if (i.appliesTo(unit)) {
+                before.put(i.code(), n++ % 2 == 0 ? new BigDecimal("0.69") : BigDecimal.valueOf(n));
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        FormWriter.write(second, unit, ReporterType.UNIT, MONTH, null, before, out);
+        assertThat(validations(second, unit, before, out.toByteArray())).hasSize(before.size()).hasSizeGreaterThan(3);
+    }
+
+    /** Checks the data validations of every row of {@code unit}'s form; returns the input cells. */
+    static TreeSet<String> validations(IndicatorModel model, String unit, Map<String, BigDecimal> last, byte[] form)
+            throws IOException {
         String xml = sheetXml(form);
         Map<String, String> bySqref = new HashMap<>();
         Matcher m = Pattern.compile("<(?:\\w+:)?dataValidation [^>]*?sqref=\"([A-Z]+\\d+)\"[^>]*>.*?</(?:\\w+:)?dataValidation>",
@@ -107,14 +136,14 @@ class FormRulesTest {
         while (m.find()) {
             assertThat(bySqref.put(m.group(1), m.group())).as("one validation for " + m.group(1)).isNull();
         }
-        Map<String, Integer> rows = rowsByCode();
+        Map<String, Integer> rows = rowsByCode(form);
         TreeSet<String> expected = new TreeSet<>();
-        for (Indicator i : model.indicatorsFor(UNIT)) {
+        for (Indicator i : model.indicatorsFor(unit)) {
             boolean percent = i.kind().reportsPercent();
             String input = (percent ? "G" : "F") + rows.get(i.code());
             String other = (percent ? "F" : "G") + rows.get(i.code());
             assertThat(bySqref).as(other + " is no input").doesNotContainKey(other);
-            if (!i.appliesTo(UNIT)) {
+            if (!i.appliesTo(unit)) {
                 assertThat(bySqref).as(input + " of a grey row").doesNotContainKey(input);
                 continue;
             }
@@ -125,7 +154,7 @@ class FormRulesTest {
                     .contains("showErrorMessage=\"true\"");
             BigDecimal lastFigure = last.get(i.code());
             BigDecimal min = i.kind() == Kind.RATE ? BigDecimal.ZERO : lastFigure;
-            boolean bounded = percent || (i.kind() == Kind.RATE && i.measure().contains("%"));
+            boolean bounded = percent || (i.kind() == Kind.RATE && i.measure() != null && i.measure().contains("%"));
             assertThat(v).as(input).contains("<formula1>" + Numbers.format(min) + "</formula1>");
             if (bounded) {
                 assertThat(v).as(input).contains("operator=\"between\"", "<formula2>100</formula2>");
@@ -138,12 +167,12 @@ class FormRulesTest {
             }
             if (percent) {
                 assertThat(v).as(input).contains("请确认：形象进度填 62 表示 62%");
-            } else if (i.kind() == Kind.QUANTITY && i.targets().get(UNIT) != null) {
+            } else if (i.kind() == Kind.QUANTITY && i.targets().get(unit) != null) {
                 assertThat(v).as(input).contains("全年目标的 1.5 倍");
             }
         }
         assertThat(bySqref.keySet()).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(expected).hasSize(9); // 罗江镇 fills 9 of its 47 rows
+        return expected;
     }
 
     @Test
