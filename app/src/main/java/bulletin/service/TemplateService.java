@@ -36,7 +36,7 @@ public final class TemplateService {
 
     /** What was written and what was kept. Paths are as users see them, relative to the workspace. */
     public record Result(YearMonth month, String folder, List<String> unitForms, List<String> departmentForms,
-                         List<String> kept, List<String> renamed) {
+                         List<String> kept, List<String> renamed, String lastFrom) {
 
         public String summary() {
             StringBuilder sb = new StringBuilder();
@@ -50,6 +50,9 @@ public final class TemplateService {
             if (!departmentForms.isEmpty()) {
                 sb.append("  牵头单位（").append(departmentForms.size()).append("，填报各单位没有分解目标的指标的全市数）：")
                         .append(String.join("、", departmentForms)).append('\n');
+            }
+            if (lastFrom != null) {
+                sb.append("  “上月累计”一列：").append(lastFrom).append('\n');
             }
             for (String r : renamed) {
                 sb.append("注意：").append(r).append('\n');
@@ -91,7 +94,7 @@ public final class TemplateService {
             write(ws, model, d, ReporterType.DEPARTMENT, month, dir.resolve(names.get(d)), force, departments, kept,
                     lastFigures(model, before.get(d)));
         }
-        return new Result(month, ws.show(dir), units, departments, kept, renamed);
+        return new Result(month, ws.show(dir), units, departments, kept, renamed, lastFrom(ws, month, before));
     }
 
     /** Names longer than this (in characters) are shortened, with a stable suffix. */
@@ -184,6 +187,20 @@ public final class TemplateService {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Where the forms' 上月累计 came from, for the terminal: last month's bulletin, its workbooks, or nothing. */
+    private static String lastFrom(Workspace ws, YearMonth month, Map<String, MonthlyReport> before) {
+        if (month.getMonthValue() == 1) {
+            return "1月没有上月数字，为空";
+        }
+        YearMonth pm = month.minusMonths(1);
+        if (before.isEmpty()) {
+            return "没有 " + pm.getMonthValue() + "月的专报或报表，为空";
+        }
+        String file = before.values().iterator().next().file();
+        return file.contains("bulletin.json") ? "取自 " + pm.getMonthValue() + "月专报（" + ws.show(ws.snapshotFile(pm)) + "）"
+                : "还没有 " + pm.getMonthValue() + "月专报，取自 " + ws.show(ws.progressDir(pm)) + "/ 中各单位的报表";
     }
 
     /**

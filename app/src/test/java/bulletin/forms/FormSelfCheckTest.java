@@ -71,7 +71,9 @@ class FormSelfCheckTest {
     static void build() throws Exception {
         ws = SampleWorkspace.copyTo(tmp.resolve("ws"));
         assertThat(Cli.in(ws, "generate", "--month", "5").code()).isZero();
-        assertThat(Cli.in(ws, "template", "--month", "6").code()).isZero();
+        Cli.Run template = Cli.in(ws, "template", "--month", "6");
+        assertThat(template.code()).isZero();
+        assertThat(template.out()).contains("“上月累计”一列：取自 5月专报（out/2026-05/bulletin.json）");
         model = ModelLoader.load(Workspace.open(ws));
         may = SnapshotReader.kept(ws.resolve("out/2026-05/bulletin.json"), YearMonth.of(2026, 5));
 
