@@ -40,12 +40,12 @@ public final class FormRules {
 
         /** The stop message of the data validation. */
         String errorMessage() {
-            String below = cumulative && last != null && last.signum() > 0 ? "不能小于上月的 " + Numbers.format(last) + "（只增不减）" : "不能小于 0";
+            String below = cumulative && last != null && last.signum() > 0 ? "不能小于上月的 " + literal(last) + "（只增不减）" : "不能小于 0";
             if (percent) {
-                return "形象进度请填 " + Numbers.format(min) + " 到 100 之间的数字（45 表示 45%），" + below
+                return "形象进度请填 " + literal(min) + " 到 100 之间的数字（45 表示 45%），" + below
                         + "，不要带文字。";
             }
-            return "累计完成请填数字，" + below + (max != null ? "，不能超过 " + Numbers.format(max) : "")
+            return "累计完成请填数字，" + below + (max != null ? "，不能超过 " + literal(max) : "")
                     + "；不要带单位或文字，文字说明请写在“进展情况”中。";
         }
 
@@ -53,14 +53,14 @@ public final class FormRules {
         String promptMessage() {
             StringBuilder sb = new StringBuilder();
             if (last != null) {
-                sb.append("上月 ").append(Numbers.format(last)).append("。");
+                sb.append("上月 ").append(literal(last)).append("。");
             }
             if (percent) {
                 sb.append("填 0–100 的数字。请确认：形象进度填 62 表示 62%。");
             } else {
                 sb.append("自1月1日起的累计数，只填数字。");
                 if (farAbove != null) {
-                    sb.append("超过 ").append(Numbers.format(farAbove)).append("（全年目标的 1.5 倍）请核对。");
+                    sb.append("超过 ").append(literal(farAbove)).append("（全年目标的 1.5 倍）请核对。");
                 }
             }
             return sb.toString();
@@ -87,12 +87,12 @@ public final class FormRules {
      * 请填数字, 小于0, 低于上月, 超过100, 请确认 (a 形象进度 between 0 and 1), 超过全年目标1.5倍.
      */
     public static String checkFormula(Rule rule, String x) {
-        String last = rule.last() == null ? null : Numbers.format(rule.last());
+        String last = rule.last() == null ? null : literal(rule.last());
         String blank = last != null ? "\"未填（上月为 " + last + "）\"" : "\"" + UNFILLED + "\"";
         String ok = "\"" + FormLayout.CHECK_OK + "\"";
         String tail = ok;
         if (rule.farAbove() != null) {
-            tail = "IF(" + x + ">" + Numbers.format(rule.farAbove()) + ",\"超过全年目标1.5倍\"," + tail + ")";
+            tail = "IF(" + x + ">" + literal(rule.farAbove()) + ",\"超过全年目标1.5倍\"," + tail + ")";
         }
         if (rule.percent()) {
             tail = "IF(AND(" + x + ">0," + x + "<1),\"请确认：62%请填62\"," + tail + ")";
@@ -101,11 +101,20 @@ public final class FormRules {
             tail = "IF(" + x + "<" + last + ",\"低于上月（上月为 " + last + "）\"," + tail + ")";
         }
         if (rule.max() != null) {
-            tail = "IF(" + x + ">" + Numbers.format(rule.max()) + ",\"超过" + Numbers.format(rule.max()) + "\","
+            tail = "IF(" + x + ">" + literal(rule.max()) + ",\"超过" + literal(rule.max()) + "\","
                     + tail + ")";
         }
         tail = "IF(" + x + "<0,\"小于0\"," + tail + ")";
         return "IF(ISNUMBER(" + x + ")," + tail + ",IF(" + x + "=\"\"," + blank + ",\"请填数字\"))";
+    }
+
+    /**
+     * A number as a formula or a data validation writes it: plain where it is short ("0.9252"), else as the
+     * spreadsheet stores it, a double in E notation (a target of 1e300 digits would make an invalid formula).
+     */
+    public static String literal(BigDecimal v) {
+        String plain = Numbers.format(v);
+        return plain.length() <= 15 ? plain : Double.toString(v.doubleValue());
     }
 
     /** The count at the top: {@code rows} (the 自查 cells, "K5:K40") of which {@code checked} carry a check. */

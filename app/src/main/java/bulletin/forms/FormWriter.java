@@ -220,9 +220,9 @@ public final class FormWriter {
         DataValidationHelper h = sh.getDataValidationHelper();
         DataValidationConstraint c = rule.max() != null
                 ? h.createDecimalConstraint(DataValidationConstraint.OperatorType.BETWEEN,
-                        Numbers.format(rule.min()), Numbers.format(rule.max()))
+                        FormRules.literal(rule.min()), FormRules.literal(rule.max()))
                 : h.createDecimalConstraint(DataValidationConstraint.OperatorType.GREATER_OR_EQUAL,
-                        Numbers.format(rule.min()), null);
+                        FormRules.literal(rule.min()), null);
         DataValidation v = h.createValidation(c, new CellRangeAddressList(r, r, col, col));
         v.setShowErrorBox(true);
         v.setErrorStyle(DataValidation.ErrorStyle.STOP);
