@@ -299,4 +299,16 @@ class FormRulesTest {
         assertThat(withLast.min()).isEqualByComparingTo("0.5");
         assertThat(FormRules.checkFormula(withLast, "F9")).contains("F9<0.5", "未填（上月为 0.5）");
     }
+
+    @Test
+    void numbersInFormulasStayShortEnoughForExcel() {
+        assertThat(FormRules.literal(new BigDecimal("0.9252"))).isEqualTo("0.9252");
+        assertThat(FormRules.literal(new BigDecimal("1E+300"))).isEqualTo("1.0E300");
+        Indicator any = model.indicatorsFor(UNIT).stream().filter(i -> i.kind() == Kind.QUANTITY && i.appliesTo(UNIT))
+                .findFirst().orElseThrow();
+        FormRules.Rule huge = FormRules.rule(any, new BigDecimal("9".repeat(300)), new BigDecimal("9".repeat(300)));
+        assertThat(FormRules.checkFormula(huge, "F9")).hasSizeLessThan(400);
+        assertThat(huge.errorMessage()).hasSizeLessThan(255);
+        assertThat(huge.promptMessage()).hasSizeLessThan(255);
+    }
 }
