@@ -21,9 +21,25 @@ public final class FormLayout {
     public static final int COL_PERCENT = 6;
     public static final int COL_NOTE = 7;
     public static final int COL_PROBLEM = 8;
+    /** Helper column (locked): the figure last month's bulletin published for this unit and indicator. */
+    public static final int COL_LAST = 9;
+    /** Helper column (locked): the row's self-check, a formula showing what the tool will think of the row. */
+    public static final int COL_CHECK = 10;
+    /** The last column of the form. */
+    public static final int COL_END = COL_CHECK;
+
+    /** 0-based row and column of the cell counting the rows still to check ("本表还有 2 处需要核对"). */
+    public static final int COUNT_ROW = 1;
+    public static final int COUNT_COL = 7;
+
+    /** What the 自查 column shows on a row with nothing to check. */
+    public static final String CHECK_OK = "✓";
+    /** What the 自查 column shows on a row the unit does not fill (grey rows). */
+    public static final String CHECK_NONE = "—";
 
     public static final String[] HEADERS = {
-        "编码", "项目", "指标", "单位", "全年目标", "累计完成", "形象进度（%）", "进展情况", "存在问题"};
+        "编码", "项目", "指标", "单位", "全年目标", "累计完成", "形象进度（%）", "进展情况", "存在问题",
+        bulletin.model.FormContract.HEADER_LAST, bulletin.model.FormContract.HEADER_CHECK};
 
     private FormLayout() {
     }

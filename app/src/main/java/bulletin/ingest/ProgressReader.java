@@ -411,18 +411,26 @@ public final class ProgressReader {
      */
     static Columns columns(Grid g, int h, Problems problems) {
         return new Columns(
-                Headers.find(g, h, t -> t.equals("编码") || t.equals("指标编码")).orElse(-1),
-                Headers.find(g, h, t -> t.equals("指标") || t.equals("指标名称") || t.equals("指标任务")).orElse(-1),
-                Headers.find(g, h, t -> t.length() <= 8 && t.contains("目标")).orElse(-1),
+                Headers.find(g, h, own(t -> t.equals("编码") || t.equals("指标编码"))).orElse(-1),
+                Headers.find(g, h, own(t -> t.equals("指标") || t.equals("指标名称") || t.equals("指标任务"))).orElse(-1),
+                Headers.find(g, h, own(t -> t.length() <= 8 && t.contains("目标"))).orElse(-1),
                 figureColumn(g, h, "累计完成", DONE_HEADERS, problems),
                 figureColumn(g, h, "形象进度", PERCENT_HEADERS, problems),
-                Headers.find(g, h, t -> t.length() <= 8 && t.contains("进展")).orElse(-1),
-                Headers.find(g, h, t -> t.length() <= 8 && t.contains("问题")).orElse(-1));
+                Headers.find(g, h, own(t -> t.length() <= 8 && t.contains("进展"))).orElse(-1),
+                Headers.find(g, h, own(t -> t.length() <= 8 && t.contains("问题"))).orElse(-1));
+    }
+
+    /**
+     * A header test that never matches a helper column of the form's contract ({@link FormContract#HELPER_HEADERS}:
+     * 上月累计, 自查): the reader takes no figure and no word from them, wherever they stand.
+     */
+    private static java.util.function.Predicate<String> own(java.util.function.Predicate<String> test) {
+        return t -> !FormContract.isHelperHeader(t) && test.test(t);
     }
 
     /** The column of a figure: see {@link #columns(Grid, int, Problems)}; -1 where none. */
     private static int figureColumn(Grid g, int h, String word, List<String> exact, Problems problems) {
-        List<Integer> all = Headers.findAll(g, h, t -> t.contains(word));
+        List<Integer> all = Headers.findAll(g, h, own(t -> t.contains(word)));
         if (all.isEmpty()) {
             return -1;
         }

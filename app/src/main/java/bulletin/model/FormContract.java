@@ -37,6 +37,27 @@ public final class FormContract {
     /** Key of the number of indicator rows that follow the entries. */
     public static final String KEY_CODES = "codes";
 
+    /** Key of the helper columns' headers, joined by "|" ({@link #HELPER_HEADERS}); absent on older forms. */
+    public static final String KEY_HELPERS = "helpers";
+
+    /**
+     * Header of the locked helper column holding last month's published figure. It must not contain the words
+     * of a figure column (累计完成, 形象进度): the reader refuses a form with two such headers.
+     */
+    public static final String HEADER_LAST = "上月累计";
+    /** Header of the locked helper column of self-check formulas. */
+    public static final String HEADER_CHECK = "自查";
+    /**
+     * The helper columns' headers: columns the unit never fills and the reader never takes a figure or a word
+     * from, whichever position they are in (validate applies every rule itself, whatever they show).
+     */
+    public static final java.util.List<String> HELPER_HEADERS = java.util.List.of(HEADER_LAST, HEADER_CHECK);
+
+    /** Whether a (compacted) header is a helper column's. */
+    public static boolean isHelperHeader(String compactedHeader) {
+        return HELPER_HEADERS.contains(compactedHeader);
+    }
+
     public static final String REPORTER_UNIT = "unit";
     public static final String REPORTER_DEPARTMENT = "department";
 

@@ -4,6 +4,10 @@ import bulletin.forms.FormWriter.ReporterType;
 import bulletin.forms.FormWriter;
 import bulletin.ingest.ModelLoader;
 import bulletin.model.IndicatorModel;
+import bulletin.model.MonthlyReport;
+import bulletin.model.ReportEntry;
+import bulletin.validate.MonthCheck;
+import java.math.BigDecimal;
 import bulletin.text.Text;
 import bulletin.workspace.AtomicFile;
 import bulletin.workspace.Workspace;
@@ -32,7 +36,7 @@ public final class TemplateService {
 
     /** What was written and what was kept. Paths are as users see them, relative to the workspace. */
     public record Result(YearMonth month, String folder, List<String> unitForms, List<String> departmentForms,
-                         List<String> kept, List<String> renamed) {
+                         List<String> kept, List<String> renamed, String lastFrom) {
 
         public String summary() {
             StringBuilder sb = new StringBuilder();
@@ -46,6 +50,9 @@ public final class TemplateService {
             if (!departmentForms.isEmpty()) {
                 sb.append("  牵头单位（").append(departmentForms.size()).append("，填报各单位没有分解目标的指标的全市数）：")
                         .append(String.join("、", departmentForms)).append('\n');
+            }
+            if (lastFrom != null) {
+                sb.append("  “上月累计”一列：").append(lastFrom).append('\n');
             }
             for (String r : renamed) {
                 sb.append("注意：").append(r).append('\n');
@@ -78,13 +85,16 @@ public final class TemplateService {
         reporters.addAll(model.departments());
         List<String> renamed = new ArrayList<>();
         Map<String, String> names = fileNames(month, reporters, renamed);
+        Map<String, MonthlyReport> before = MonthCheck.previousReports(ws, model, month);
         for (String u : model.units()) {
-            write(ws, model, u, ReporterType.UNIT, month, dir.resolve(names.get(u)), force, units, kept);
+            write(ws, model, u, ReporterType.UNIT, month, dir.resolve(names.get(u)), force, units, kept,
+                    lastFigures(model, before.get(u)));
         }
         for (String d : model.departments()) {
-            write(ws, model, d, ReporterType.DEPARTMENT, month, dir.resolve(names.get(d)), force, departments, kept);
+            write(ws, model, d, ReporterType.DEPARTMENT, month, dir.resolve(names.get(d)), force, departments, kept,
+                    lastFigures(model, before.get(d)));
         }
-        return new Result(month, ws.show(dir), units, departments, kept, renamed);
+        return new Result(month, ws.show(dir), units, departments, kept, renamed, lastFrom(ws, month, before));
     }
 
     /** Names longer than this (in characters) are shortened, with a stable suffix. */
@@ -179,8 +189,44 @@ public final class TemplateService {
         }
     }
 
+    /** Where the forms' 上月累计 came from, for the terminal: last month's bulletin, its workbooks, or nothing. */
+    private static String lastFrom(Workspace ws, YearMonth month, Map<String, MonthlyReport> before) {
+        if (month.getMonthValue() == 1) {
+            return "1月没有上月数字，为空";
+        }
+        YearMonth pm = month.minusMonths(1);
+        if (before.isEmpty()) {
+            return "没有 " + pm.getMonthValue() + "月的专报或报表，为空";
+        }
+        String file = before.values().iterator().next().file();
+        return file.contains("bulletin.json") ? "取自 " + pm.getMonthValue() + "月专报（" + ws.show(ws.snapshotFile(pm)) + "）"
+                : "还没有 " + pm.getMonthValue() + "月专报，取自 " + ws.show(ws.progressDir(pm)) + "/ 中各单位的报表";
+    }
+
+    /**
+     * A reporter's figures of last month, by indicator code, as {@code validate} compares with them: what last
+     * month's bulletin published ({@code bulletin.json}, carried figures included), else last month's workbook;
+     * the 形象进度 for a percent kind, the cumulative figure otherwise. Empty in January or with neither.
+     */
+    static Map<String, BigDecimal> lastFigures(IndicatorModel model, MonthlyReport before) {
+        Map<String, BigDecimal> out = new LinkedHashMap<>();
+        if (before == null) {
+            return out;
+        }
+        for (ReportEntry e : before.entries().values()) {
+            model.indicator(e.code()).ifPresent(i -> {
+                BigDecimal v = i.kind().reportsPercent() ? e.percent() : e.done();
+                if (v != null) {
+                    out.put(e.code(), v);
+                }
+            });
+        }
+        return out;
+    }
+
     private static void write(Workspace ws, IndicatorModel model, String reporter, ReporterType type, YearMonth month,
-                              Path file, boolean force, List<String> written, List<String> kept) {
+                              Path file, boolean force, List<String> written, List<String> kept,
+                              Map<String, BigDecimal> last) {
         Path dir = file.getParent();
         if (!file.normalize().startsWith(dir.normalize()) || !file.normalize().getParent().equals(dir.normalize())) {
             throw new IllegalStateException("form path escapes its folder: " + file);
@@ -190,7 +236,7 @@ public final class TemplateService {
             return;
         }
         AtomicFile.write(file, ws.show(file),
-                out -> FormWriter.write(model, reporter, type, month, ws.config().deadline(), out));
+                out -> FormWriter.write(model, reporter, type, month, ws.config().deadline(), last, out));
         written.add(reporter);
     }
 }

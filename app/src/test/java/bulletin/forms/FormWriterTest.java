@@ -67,7 +67,9 @@ class FormWriterTest {
             assertThat(sh.getRow(0).getCell(0).getStringCellValue()).isEqualTo("2026年5月重点民生实事进度填报表");
             assertThat(sh.getRow(1).getCell(0).getStringCellValue()).isEqualTo("填报单位：罗江镇");
             assertThat(sh.getRow(1).getCell(4).getStringCellValue()).isEqualTo("填报月份：2026年5月");
-            assertThat(sh.getRow(1).getCell(7).getStringCellValue()).contains("5月25日");
+            assertThat(sh.getRow(1).getCell(8).getStringCellValue()).contains("5月25日");
+            assertThat(sh.getRow(FormLayout.COUNT_ROW).getCell(FormLayout.COUNT_COL).getCellFormula())
+                    .contains("COUNTIF(K5:K51,\"✓\")", "处需要核对");
             List<String> headers = new ArrayList<>();
             sh.getRow(FormLayout.HEADER_ROW).forEach(c -> headers.add(c.getStringCellValue()));
             assertThat(String.join("|", headers)).contains("指标", "累计完成", "形象进度");
@@ -152,7 +154,8 @@ class FormWriterTest {
                     Map.entry(FormContract.KEY_REPORTER_TYPE, FormContract.REPORTER_UNIT),
                     Map.entry(FormContract.KEY_MONTH, "2026-05"),
                     Map.entry(FormContract.KEY_FINGERPRINT, FormContract.fingerprint(model, "罗江镇")),
-                    Map.entry(FormContract.KEY_CODES, "47"));
+                    Map.entry(FormContract.KEY_CODES, "47"),
+                    Map.entry(FormContract.KEY_HELPERS, "上月累计|自查"));
             assertThat(entries.get(FormContract.KEY_FINGERPRINT)).hasSize(16);
             // Then one row per indicator: code, row on the form (1-based), kind.
             List<String> codes = new ArrayList<>();
