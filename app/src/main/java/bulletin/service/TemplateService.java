@@ -6,7 +6,6 @@ import bulletin.ingest.ModelLoader;
 import bulletin.model.IndicatorModel;
 import bulletin.model.MonthlyReport;
 import bulletin.model.ReportEntry;
-import bulletin.validate.MonthCheck;
 import java.math.BigDecimal;
 import bulletin.text.Text;
 import bulletin.workspace.AtomicFile;
@@ -85,7 +84,7 @@ public final class TemplateService {
         reporters.addAll(model.departments());
         List<String> renamed = new ArrayList<>();
         Map<String, String> names = fileNames(month, reporters, renamed);
-        Map<String, MonthlyReport> before = MonthCheck.previousReports(ws, model, month);
+        Map<String, MonthlyReport> before = new WorkspaceHistory(ws, model).lastMonth(month);
         for (String u : model.units()) {
             write(ws, model, u, ReporterType.UNIT, month, dir.resolve(names.get(u)), force, units, kept,
                     lastFigures(model, before.get(u)));
