@@ -3,7 +3,6 @@ package bulletin.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bulletin.testing.Cli;
-import bulletin.testing.TreeCopy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -188,18 +187,10 @@ class ValidateCorpusTest {
 
     private static Path prepared;
 
-    /**
-     * What {@code validate --month 5 FILE} reads of the workspace for a file of 归义街道: the target tables,
-     * bulletin.yaml and 归义街道's April form (last month's figures); made once.
-     */
+    /** The workspace of {@link BadInputs#monthOfOne}, made once. */
     static synchronized Path monthOfOne() throws IOException {
         if (prepared == null) {
-            Path ws = tmp.resolve("month-of-one");
-            TreeCopy.copy(SAMPLES.resolve("targets"), ws.resolve("targets"));
-            Files.copy(SAMPLES.resolve("bulletin.yaml"), ws.resolve("bulletin.yaml"));
-            String april = "progress/2026-04/2026-04_" + BadInputs.UNIT + ".xlsx";
-            TreeCopy.copy(SAMPLES.resolve(april), ws.resolve(april));
-            prepared = ws;
+            prepared = BadInputs.monthOfOne(SAMPLES, tmp.resolve("month-of-one"));
         }
         return prepared;
     }
