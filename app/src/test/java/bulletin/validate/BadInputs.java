@@ -60,6 +60,20 @@ final class BadInputs {
         return ModelLoader.load(Workspace.open(samples));
     }
 
+    /**
+     * A workspace holding what {@code validate --month 5 FILE} reads of {@code samples} for a file of 归义街道:
+     * the target tables, bulletin.yaml and 归义街道's April form (last month's figures, for cumulative-decrease).
+     * The command says of such a file there what it says in the whole sample workspace, without reading the
+     * other 30 units' April forms.
+     */
+    static Path monthOfOne(Path samples, Path into) throws IOException {
+        bulletin.testing.TreeCopy.copy(samples.resolve("targets"), into.resolve("targets"));
+        Files.copy(samples.resolve("bulletin.yaml"), into.resolve("bulletin.yaml"));
+        String april = "progress/2026-04/2026-04_" + UNIT + ".xlsx";
+        bulletin.testing.TreeCopy.copy(samples.resolve(april), into.resolve(april));
+        return into;
+    }
+
     /** 归义街道's May form, filled with valid figures (those of the sample workspace). */
     static byte[] valid(IndicatorModel model) throws IOException {
         return Files.readAllBytes(Path.of("samples/miluo-2026/progress/2026-05/2026-05_归义街道.xlsx"));

@@ -2,7 +2,6 @@ package bulletin.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bulletin.diag.Problems;
 import bulletin.forms.FormLayout;
 import bulletin.ingest.Grid;
 import bulletin.ingest.ProgressReader;
@@ -30,6 +29,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,9 +41,10 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>{@code validate --month 5 FILE} loads the indicator model (and last month's workbooks) before it looks at
  * the file; none of that depends on the file, and the model is an immutable record. So each mutation is first
- * checked in-process with the model loaded once ({@link #validate}); then all 300 files go to the real command
- * in one run, which must say of each exactly what the in-process check said. Every 31st case (each kind at least
- * once) also runs the command on its own, as every case used to.
+ * checked in-process with the model loaded once ({@link #report}), and read as generate reads its figures from
+ * the same parse; then all 300 files go to the real command in one run, which must say of each exactly what the
+ * in-process check said. Every 31st case (each kind at least once) also runs the command on its own, as every
+ * case used to, in a workspace of what that command reads ({@link BadInputs#monthOfOne}).
  */
 class FuzzTest {
 
@@ -55,10 +56,24 @@ class FuzzTest {
     @TempDir
     Path tmp;
 
+    @TempDir
+    static Path shared;
+
+    /** The indicator model, 归义街道's valid May form, and a workspace of what validate reads for it: made once. */
+    static IndicatorModel model;
+    static byte[] valid;
+    static Path monthOfOne;
+
+    @BeforeAll
+    static void fixtures() throws Exception {
+        model = BadInputs.model(SAMPLES);
+        valid = BadInputs.valid(model);
+        monthOfOne = BadInputs.monthOfOne(SAMPLES, shared.resolve("month-of-one"));
+    }
+
     @Test
     void everyMutationEndsWithAMessageAndAnExitCode() throws Exception {
-        IndicatorModel model = BadInputs.model(SAMPLES);
-        byte[] valid = BadInputs.valid(model);
+        YearMonth may = YearMonth.of(2026, 5);
         Random rnd = new Random(20260530L);
         int[] exits = new int[3];
         List<String> all = new ArrayList<>(List.of("validate", "--month", "5"));
@@ -73,17 +88,24 @@ class FuzzTest {
             Path file = tmp.resolve("case-" + n + ".xlsx");
             Files.write(file, bytes);
 
-            Problems problems = new Problems();
-            ProgressReader.readOne(file, file.getFileName().toString(), model, YearMonth.of(2026, 5), problems);
-
             Cli.Run r;
             try {
-                r = validate(file, model);
+                Validator.Checked c = Validator.workbook(file, file.toString().replace('\\', '/'), model, may, null);
+                // The month's rules that need last month (missing-figure, a fall below it), as ValidateService
+                // applies them.
+                c = MonthCheck.judge(List.of(c), model, lastMonth(model), List.of(file), new java.util.HashMap<>())
+                        .get(0);
+                r = report(c);
+                // generate's reading of the same workbook: its figures, as ProgressReader.readOne takes them
+                // after the same parse (a form that parses is read without an uncaught exception too).
+                if (c.form() != null) {
+                    ProgressReader.report(c.form(), may, java.util.Set.of());
+                }
             } catch (RuntimeException e) {
                 throw new AssertionError("case " + n + " (" + kind(n % KINDS) + "): uncaught " + e, e);
             }
             if (n % 31 == 0) {
-                Cli.Run cli = Cli.in(SAMPLES, "validate", "--month", "5", file.toString());
+                Cli.Run cli = Cli.in(monthOfOne, "validate", "--month", "5", file.toString());
                 assertThat(cli).as("case %d (%s) on the command line", n, kind(n % KINDS)).isEqualTo(r);
             }
             assertThat(r.code()).as("case %d (%s)\n%s", n, kind(n % KINDS), r).isIn(0, 1);
@@ -126,12 +148,12 @@ class FuzzTest {
      */
     @Test
     void noFigureTakenDiffersFromItsOwnCellUnlessAProblemNamesIt() throws Exception {
-        IndicatorModel model = BadInputs.model(SAMPLES);
         YearMonth may = YearMonth.of(2026, 5);
+        // Last month's report of the form's unit (every edit is of 归义街道's form), as validate takes it.
         Map<String, MonthlyReport> april = new java.util.HashMap<>();
-        ProgressReader.read(Workspace.open(SAMPLES), model, may.minusMonths(1)).reports()
+        ProgressReader.read(Workspace.open(monthOfOne), model, may.minusMonths(1)).reports()
                 .forEach(r -> april.put(r.reporter(), r));
-        byte[] valid = BadInputs.valid(model);
+        assertThat(april).containsOnlyKeys(BadInputs.UNIT);
         Random rnd = new Random(20260521L);
         int[] outcome = new int[3]; // refused as a whole, some indicators left out, all taken
         int compared = 0;
@@ -315,17 +337,13 @@ class FuzzTest {
 
     /**
      * What {@code bulletin -w samples/miluo-2026 validate --month 5 FILE} prints and returns, without the
-     * command's set-up: {@code ValidateService}'s calls for one file, with the model loaded once. It leaves out
-     * last month's workbooks (the cumulative-decrease check); the run of all files on the real command line,
-     * which reads them, must agree with it file by file.
+     * command's set-up: {@code ValidateService}'s report of one file checked with the model loaded once
+     * ({@code Validator.workbook}). The check leaves out last month's workbooks (the cumulative-decrease check);
+     * the run of all files on the real command line, which reads them, must agree with it file by file.
      */
-    static Cli.Run validate(Path file, IndicatorModel model) {
-        YearMonth may = YearMonth.of(2026, 5);
-        Validator.Checked c = Validator.workbook(file, file.toString().replace('\\', '/'), model, may, null);
-        // The month's rules that need last month (missing-figure, a fall below it), as ValidateService applies them.
-        c = MonthCheck.judge(List.of(c), model, lastMonth(model), List.of(file), new java.util.HashMap<>()).get(0);
-        ValidationResult r = new ValidationResult(may, List.of(new ValidationResult.FileResult(c.file(), c.problems())),
-                List.of(), false);
+    static Cli.Run report(Validator.Checked c) {
+        ValidationResult r = new ValidationResult(YearMonth.of(2026, 5),
+                List.of(new ValidationResult.FileResult(c.file(), c.problems())), List.of(), false);
         return new Cli.Run(r.valid() ? 0 : 1, ValidationReport.text(r), "");
     }
 
@@ -371,29 +389,32 @@ class FuzzTest {
             default:
                 break;
         }
-        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(valid))) {
-            XSSFSheet sh = wb.getSheet(FormLayout.DATA_SHEET);
-            int last = sh.getLastRowNum();
+        // Cells to junk, rows deleted, two columns swapped: edited in the sheet's XML as POI's setCellValue and
+        // removeRow would leave it (a string goes into the shared strings, a number is written as Double does),
+        // without loading and writing the workbook through POI each time.
+        return parts(valid, e -> {
+            RawSheet sh = new RawSheet(e);
+            int last = sh.lastRow();
             switch (kind) {
                 case 0 -> {
                     for (int i = 0; i < 1 + rnd.nextInt(6); i++) {
-                        Row row = sh.getRow(rnd.nextInt(last + 1));
-                        if (row == null) {
+                        int row = rnd.nextInt(last + 1);
+                        if (!sh.hasRow(row)) {
                             continue;
                         }
-                        Cell c = row.getCell(rnd.nextInt(9), Row.MissingCellPolicy.CREATE_NULL_AS_BLANK);
+                        int col = rnd.nextInt(9);
                         String j = JUNK[rnd.nextInt(JUNK.length)];
                         if (rnd.nextBoolean() && j.matches("-?[0-9.]+")) {
-                            c.setCellValue(Double.parseDouble(j));
+                            sh.number(row, col, Double.parseDouble(j));
                         } else {
-                            c.setCellValue(j);
+                            sh.string(row, col, j);
                         }
                     }
                 }
                 case 1 -> {
                     for (int i = 0; i < 1 + rnd.nextInt(5); i++) {
-                        Row row = sh.getRow(rnd.nextInt(last + 1));
-                        if (row != null) {
+                        int row = rnd.nextInt(last + 1);
+                        if (sh.hasRow(row)) {
                             sh.removeRow(row);
                         }
                     }
@@ -401,19 +422,167 @@ class FuzzTest {
                 default -> {
                     int a = rnd.nextInt(9);
                     int b = rnd.nextInt(9);
-                    for (Row row : sh) {
-                        Cell ca = row.getCell(a);
-                        Cell cb = row.getCell(b);
-                        String va = ca == null ? "" : ca.toString();
-                        String vb = cb == null ? "" : cb.toString();
-                        row.getCell(a, Row.MissingCellPolicy.CREATE_NULL_AS_BLANK).setCellValue(vb);
-                        row.getCell(b, Row.MissingCellPolicy.CREATE_NULL_AS_BLANK).setCellValue(va);
+                    for (int row : sh.rows()) {
+                        String va = sh.text(row, a);
+                        String vb = sh.text(row, b);
+                        sh.string(row, a, vb);
+                        sh.string(row, b, va);
                     }
                 }
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            wb.write(out);
-            return out.toByteArray();
+            sh.save();
+        });
+    }
+
+    /**
+     * The form's sheet ({@code sheet1.xml}, as POI wrote it: every row and cell with its {@code r}) and its shared
+     * strings, edited as text: a cell set to a string or a number (created in column order where missing, keeping
+     * its style), a row removed, a cell's value as POI's {@code Cell.toString} gives it.
+     */
+    static final class RawSheet {
+        private static final java.util.regex.Pattern ROW =
+                java.util.regex.Pattern.compile("<row r=\"(\\d+)\"[^>]*?(/>|>(.*?)</row>)");
+        private static final java.util.regex.Pattern CELL =
+                java.util.regex.Pattern.compile("<c r=\"([A-Z]+)(\\d+)\"([^>]*?)(/>|>(.*?)</c>)");
+        private static final java.util.regex.Pattern SI = java.util.regex.Pattern.compile("<si>(.*?)</si>");
+
+        private final Map<String, byte[]> entries;
+        /** The rows' XML by 0-based row number, in order. */
+        private final java.util.TreeMap<Integer, String> rows = new java.util.TreeMap<>();
+        private final String before;
+        private final String after;
+        private final List<String> strings = new ArrayList<>();
+        private final StringBuilder added = new StringBuilder();
+        private int count;
+
+        RawSheet(Map<String, byte[]> entries) {
+            this.entries = entries;
+            String xml = FuzzTest.text(entries, BadInputs.FORM_SHEET);
+            int open = xml.indexOf("<sheetData>") + "<sheetData>".length();
+            int close = xml.indexOf("</sheetData>");
+            before = xml.substring(0, open);
+            after = xml.substring(close);
+            java.util.regex.Matcher m = ROW.matcher(xml.substring(open, close));
+            while (m.find()) {
+                rows.put(Integer.parseInt(m.group(1)) - 1, m.group());
+            }
+            String sst = FuzzTest.text(entries, "xl/sharedStrings.xml");
+            java.util.regex.Matcher si = SI.matcher(sst);
+            while (si.find()) {
+                strings.add(unescape(si.group(1).replaceAll("<[^>]*>", "")));
+            }
+            java.util.regex.Matcher c = java.util.regex.Pattern.compile("<sst count=\"(\\d+)\"").matcher(sst);
+            count = c.find() ? Integer.parseInt(c.group(1)) : strings.size();
+        }
+
+        int lastRow() {
+            return rows.isEmpty() ? -1 : rows.lastKey();
+        }
+
+        boolean hasRow(int row) {
+            return rows.containsKey(row);
+        }
+
+        List<Integer> rows() {
+            return new ArrayList<>(rows.keySet());
+        }
+
+        void removeRow(int row) {
+            rows.remove(row);
+        }
+
+        /** The cell's XML, or null. */
+        private java.util.regex.MatchResult cell(int row, int col) {
+            java.util.regex.Matcher m = CELL.matcher(rows.get(row));
+            String letters = a1(row, col).replaceAll("\\d", "");
+            while (m.find()) {
+                if (m.group(1).equals(letters)) {
+                    return m.toMatchResult();
+                }
+            }
+            return null;
+        }
+
+        /** What POI's {@code Cell.toString()} gives for the cell ("" where it has none). */
+        String text(int row, int col) {
+            java.util.regex.MatchResult c = cell(row, col);
+            if (c == null || c.group(5) == null) {
+                return "";
+            }
+            java.util.regex.Matcher t = java.util.regex.Pattern.compile("t=\"(\\w+)\"").matcher(c.group(3));
+            String type = t.find() ? t.group(1) : "n";
+            java.util.regex.Matcher v = java.util.regex.Pattern.compile("<v>(.*?)</v>").matcher(c.group(5));
+            String value = v.find() ? unescape(v.group(1)) : null;
+            return switch (type) {
+                case "s" -> strings.get(Integer.parseInt(value));
+                case "n" -> value == null ? "" : Double.toString(Double.parseDouble(value));
+                default -> throw new IllegalStateException("a cell of type " + type + " in the valid form");
+            };
+        }
+
+        void number(int row, int col, double value) {
+            put(row, col, "t=\"n\"", "<v>" + value + "</v>");
+        }
+
+        /** As POI writes a string: into the shared strings (characters XML cannot hold written as "?"). */
+        void string(int row, int col, String value) {
+            StringBuilder x = new StringBuilder();
+            value.chars().forEach(ch -> x.append(ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r' || ch == 0xFFFE
+                    || ch == 0xFFFF ? "?" : ch == '<' ? "&lt;" : ch == '&' ? "&amp;" : ch == '\r' ? "&#13;"
+                    : String.valueOf((char) ch)));
+            String t = x.length() == 0 ? "<t/>" : !value.equals(value.strip()) || value.contains("\n")
+                    ? "<t xml:space=\"preserve\">" + x + "</t>" : "<t>" + x + "</t>";
+            added.append("<si>").append(t).append("</si>");
+            strings.add(value);
+            count++;
+            put(row, col, "t=\"s\"", "<v>" + (strings.size() - 1) + "</v>");
+        }
+
+        private void put(int row, int col, String type, String content) {
+            String ref = a1(row, col);
+            java.util.regex.MatchResult c = cell(row, col);
+            String xml = rows.get(row);
+            if (c != null) {
+                String style = c.group(3).replaceAll("\\s*t=\"\\w+\"", "");
+                rows.put(row, xml.substring(0, c.start()) + "<c r=\"" + ref + "\"" + style + " " + type + ">" + content
+                        + "</c>" + xml.substring(c.end()));
+                return;
+            }
+            String made = "<c r=\"" + ref + "\" " + type + ">" + content + "</c>";
+            if (xml.endsWith("/>")) {
+                rows.put(row, xml.substring(0, xml.length() - 2) + ">" + made + "</row>");
+                return;
+            }
+            java.util.regex.Matcher m = CELL.matcher(xml);
+            int at = xml.lastIndexOf("</row>");
+            while (m.find()) {
+                if (columnOf(m.group(1)) > col) {
+                    at = m.start();
+                    break;
+                }
+            }
+            rows.put(row, xml.substring(0, at) + made + xml.substring(at));
+        }
+
+        private static int columnOf(String letters) {
+            int c = 0;
+            for (char ch : letters.toCharArray()) {
+                c = c * 26 + (ch - 'A' + 1);
+            }
+            return c - 1;
+        }
+
+        private static String unescape(String s) {
+            return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'")
+                    .replace("&#13;", "\r").replace("&amp;", "&");
+        }
+
+        void save() {
+            FuzzTest.put(entries, BadInputs.FORM_SHEET, before + String.join("", rows.values()) + after);
+            String sst = FuzzTest.text(entries, "xl/sharedStrings.xml").replace("</sst>", added + "</sst>")
+                    .replaceFirst("<sst count=\"\\d+\" uniqueCount=\"\\d+\"",
+                            "<sst count=\"" + count + "\" uniqueCount=\"" + strings.size() + "\"");
+            FuzzTest.put(entries, "xl/sharedStrings.xml", sst);
         }
     }
 
