@@ -11,7 +11,11 @@ import java.util.Set;
  * and their indicators, and what the reader noticed on the way (warnings such as indicators it could not
  * join to the responsibility table).
  *
- * @param sources the workbooks and sheets the model was read from
+ * @param units     the reporting units: the areas (and 备注 reporters) with a target or a task in some indicator
+ * @param sources   the workbooks and sheets the model was read from
+ * @param idleUnits the areas the tables list without any target or task: no form, never a required reporter
+ * @param layout    how the target table was laid out ("竖排…" or "横排…"), as {@code init} says it
+ * @param programme the programme's own name (民生实事, 十大民生工程, 重点民生实事…), for the wording
  */
 public record IndicatorModel(
         int year,
@@ -20,7 +24,13 @@ public record IndicatorModel(
         List<Item> items,
         List<Indicator> indicators,
         List<String> sources,
-        List<Problem> problems) {
+        List<Problem> problems,
+        List<String> idleUnits,
+        String layout,
+        String programme) {
+
+    /** The programme's name where neither the tables nor bulletin.yaml give another. */
+    public static final String DEFAULT_PROGRAMME = "重点民生实事";
 
     public IndicatorModel {
         units = List.copyOf(units);
@@ -28,6 +38,14 @@ public record IndicatorModel(
         indicators = List.copyOf(indicators);
         sources = List.copyOf(sources);
         problems = List.copyOf(problems);
+        idleUnits = idleUnits == null ? List.of() : List.copyOf(idleUnits);
+        programme = programme == null || programme.isBlank() ? DEFAULT_PROGRAMME : programme;
+    }
+
+    /** A model of a usual table whose every area has a task, under the default programme name. */
+    public IndicatorModel(int year, String title, List<String> units, List<Item> items, List<Indicator> indicators,
+                          List<String> sources, List<Problem> problems) {
+        this(year, title, units, items, indicators, sources, problems, List.of(), null, null);
     }
 
     public Optional<Indicator> indicator(String code) {
