@@ -53,7 +53,7 @@ public final class FormWriter {
             XSSFSheet sh = wb.createSheet(DATA_SHEET);
             List<Indicator> inds = model.indicatorsFor(reporter);
 
-            String title = month.getYear() + "年" + month.getMonthValue() + "月重点民生实事进度填报表";
+            String title = month.getYear() + "年" + month.getMonthValue() + "月" + model.programme() + "进度填报表";
             cell(sh, 0, 0, title, s.title);
             sh.addMergedRegion(new CellRangeAddress(0, 0, 0, COL_PROBLEM));
             sh.getRow(0).setHeightInPoints(30);

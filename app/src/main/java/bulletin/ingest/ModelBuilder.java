@@ -126,7 +126,8 @@ final class ModelBuilder {
 
     /** bulletin.yaml's {@code programme:}, or null. */
     private String configuredProgramme() {
-        return null;
+        String p = config.programme();
+        return p == null || p.isBlank() ? null : Text.compact(p);
     }
 
     /**

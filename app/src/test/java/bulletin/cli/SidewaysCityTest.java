@@ -6,6 +6,7 @@ import bulletin.service.TemplateService;
 import bulletin.testing.Cli;
 import bulletin.testing.Cli.Run;
 import bulletin.testing.FormFiller;
+import bulletin.testing.Month;
 import bulletin.testing.SidewaysCity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -127,5 +128,51 @@ class SidewaysCityTest {
         assertThat(generate.out() + generate.err()).doesNotContain("湖心区");
         String json = Files.readString(w.resolve("out/2026-05/bulletin.json"));
         assertThat(json).doesNotContain("湖心区");
+
+        // Point 9: the programme is called 民生实事 here, and nothing says 重点民生实事.
+        String words = Month.bulletinText(w, 5);
+        assertThat(words).contains("市级民生实事项目5月推进情况统计表", "民生实事工作专班办公室").doesNotContain("重点民生实事");
+        try (FormFiller f = new FormFiller(Files.readAllBytes(w.resolve("forms/2026-05")
+                .resolve(TemplateService.fileName(MAY, "东湖区"))))) {
+            String title = f.workbook().getSheetAt(0).getRow(0).getCell(0).getStringCellValue();
+            assertThat(title).isEqualTo("2026年5月民生实事进度填报表");
+        }
+    }
+
+    @Test
+    void theProgrammeSetInBulletinYamlIsUsedInTheFormsAndTheModel() throws IOException {
+        Path w = tmp.resolve("临湖-十大");
+        SidewaysCity.writeWorkspace(w);
+        Files.writeString(w.resolve("bulletin.yaml"), "programme: 十大民生工程\n");
+        Run json = Cli.in(w, "inspect", "--json");
+        assertThat(json.code()).as(json.toString()).isZero();
+        assertThat(new ObjectMapper().readTree(json.out()).get("programme").asText()).isEqualTo("十大民生工程");
+        Run template = Cli.in(w, "template", "--month", "5");
+        assertThat(template.code()).as(template.toString()).isZero();
+        try (FormFiller f = new FormFiller(Files.readAllBytes(w.resolve("forms/2026-05")
+                .resolve(TemplateService.fileName(MAY, "东湖区"))))) {
+            assertThat(f.workbook().getSheetAt(0).getRow(0).getCell(0).getStringCellValue())
+                    .isEqualTo("2026年5月十大民生工程进度填报表");
+        }
+    }
+
+    /** The sideways table transposed by hand keeps a 责任单位 column among the units: validate --targets says so. */
+    @Test
+    void validateTargetsReportsAResponsibilityColumnAmongTheUnits() throws IOException {
+        Path w = tmp.resolve("转置");
+        java.util.List<String> units = new java.util.ArrayList<>(List.of("责任单位", "东湖区", "西湖区"));
+        bulletin.testing.TargetSheet t = new bulletin.testing.TargetSheet(SidewaysCity.TITLE, units)
+                .closingNote(SidewaysCity.NOTE);
+        t.line(1, "就业创业", null, "城镇新增就业", "人", new java.util.ArrayList<>(List.of("市人社局", 800, 700)));
+        Files.createDirectories(w.resolve("targets"));
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+             OutputStream out = Files.newOutputStream(w.resolve("targets/转置.xlsx"))) {
+            t.writeTo(wb, "表");
+            wb.write(out);
+        }
+        Run r = Cli.in(w, "validate", "--targets");
+        assertThat(r.out() + r.err()).contains("responsibility-column", "责任单位", "不是填报单位");
+        Run inspect = Cli.in(w, "inspect");
+        assertThat(inspect.out()).contains("填报单位（2）：东湖区、西湖区");
     }
 }
