@@ -681,21 +681,14 @@ public final class TargetTableReader {
             return new String[] {Text.compact(header), ""};
         }
 
-        static Optional<Table> read(Grid g, Problems problems) {
-            Optional<Header> found = header(g);
-            if (found.isEmpty()) {
-                return Optional.empty();
-            }
-            Header h = found.get();
+
+        /** The area rows (by row), the 全市 row (or -1) and the closing note below the header. */
+        private record Areas(Map<Integer, String> areaOfRow, List<String> names, int totalRow, LevelNote note) {
+        }
+
+        /** The rows below the header: areas, the 全市 row, the closing note; null (and reported) without areas. */
+        private static Areas areas(Grid g, Header h, Problems problems) {
             int lc = h.labelCol();
-            Heading heading = heading(g, h.projectRow() >= 0 ? h.projectRow() : h.nameRow());
-            List<Integer> cols = new ArrayList<>();
-            for (int c = lc + 1; c < g.cols(); c++) {
-                if (!Text.compact(g.text(h.nameRow(), c)).isEmpty()) {
-                    cols.add(c);
-                }
-            }
-            // The area rows, the 全市 row and the closing note.
             Map<Integer, String> areaOfRow = new LinkedHashMap<>();
             List<String> areas = new ArrayList<>();
             int totalRow = -1;
@@ -731,6 +724,27 @@ public final class TargetTableReader {
             if (areas.isEmpty()) {
                 problems.error("no-units", g.place(h.lastHeaderRow() + 1, lc),
                         "横排的指标表中，表头下面找不到各地区的行（第一列应为各镇街或县市区的名称）");
+                return null;
+            }
+            return new Areas(areaOfRow, areas, totalRow, note);
+        }
+
+        static Optional<Table> read(Grid g, Problems problems) {
+            Optional<Header> found = header(g);
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            Header h = found.get();
+            int lc = h.labelCol();
+            Heading heading = heading(g, h.projectRow() >= 0 ? h.projectRow() : h.nameRow());
+            List<Integer> cols = new ArrayList<>();
+            for (int c = lc + 1; c < g.cols(); c++) {
+                if (!Text.compact(g.text(h.nameRow(), c)).isEmpty()) {
+                    cols.add(c);
+                }
+            }
+            Areas areas = areas(g, h, problems);
+            if (areas == null) {
                 return Optional.empty();
             }
             List<Row> rows = new ArrayList<>();
@@ -753,11 +767,11 @@ public final class TargetTableReader {
                 }
                 path.add(nm[0]);
                 Targets t = new Targets();
-                for (var e : areaOfRow.entrySet()) {
+                for (var e : areas.areaOfRow().entrySet()) {
                     t.unit(e.getValue(), g.value(e.getKey(), c));
                 }
-                if (totalRow >= 0) {
-                    t.total(g.value(totalRow, c));
+                if (areas.totalRow() >= 0) {
+                    t.total(g.value(areas.totalRow(), c));
                 }
                 if (h.respRow() >= 0 && !Text.isNone(g.text(h.respRow(), c))) {
                     t.responsible = Text.clean(g.text(h.respRow(), c));
@@ -768,10 +782,8 @@ public final class TargetTableReader {
                 rows.add(new Row(number, path, nm[1], t.targets, t.unitTexts, t.targetText, t.total, t.note,
                         g.place(h.nameRow(), c).format(), t.responsible));
             }
-            if (note == null) {
-                note = findNoteAnywhere(g);
-            }
-            return Optional.of(new Table(g.place(), heading.year(), heading.title(), areas, rows, note, true));
+            LevelNote note = areas.note() != null ? areas.note() : findNoteAnywhere(g);
+            return Optional.of(new Table(g.place(), heading.year(), heading.title(), areas.names(), rows, note, true));
         }
     }
 }
