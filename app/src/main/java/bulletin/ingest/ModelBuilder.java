@@ -79,8 +79,7 @@ final class ModelBuilder {
         }
         String title = first.title();
         List<String> idle = idle(units, indicators);
-        List<String> reporters = units.stream().filter(u -> !idle.contains(u)).toList();
-        return new IndicatorModel(year, title, reporters, new ArrayList<>(items.values()), indicators, sources,
+        return new IndicatorModel(year, title, units, new ArrayList<>(items.values()), indicators, sources,
                 problems.all(), idle, first.layout(), programme(targets));
     }
 

@@ -23,7 +23,7 @@ public final class ModelText {
         sb.append("填报单位（").append(model.units().size()).append("）：").append(String.join("、", model.units()))
                 .append('\n');
         if (!model.idleUnits().isEmpty()) {
-            sb.append("没有任务的地区（").append(model.idleUnits().size()).append("，不发填报表，不要求报送）：")
+            sb.append("其中没有任务的单位（").append(model.idleUnits().size()).append("，不发填报表，不要求报送）：")
                     .append(String.join("、", model.idleUnits())).append('\n');
         }
         if (!model.departments().isEmpty()) {

@@ -227,7 +227,7 @@ public final class GenerateService {
                         + "无法生成" + month.getMonthValue() + "月的专报" + (none ? "（文件夹不存在或是空的）" : ""),
                         none ? List.of() : problems.all());
             }
-            List<String> missing = model.units().stream()
+            List<String> missing = model.reporters().stream()
                     .filter(u -> accepted.reports().stream().noneMatch(r -> r.reporter().equals(u))).toList();
             if (o.requireAll() && !missing.isEmpty()) {
                 throw new BulletinException(ExitCode.INVALID_INPUT, "以下单位没有报送" + month.getMonthValue() + "月的报表："

@@ -165,7 +165,7 @@ public final class InitService {
     }
 
     private static String read(IndicatorModel m) {
-        return m.year() + "年，" + (m.layout() == null ? "" : "表格为" + m.layout() + "，") + m.units().size()
+        return m.year() + "年，" + (m.layout() == null ? "" : "表格为" + m.layout() + "，") + m.reporters().size()
                 + " 个填报单位" + (m.idleUnits().isEmpty() ? "" : "（另有 " + m.idleUnits().size() + " 个地区没有任务："
                 + String.join("、", m.idleUnits()) + "，不发填报表）") + "，" + m.items().size() + " 个项目，"
                 + m.indicators().size() + " 个指标";

@@ -74,11 +74,11 @@ public final class TemplateService {
         List<String> units = new ArrayList<>();
         List<String> departments = new ArrayList<>();
         List<String> kept = new ArrayList<>();
-        List<String> reporters = new ArrayList<>(model.units());
+        List<String> reporters = new ArrayList<>(model.reporters());
         reporters.addAll(model.departments());
         List<String> renamed = new ArrayList<>();
         Map<String, String> names = fileNames(month, reporters, renamed);
-        for (String u : model.units()) {
+        for (String u : model.reporters()) {
             write(ws, model, u, ReporterType.UNIT, month, dir.resolve(names.get(u)), force, units, kept);
         }
         for (String d : model.departments()) {

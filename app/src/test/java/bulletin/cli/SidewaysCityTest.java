@@ -67,7 +67,8 @@ class SidewaysCityTest {
     void inspectJsonGivesEveryIndicatorUnitTargetLevelAndLead() {
         assertThat(model.get("layout").asText()).startsWith("横排");
         assertThat(model.get("programme").asText()).isEqualTo("民生实事");
-        assertThat(model.get("units").toString()).isEqualTo("[\"东湖区\",\"西湖区\",\"南岭县\",\"北岭县\",\"高新区\"]");
+        assertThat(model.get("units").toString())
+                .isEqualTo("[\"东湖区\",\"西湖区\",\"南岭县\",\"北岭县\",\"湖心区\",\"高新区\"]");
         assertThat(model.get("idleUnits").toString()).isEqualTo("[\"湖心区\"]");
         assertThat(model.get("departments").size()).isZero();
         assertThat(model.get("indicators").size()).isEqualTo(7);
@@ -126,8 +127,14 @@ class SidewaysCityTest {
         Run generate = Cli.in(w, "generate", "--month", "5", "--require-all", "--date", "2026-05-28");
         assertThat(generate.code()).as(generate.toString()).isZero();
         assertThat(generate.out() + generate.err()).doesNotContain("湖心区");
-        String json = Files.readString(w.resolve("out/2026-05/bulletin.json"));
-        assertThat(json).doesNotContain("湖心区");
+        JsonNode snapshot = new ObjectMapper().readTree(w.resolve("out/2026-05/bulletin.json").toFile());
+        assertThat(snapshot.get("late").size()).as(snapshot.get("late").toString()).isZero();
+        assertThat(Month.bulletinText(w, 5)).doesNotContain("未按时报送");
+        // Without 湖心区's workbook 湖心区 is still not late; without 高新区's, 高新区 is, and --require-all refuses.
+        Files.delete(w.resolve("progress/2026-05/高新区.xlsx"));
+        Run without = Cli.in(w, "generate", "--month", "5", "--require-all", "--date", "2026-05-28");
+        assertThat(without.code()).as(without.toString()).isEqualTo(1);
+        assertThat(without.out() + without.err()).contains("高新区").doesNotContain("湖心区");
 
         // Point 9: the programme is called 民生实事 here, and nothing says 重点民生实事.
         String words = Month.bulletinText(w, 5);

@@ -37,7 +37,8 @@ class SidewaysTableTest {
         assertThat(m.year()).isEqualTo(2026);
         assertThat(m.layout()).startsWith("横排");
         assertThat(m.programme()).isEqualTo(SidewaysCity.PROGRAMME);
-        assertThat(m.units()).containsExactlyElementsOf(SidewaysCity.REPORTERS);
+        assertThat(m.units()).containsExactlyElementsOf(SidewaysCity.AREAS);
+        assertThat(m.reporters()).containsExactlyElementsOf(SidewaysCity.REPORTERS);
         assertThat(m.idleUnits()).containsExactly(SidewaysCity.IDLE);
         assertThat(m.indicators()).extracting(Indicator::code).containsExactlyElementsOf(SidewaysCity.CODES);
         assertThat(m.indicators()).extracting(Indicator::name).containsExactlyElementsOf(SidewaysCity.NAMES);
