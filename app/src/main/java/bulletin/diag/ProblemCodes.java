@@ -68,6 +68,7 @@ public final class ProblemCodes {
             code("headline-mismatch", WARNING, "指标名称中的数字与各单位目标之和或责任分解表不一致"),
             code("unit-mismatch", ERROR, "几张指标表的填报单位不同"),
             code("duplicate-unit", ERROR, "表头中同一填报单位出现两次"),
+            code("responsibility-column", WARNING, "单位列中有“责任单位/牵头单位/配合单位”列：不是填报单位，按各行的牵头单位读取"),
             code("no-units", ERROR, "“单位”列之后找不到填报单位的列"),
             code("bad-item-number", ERROR, "序号不是项目编号"),
             code("missing-item-number", ERROR, "第一行指标没有序号（项目编号）"),

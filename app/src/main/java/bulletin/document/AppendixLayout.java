@@ -102,12 +102,25 @@ public record AppendixLayout(Level level, int number, String title, List<List<Ce
         }
     }
 
+    /** The programme's name where none is given. */
+    public static final String PROGRAMME = "重点民生实事";
+
     public static String title(Level level, int month) {
-        return (level == Level.PROVINCE ? "省级" : "市级") + "重点民生实事项目" + month + "月推进情况统计表";
+        return title(level, month, PROGRAMME);
+    }
+
+    /** "市级民生实事项目5月推进情况统计表": the level, the programme's own name and the month. */
+    public static String title(Level level, int month, String programme) {
+        return (level == Level.PROVINCE ? "省级" : "市级") + programme + "项目" + month + "月推进情况统计表";
     }
 
     /** The table of one level, or null where the month has no indicator of that level. */
     public static AppendixLayout of(Snapshot s, Level level) {
+        return of(s, level, PROGRAMME);
+    }
+
+    /** The table of one level under the programme's own name, or null where the month has none of that level. */
+    public static AppendixLayout of(Snapshot s, Level level, String programme) {
         List<SnapshotIndicator> inds = s.indicators().stream().filter(i -> i.level() == level).toList();
         if (inds.isEmpty()) {
             return null;
@@ -119,7 +132,7 @@ public record AppendixLayout(Level level, int number, String title, List<List<Ce
         }
         b.closeItem();
         b.closeTask();
-        return new AppendixLayout(level, level == Level.PROVINCE ? 1 : 2, title(level, s.month()), b.rows, b.merges,
+        return new AppendixLayout(level, level == Level.PROVINCE ? 1 : 2, title(level, s.month(), programme), b.rows, b.merges,
                 b.blocks, CarriedNotes.of(s, inds));
     }
 

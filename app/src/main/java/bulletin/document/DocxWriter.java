@@ -64,10 +64,20 @@ public final class DocxWriter {
      * asked for only once the rest of the document is built, so that it can be drawn on another core meanwhile;
      * a null chart, or one that yields null, leaves the picture out.
      */
-    public record Look(boolean a3, String behindFill, String redFill, Supplier<byte[]> chart) {
+    public record Look(boolean a3, String behindFill, String redFill, Supplier<byte[]> chart, String programme) {
+        /** A look under the default programme name (重点民生实事). */
+        public Look(boolean a3, String behindFill, String redFill, Supplier<byte[]> chart) {
+            this(a3, behindFill, redFill, chart, AppendixLayout.PROGRAMME);
+        }
+
         /** The same look with this chart (null for none). */
         public Look withChart(Supplier<byte[]> chart) {
-            return new Look(a3, behindFill, redFill, chart);
+            return new Look(a3, behindFill, redFill, chart, programme);
+        }
+
+        /** The same look for a programme of this name (the appendix titles say it). */
+        public Look withProgramme(String programme) {
+            return new Look(a3, behindFill, redFill, chart, programme);
         }
     }
 
@@ -340,7 +350,7 @@ public final class DocxWriter {
     }
 
     private void appendix(List<Object> body, Snapshot s, Level level) {
-        AppendixLayout table = AppendixLayout.of(s, level);
+        AppendixLayout table = AppendixLayout.of(s, level, look.programme());
         if (table == null) {
             return;
         }

@@ -230,10 +230,13 @@ public final class Wording {
         m.put("otherProblems", Draft.otherProblems(s));
         // How the template names many units together: "归义街道等14个镇（街道）".
         m.put("unitsKind", unitsWord.startsWith("各") ? unitsWord.substring(1) : "单位");
-        m.put("levels", levels(s, String.valueOf(extra.getOrDefault("noticeTitle", ""))));
+        String programme = String.valueOf(extra.getOrDefault("programme", AppendixLayout.PROGRAMME));
+        m.put("programme", programme);
+        m.put("levels", levels(s, String.valueOf(extra.getOrDefault("noticeTitle", "")), programme));
         m.put("notes", notes(notes));
         m.put("numerals", List.of("一", "二", "三", "四", "五", "六", "七", "八", "九", "十"));
-        m.put("attachments", List.of(AppendixLayout.title(Level.PROVINCE, s.month()), AppendixLayout.title(Level.CITY, s.month())));
+        m.put("attachments", List.of(AppendixLayout.title(Level.PROVINCE, s.month(), programme),
+                AppendixLayout.title(Level.CITY, s.month(), programme)));
         if (s.platform() != null) {
             m.put("platform", platform(s));
         }
@@ -268,15 +271,20 @@ public final class Wording {
      * 实事…"; without such a title, 市级.
      */
     static String levelLabel(Level level, String noticeTitle) {
+        return levelLabel(level, noticeTitle, AppendixLayout.PROGRAMME);
+    }
+
+    /** The level's label with the programme's own name: 省级民生实事, 岳阳市级重点民生实事. */
+    static String levelLabel(Level level, String noticeTitle, String programme) {
         if (level == Level.PROVINCE) {
-            return "省级重点民生实事";
+            return "省级" + programme;
         }
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("省[、,，]\\s*(\\p{IsHan}{2,6}?[市州])").matcher(
                 noticeTitle == null ? "" : noticeTitle);
-        return (m.find() ? m.group(1) + "级" : "市级") + "重点民生实事";
+        return (m.find() ? m.group(1) + "级" : "市级") + programme;
     }
 
-    private static List<Map<String, Object>> levels(Snapshot s, String noticeTitle) {
+    private static List<Map<String, Object>> levels(Snapshot s, String noticeTitle, String programme) {
         List<Map<String, Object>> levels = new ArrayList<>();
         for (Level level : Level.values()) {
             Snapshot.LevelSummary sum = level == Level.PROVINCE ? s.summary().province() : s.summary().city();
@@ -286,7 +294,7 @@ public final class Wording {
             }
             Map<String, Object> l = new HashMap<>();
             l.put("id", level.id());
-            l.put("label", levelLabel(level, noticeTitle));
+            l.put("label", levelLabel(level, noticeTitle, programme));
             l.put("summary", levelSummary(sum));
             Map<Integer, Map<String, Object>> items = new LinkedHashMap<>();
             for (SnapshotIndicator i : at) {

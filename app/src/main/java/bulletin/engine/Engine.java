@@ -73,7 +73,7 @@ public final class Engine {
             out.add(indicator(model, ind, in.month(), byReporter, prev.get(ind.code())));
         }
 
-        List<String> late = model.units().stream().filter(u -> !byReporter.containsKey(u)).toList();
+        List<String> late = model.reporters().stream().filter(u -> !byReporter.containsKey(u)).toList();
         List<String> lateDepartments = model.departments().stream().filter(d -> !byReporter.containsKey(d)).toList();
         Snapshot.Summary summary = summary(model, out, byReporter, in.previous());
         return new Snapshot(in.month().getYear(), m, in.issue(), in.date(), round(defaultSchedule(m)), in.title(),

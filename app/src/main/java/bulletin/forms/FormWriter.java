@@ -65,7 +65,7 @@ public final class FormWriter {
             XSSFSheet sh = wb.createSheet(DATA_SHEET);
             List<Indicator> inds = model.indicatorsFor(reporter);
 
-            writeHeader(sh, s, reporter, month, deadline);
+            writeHeader(sh, s, reporter, month, deadline, model.programme());
 
             int r = HEADER_ROW + 1;
             int firstData = r;
@@ -121,8 +121,9 @@ public final class FormWriter {
     }
 
     /** Rows 1–4: the title, the reporter, month and deadline with the count of rows to check, the help, the headers. */
-    private static void writeHeader(XSSFSheet sh, Styles s, String reporter, YearMonth month, Integer deadline) {
-            String title = month.getYear() + "年" + month.getMonthValue() + "月重点民生实事进度填报表";
+    private static void writeHeader(XSSFSheet sh, Styles s, String reporter, YearMonth month, Integer deadline,
+                                    String programme) {
+        String title = month.getYear() + "年" + month.getMonthValue() + "月" + programme + "进度填报表";
         cell(sh, 0, 0, title, s.title);
         sh.addMergedRegion(new CellRangeAddress(0, 0, 0, COL_END));
         sh.getRow(0).setHeightInPoints(30);

@@ -48,6 +48,37 @@ final class Kinds {
     private Kinds() {
     }
 
+    /** Words that make a clause the works on a thing built (issue 22, point 11). */
+    private static final List<String> WORKS = List.of("提质改造", "改扩建", "新改建", "改造", "修缮");
+    /** What a works clause may count and stay a quantity: people, households, money, events. */
+    private static final Set<String> COUNTS_UNITS = Set.of("人数", "人次", "户数", "资金", "活动场次");
+    /** Establishments counted like households (家: 驿站, 门店): each is there or not, a quantity. */
+    private static final Set<String> ESTABLISHMENTS = Set.of("家", "户", "个家庭");
+
+    /**
+     * One rule for works, whatever the thing is counted in (issue 22, point 11): every 提质改造, 改造 (改扩建,
+     * 新改建, 修缮) of a thing built is 形象进度, be it counted in 所, 个, 公里 or 平方米, unless the clause counts
+     * people, households or establishments, money or events (户, 家, 人, 万元, 场次): "老旧小区改造1200户" and
+     * "新建“爱心驿站”5家" stay quantities, "农村公路提质改造
+     * 100公里" and "学校提质改造10所" are both 形象进度. 新建 alone is not works here: seed 001 counts "新建34个农村4G、5G
+     * 基站" as a quantity ("已完成8个基站建设，完成全年任务的23.53%"). Null where the clause names no works.
+     */
+    static Guess builtWorks(String clause, String measure) {
+        String c = Text.compact(clause);
+        String m = Headline.bare(measure);
+        for (String w : WORKS) {
+            if (c.contains(w)) {
+                String counted = COUNTED.get(m);
+                if (counted != null && COUNTS_UNITS.contains(counted) || ESTABLISHMENTS.contains(m)) {
+                    return null;
+                }
+                return new Guess(Kind.PROGRESS, "建设改造类，名称含“" + w + "”，计量的不是人、户、资金或场次"
+                        + (m.isEmpty() ? "" : "（" + measure + "）") + "：按形象进度");
+            }
+        }
+        return null;
+    }
+
     /**
      * @param clause     the clause of the name that carries the figure (the whole name where there is none)
      * @param cityTarget the city's numeric target, or null
@@ -66,11 +97,15 @@ final class Kinds {
         if (m.startsWith("元/") || (m.startsWith("元") && RAISED_STANDARD.matcher(name).find())) {
             return new Guess(Kind.STANDARD, "单位是“" + measure + "”：提高标准，按是否达到新标准计");
         }
-        if (COUNTED.containsKey(m)) {
-            return new Guess(Kind.QUANTITY, "计量的是" + COUNTED.get(m) + "（" + measure + "）");
-        }
         if (cityTarget != null && cityTarget.compareTo(BigDecimal.ONE) == 0 && SINGLE.contains(m)) {
             return new Guess(Kind.PROGRESS, "单个工程项目，目标1" + m);
+        }
+        Guess works = builtWorks(clause, measure);
+        if (works != null) {
+            return works;
+        }
+        if (COUNTED.containsKey(m)) {
+            return new Guess(Kind.QUANTITY, "计量的是" + COUNTED.get(m) + "（" + measure + "）");
         }
         for (String f : facilities) {
             if (name.contains(f)) {

@@ -45,7 +45,8 @@ final class ModelBuilder {
         int year = year(targets);
         List<LevelNote.Range> ranges = levelRanges(targets, resps);
         List<ResponsibilityTableReader.Row> respRows = resps.stream().flatMap(t -> t.rows().stream()).toList();
-        if (resps.isEmpty()) {
+        boolean ownResponsible = targets.stream().flatMap(t -> t.rows().stream()).allMatch(r -> r.responsible() != null);
+        if (resps.isEmpty() && !ownResponsible) {
             problems.warning("no-responsibility-table", Place.file("targets"),
                     "没有找到责任分解表（表头含“牵头”）：牵头领导和牵头单位将为空");
         }
@@ -77,8 +78,55 @@ final class ModelBuilder {
             throw BulletinException.invalid("无法读懂 targets/ 中的表格", problems.all());
         }
         String title = first.title();
+        List<String> idle = idle(units, indicators);
         return new IndicatorModel(year, title, units, new ArrayList<>(items.values()), indicators, sources,
-                problems.all());
+                problems.all(), idle, first.layout(), programme(targets));
+    }
+
+    /**
+     * The areas of the table with no target and no text task in any indicator (issue 22): they get no form, are
+     * not required to report and are never named late. None where some indicator is set for every unit at once
+     * (one figure or text merged across the unit columns, with no lead department to report it): that asks every
+     * unit. None either where no unit would be left.
+     */
+    static List<String> idle(List<String> units, List<Indicator> indicators) {
+        boolean forAll = indicators.stream().anyMatch(i -> !i.hasUnitTargets() && !i.reportedByLeadUnit()
+                && (i.targetText() != null || i.totalTarget() != null));
+        if (forAll) {
+            return List.of();
+        }
+        List<String> idle = units.stream().filter(u -> indicators.stream().noneMatch(i -> i.appliesTo(u))).toList();
+        return idle.size() == units.size() ? List.of() : idle;
+    }
+
+    /** Known names of the programme, longest first, as a notice's title writes them. */
+    private static final java.util.regex.Pattern PROGRAMME = java.util.regex.Pattern.compile(
+            "十大民生工程|重点民生实事|为民办实事|民生实事|十大民生实事|民生工程|惠民实事|为民实事");
+
+    /**
+     * The programme's own name: bulletin.yaml's {@code programme:} where set, else the name the tables' title
+     * gives ("临湖市2026年民生实事项目任务分解表" → 民生实事), else 重点民生实事.
+     */
+    private String programme(List<TargetTableReader.Table> targets) {
+        String set = configuredProgramme();
+        if (set != null) {
+            return set;
+        }
+        for (TargetTableReader.Table t : targets) {
+            if (t.title() != null) {
+                java.util.regex.Matcher m = PROGRAMME.matcher(Text.compact(t.title()));
+                if (m.find()) {
+                    return m.group();
+                }
+            }
+        }
+        return IndicatorModel.DEFAULT_PROGRAMME;
+    }
+
+    /** bulletin.yaml's {@code programme:}, or null. */
+    private String configuredProgramme() {
+        String p = config.programme();
+        return p == null || p.isBlank() ? null : Text.compact(p);
     }
 
     /**
@@ -120,7 +168,7 @@ final class ModelBuilder {
         String name = path.get(path.size() - 1);
         Optional<ResponsibilityTableReader.Row> resp = join(row, path, respRows);
         resp.ifPresent(used::add);
-        if (resp.isEmpty() && !respRows.isEmpty()) {
+        if (resp.isEmpty() && !respRows.isEmpty() && row.responsible() == null) {
             problems.warning("unjoined-indicator", place(row.place()), "指标“" + name + "”（" + code
                     + "）在责任分解表中找不到对应的行（按序号 " + row.item() + " 和名称匹配），牵头单位未知");
         }
@@ -130,7 +178,9 @@ final class ModelBuilder {
         if (!targetSet) {
             resp.ifPresent(r -> checkHeadline(row, code, name, headline, r));
         }
-        Responsibility r = resp.map(ResponsibilityTableReader.Row::responsibility).orElse(Responsibility.NONE);
+        Responsibility r = resp.map(ResponsibilityTableReader.Row::responsibility)
+                .orElseGet(() -> row.responsible() == null ? Responsibility.NONE
+                        : ResponsibilityTableReader.joint(null, row.responsible(), List.of(), null));
         BigDecimal total = targetSet ? o.target() : row.totalTarget();
         boolean perUnit = perUnit(row, headline);
         BigDecimal city = total != null ? total : perUnit ? headline : sum(row.targets());

@@ -136,10 +136,12 @@ public final class ResponsibilityTableReader {
                 continue;
             }
             String leader = orPrevious(cell(g, r, h.leaderCol), previous.leader());
-            String leadUnit = orPrevious(cell(g, r, h.leadUnitCol), previous.leadUnit());
+            String leadCell = cell(g, r, h.leadUnitCol);
             List<String> related = related(g, r, h, previous.relatedUnits());
             String person = orPrevious(cell(g, r, h.personCol), previous.person());
-            Responsibility resp = new Responsibility(leader, leadUnit, related, person);
+            Responsibility resp = leadCell == null
+                    ? new Responsibility(leader, previous.leadUnit(), related, person)
+                    : joint(leader, leadCell, related, person);
             previous = resp;
             rows.add(new Row(item, parts, resp, g.place(r, h.seqCol).format()));
         }
@@ -173,6 +175,51 @@ public final class ResponsibilityTableReader {
 
     private static String orPrevious(String value, String previous) {
         return value != null ? value : previous;
+    }
+
+    /**
+     * The responsibility a 牵头单位 (or 责任单位) cell gives: "A、B" (also "A，B", "A/B", "A和B") is a joint
+     * responsibility, where the first leads (and reports) and the rest are related units, before the related
+     * units of their own column; one department is never split ("市住房和城乡建设局").
+     */
+    public static Responsibility joint(String leader, String leadCell, List<String> related, String person) {
+        List<String> leads = splitLeads(leadCell);
+        if (leads.isEmpty()) {
+            return new Responsibility(leader, null, related, person);
+        }
+        List<String> rest = new ArrayList<>(leads.subList(1, leads.size()));
+        related.stream().filter(u -> !rest.contains(u) && !u.equals(leads.get(0))).forEach(rest::add);
+        return new Responsibility(leader, leads.get(0), rest, person);
+    }
+
+    /** A department's name ends so: 局, 委, 办, 厅, 政府, 管委会, 中心, 公司… */
+    private static final java.util.regex.Pattern DEPARTMENT_END = java.util.regex.Pattern.compile(
+            ".*(局|委|办|厅|府|会|中心|公司|集团|院|所|站|队|部|处|社|行|联|团|馆|台)$");
+
+    /** The departments of a lead cell: split like {@link #splitUnits}, and also at "/" and at 和 between two names. */
+    static List<String> splitLeads(String text) {
+        List<String> out = new ArrayList<>();
+        for (String part : splitUnits(text.replace('/', '、').replace('／', '、'))) {
+            out.addAll(splitAnd(part));
+        }
+        return out.stream().filter(u -> !Text.isNone(u)).distinct().toList();
+    }
+
+    /** "市商务局和市市场监管局" into two; "市住房和城乡建设局" stays one (what stands before 和 is no department). */
+    private static List<String> splitAnd(String part) {
+        int i = part.indexOf('和');
+        while (i > 0) {
+            String left = part.substring(0, i);
+            String right = part.substring(i + 1);
+            if (DEPARTMENT_END.matcher(left).matches() && right.length() >= 2) {
+                List<String> out = new ArrayList<>();
+                out.add(Text.clean(left));
+                out.addAll(splitAnd(right));
+                return out;
+            }
+            i = part.indexOf('和', i + 1);
+        }
+        return List.of(Text.clean(part));
     }
 
     /** "市财政局、市教体局，相关镇政府（街道办）" into its units, keeping parenthesised parts whole. */

@@ -28,12 +28,28 @@ public final class TargetTableReader {
     /** One indicator row as the table gives it. */
     public record Row(int item, List<String> rawPath, String measure, Map<String, BigDecimal> targets,
                       Map<String, String> unitTexts, String targetText, BigDecimal totalTarget, String note,
-                      String place) {
+                      String place, String responsible) {
+
+        /** A row without a 责任单位 of its own (the responsibility table gives it). */
+        public Row(int item, List<String> rawPath, String measure, Map<String, BigDecimal> targets,
+                   Map<String, String> unitTexts, String targetText, BigDecimal totalTarget, String note,
+                   String place) {
+            this(item, rawPath, measure, targets, unitTexts, targetText, totalTarget, note, place, null);
+        }
     }
 
-    /** A whole target table. */
+    /**
+     * A whole target table.
+     *
+     * @param sideways whether it was laid out the other way round: one row per area, one column per indicator
+     */
     public record Table(Place place, Integer year, String title, List<String> units, List<Row> rows,
-                        LevelNote levelNote) {
+                        LevelNote levelNote, boolean sideways) {
+
+        /** How the table was laid out, as {@code init} says it. */
+        public String layout() {
+            return sideways ? "横排（每行一个地区，每列一个指标）" : "竖排（每行一个指标，每列一个填报单位）";
+        }
     }
 
     private static final Pattern YEAR = Pattern.compile("(20\\d{2})\\s*年");
@@ -51,9 +67,9 @@ public final class TargetTableReader {
     private TargetTableReader() {
     }
 
-    /** Whether {@code g} has the header row of a target table within its first rows. */
+    /** Whether {@code g} has the header row of a target table (either way round) within its first rows. */
     public static boolean looksLike(Grid g) {
-        return header(g).isPresent();
+        return header(g).isPresent() || Sideways.header(g).isPresent();
     }
 
     private record Header(int top, int bottom, int seqCol, int measureCol) {
@@ -100,13 +116,19 @@ public final class TargetTableReader {
         return words >= 2;
     }
 
-    private enum Role { UNIT, TOTAL, NOTE, IGNORE }
+    private enum Role { UNIT, TOTAL, NOTE, RESPONSIBLE, IGNORE }
+
+    /**
+     * A row or column headed 责任单位, 牵头单位, 配合单位 (…部门): it names who answers for an indicator, never a
+     * reporting unit, in either layout.
+     */
+    static final Pattern RESPONSIBLE = Pattern.compile("(牵头|责任|配合|协同|相关|主管)(责任)?(单位|部门)|责任主体|牵头领导");
 
     /** Reads the table in {@code g}, or empty where {@code g} is not a target table. */
     public static Optional<Table> read(Grid g, Problems problems) {
         Optional<Header> header = header(g);
         if (header.isEmpty()) {
-            return Optional.empty();
+            return Sideways.read(g, problems);
         }
         Header h = header.get();
         Heading heading = heading(g, h);
@@ -117,17 +139,21 @@ public final class TargetTableReader {
         Body body = body(g, h, columns.get(), problems);
         LevelNote note = body.note() != null ? body.note() : findNoteAnywhere(g);
         return Optional.of(new Table(g.place(), heading.year(), heading.title(), columns.get().units(), body.rows(),
-                note));
+                note, false));
     }
 
     /** What stands above the header: the table's title (its first long text) and the year it names. */
-    private record Heading(String title, Integer year) {
+    record Heading(String title, Integer year) {
     }
 
     private static Heading heading(Grid g, Header h) {
+        return heading(g, h.top);
+    }
+
+    static Heading heading(Grid g, int top) {
         String title = null;
         Integer year = null;
-        for (int r = 0; r < h.top; r++) {
+        for (int r = 0; r < top; r++) {
             for (String t : g.texts(r)) {
                 if (title == null && t.length() >= 6) {
                     title = t;
@@ -165,6 +191,10 @@ public final class TargetTableReader {
                 continue;
             }
             Role role = role(name);
+            if (role == Role.RESPONSIBLE) {
+                problems.warning("responsibility-column", g.place(h.bottom, c), "“" + name + "”这一列写的是负责的部门，"
+                        + "不是填报单位：不作为填报单位读取，按各行的" + name + "记下牵头单位（表格若是由横排转置而来，请核对）");
+            }
             if (role == Role.UNIT && units.contains(name)) {
                 problems.error("duplicate-unit", g.place(h.bottom, c), "表头中填报单位“" + name + "”出现了两次");
                 role = Role.IGNORE;
@@ -209,6 +239,9 @@ public final class TargetTableReader {
     }
 
     private static Role role(String name) {
+        if (RESPONSIBLE.matcher(name).matches()) {
+            return Role.RESPONSIBLE;
+        }
         if (GENERIC.contains(name)) {
             return Role.IGNORE;
         }
@@ -294,7 +327,7 @@ public final class TargetTableReader {
         }
         unreadTargets(g, r, cols, String.join("", parts), problems);
         return Optional.of(new Row(item, parts, measure, t.targets, t.unitTexts, t.targetText, t.total, t.note,
-                g.place(r, h.seqCol).format()));
+                g.place(r, h.seqCol).format(), t.responsible));
     }
 
     /**
@@ -346,6 +379,7 @@ public final class TargetTableReader {
         String targetText;
         BigDecimal total;
         String note;
+        String responsible;
 
         /** A unit's own cell: a number is its target, a word its text target; "/" and the like are none. */
         void unit(String unit, Grid.Value v) {
@@ -466,6 +500,7 @@ public final class TargetTableReader {
                 case UNIT -> t.unit(cols.unitOfCol().get(c), v);
                 case TOTAL -> t.total(v);
                 case NOTE -> t.note(v.text(), measureOf(g, r, cols));
+                case RESPONSIBLE -> t.responsible = Text.isNone(v.text()) ? t.responsible : Text.clean(v.text());
                 default -> {
                 }
             }
@@ -541,5 +576,214 @@ public final class TargetTableReader {
             }
         }
         return null;
+    }
+
+    /**
+     * A target table laid out the other way round (issue 22): one row per area, one column per indicator. Above the
+     * areas stand the indicators' headers, the unit of measure in brackets ("培训(人)"), perhaps under a project
+     * heading merged over its indicators, and a 责任单位 (牵头单位) row; there is no 序号 and no 单位 column; a
+     * 全市 (合计) row gives the city's own figure; a blank cell is no target. Read into the same rows as the usual
+     * layout, items numbered by the project headings in order (or one item per indicator without them).
+     */
+    static final class Sideways {
+
+        private static final Pattern AREA_LABEL = Pattern.compile("地区|区域|县市区|县（市、区）|县(市区)|县市区名称|单位|"
+                + "填报单位|单位名称|地区名称|乡镇|镇街|乡镇（街道）|项目|指标|项目名称");
+        private static final Pattern BRACKETED = Pattern.compile("^(.+?)[（(]([^（）()]{1,6})[）)]$");
+
+        /** The label column, the indicators' header row, the project row (or -1), the 责任单位 row (or -1). */
+        record Header(int labelCol, int nameRow, int projectRow, int respRow) {
+
+            int lastHeaderRow() {
+                return Math.max(nameRow, respRow);
+            }
+        }
+
+        private Sideways() {
+        }
+
+        static Optional<Header> header(Grid g) {
+            for (int r = 0; r < Math.min(g.rows(), 30); r++) {
+                OptionalInt label = firstFilled(g, r);
+                if (label.isEmpty()) {
+                    continue;
+                }
+                int lc = label.getAsInt();
+                String t = Text.compact(g.text(r, lc));
+                if (RESPONSIBLE.matcher(t).matches() && r > 0 && names(g, r - 1, lc) >= 2) {
+                    int nameRow = r - 1;
+                    return Optional.of(new Header(lc, nameRow, projectRow(g, nameRow, lc), r));
+                }
+                if (AREA_LABEL.matcher(t).matches() && bracketed(g, r, lc) >= 2) {
+                    int nameRow = bracketed(g, r + 1, lc) >= 2 ? r + 1 : r;
+                    int resp = RESPONSIBLE.matcher(Text.compact(g.text(nameRow + 1, lc))).matches() ? nameRow + 1 : -1;
+                    return Optional.of(new Header(lc, nameRow, nameRow > r ? r : projectRow(g, nameRow, lc), resp));
+                }
+            }
+            return Optional.empty();
+        }
+
+        private static OptionalInt firstFilled(Grid g, int r) {
+            for (int c = 0; c < Math.min(g.cols(), 4); c++) {
+                if (!g.text(r, c).isBlank()) {
+                    CellRangeAddress a = g.region(r, c);
+                    // A title merged across the whole width is no label.
+                    return a != null && a.getLastColumn() > a.getFirstColumn() ? OptionalInt.empty() : OptionalInt.of(c);
+                }
+            }
+            return OptionalInt.empty();
+        }
+
+        /** How many cells right of the label column hold words in row {@code r}. */
+        private static int names(Grid g, int r, int lc) {
+            int n = 0;
+            for (int c = lc + 1; c < g.cols(); c++) {
+                String t = Text.compact(g.text(r, c));
+                if (!t.isEmpty() && Numbers.parse(t).isEmpty()) {
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        /** How many cells right of the label column carry a unit of measure in brackets. */
+        private static int bracketed(Grid g, int r, int lc) {
+            int n = 0;
+            for (int c = lc + 1; c < g.cols(); c++) {
+                if (BRACKETED.matcher(Text.compact(g.text(r, c))).matches()) {
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        /** The row above the names where it holds headings over the indicator columns (not the title), else -1. */
+        private static int projectRow(Grid g, int nameRow, int lc) {
+            int r = nameRow - 1;
+            if (r < 0) {
+                return -1;
+            }
+            for (int c = lc + 1; c < g.cols(); c++) {
+                CellRangeAddress a = g.region(r, c);
+                if (!g.text(r, c).isBlank() && (a == null || a.getFirstColumn() > lc)) {
+                    return r;
+                }
+            }
+            return -1;
+        }
+
+        /** The name and the unit of measure of a header: "培训(人)" is 培训 in 人. */
+        static String[] nameAndMeasure(String header) {
+            Matcher m = BRACKETED.matcher(Text.compact(header));
+            if (m.matches() && !m.group(2).contains("含") && !m.group(2).contains("其中")) {
+                return new String[] {m.group(1), m.group(2)};
+            }
+            return new String[] {Text.compact(header), ""};
+        }
+
+
+        /** The area rows (by row), the 全市 row (or -1) and the closing note below the header. */
+        private record Areas(Map<Integer, String> areaOfRow, List<String> names, int totalRow, LevelNote note) {
+        }
+
+        /** The rows below the header: areas, the 全市 row, the closing note; null (and reported) without areas. */
+        private static Areas areas(Grid g, Header h, Problems problems) {
+            int lc = h.labelCol();
+            Map<Integer, String> areaOfRow = new LinkedHashMap<>();
+            List<String> areas = new ArrayList<>();
+            int totalRow = -1;
+            LevelNote note = null;
+            for (int r = h.lastHeaderRow() + 1; r < g.rows(); r++) {
+                if (g.isBlankRow(r)) {
+                    continue;
+                }
+                String name = Text.compact(g.text(r, lc));
+                String first = firstText(g, r);
+                if (isClosingNote(first)) {
+                    note = LevelNote.parse(String.join("", g.texts(r))).orElse(null);
+                    if (note == null) {
+                        problems.warning("unreadable-note", g.place(r, lc),
+                                "表尾注释中读不出哪些项目是省级、哪些是市级：“" + first + "”");
+                    }
+                    break;
+                }
+                if (name.isEmpty() || RESPONSIBLE.matcher(name).matches() || AREA_LABEL.matcher(name).matches()) {
+                    continue; // a second 责任单位 row, the header repeated on a new page
+                }
+                if (TOTAL.matcher(name).matches()) {
+                    totalRow = r;
+                    continue;
+                }
+                if (areas.contains(name)) {
+                    problems.error("duplicate-unit", g.place(r, lc), "填报单位“" + name + "”出现了两行");
+                    continue;
+                }
+                areas.add(name);
+                areaOfRow.put(r, name);
+            }
+            if (areas.isEmpty()) {
+                problems.error("no-units", g.place(h.lastHeaderRow() + 1, lc),
+                        "横排的指标表中，表头下面找不到各地区的行（第一列应为各镇街或县市区的名称）");
+                return null;
+            }
+            return new Areas(areaOfRow, areas, totalRow, note);
+        }
+
+        static Optional<Table> read(Grid g, Problems problems) {
+            Optional<Header> found = header(g);
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            Header h = found.get();
+            int lc = h.labelCol();
+            Heading heading = heading(g, h.projectRow() >= 0 ? h.projectRow() : h.nameRow());
+            List<Integer> cols = new ArrayList<>();
+            for (int c = lc + 1; c < g.cols(); c++) {
+                if (!Text.compact(g.text(h.nameRow(), c)).isEmpty()) {
+                    cols.add(c);
+                }
+            }
+            Areas areas = areas(g, h, problems);
+            if (areas == null) {
+                return Optional.empty();
+            }
+            List<Row> rows = new ArrayList<>();
+            Map<String, Integer> itemOfProject = new LinkedHashMap<>();
+            int item = 0;
+            for (int c : cols) {
+                String[] nm = nameAndMeasure(g.text(h.nameRow(), c));
+                String project = h.projectRow() >= 0 ? Text.compact(g.text(h.projectRow(), c)) : "";
+                List<String> path = new ArrayList<>();
+                int number;
+                if (project.isEmpty() || project.equals(nm[0])) {
+                    number = ++item;
+                } else {
+                    CellRangeAddress a = g.region(h.projectRow(), c);
+                    String key = project + "\u0000" + (a == null ? c : a.getFirstColumn());
+                    Integer known = itemOfProject.get(key);
+                    number = known != null ? known : ++item;
+                    itemOfProject.putIfAbsent(key, number);
+                    path.add(project);
+                }
+                path.add(nm[0]);
+                Targets t = new Targets();
+                for (var e : areas.areaOfRow().entrySet()) {
+                    t.unit(e.getValue(), g.value(e.getKey(), c));
+                }
+                if (areas.totalRow() >= 0) {
+                    t.total(g.value(areas.totalRow(), c));
+                }
+                if (h.respRow() >= 0 && !Text.isNone(g.text(h.respRow(), c))) {
+                    t.responsible = Text.clean(g.text(h.respRow(), c));
+                }
+                if (!t.any()) {
+                    continue; // a column with no target at all (a 备注 left empty)
+                }
+                rows.add(new Row(number, path, nm[1], t.targets, t.unitTexts, t.targetText, t.total, t.note,
+                        g.place(h.nameRow(), c).format(), t.responsible));
+            }
+            LevelNote note = areas.note() != null ? areas.note() : findNoteAnywhere(g);
+            return Optional.of(new Table(g.place(), heading.year(), heading.title(), areas.names(), rows, note, true));
+        }
     }
 }

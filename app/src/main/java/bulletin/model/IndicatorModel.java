@@ -11,7 +11,11 @@ import java.util.Set;
  * and their indicators, and what the reader noticed on the way (warnings such as indicators it could not
  * join to the responsibility table).
  *
- * @param sources the workbooks and sheets the model was read from
+ * @param units     the units of the tables, in their order: the areas (and 备注 reporters), with or without a task
+ * @param sources   the workbooks and sheets the model was read from
+ * @param idleUnits the units the tables list without any target or task: no form, never required, never late
+ * @param layout    how the target table was laid out ("竖排…" or "横排…"), as {@code init} says it
+ * @param programme the programme's own name (民生实事, 十大民生工程, 重点民生实事…), for the wording
  */
 public record IndicatorModel(
         int year,
@@ -20,7 +24,13 @@ public record IndicatorModel(
         List<Item> items,
         List<Indicator> indicators,
         List<String> sources,
-        List<Problem> problems) {
+        List<Problem> problems,
+        List<String> idleUnits,
+        String layout,
+        String programme) {
+
+    /** The programme's name where neither the tables nor bulletin.yaml give another. */
+    public static final String DEFAULT_PROGRAMME = "重点民生实事";
 
     public IndicatorModel {
         units = List.copyOf(units);
@@ -28,6 +38,23 @@ public record IndicatorModel(
         indicators = List.copyOf(indicators);
         sources = List.copyOf(sources);
         problems = List.copyOf(problems);
+        idleUnits = idleUnits == null ? List.of() : List.copyOf(idleUnits);
+        programme = programme == null || programme.isBlank() ? DEFAULT_PROGRAMME : programme;
+    }
+
+    /** A model of a usual table whose every area has a task, under the default programme name. */
+    public IndicatorModel(int year, String title, List<String> units, List<Item> items, List<Indicator> indicators,
+                          List<String> sources, List<Problem> problems) {
+        this(year, title, units, items, indicators, sources, problems, List.of(), null, null);
+    }
+
+    /**
+     * The units that must report: every unit with a target or a task in some indicator (issue 22). A unit without
+     * any keeps its column in the appendix and may still send a workbook, but gets no form, is not required by
+     * {@code --require-all} and is never named late.
+     */
+    public List<String> reporters() {
+        return idleUnits.isEmpty() ? units : units.stream().filter(u -> !idleUnits.contains(u)).toList();
     }
 
     public Optional<Indicator> indicator(String code) {

@@ -79,6 +79,9 @@ public final class ModelJson {
         root.put("title", model.title());
         root.put("units", model.units());
         root.put("departments", model.departments());
+        root.put("idleUnits", model.idleUnits());
+        root.put("layout", model.layout());
+        root.put("programme", model.programme());
         List<Object> items = new ArrayList<>();
         for (Item it : model.items()) {
             Map<String, Object> m = new LinkedHashMap<>();

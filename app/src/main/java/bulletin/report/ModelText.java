@@ -22,6 +22,10 @@ public final class ModelText {
                 .append('\n');
         sb.append("填报单位（").append(model.units().size()).append("）：").append(String.join("、", model.units()))
                 .append('\n');
+        if (!model.idleUnits().isEmpty()) {
+            sb.append("其中没有任务的单位（").append(model.idleUnits().size()).append("，不发填报表，不要求报送）：")
+                    .append(String.join("、", model.idleUnits())).append('\n');
+        }
         if (!model.departments().isEmpty()) {
             sb.append("直接填报全市数的牵头单位（").append(model.departments().size()).append("）：")
                     .append(String.join("、", model.departments())).append('\n');

@@ -19,7 +19,7 @@ public final class ReportsText {
         sb.append(m).append("：progress/").append(r.month()).append("/ 中有 ").append(r.files().size())
                 .append(" 个工作簿，读入 ").append(r.reports().size()).append(" 份报表\n");
         List<String> missingUnits = new ArrayList<>();
-        for (String u : model.units()) {
+        for (String u : model.reporters()) {
             if (r.of(u).isEmpty()) {
                 missingUnits.add(u);
             }
@@ -30,8 +30,8 @@ public final class ReportsText {
                 missingDepts.add(d);
             }
         }
-        sb.append("填报单位已报 ").append(model.units().size() - missingUnits.size()).append("/")
-                .append(model.units().size());
+        sb.append("填报单位已报 ").append(model.reporters().size() - missingUnits.size()).append("/")
+                .append(model.reporters().size());
         sb.append(missingUnits.isEmpty() ? "" : "，未报：" + String.join("、", missingUnits)).append('\n');
         if (!model.departments().isEmpty()) {
             sb.append("牵头单位已报 ").append(model.departments().size() - missingDepts.size()).append("/")

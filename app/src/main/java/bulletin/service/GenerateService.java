@@ -227,7 +227,7 @@ public final class GenerateService {
                         + "无法生成" + month.getMonthValue() + "月的专报" + (none ? "（文件夹不存在或是空的）" : ""),
                         none ? List.of() : problems.all());
             }
-            List<String> missing = model.units().stream()
+            List<String> missing = model.reporters().stream()
                     .filter(u -> accepted.reports().stream().noneMatch(r -> r.reporter().equals(u))).toList();
             if (o.requireAll() && !missing.isEmpty()) {
                 throw new BulletinException(ExitCode.INVALID_INPUT, "以下单位没有报送" + month.getMonthValue() + "月的报表："
@@ -269,12 +269,15 @@ public final class GenerateService {
                 throw BulletinException.usage("期号将是第" + issue + "期，超过了 " + SnapshotReader.MAX_ISSUE
                         + "：请用 --issue 指定 1 到 " + SnapshotReader.MAX_ISSUE + " 之间的期号");
             }
-            String title = orDefault(ws.config().title(), DEFAULT_TITLE);
-            String office = orDefault(ws.config().office(), DEFAULT_OFFICE);
+            // The defaults follow the programme's own name (issue 22): 重点民生实事工作专报 only where it is called so.
+            String defaultTitle = DEFAULT_TITLE.replace(IndicatorModel.DEFAULT_PROGRAMME, model.programme());
+            String defaultOffice = DEFAULT_OFFICE.replace(IndicatorModel.DEFAULT_PROGRAMME, model.programme());
+            String title = orDefault(ws.config().title(), defaultTitle);
+            String office = orDefault(ws.config().office(), defaultOffice);
             if (blank(ws.config().title()) || blank(ws.config().office())) {
-                notes.add("专报用的是默认的" + (blank(ws.config().title()) ? "标题“" + DEFAULT_TITLE + "”" : "")
+                notes.add("专报用的是默认的" + (blank(ws.config().title()) ? "标题“" + defaultTitle + "”" : "")
                         + (blank(ws.config().title()) && blank(ws.config().office()) ? "和" : "")
-                        + (blank(ws.config().office()) ? "发文单位“" + DEFAULT_OFFICE + "”" : "") + "：请在 bulletin.yaml 中加上"
+                        + (blank(ws.config().office()) ? "发文单位“" + defaultOffice + "”" : "") + "：请在 bulletin.yaml 中加上"
                         + (blank(ws.config().title()) ? " title: …" : "") + (blank(ws.config().office()) ? " office: …" : ""));
             }
             String digest = InputDigest.of(ws, month, List.of("/templates/" + Wording.TEMPLATE));
@@ -338,6 +341,7 @@ public final class GenerateService {
                 extra.put("deadline", ws.config().deadline());
             }
             extra.put("noticeTitle", model.title() == null ? "" : model.title());
+            extra.put("programme", model.programme());
             String stamp = ws.config().stamp();
             if (stamp != null && !stamp.isBlank()) {
                 extra.put("stamp", stamp.strip());
@@ -352,7 +356,7 @@ public final class GenerateService {
          * this one builds the document; the document asks for the chart last.
          */
         private Documents build(List<Wording.Block> blocks) {
-            DocxWriter.Look look = look(ws.config().appendix());
+            DocxWriter.Look look = look(ws.config().appendix()).withProgramme(model.programme());
             CompletableFuture<byte[]> chartJob = chartFont.thenApplyAsync(font -> font.flatMap(
                     name -> Chart.render(snapshot, name, 156)).orElse(null));
             CompletableFuture<byte[]> xlsxJob = CompletableFuture.supplyAsync(

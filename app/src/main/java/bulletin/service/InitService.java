@@ -165,7 +165,9 @@ public final class InitService {
     }
 
     private static String read(IndicatorModel m) {
-        return m.year() + "年，" + m.units().size() + " 个填报单位，" + m.items().size() + " 个项目，"
+        return m.year() + "年，" + (m.layout() == null ? "" : "表格为" + m.layout() + "，") + m.reporters().size()
+                + " 个填报单位" + (m.idleUnits().isEmpty() ? "" : "（另有 " + m.idleUnits().size() + " 个地区没有任务："
+                + String.join("、", m.idleUnits()) + "，不发填报表）") + "，" + m.items().size() + " 个项目，"
                 + m.indicators().size() + " 个指标";
     }
 
@@ -196,6 +198,9 @@ public final class InitService {
         sb.append("# 年度：").append(m.year()).append('\n');
         sb.append("# 填报单位（").append(m.units().size()).append(" 个，按表中顺序）：").append(String.join("、", m.units()))
                 .append('\n');
+        if (!m.idleUnits().isEmpty()) {
+            sb.append("# 没有任务的地区（不发填报表，不要求报送）：").append(String.join("、", m.idleUnits())).append('\n');
+        }
         for (Level level : Level.values()) {
             String items = m.items().stream().filter(i -> i.level() == level).map(i -> String.valueOf(i.number()))
                     .collect(Collectors.joining("、"));

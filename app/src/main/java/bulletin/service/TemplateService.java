@@ -80,12 +80,12 @@ public final class TemplateService {
         List<String> units = new ArrayList<>();
         List<String> departments = new ArrayList<>();
         List<String> kept = new ArrayList<>();
-        List<String> reporters = new ArrayList<>(model.units());
+        List<String> reporters = new ArrayList<>(model.reporters());
         reporters.addAll(model.departments());
         List<String> renamed = new ArrayList<>();
         Map<String, String> names = fileNames(month, reporters, renamed);
         Map<String, MonthlyReport> before = new WorkspaceHistory(ws, model).lastMonth(month);
-        for (String u : model.units()) {
+        for (String u : model.reporters()) {
             write(ws, model, u, ReporterType.UNIT, month, dir.resolve(names.get(u)), force, units, kept,
                     lastFigures(model, before.get(u)));
         }

@@ -217,7 +217,7 @@ public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Pr
         });
         List<Problem> out = new ArrayList<>();
         String dir = ws.show(ws.progressDir(month)) + "/";
-        List<String> units = model.units().stream().filter(u -> !reporters.contains(u)).toList();
+        List<String> units = model.reporters().stream().filter(u -> !reporters.contains(u)).toList();
         if (!units.isEmpty()) {
             out.add(new Problem(Severity.WARNING, "missing-unit", dir, null, null, month.getMonthValue() + "月还没有收到 "
                     + units.size() + " 个单位的报表：" + String.join("、", units), null, String.join("、", units)));

@@ -20,6 +20,7 @@ import java.util.Map;
  * @param appendix         how the appendix tables look: paper (A4 or A3), the shading of behind and red-card cells
  * @param chart            whether 工作进展 carries the completion chart (default true)
  * @param stamp            the line under the office in the signature, e.g. （岳阳市人力资源和社会保障局代章）
+ * @param programme        the programme's own name (民生实事, 十大民生工程…); default read from the tables' title
  */
 public record WorkspaceConfig(
         @JsonProperty("year") Integer year,
@@ -32,10 +33,11 @@ public record WorkspaceConfig(
         @JsonProperty("indicators") Map<String, IndicatorOverride> indicators,
         @JsonProperty("appendix") Appendix appendix,
         @JsonProperty("chart") Boolean chart,
-        @JsonProperty("stamp") String stamp) {
+        @JsonProperty("stamp") String stamp,
+        @JsonProperty("programme") String programme) {
 
     public static final WorkspaceConfig EMPTY = new WorkspaceConfig(null, null, null, null, null, null, null, null,
-            null, null, null);
+            null, null, null, null);
 
     /** The default words that make an indicator a construction-type 形象进度 one. */
     public static final List<String> DEFAULT_PROGRESS_KEYWORDS = List.of(

@@ -122,6 +122,9 @@ class ModelLoaderTest {
 
         assertThat(m.year()).isEqualTo(2025);
         assertThat(m.units()).containsExactlyElementsOf(OtherCity.UNITS).hasSize(13);
+        // 岳阳经开区 has no target and no task in any of these indicators: kept apart, not a reporter (issue 22).
+        assertThat(m.idleUnits()).containsExactly("岳阳经开区");
+        assertThat(m.reporters()).hasSize(12).doesNotContain("岳阳经开区");
         assertThat(m.indicators()).extracting(Indicator::code)
                 .containsExactly("01-01", "01-02", "01-03", "02-01", "02-02", "03-01");
 
