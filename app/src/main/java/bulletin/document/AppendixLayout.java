@@ -37,6 +37,8 @@ public record AppendixLayout(Level level, int number, String title, List<List<Ce
 
     public static final String NONE = "/";
     public static final String IN_PROGRESS = "正在推进";
+    /** A ceiling kept (at or below it). */
+    public static final String CEILING_KEPT = "达成";
     public static final List<String> FIXED = List.of("序号", "项目名称", "项目主要任务", "指标", "单位", "推进情况", "全市");
     /** The first column of figures (全市); the units follow it. */
     public static final int FIRST_FIGURE = 6;
@@ -251,6 +253,10 @@ public record AppendixLayout(Level level, int number, String title, List<List<Ce
         private List<List<String>> figures(SnapshotIndicator i) {
             List<List<String>> out = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
             add(i, i.total(), true, out);
+            if (i.averaged() && !out.get(1).get(0).equals(NONE)) {
+                // The city's rate is the units' mean, not a figure of its own: the table says so.
+                out.get(1).set(0, out.get(1).get(0) + "（" + bulletin.text.Text.unitsWord(s.units()) + "平均）");
+            }
             for (String u : s.units()) {
                 add(i, i.units().get(u), false, out);
             }
@@ -269,10 +275,20 @@ public record AppendixLayout(Level level, int number, String title, List<List<Ce
             } else if (f.done() == null) {
                 out.get(1).add(NONE);
             } else {
-                out.get(1).add(i.kind() == Kind.RATE ? f.done().setScale(2, RoundingMode.HALF_UP).toPlainString()
+                out.get(1).add(i.kind().level() ? f.done().setScale(2, RoundingMode.HALF_UP).toPlainString()
                         : Format.number(f.done()));
             }
-            out.get(2).add(f.progress() != null ? Format.percent(f.progress()) : NONE);
+            out.get(2).add(i.kind().lowerIsBetter() ? ceilingText(f)
+                    : f.progress() != null ? Format.percent(f.progress()) : NONE);
+        }
+
+        /** A ceiling's 进度 cell: "达成" at or below it, "超出0.6" above it; never a percentage of the ceiling. */
+        private static String ceilingText(Figure f) {
+            if (f.done() == null || f.target() == null) {
+                return NONE;
+            }
+            BigDecimal over = f.done().subtract(f.target());
+            return over.signum() <= 0 ? CEILING_KEPT : "超出" + Format.number(over);
         }
 
         private static boolean scoped(Figure f, boolean total) {

@@ -393,6 +393,8 @@ public final class Wording {
             putIfNotNull(x, "rateText", i.total().done() == null ? null
                     : Format.percentText(i.total().done().movePointLeft(2)));
         }
+        x.put("averaged", i.averaged());
+        x.putAll(Draft.ceiling(i.measure(), i.total()));
         List<Snapshot.UnitText> said = said(i);
         x.put("notes", grouped(said));
         x.put("notesSayDone", said.stream().anyMatch(t -> t.text().contains("完成")));

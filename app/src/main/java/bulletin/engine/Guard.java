@@ -52,7 +52,7 @@ public final class Guard {
         for (SnapshotIndicator i : now.indicators()) {
             SnapshotIndicator p = last.get(i.code());
             Indicator ind = model.indicator(i.code()).orElse(null);
-            if (p == null || ind == null || i.kind() == Kind.RATE || p.kind() == Kind.RATE) {
+            if (p == null || ind == null || !i.kind().cumulative() || !p.kind().cumulative()) {
                 continue;
             }
             boolean percent = i.kind().reportsPercent();

@@ -28,7 +28,13 @@ public final class TargetTableReader {
     /** One indicator row as the table gives it. */
     public record Row(int item, List<String> rawPath, String measure, Map<String, BigDecimal> targets,
                       Map<String, String> unitTexts, String targetText, BigDecimal totalTarget, String note,
-                      String place) {
+                      String place, String ceilingWords) {
+
+        public Row(int item, List<String> rawPath, String measure, Map<String, BigDecimal> targets,
+                   Map<String, String> unitTexts, String targetText, BigDecimal totalTarget, String note,
+                   String place) {
+            this(item, rawPath, measure, targets, unitTexts, targetText, totalTarget, note, place, null);
+        }
     }
 
     /** A whole target table. */
@@ -294,7 +300,7 @@ public final class TargetTableReader {
         }
         unreadTargets(g, r, cols, String.join("", parts), problems);
         return Optional.of(new Row(item, parts, measure, t.targets, t.unitTexts, t.targetText, t.total, t.note,
-                g.place(r, h.seqCol).format()));
+                g.place(r, h.seqCol).format(), t.ceilingWords));
     }
 
     /**
@@ -346,13 +352,27 @@ public final class TargetTableReader {
         String targetText;
         BigDecimal total;
         String note;
+        /** The words of the first target cell that wrote a ceiling ("4.3%以内"), or null. */
+        String ceilingWords;
+
+        /** A cell's figure: a number, or the figure of a ceiling in words ("4.3%以内" gives 4.3); else null. */
+        private BigDecimal figure(Grid.Value v) {
+            BigDecimal n = number(v);
+            if (n == null) {
+                n = Kinds.ceilingFigure(v.text());
+                if (n != null && ceilingWords == null) {
+                    ceilingWords = v.text();
+                }
+            }
+            return n;
+        }
 
         /** A unit's own cell: a number is its target, a word its text target; "/" and the like are none. */
         void unit(String unit, Grid.Value v) {
             if (Text.isNone(v.text())) {
                 return;
             }
-            BigDecimal n = number(v);
+            BigDecimal n = figure(v);
             if (n != null) {
                 targets.put(unit, n);
             } else {
@@ -365,7 +385,7 @@ public final class TargetTableReader {
             if (Text.isNone(v.text())) {
                 return;
             }
-            BigDecimal n = number(v);
+            BigDecimal n = figure(v);
             if (n != null) {
                 total = n;
             } else {
@@ -378,7 +398,7 @@ public final class TargetTableReader {
             if (Text.isNone(v.text())) {
                 return;
             }
-            BigDecimal n = number(v);
+            BigDecimal n = figure(v);
             if (n != null) {
                 total = n;
             } else if (targetText == null) {

@@ -90,7 +90,7 @@ final class FigureRules {
         Map<String, ReportEntry> now = ProgressReader.report(form, null, Set.of()).entries();
         for (var e : form.codeRows().entrySet()) {
             Indicator ind = model.indicator(e.getValue()).orElse(null);
-            if (ind == null || ind.kind() == Kind.RATE || !(department || ind.appliesTo(reporter))
+            if (ind == null || !ind.kind().cumulative() || !(department || ind.appliesTo(reporter))
                     || named(existing, ind.code())) {
                 continue;
             }

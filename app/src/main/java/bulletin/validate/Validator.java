@@ -258,7 +258,7 @@ public final class Validator {
                     + " 倍，请核对单位和数字").with(Numbers.format(done), "不超过全年目标 " + Numbers.format(target)
                     + " 的 2 倍"));
         }
-        if (before != null && ind.kind() != Kind.RATE) { // a rate is not cumulative: it may go down
+        if (before != null && ind.kind().cumulative()) { // a rate or a ceiling is not cumulative: it may go down
             ReportEntry last = before.entries().get(code);
             decrease(g, r, cols.done(), done, last == null ? null : last.done(), before, false, problems);
             decrease(g, r, cols.percent(), pct, last == null ? null : last.percent(), before, true, problems);
