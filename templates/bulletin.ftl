@@ -45,7 +45,7 @@
 </#if>
 <#-- 平台信息上传情况：有 platform/YYYY-MM.xlsx 时才有，表格为附件3 -->
 <#if platform??>
-@p 湖南省“民生实事保障”平台情况：共上传数据${platform.total}条，<#list platform.groups as g><#if g.name?has_content>${g.name}上传<#else>其中</#if><#list g.modules as m>${m.name}${m.count}条<#sep>、</#list><#sep>；</#list>（详见附件3）。<#if platform.top?has_content>平台数据上传数量较多的有：<#list platform.top as u>${u}<#if u?has_next>${(u?index == platform.top?size - 2)?then("和", "、")}</#if></#list>。</#if><#if platform.empty?has_content><#list platform.empty as e><#if e.all>${e.units}各模块数据均为零<#else>${e.units}的${e.modules}<#if e.count gt 1>${e.countText}个</#if>模块数据为零</#if><#sep>；</#list>，相关单位需高度重视，立即对标整改，补齐短板。</#if>
+@p 湖南省“民生实事保障”平台情况：共上传数据${platform.total}条，<#list platform.groups as g><#if g.name?has_content>${g.name}上传<#else>其中</#if><#list g.modules as m>${m.name}${m.count}条<#sep>、</#list><#sep>；</#list>（详见附件${platform.number}）。<#if platform.top?has_content>平台数据上传数量较多的有：<#list platform.top as u>${u}<#if u?has_next>${(u?index == platform.top?size - 2)?then("和", "、")}</#if></#list>。</#if><#if platform.empty?has_content><#list platform.empty as e><#if e.all>${e.units}各模块数据均为零<#else>${e.units}的${e.modules}<#if e.count gt 1>${e.countText}个</#if>模块数据为零</#if><#sep>；</#list>，相关单位需高度重视，立即对标整改，补齐短板。</#if>
 </#if>
 @chart 图1  ${month}月各指标完成全年任务情况（红色为未达到序时进度，虚线为序时进度）
 <#list levels as level>
@@ -100,11 +100,10 @@
 
 <@noteParas notes["典型做法"] false 0/>
 </#if>
-@attach 附件：1.${attachments[0]}
-@attach 2.${attachments[1]}
-<#if platform??>
-@attach 3.${platform.title}
-</#if>
+<#-- 附件：只列本期专报实际附有的附件，按顺序编号（没有省级项目的城市，市级表即附件1） -->
+<#list attachments as a>
+@attach <#if a?index == 0>附件：</#if>${a?index + 1}.${a}
+</#list>
 @sign ${office}
 <#if stamp??>
 @sign ${stamp}

@@ -121,8 +121,48 @@ public record AppendixLayout(Level level, int number, String title, List<List<Ce
         }
         b.closeItem();
         b.closeTask();
-        return new AppendixLayout(level, level == Level.PROVINCE ? 1 : 2, title(level, s.month()), b.rows, b.merges,
-                b.blocks, CarriedNotes.of(s, inds));
+        return new AppendixLayout(level, numberOf(s, level == Level.PROVINCE ? "1" : "2"), title(level, s.month()),
+                b.rows, b.merges, b.blocks, CarriedNotes.of(s, inds));
+    }
+
+    /**
+     * The appendices the bulletin has, in order: {@code 1} the provincial table, {@code 2} the city level's,
+     * {@code 3} the platform's counts; a level without indicators or a month without platform counts has none.
+     */
+    public static List<String> present(Snapshot s) {
+        List<String> out = new ArrayList<>();
+        if (s.indicators().stream().anyMatch(i -> i.level() == Level.PROVINCE)) {
+            out.add("1");
+        }
+        if (s.indicators().stream().anyMatch(i -> i.level() == Level.CITY)) {
+            out.add("2");
+        }
+        if (s.platform() != null) {
+            out.add("3");
+        }
+        return out;
+    }
+
+    /**
+     * The number an appendix carries in the bulletin: its place among those present ({@link #present}), so that a
+     * city without provincial projects has its city table as 附件1 and no gap; its usual number where absent.
+     */
+    public static int numberOf(Snapshot s, String which) {
+        int k = present(s).indexOf(which);
+        return k < 0 ? Integer.parseInt(which) : k + 1;
+    }
+
+    /** The titles of the appendices present, in order, for the 附件 list. */
+    public static List<String> titles(Snapshot s) {
+        List<String> out = new ArrayList<>();
+        for (String which : present(s)) {
+            out.add(switch (which) {
+                case "1" -> title(Level.PROVINCE, s.month());
+                case "2" -> title(Level.CITY, s.month());
+                default -> PlatformLayout.title(s.year(), s.month());
+            });
+        }
+        return out;
     }
 
     /** The merge that starts at this cell, or null. */

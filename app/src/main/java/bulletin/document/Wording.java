@@ -233,7 +233,7 @@ public final class Wording {
         m.put("levels", levels(s, String.valueOf(extra.getOrDefault("noticeTitle", ""))));
         m.put("notes", notes(notes));
         m.put("numerals", List.of("一", "二", "三", "四", "五", "六", "七", "八", "九", "十"));
-        m.put("attachments", List.of(AppendixLayout.title(Level.PROVINCE, s.month()), AppendixLayout.title(Level.CITY, s.month())));
+        m.put("attachments", AppendixLayout.titles(s)); // only the appendices the bulletin has, numbered in order
         if (s.platform() != null) {
             m.put("platform", platform(s));
         }
@@ -321,6 +321,7 @@ public final class Wording {
         bulletin.model.Platform p = s.platform();
         Map<String, Object> x = new HashMap<>();
         x.put("title", PlatformLayout.title(s.year(), s.month()));
+        x.put("number", AppendixLayout.numberOf(s, "3"));
         x.put("total", String.valueOf(p.total()));
         List<Map<String, Object>> groups = new ArrayList<>();
         for (bulletin.model.Platform.Module mod : p.modules()) {

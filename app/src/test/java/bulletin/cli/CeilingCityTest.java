@@ -139,6 +139,20 @@ class CeilingCityTest {
         assertThat(text).doesNotContain("西城区2.1%").doesNotContain("进度为null");
     }
 
+    /** Issue 22, point 10: a city without provincial projects numbers its only table 附件1, in the list and label. */
+    @Test
+    void theAppendicesAreNumberedAsPresent() throws IOException {
+        assertThat(text).contains("附件：1.省级重点民生实事项目6月推进情况统计表").contains("2.市级重点民生实事项目6月推进情况统计表");
+        Path city = tmp.resolve("只有市级");
+        bulletin.testing.TreeCopy.copy(ws, city);
+        Files.writeString(city.resolve("bulletin.yaml"), "levels: {city: \"1-7\"}\n");
+        Run r = Cli.in(city, "generate", "--month", "6", "--skip-invalid", "--force");
+        assertThat(r.code()).as(r.toString()).isZero();
+        String only = Month.bulletinText(city, 6);
+        assertThat(only).contains("附件：1.市级重点民生实事项目6月推进情况统计表").doesNotContain("省级重点民生实事项目6月推进情况统计表")
+                .doesNotContain("2.市级").contains("附件1").doesNotContain("附件2");
+    }
+
     @Test
     void inspectGivesTheDirectionAndTheRule() {
         Run r = Cli.in(ws, "inspect", "--indicator", "07-02");
