@@ -77,6 +77,15 @@ public enum Kind {
         return this == CEILING;
     }
 
+    /** Which way is better, in the clerk's words, as {@code inspect --indicator} shows it. */
+    public String direction() {
+        return switch (this) {
+            case CEILING -> "越低越好（不超过目标即达成，超出即未达标）";
+            case TEXT -> "不计分";
+            default -> "越高越好（达到目标即完成）";
+        };
+    }
+
     /** Whether reaching the target counts as "已完成全年任务" (not for a rate reached or a ceiling kept). */
     public boolean countsAsTaskDone() {
         return !level();

@@ -47,6 +47,9 @@ class CeilingCityTest {
     /** A ceiling in words in every unit's cell, the name without one: every unit under it. */
     static final String[] DROPOUT = {"1.0", "0.5", "2.0", "1.5", "0.8", "0.2"};
 
+    /** 口袋公园 per unit, then 市本级 (its own target 5). */
+    static final String[] PARKS = {"3", "3", "3", "1", "2", "0", "5"};
+
     @BeforeAll
     static void readFillAndGenerate() throws IOException {
         ws = tmp.resolve("临江");
@@ -58,6 +61,8 @@ class CeilingCityTest {
                 new ArrayList<>(List.of("5%以内", "5%以内", "5%以内", "5%以内", "5%以内", "5%以内")), null, null, null));
         t.line(new TargetSheet.Line(7, "稳就业", null, "城镇调查失业率低于3%", "%",
                 new ArrayList<>(List.of(3, 3, 3, 3, 3, 3)), null, null, null));
+        t.line(new TargetSheet.Line(8, "城市更新", null, "每个县市区新建口袋公园不少于3个", "个",
+                new ArrayList<>(List.of(3, 3, 3, 3, 3, 3)), null, null, "市本级 5"));
         try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(
                 ws.resolve("targets/临江市2026年重点民生实事项目指标任务分解表.xlsx"))) {
             t.writeTo(wb, "指标分解");
@@ -74,6 +79,7 @@ class CeilingCityTest {
             String unit = reporters.get(u);
             Path form = ws.resolve("forms/2026-06").resolve(TemplateService.fileName(jun, unit));
             try (FormFiller f = new FormFiller(Files.readAllBytes(form))) {
+                f.done("08-01", new BigDecimal(PARKS[u]));
                 if (u < SecondCity.UNITS.size()) {
                     f.done("07-01", new BigDecimal(JOBLESS[u]));
                     f.done("07-02", new BigDecimal(DROPOUT[u]));
@@ -153,10 +159,25 @@ class CeilingCityTest {
                 .doesNotContain("2.市级").contains("附件1").doesNotContain("附件2");
     }
 
+    /** Issue 22, point 7: every county holds the name's 3, 市本级 its own 5 (备注): the targets do not add up. */
+    @Test
+    void perUnitTargetsWithTheCityLevelsOwnAreNotAddedUp() {
+        SnapshotIndicator i = at("08-01");
+        assertThat(i.perUnit()).isTrue();
+        assertThat(i.total().target()).isEqualByComparingTo("3");
+        assertThat(i.units().get("市本级").target()).isEqualByComparingTo("5");
+        // The counties' mean: (1 + 1 + 1 + 1/3 + 2/3 + 0) / 6; 市本级's 100% is shown, not in the mean.
+        assertThat(i.total().progress()).isEqualByComparingTo("0.6667");
+        assertThat(i.units().get("市本级").progress()).isEqualByComparingTo("1");
+        assertThat(targets.out() + targets.err()).doesNotContain("headline-mismatch").doesNotContain("total-mismatch");
+        assertThat(text).contains("平均完成2个").doesNotContain("440");
+    }
+
     @Test
     void inspectGivesTheDirectionAndTheRule() {
         Run r = Cli.in(ws, "inspect", "--indicator", "07-02");
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.out()).contains("控制目标").contains("越低越好").contains("5%以内");
+        assertThat(r.out()).contains("方向：越低越好");
     }
 }
