@@ -1,7 +1,6 @@
 package bulletin.document;
 
 import bulletin.model.Card;
-import bulletin.model.Kind;
 import bulletin.model.Level;
 import bulletin.model.Snapshot.Figure;
 import bulletin.model.Snapshot.SnapshotIndicator;

@@ -2,7 +2,6 @@ package bulletin.document;
 
 import bulletin.diag.BulletinException;
 import bulletin.diag.ExitCode;
-import bulletin.model.Kind;
 import bulletin.model.Level;
 import bulletin.model.Notes;
 import bulletin.model.Snapshot.SnapshotIndicator;
@@ -390,7 +389,7 @@ public final class Wording {
         putIfNotNull(x, "progressText", Format.percentText(i.total().progress()));
         putIfNotNull(x, "gainText", Format.number(i.gain()));
         x.put("gainPositive", i.gain() != null && i.gain().signum() > 0);
-        if (i.kind() == Kind.RATE) {
+        if (i.kind().rateShown()) {
             putIfNotNull(x, "rateText", i.total().done() == null ? null
                     : Format.percentText(i.total().done().movePointLeft(2)));
         }

@@ -298,7 +298,7 @@ public final class Engine {
     }
 
     static Status status(BigDecimal progress, BigDecimal schedule) {
-        return Kind.QUANTITY.status(null, null, progress, schedule);
+        return Kind.bySchedule(progress, schedule);
     }
 
     private static BigDecimal sum(List<BigDecimal> values) {

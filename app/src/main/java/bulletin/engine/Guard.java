@@ -4,7 +4,6 @@ import bulletin.diag.Problem;
 import bulletin.diag.Severity;
 import bulletin.model.Indicator;
 import bulletin.model.IndicatorModel;
-import bulletin.model.Kind;
 import bulletin.model.Snapshot;
 import bulletin.model.Snapshot.Figure;
 import bulletin.model.Snapshot.SnapshotIndicator;
@@ -56,7 +55,7 @@ public final class Guard {
                 continue;
             }
             boolean percent = i.kind().reportsPercent();
-            boolean sum = i.kind() == Kind.QUANTITY && !i.perUnit() || i.kind() == Kind.TEXT;
+            boolean sum = i.kind().sumsUnits(i.perUnit());
             if ((sum || ind.reportedByLeadUnit()) && p.total() != null) {
                 fall(i, "全市", i.total(), p.total(), percent, was, where, out);
             }

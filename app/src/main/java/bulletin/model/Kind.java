@@ -91,6 +91,21 @@ public enum Kind {
         return !level();
     }
 
+    /** Whether the figures are counts or amounts that add up across the units (数量). */
+    public boolean counted() {
+        return this == QUANTITY;
+    }
+
+    /** Whether the city's figure is the units' figures added up (a count, or the figures of a text target). */
+    public boolean sumsUnits(boolean perUnit) {
+        return counted() && !perUnit || !scored();
+    }
+
+    /** Whether the units' figures are a level in percent shown as such ("平均达到95%"): a rate. */
+    public boolean rateShown() {
+        return this == RATE;
+    }
+
     /** Whether the kind is scored against a target at all. */
     public boolean scored() {
         return this != TEXT;
@@ -123,6 +138,11 @@ public enum Kind {
             }
             return done.compareTo(target) <= 0 ? Status.DONE : Status.BEHIND;
         }
+        return bySchedule(progress, schedule);
+    }
+
+    /** Where a completion stands against the schedule: done at 100%, on schedule at or above it, else behind. */
+    public static Status bySchedule(java.math.BigDecimal progress, java.math.BigDecimal schedule) {
         if (progress == null) {
             return Status.NOT_SCORED;
         }

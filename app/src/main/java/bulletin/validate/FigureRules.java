@@ -8,7 +8,6 @@ import bulletin.ingest.ProgressReader;
 import bulletin.model.Indicator;
 import bulletin.model.IndicatorModel;
 import bulletin.model.MonthlyReport;
-import bulletin.model.Kind;
 import bulletin.model.ReportEntry;
 import bulletin.model.Source;
 import bulletin.text.Numbers;

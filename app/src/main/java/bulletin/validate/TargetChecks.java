@@ -4,7 +4,6 @@ import bulletin.diag.Place;
 import bulletin.diag.Problem;
 import bulletin.model.Indicator;
 import bulletin.model.IndicatorModel;
-import bulletin.model.Kind;
 import bulletin.text.Numbers;
 import java.math.BigDecimal;
 import java.util.ArrayList;
