@@ -44,7 +44,7 @@ final class Draft {
         n = n.replaceFirst("^\\d+(\\.\\d+)?(万|亿)?[场个所张座项人次户家台]+", "");
         String before = n.split("\\d", 2)[0];
         if (before.length() >= 4 && before.length() < n.length()) {
-            n = before.replaceFirst("(分别|均)?(提高到|提高至|达到?|不低于|不少于|共|为)+$", "");
+            n = before.replaceFirst("(分别|均)?(提高到|提高至|达到?|不低于|不少于|低于|不高于|不超过|控制在|共|为)+$", "");
             n = n.replaceFirst("(分别|均)$", "");
         }
         return n.isEmpty() ? name : n;

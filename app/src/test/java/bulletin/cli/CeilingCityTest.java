@@ -140,7 +140,7 @@ class CeilingCityTest {
         assertThat(i.total().status()).isEqualTo(Status.BEHIND);
         assertThat(i.card()).isNotNull();
         assertThat(text).contains("平均为3.83%，超出控制目标0.83个百分点（黄牌）");
-        assertThat(text).contains("”为3.83%，超出控制目标0.83个百分点（黄牌，责任单位");
+        assertThat(text).contains("“城镇调查失业率”为3.83%，超出控制目标0.83个百分点（黄牌，责任单位");
         assertThat(text).contains("青石县5.2%、南山县4.9%、北河县4.3%超出控制目标");
         assertThat(text).doesNotContain("西城区2.1%").doesNotContain("进度为null");
     }
