@@ -173,6 +173,22 @@ class CeilingCityTest {
         assertThat(text).contains("平均完成2个").doesNotContain("440");
     }
 
+    /** bulletin.yaml can say that the targets do not add up ({additive: false}) and that an indicator is a ceiling. */
+    @Test
+    void bulletinYamlSetsAdditiveAndTheCeiling() throws IOException {
+        Path set = tmp.resolve("设置");
+        bulletin.testing.TreeCopy.copy(ws, set);
+        Files.writeString(set.resolve("bulletin.yaml"),
+                "indicators:\n  \"01-02\": {additive: false}\n  \"07-01\": {kind: rate}\n  \"04-01\": {kind: ceiling}\n");
+        Run additive = Cli.in(set, "inspect", "--indicator", "01-02");
+        assertThat(additive.code()).as(additive.toString()).isZero();
+        assertThat(additive.out()).contains("每个单位都要达到");
+        Run rate = Cli.in(set, "inspect", "--indicator", "07-01");
+        assertThat(rate.out()).contains("类型：比率（bulletin.yaml 中指定）").contains("方向：越高越好");
+        Run ceiling = Cli.in(set, "inspect", "--indicator", "04-01");
+        assertThat(ceiling.out()).contains("类型：控制目标（bulletin.yaml 中指定）").contains("方向：越低越好");
+    }
+
     @Test
     void inspectGivesTheDirectionAndTheRule() {
         Run r = Cli.in(ws, "inspect", "--indicator", "07-02");
