@@ -18,6 +18,8 @@
 <#macro units list><#if list?size lte 3>${list?join("、")}<#else>${list[0]}等${list?size}个${unitsKind}</#if></#macro>
 <#-- 各单位的存在问题：同样的话只说一次，并写明哪些单位反映的。 -->
 <#macro problems list><#list list as p><@units p.units/>反映“${p.text}”<#sep>，</#list></#macro>
+<#-- 指标的进度：控制类指标（越低越好）超出时写“为4.9%，超出控制目标0.6个百分点”，不写进度百分比 -->
+<#macro standing c schedule><#if c.overText??>为${c.levelText}，超出控制目标${c.overText}<#else>进度为${c.progressText}<#if schedule>，序时进度要求为${c.scheduleText}</#if></#if></#macro>
 <#macro noteParas paras numbered from><#assign n = from><#list paras as p><#if p.heading>
 @h3 ${p.text}
 <#elseif numbered && !p.numbered><#assign n = n + 1>
@@ -39,11 +41,11 @@
 @p <#if unitsOnSchedule?has_content>${unitsOnSchedule?join("、")}所有指标均达到序时进度，值得肯定。</#if><#if unitsBehind?has_content>按各单位计分指标中达到序时进度的比例，靠后的是<#list unitsBehind as u>${u.unit}（${u.scored}个计分指标中${u.onSchedule}个达到序时进度，占${u.shareText}）<#sep>、</#list>。</#if>
 </#if>
 <#if cards.previous gt 0 || cards.yellowCount gt 0>
-@p <#if cards.previous gt 0>上期的${cards.previous}个黄牌、红牌指标，<#if cards.cleared?has_content>有${cards.cleared?size}个已经追平或超过序时进度<#if cards.cleared?size lte 5>（${cards.cleared?join("、")}）</#if><#else>均未追平序时进度</#if><#if cards.red?has_content><#if cards.cleared?has_content>，${cards.red?size}个仍未达到进度要求</#if>：<#list cards.red as c>${c.name}进度为${c.progressText}，序时进度要求为${c.scheduleText}，已连续${c.months}个月未达到进度要求（红牌，责任单位：${c.leadUnit}）<#sep>；</#list></#if>。</#if><#if cards.yellow?has_content>本期新增黄牌指标${cards.yellow?size}个：<#list cards.yellow as c>${c.name}进度为${c.progressText}（责任单位：${c.leadUnit}）<#sep>；</#list>。<#elseif cards.yellowCount gt 0>本期新增黄牌指标${cards.yellowCount}个，详见“突出问题”。</#if>
+@p <#if cards.previous gt 0>上期的${cards.previous}个黄牌、红牌指标，<#if cards.cleared?has_content>有${cards.cleared?size}个已经追平或超过序时进度<#if cards.cleared?size lte 5>（${cards.cleared?join("、")}）</#if><#else>均未追平序时进度</#if><#if cards.red?has_content><#if cards.cleared?has_content>，${cards.red?size}个仍未达到进度要求</#if>：<#list cards.red as c>${c.name}<@standing c true/>，已连续${c.months}个月未达到进度要求（红牌，责任单位：${c.leadUnit}）<#sep>；</#list></#if>。</#if><#if cards.yellow?has_content>本期新增黄牌指标${cards.yellow?size}个：<#list cards.yellow as c>${c.name}<@standing c false/>（责任单位：${c.leadUnit}）<#sep>；</#list>。<#elseif cards.yellowCount gt 0>本期新增黄牌指标${cards.yellowCount}个，详见“突出问题”。</#if>
 </#if>
 <#-- 平台信息上传情况：有 platform/YYYY-MM.xlsx 时才有，表格为附件3 -->
 <#if platform??>
-@p 湖南省“民生实事保障”平台情况：共上传数据${platform.total}条，<#list platform.groups as g><#if g.name?has_content>${g.name}上传<#else>其中</#if><#list g.modules as m>${m.name}${m.count}条<#sep>、</#list><#sep>；</#list>（详见附件3）。<#if platform.top?has_content>平台数据上传数量较多的有：<#list platform.top as u>${u}<#if u?has_next>${(u?index == platform.top?size - 2)?then("和", "、")}</#if></#list>。</#if><#if platform.empty?has_content><#list platform.empty as e><#if e.all>${e.units}各模块数据均为零<#else>${e.units}的${e.modules}<#if e.count gt 1>${e.countText}个</#if>模块数据为零</#if><#sep>；</#list>，相关单位需高度重视，立即对标整改，补齐短板。</#if>
+@p 湖南省“民生实事保障”平台情况：共上传数据${platform.total}条，<#list platform.groups as g><#if g.name?has_content>${g.name}上传<#else>其中</#if><#list g.modules as m>${m.name}${m.count}条<#sep>、</#list><#sep>；</#list>（详见附件${platform.number}）。<#if platform.top?has_content>平台数据上传数量较多的有：<#list platform.top as u>${u}<#if u?has_next>${(u?index == platform.top?size - 2)?then("和", "、")}</#if></#list>。</#if><#if platform.empty?has_content><#list platform.empty as e><#if e.all>${e.units}各模块数据均为零<#else>${e.units}的${e.modules}<#if e.count gt 1>${e.countText}个</#if>模块数据为零</#if><#sep>；</#list>，相关单位需高度重视，立即对标整改，补齐短板。</#if>
 </#if>
 @chart 图1  ${month}月各指标完成全年任务情况（红色为未达到序时进度，虚线为序时进度）
 <#list levels as level>
@@ -52,7 +54,7 @@
 @h3 ${item?index + 1}. ${item.name}
 <#list item.indicators as i>
 <#assign said><#list i.notes as n>${n.units}：${n.text}<#sep>；</#list><#if i.notes?has_content>。</#if></#assign>
-<#assign line><#if i.pending??>${i.pending}，本月不计进度。<#elseif i.kind == "progress" || i.kind == "standard"><#if i.progressText??>总体形象进度${i.progressText}<#if i.status == "done"><#if !i.notesSayDone>，已完成</#if><#elseif i.status == "behind">，未达到序时进度（${i.card}）</#if>。<#else>暂无进度数据。</#if><#elseif i.kind == "rate" && i.rateText??>平均达到${i.rateText}<#if i.progressText?? && i.progressText != i.rateText>，为目标要求的${i.progressText}</#if><#if i.status == "behind">，未达到序时进度（${i.card}）</#if>。<#elseif i.perUnit && i.doneText??>${unitsWord}平均完成${i.doneText}${i.unit}<#if i.progressText??>，平均完成全年任务的${i.progressText}</#if><#if i.status == "behind">，未达到序时进度（${i.card}）</#if>。<#elseif i.zero>暂无完成数据<#if i.status == "behind">，未达到序时进度（${i.card}）</#if>。<#elseif i.doneText??>已完成${i.doneText}${i.unit}<#if i.progressText??>，完成全年任务的${i.progressText}</#if><#if i.gainText?? && i.gainPositive>，较上月增加${i.gainText}${i.unit}</#if><#if i.status == "behind">，未达到序时进度（${i.card}）</#if>。</#if>${said}</#assign>
+<#assign line><#if i.pending??>${i.pending}，本月不计进度。<#elseif i.kind == "progress" || i.kind == "standard"><#if i.progressText??>总体形象进度${i.progressText}<#if i.status == "done"><#if !i.notesSayDone>，已完成</#if><#elseif i.status == "behind">，未达到序时进度（${i.card}）</#if>。<#else>暂无进度数据。</#if><#elseif i.kind == "ceiling" && i.levelText??><#if i.averaged>平均</#if>为${i.levelText}，<#if i.overText??>超出控制目标${i.overText}（${i.card}）<#else>控制在${i.ceilingText}以内，目标达成</#if>。<#elseif i.kind == "rate" && i.rateText??><#if i.averaged>平均</#if>达到${i.rateText}<#if i.progressText?? && i.progressText != i.rateText>，为目标要求的${i.progressText}</#if><#if i.status == "behind">，未达到序时进度（${i.card}）</#if>。<#elseif i.perUnit && i.doneText??>${unitsWord}平均完成${i.doneText}${i.unit}<#if i.progressText??>，平均完成全年任务的${i.progressText}</#if><#if i.status == "behind">，未达到序时进度（${i.card}）</#if>。<#elseif i.zero>暂无完成数据<#if i.status == "behind">，未达到序时进度（${i.card}）</#if>。<#elseif i.doneText??>已完成${i.doneText}${i.unit}<#if i.progressText??>，完成全年任务的${i.progressText}</#if><#if i.gainText?? && i.gainPositive>，较上月增加${i.gainText}${i.unit}</#if><#if i.status == "behind">，未达到序时进度（${i.card}）</#if>。</#if>${said}</#assign>
 <#if item.indicators?size == 1 && item.indicators[0].name == item.name>
 @p ${line}
 <#else>
@@ -67,7 +69,7 @@
 <#if behind?has_content>
 <#assign k = k + 1>
 <#if oneByOne>
-@p ${k}.部分指标未达到序时进度。<#list behind as b>${b.quoted}进度为${b.progressText}，序时进度要求为${b.scheduleText}（${b.card}<#if b.months gt 1>，已连续${b.months}个月未达到进度要求</#if>，责任单位：${b.leadUnit}）<#if b.furthest?has_content>，<#list b.furthest as u>${u.unit}${u.progressText}<#sep>、</#list>进度靠后</#if><#if b.problems?has_content>；<@problems b.problems/></#if><#sep>。</#list>。
+@p ${k}.部分指标未达到序时进度。<#list behind as b>${b.quoted}<@standing b true/>（${b.card}<#if b.months gt 1>，已连续${b.months}个月未达到进度要求</#if>，责任单位：${b.leadUnit}）<#if b.furthest?has_content>，<#list b.furthest as u>${u.unit}${u.progressText}<#sep>、</#list><#if b.overText??>超出控制目标<#else>进度靠后</#if></#if><#if b.problems?has_content>；<@problems b.problems/></#if><#sep>。</#list>。
 <#else>
 @p ${k}.部分指标未达到序时进度。共${behind?size}个指标未达到序时进度（序时进度为${scheduleText}），涉及<#list behindGroups as g>${g.leadUnit}负责的${g.names?join("、")}<#if g.count gt 2>等${g.count}个指标</#if><#sep>；</#list>，各指标完成情况见附件。<#if behindProblems?has_content>各单位反映的困难主要有：<@problems behindProblems/>。</#if>
 </#if>
@@ -98,11 +100,10 @@
 
 <@noteParas notes["典型做法"] false 0/>
 </#if>
-@attach 附件：1.${attachments[0]}
-@attach 2.${attachments[1]}
-<#if platform??>
-@attach 3.${platform.title}
-</#if>
+<#-- 附件：只列本期专报实际附有的附件，按顺序编号（没有省级项目的城市，市级表即附件1） -->
+<#list attachments as a>
+@attach <#if a?index == 0>附件：</#if>${a?index + 1}.${a}
+</#list>
 @sign ${office}
 <#if stamp??>
 @sign ${stamp}

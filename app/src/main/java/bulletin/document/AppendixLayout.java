@@ -1,7 +1,6 @@
 package bulletin.document;
 
 import bulletin.model.Card;
-import bulletin.model.Kind;
 import bulletin.model.Level;
 import bulletin.model.Snapshot.Figure;
 import bulletin.model.Snapshot.SnapshotIndicator;
@@ -37,6 +36,8 @@ public record AppendixLayout(Level level, int number, String title, List<List<Ce
 
     public static final String NONE = "/";
     public static final String IN_PROGRESS = "正在推进";
+    /** A ceiling kept (at or below it). */
+    public static final String CEILING_KEPT = "达成";
     public static final List<String> FIXED = List.of("序号", "项目名称", "项目主要任务", "指标", "单位", "推进情况", "全市");
     /** The first column of figures (全市); the units follow it. */
     public static final int FIRST_FIGURE = 6;
@@ -132,8 +133,48 @@ public record AppendixLayout(Level level, int number, String title, List<List<Ce
         }
         b.closeItem();
         b.closeTask();
-        return new AppendixLayout(level, level == Level.PROVINCE ? 1 : 2, title(level, s.month(), programme), b.rows, b.merges,
-                b.blocks, CarriedNotes.of(s, inds));
+        return new AppendixLayout(level, numberOf(s, level == Level.PROVINCE ? "1" : "2"), title(level, s.month(), programme),
+                b.rows, b.merges, b.blocks, CarriedNotes.of(s, inds));
+    }
+
+    /**
+     * The appendices the bulletin has, in order: {@code 1} the provincial table, {@code 2} the city level's,
+     * {@code 3} the platform's counts; a level without indicators or a month without platform counts has none.
+     */
+    public static List<String> present(Snapshot s) {
+        List<String> out = new ArrayList<>();
+        if (s.indicators().stream().anyMatch(i -> i.level() == Level.PROVINCE)) {
+            out.add("1");
+        }
+        if (s.indicators().stream().anyMatch(i -> i.level() == Level.CITY)) {
+            out.add("2");
+        }
+        if (s.platform() != null) {
+            out.add("3");
+        }
+        return out;
+    }
+
+    /**
+     * The number an appendix carries in the bulletin: its place among those present ({@link #present}), so that a
+     * city without provincial projects has its city table as 附件1 and no gap; its usual number where absent.
+     */
+    public static int numberOf(Snapshot s, String which) {
+        int k = present(s).indexOf(which);
+        return k < 0 ? Integer.parseInt(which) : k + 1;
+    }
+
+    /** The titles of the appendices present, in order, for the 附件 list. */
+    public static List<String> titles(Snapshot s, String programme) {
+        List<String> out = new ArrayList<>();
+        for (String which : present(s)) {
+            out.add(switch (which) {
+                case "1" -> title(Level.PROVINCE, s.month(), programme);
+                case "2" -> title(Level.CITY, s.month(), programme);
+                default -> PlatformLayout.title(s.year(), s.month());
+            });
+        }
+        return out;
     }
 
     /** The merge that starts at this cell, or null. */
@@ -264,6 +305,10 @@ public record AppendixLayout(Level level, int number, String title, List<List<Ce
         private List<List<String>> figures(SnapshotIndicator i) {
             List<List<String>> out = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
             add(i, i.total(), true, out);
+            if (i.averaged() && !out.get(1).get(0).equals(NONE)) {
+                // The city's rate is the units' mean, not a figure of its own: the table says so.
+                out.get(1).set(0, out.get(1).get(0) + "（" + bulletin.text.Text.unitsWord(s.units()) + "平均）");
+            }
             for (String u : s.units()) {
                 add(i, i.units().get(u), false, out);
             }
@@ -282,10 +327,20 @@ public record AppendixLayout(Level level, int number, String title, List<List<Ce
             } else if (f.done() == null) {
                 out.get(1).add(NONE);
             } else {
-                out.get(1).add(i.kind() == Kind.RATE ? f.done().setScale(2, RoundingMode.HALF_UP).toPlainString()
+                out.get(1).add(i.kind().level() ? f.done().setScale(2, RoundingMode.HALF_UP).toPlainString()
                         : Format.number(f.done()));
             }
-            out.get(2).add(f.progress() != null ? Format.percent(f.progress()) : NONE);
+            out.get(2).add(i.kind().lowerIsBetter() ? ceilingText(f)
+                    : f.progress() != null ? Format.percent(f.progress()) : NONE);
+        }
+
+        /** A ceiling's 进度 cell: "达成" at or below it, "超出0.6" above it; never a percentage of the ceiling. */
+        private static String ceilingText(Figure f) {
+            if (f.done() == null || f.target() == null) {
+                return NONE;
+            }
+            BigDecimal over = f.done().subtract(f.target());
+            return over.signum() <= 0 ? CEILING_KEPT : "超出" + Format.number(over);
         }
 
         private static boolean scoped(Figure f, boolean total) {

@@ -44,7 +44,7 @@ final class Draft {
         n = n.replaceFirst("^\\d+(\\.\\d+)?(万|亿)?[场个所张座项人次户家台]+", "");
         String before = n.split("\\d", 2)[0];
         if (before.length() >= 4 && before.length() < n.length()) {
-            n = before.replaceFirst("(分别|均)?(提高到|提高至|达到?|不低于|不少于|共|为)+$", "");
+            n = before.replaceFirst("(分别|均)?(提高到|提高至|达到?|不低于|不少于|低于|不高于|不超过|控制在|共|为)+$", "");
             n = n.replaceFirst("(分别|均)$", "");
         }
         return n.isEmpty() ? name : n;
@@ -89,6 +89,9 @@ final class Draft {
 
     /** The units with a target furthest behind on one indicator: the three lowest completions under schedule. */
     static List<Map<String, Object>> furthestBehind(SnapshotIndicator i) {
+        if (i.kind().lowerIsBetter()) {
+            return furthestAbove(i);
+        }
         List<Map.Entry<String, Figure>> behind = new ArrayList<>();
         for (var e : i.units().entrySet()) {
             Figure f = e.getValue();
@@ -100,6 +103,41 @@ final class Draft {
         List<Map<String, Object>> out = new ArrayList<>();
         for (var e : behind.subList(0, Math.min(3, behind.size()))) {
             out.add(Map.of("unit", e.getKey(), "progressText", Format.percentText(e.getValue().progress())));
+        }
+        return out;
+    }
+
+    /**
+     * The words of a ceiling's figure: "levelText" (4.9%), "ceilingText" (4.3%) and, where it is breached,
+     * "overText" (0.6个百分点); empty for a figure without a ceiling or without a value.
+     */
+    static Map<String, Object> ceiling(String measure, Figure f) {
+        Map<String, Object> x = new HashMap<>();
+        if (f == null || f.done() == null || f.target() == null) {
+            return x;
+        }
+        boolean pct = "%".equals(measure) || "％".equals(measure);
+        String unit = pct ? "%" : measureText(measure);
+        x.put("levelText", Format.number(f.done()) + unit);
+        x.put("ceilingText", Format.number(f.target()) + unit);
+        if (f.done().compareTo(f.target()) > 0) {
+            x.put("overText", Format.number(f.done().subtract(f.target())) + (pct ? "个百分点" : unit));
+        }
+        return x;
+    }
+
+    /** The units above a ceiling, the three highest first ("华容县5.2%"): a unit under it is never named. */
+    private static List<Map<String, Object>> furthestAbove(SnapshotIndicator i) {
+        List<Map.Entry<String, Figure>> above = new ArrayList<>();
+        for (var e : i.units().entrySet()) {
+            if (e.getValue().status() == Status.BEHIND && e.getValue().done() != null) {
+                above.add(e);
+            }
+        }
+        above.sort(Comparator.comparing((Map.Entry<String, Figure> e) -> e.getValue().done()).reversed());
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (var e : above.subList(0, Math.min(3, above.size()))) {
+            out.add(Map.of("unit", e.getKey(), "progressText", ceiling(i.measure(), e.getValue()).get("levelText")));
         }
         return out;
     }
@@ -117,6 +155,8 @@ final class Draft {
             x.put("quoted", quoted(i.name()));
             x.put("progressText", Format.percentText(i.total().progress()));
             x.put("scheduleText", Format.percentText(i.schedule()));
+            x.put("kind", i.kind().id());
+            x.putAll(ceiling(i.measure(), i.total()));
             x.put("leadUnit", i.leadUnit() == null ? "未明确" : i.leadUnit());
             x.put("card", i.card() == null ? "" : i.card().label());
             x.put("months", i.behindMonths());
@@ -181,6 +221,8 @@ final class Draft {
             x.put("name", quoted(i.name()));
             x.put("progressText", Format.percentText(i.total().progress()));
             x.put("scheduleText", Format.percentText(i.schedule()));
+            x.put("kind", i.kind().id());
+            x.putAll(ceiling(i.measure(), i.total()));
             x.put("months", Math.max(i.card() == Card.RED ? 2 : 1, i.behindMonths()));
             x.put("leadUnit", i.leadUnit() == null ? "未明确" : i.leadUnit());
             (i.card() == Card.RED ? red : yellow).add(x);

@@ -55,7 +55,7 @@ final class PlatformLayout {
                 AppendixLayout.Shade.NONE, false)));
         sum.add(AppendixLayout.Cell.figure(String.valueOf(p.total()), AppendixLayout.Shade.NONE, false));
         rows.add(sum);
-        return new AppendixLayout(null, NUMBER, title(s.year(), s.month()), rows, merges, blocks, List.of());
+        return new AppendixLayout(null, AppendixLayout.numberOf(s, "3"), title(s.year(), s.month()), rows, merges, blocks, List.of());
     }
 
     /** How many rows the header takes: two where the modules stand under group headings, else one. */

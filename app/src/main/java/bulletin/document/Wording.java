@@ -2,7 +2,6 @@ package bulletin.document;
 
 import bulletin.diag.BulletinException;
 import bulletin.diag.ExitCode;
-import bulletin.model.Kind;
 import bulletin.model.Level;
 import bulletin.model.Notes;
 import bulletin.model.Snapshot.SnapshotIndicator;
@@ -235,8 +234,7 @@ public final class Wording {
         m.put("levels", levels(s, String.valueOf(extra.getOrDefault("noticeTitle", "")), programme));
         m.put("notes", notes(notes));
         m.put("numerals", List.of("一", "二", "三", "四", "五", "六", "七", "八", "九", "十"));
-        m.put("attachments", List.of(AppendixLayout.title(Level.PROVINCE, s.month(), programme),
-                AppendixLayout.title(Level.CITY, s.month(), programme)));
+        m.put("attachments", AppendixLayout.titles(s, programme)); // only the appendices the bulletin has, numbered in order
         if (s.platform() != null) {
             m.put("platform", platform(s));
         }
@@ -329,6 +327,7 @@ public final class Wording {
         bulletin.model.Platform p = s.platform();
         Map<String, Object> x = new HashMap<>();
         x.put("title", PlatformLayout.title(s.year(), s.month()));
+        x.put("number", AppendixLayout.numberOf(s, "3"));
         x.put("total", String.valueOf(p.total()));
         List<Map<String, Object>> groups = new ArrayList<>();
         for (bulletin.model.Platform.Module mod : p.modules()) {
@@ -397,10 +396,12 @@ public final class Wording {
         putIfNotNull(x, "progressText", Format.percentText(i.total().progress()));
         putIfNotNull(x, "gainText", Format.number(i.gain()));
         x.put("gainPositive", i.gain() != null && i.gain().signum() > 0);
-        if (i.kind() == Kind.RATE) {
+        if (i.kind().rateShown()) {
             putIfNotNull(x, "rateText", i.total().done() == null ? null
                     : Format.percentText(i.total().done().movePointLeft(2)));
         }
+        x.put("averaged", i.averaged());
+        x.putAll(Draft.ceiling(i.measure(), i.total()));
         List<Snapshot.UnitText> said = said(i);
         x.put("notes", grouped(said));
         x.put("notesSayDone", said.stream().anyMatch(t -> t.text().contains("完成")));

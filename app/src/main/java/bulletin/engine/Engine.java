@@ -112,7 +112,7 @@ public final class Engine {
             total = leadFigure(ind, e, missing(r, ind), prev == null ? null : prev.total(), schedule, lastMonth);
             texts(lead, e, notes, problems);
         } else {
-            total = totalFigure(ind, units, schedule);
+            total = totalFigure(ind, units, schedule, ownFigure(ind, reports, prev, schedule, lastMonth));
         }
         String pending = pending(ind, month.getMonthValue());
         if (pending != null) {
@@ -188,6 +188,24 @@ public final class Engine {
                 lastMonth);
     }
 
+    /**
+     * The city's own figure of a rate or a ceiling, where its lead department reports one beside the units'
+     * (its form's row for the indicator); null otherwise.
+     */
+    private static Figure ownFigure(Indicator ind, Map<String, MonthlyReport> reports, SnapshotIndicator prev,
+                                    BigDecimal schedule, String lastMonth) {
+        String lead = ind.responsibility().leadUnit();
+        if (!ind.kind().level() || lead == null || ind.appliesTo(lead)) {
+            return null;
+        }
+        MonthlyReport r = reports.get(lead);
+        ReportEntry e = r == null ? null : r.entries().get(ind.code());
+        if (r == null || e == null || e.done() == null || r.excluded().contains(ind.code())) {
+            return null;
+        }
+        return leadFigure(ind, e, false, prev == null ? null : prev.total(), schedule, lastMonth);
+    }
+
     /** The city figure of an indicator its lead department reports. */
     private static Figure leadFigure(Indicator ind, ReportEntry e, boolean missing, Figure prev, BigDecimal schedule,
                                      String lastMonth) {
@@ -214,80 +232,73 @@ public final class Engine {
             carriedFrom = prev.carried() && prev.carriedFrom() != null ? prev.carriedFrom() : lastMonth;
         }
         BigDecimal progress = progress(ind.kind(), target, done, percent);
-        return new Figure(target, targetText, done, percent, round(progress), status(progress, schedule), null,
-                carried, source, carriedFrom);
+        return new Figure(target, targetText, done, percent, round(progress),
+                ind.kind().status(target, done, progress, schedule), null, carried, source, carriedFrom);
     }
 
     /**
-     * The 全市 figure from the units': Σ done / Σ target for quantities (not capped); the plain mean of the
-     * units' percentages for 形象进度 and standards; the mean of the units' achieved/required for rates.
+     * The 全市 figure from the units': Σ done / Σ target for quantities (not capped), or the mean of the reporters
+     * that must each reach the figure of the name; the plain mean of the units' percentages for 形象进度 and
+     * standards; for a rate or a ceiling, the city's own figure where its lead department reports one ({@code own}),
+     * else the units' mean (the figure then has no source: "各县市区平均").
      */
-    private static Figure totalFigure(Indicator ind, Map<String, Figure> units, BigDecimal schedule) {
+    private static Figure totalFigure(Indicator ind, Map<String, Figure> units, BigDecimal schedule, Figure own) {
         Kind kind = ind.kind();
         BigDecimal target = ind.cityTarget();
         List<Figure> scoped = units.entrySet().stream().filter(e -> ind.appliesTo(e.getKey()))
                 .map(Map.Entry::getValue).toList();
-        BigDecimal done = null;
-        BigDecimal percent = null;
-        BigDecimal progress = null;
-        switch (kind) {
-            case QUANTITY -> {
-                BigDecimal sumTarget = BigDecimal.ZERO;
-                for (var e : ind.targets().entrySet()) {
-                    sumTarget = sumTarget.add(e.getValue());
-                }
-                if (ind.perUnit()) {
-                    // Every reporter must reach the figure of the name: the city has done what they do on average.
-                    done = mean(scoped.stream().map(Figure::done).toList());
-                    done = done == null ? null : Numbers.normalise(done.setScale(2, RoundingMode.HALF_UP));
-                    progress = mean(scoped.stream().map(Figure::progress).toList());
-                    break;
-                }
-                done = sum(scoped.stream().map(Figure::done).toList());
-                target = ind.targets().isEmpty() || ind.targetSet() ? target : sumTarget;
-                if (done != null && target != null && target.signum() > 0) {
-                    progress = done.divide(target, MC);
-                }
-            }
-            case PROGRESS, STANDARD -> {
-                percent = mean(scoped.stream().map(Figure::percent).toList());
-                progress = percent == null ? null : percent.divide(HUNDRED, MC);
-            }
-            case RATE -> {
-                done = mean(scoped.stream().map(Figure::done).toList());
-                progress = mean(scoped.stream().map(Figure::progress).toList());
-                if (done != null && target != null && target.signum() > 0) {
-                    // The mean of the units' achieved rates against the rate required everywhere.
-                    progress = done.divide(target, MC);
-                }
-            }
-            case TEXT -> done = sum(units.values().stream().map(Figure::done).toList());
-            default -> throw new IllegalStateException(kind.toString());
-        }
-        if (kind == Kind.TEXT) {
+        if (!kind.scored()) {
+            BigDecimal done = sum(units.values().stream().map(Figure::done).toList());
             return new Figure(null, ind.targetText(), done, null, null, Status.NOT_SCORED, null, false);
         }
-        return new Figure(target, ind.targetText(), done, percent, round(progress), status(progress, schedule), null,
-                false);
+        BigDecimal done = null;
+        BigDecimal percent = null;
+        BigDecimal progress;
+        Source source = null;
+        if (kind.reportsPercent()) {
+            percent = mean(scoped.stream().map(Figure::percent).toList());
+            progress = kind.progress(target, null, percent);
+        } else if (kind.level()) {
+            if (own != null && own.done() != null) {
+                done = own.done();
+                source = own.source();
+            } else {
+                done = mean(scoped.stream().map(Figure::done).toList());
+            }
+            // A rate against the rate required everywhere; where there is none, the mean of the units' completions.
+            progress = kind.progress(target, done, null);
+            if (progress == null && !kind.lowerIsBetter()) {
+                progress = mean(scoped.stream().map(Figure::progress).toList());
+            }
+        } else if (ind.perUnit()) {
+            // Every reporter must reach the figure of the name: the city has done what they do on average. A
+            // reporter with a target of its own (市本级 in the 备注) is shown but not in the mean.
+            BigDecimal name = target;
+            List<Figure> peers = scoped.stream()
+                    .filter(f -> f.target() != null && name != null && f.target().compareTo(name) == 0).toList();
+            List<Figure> of = peers.isEmpty() ? scoped : peers;
+            done = mean(of.stream().map(Figure::done).toList());
+            done = done == null ? null : Numbers.normalise(done.setScale(2, RoundingMode.HALF_UP));
+            progress = mean(of.stream().map(Figure::progress).toList());
+        } else {
+            BigDecimal sumTarget = BigDecimal.ZERO;
+            for (var e : ind.targets().entrySet()) {
+                sumTarget = sumTarget.add(e.getValue());
+            }
+            done = sum(scoped.stream().map(Figure::done).toList());
+            target = ind.targets().isEmpty() || ind.targetSet() ? target : sumTarget;
+            progress = kind.progress(target, done, null);
+        }
+        return new Figure(target, ind.targetText(), done, percent, round(progress),
+                kind.status(target, done, progress, schedule), null, false, source, null);
     }
 
     static BigDecimal progress(Kind kind, BigDecimal target, BigDecimal done, BigDecimal percent) {
-        return switch (kind) {
-            case QUANTITY, RATE -> done != null && target != null && target.signum() > 0 ? done.divide(target, MC)
-                    : null;
-            case PROGRESS, STANDARD -> percent == null ? null : percent.divide(HUNDRED, MC);
-            case TEXT -> null;
-        };
+        return kind.progress(target, done, percent);
     }
 
     static Status status(BigDecimal progress, BigDecimal schedule) {
-        if (progress == null) {
-            return Status.NOT_SCORED;
-        }
-        if (progress.compareTo(BigDecimal.ONE) >= 0) {
-            return Status.DONE;
-        }
-        return progress.compareTo(schedule) >= 0 ? Status.ON_SCHEDULE : Status.BEHIND;
+        return Kind.bySchedule(progress, schedule);
     }
 
     private static BigDecimal sum(List<BigDecimal> values) {
@@ -363,7 +374,7 @@ public final class Engine {
         int scored = (int) at.stream().filter(i -> i.total().status() != Status.NOT_SCORED).count();
         int on = (int) at.stream().filter(i -> i.total().status().onSchedule()).count();
         // A rate reached is not a year's task done ("已完成全年任务" is for quantities, works and standards).
-        int done = (int) at.stream().filter(i -> i.total().status() == Status.DONE && i.kind() != Kind.RATE).count();
+        int done = (int) at.stream().filter(i -> i.total().status() == Status.DONE && i.kind().countsAsTaskDone()).count();
         int behind = (int) at.stream().filter(i -> i.total().status() == Status.BEHIND).count();
         return new Snapshot.LevelSummary(items, at.size(), scored, on, done, behind);
     }

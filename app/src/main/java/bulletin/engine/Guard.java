@@ -4,7 +4,6 @@ import bulletin.diag.Problem;
 import bulletin.diag.Severity;
 import bulletin.model.Indicator;
 import bulletin.model.IndicatorModel;
-import bulletin.model.Kind;
 import bulletin.model.Snapshot;
 import bulletin.model.Snapshot.Figure;
 import bulletin.model.Snapshot.SnapshotIndicator;
@@ -52,11 +51,11 @@ public final class Guard {
         for (SnapshotIndicator i : now.indicators()) {
             SnapshotIndicator p = last.get(i.code());
             Indicator ind = model.indicator(i.code()).orElse(null);
-            if (p == null || ind == null || i.kind() == Kind.RATE || p.kind() == Kind.RATE) {
+            if (p == null || ind == null || !i.kind().cumulative() || !p.kind().cumulative()) {
                 continue;
             }
             boolean percent = i.kind().reportsPercent();
-            boolean sum = i.kind() == Kind.QUANTITY && !i.perUnit() || i.kind() == Kind.TEXT;
+            boolean sum = i.kind().sumsUnits(i.perUnit());
             if ((sum || ind.reportedByLeadUnit()) && p.total() != null) {
                 fall(i, "全市", i.total(), p.total(), percent, was, where, out);
             }

@@ -70,14 +70,14 @@ public final class FormRules {
     /** The rule for indicator {@code i} of a unit with last month's figure {@code last} and target {@code target}. */
     public static Rule rule(Indicator i, BigDecimal last, BigDecimal target) {
         boolean percent = i.kind().reportsPercent();
-        boolean cumulative = i.kind() != Kind.RATE; // a rate is not cumulative: it may go down
+        boolean cumulative = i.kind().cumulative(); // a rate or a ceiling is a level: it may go down
         BigDecimal floor = cumulative && last != null && last.signum() > 0 ? last : BigDecimal.ZERO;
-        BigDecimal max = percent || (i.kind() == Kind.RATE && i.measure() != null && i.measure().contains("%"))
+        BigDecimal max = percent || (i.kind().level() && i.measure() != null && i.measure().contains("%"))
                 ? HUNDRED : null;
         if (max != null && floor.compareTo(max) > 0) {
             floor = max; // a published figure above the bound: the form must still accept a figure
         }
-        BigDecimal far = !percent && i.kind() == Kind.QUANTITY && target != null && target.signum() > 0
+        BigDecimal far = !percent && i.kind().counted() && target != null && target.signum() > 0
                 ? target.multiply(FAR_ABOVE) : null;
         return new Rule(percent, floor, max, last, cumulative, far);
     }

@@ -45,6 +45,15 @@ final class Kinds {
     private static final java.util.regex.Pattern RAISED_STANDARD = java.util.regex.Pattern.compile(
             "标准.*(提高到|提高至|提标|不低于|达到)|(提高到|提高至|提标)");
 
+    /** The words of a ceiling, each before its figure: 控制在4.3%以内, 低于, 不高于, 不超过, ≤; or 4.3%以内/以下. */
+    private static final java.util.regex.Pattern CEILING = java.util.regex.Pattern.compile(
+            "控制在[^，,；;。]*?\\d[^，,；;。]*?以内|(?<!不)低于\\s*\\d|不高于\\s*\\d|不超过\\s*\\d|不得超过\\s*\\d"
+                    + "|[≤≦＜<]\\s*=?\\s*\\d|\\d[\\d.]*\\s*(%|‰|％)?\\s*(以内|以下)");
+
+    /** A target cell holding a ceiling in words: "4.3%以内", "≤4.3%", "低于4.3", "控制在4.3%以内". */
+    private static final java.util.regex.Pattern CEILING_CELL = java.util.regex.Pattern.compile(
+            "^(?:控制在|(?<!不)低于|不高于|不超过|不得超过|[≤≦＜<]=?)?\\s*(\\d+(?:\\.\\d+)?)\\s*(?:%|％|‰)?\\s*(以内|以下)?$");
+
     private Kinds() {
     }
 
@@ -80,12 +89,59 @@ final class Kinds {
     }
 
     /**
+     * A ceiling (lower is better), read from the wording of the name or of a target cell: "城镇登记失业率控制在4.3%以内",
+     * "低于4.3%", "不高于", "不超过", "≤", "4.3%以内", "以下". The words must stand before (or, for 以内/以下, after) a
+     * figure, so that "不低于90%" or "60岁以下老人" is not one. Null where neither says so.
+     */
+    static Guess ceiling(String name, String targetWords) {
+        String n = name == null ? "" : Text.compact(name);
+        java.util.regex.Matcher m = CEILING.matcher(n);
+        if (m.find() && !n.contains("岁以下") && !n.contains("岁以内")) {
+            return new Guess(Kind.CEILING, "名称含“" + m.group() + "”：控制目标，越低越好，不超过即达成");
+        }
+        String t = targetWords == null ? "" : Text.compact(targetWords);
+        m = CEILING.matcher(t);
+        if (m.find()) {
+            return new Guess(Kind.CEILING, "目标单元格写作“" + targetWords.strip() + "”：控制目标，越低越好，不超过即达成");
+        }
+        return null;
+    }
+
+    /**
+     * The figure of a ceiling written in a target cell ("4.3%以内" gives 4.3, "≤5" gives 5), or null where the cell
+     * is not a ceiling in words (a plain number is read elsewhere).
+     */
+    static BigDecimal ceilingFigure(String text) {
+        if (text == null) {
+            return null;
+        }
+        String t = Text.compact(text);
+        java.util.regex.Matcher m = CEILING_CELL.matcher(t);
+        if (!m.matches() || !CEILING.matcher(t).find()) {
+            return null;
+        }
+        return new BigDecimal(m.group(1));
+    }
+
+    /**
      * @param clause     the clause of the name that carries the figure (the whole name where there is none)
      * @param cityTarget the city's numeric target, or null
      * @param facilities the clerk's facility words (progressKeywords)
      */
     static Guess guess(String name, String clause, String measure, boolean numeric, BigDecimal cityTarget,
                        List<String> facilities) {
+        return guess(name, clause, measure, numeric, cityTarget, facilities, null);
+    }
+
+    /**
+     * @param targetWords the words of a target cell that gave its figure ("4.3%以内"), or null
+     */
+    static Guess guess(String name, String clause, String measure, boolean numeric, BigDecimal cityTarget,
+                       List<String> facilities, String targetWords) {
+        Guess ceiling = numeric ? ceiling(name, targetWords) : null;
+        if (ceiling != null) {
+            return ceiling;
+        }
         String m = Headline.bare(measure);
         if (!numeric) {
             return measure.startsWith("元/") ? new Guess(Kind.STANDARD, "没有数字目标，单位是“" + measure + "”")

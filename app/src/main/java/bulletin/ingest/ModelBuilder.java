@@ -30,6 +30,8 @@ final class ModelBuilder {
     private final Workspace ws;
     private final WorkspaceConfig config;
     private final Problems problems;
+    /** The reporting units of the tables' columns (without the reporters a 备注 adds, such as 市本级). */
+    private Set<String> columnUnits = Set.of();
 
     ModelBuilder(Workspace ws, Problems problems) {
         this.ws = ws;
@@ -41,6 +43,7 @@ final class ModelBuilder {
                          List<String> sources) {
         TargetTableReader.Table first = targets.get(0);
         checkSameUnits(first, targets);
+        columnUnits = new HashSet<>(first.units());
         List<String> units = orderUnits(withNoteReporters(first.units(), targets));
         int year = year(targets);
         List<LevelNote.Range> ranges = levelRanges(targets, resps);
@@ -182,13 +185,16 @@ final class ModelBuilder {
                 .orElseGet(() -> row.responsible() == null ? Responsibility.NONE
                         : ResponsibilityTableReader.joint(null, row.responsible(), List.of(), null));
         BigDecimal total = targetSet ? o.target() : row.totalTarget();
-        boolean perUnit = perUnit(row, headline);
+        boolean perUnit = o != null && o.additive() != null ? !o.additive() : perUnit(row, headline);
+        if (perUnit && headline == null && total == null) {
+            total = mostCommon(row.targets()); // additive: false without a figure in the name
+        }
         BigDecimal city = total != null ? total : perUnit ? headline : sum(row.targets());
         Kinds.Guess kind = kind(code, name, Headline.clause(name, row.measure(), headline), row, city);
         return new Indicator(code, row.item(), path, name, Text.enumerator(rawName), row.measure(),
                 level, kind.kind(), row.targets(), row.unitTexts(), row.targetText(), total,
                 headline, r, row.note(), row.place(), schedule(code, o),
-                !perUnit && kind.kind() != Kind.RATE, targetSet, kind.reason(), pending(code, o), from(code, o));
+                !perUnit && kind.kind().cumulative(), targetSet, kind.reason(), pending(code, o), from(code, o));
     }
 
     private static String pending(String code, WorkspaceConfig.IndicatorOverride o) {
@@ -212,11 +218,28 @@ final class ModelBuilder {
 
     /**
      * Whether every reporter must reach the figure of the name: at least two units hold a number and every
-     * number they hold is that figure ("每个县市区整合电子证照不少于80类": 80 in each column).
+     * number they hold is that figure ("每个县市区整合电子证照不少于80类": 80 in each column); or every unit of the
+     * columns holds it and only a reporter the 备注 adds (市本级 250) has a figure of its own.
      */
-    private static boolean perUnit(TargetTableReader.Row row, BigDecimal headline) {
-        return headline != null && row.targets().size() >= 2
-                && row.targets().values().stream().allMatch(v -> v.compareTo(headline) == 0);
+    private boolean perUnit(TargetTableReader.Row row, BigDecimal headline) {
+        if (headline == null) {
+            return false;
+        }
+        List<BigDecimal> all = List.copyOf(row.targets().values());
+        List<BigDecimal> columns = row.targets().entrySet().stream().filter(e -> columnUnits.contains(e.getKey()))
+                .map(Map.Entry::getValue).toList();
+        if (all.size() >= 2 && all.stream().allMatch(v -> v.compareTo(headline) == 0)) {
+            return true;
+        }
+        return columns.size() >= 2 && columns.size() < all.size()
+                && columns.stream().allMatch(v -> v.compareTo(headline) == 0);
+    }
+
+    /** The figure most units hold (the first of equals), or null without any. */
+    private static BigDecimal mostCommon(Map<String, BigDecimal> targets) {
+        Map<BigDecimal, Integer> count = new java.util.LinkedHashMap<>();
+        targets.values().forEach(v -> count.merge(v.stripTrailingZeros(), 1, Integer::sum));
+        return count.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
     }
 
     /** The figure the units' targets make: the one figure they all hold, else their sum; null without any. */
@@ -428,10 +451,11 @@ final class ModelBuilder {
         if (o != null && o.kind() != null) {
             Kind k = Kind.parse(o.kind()).orElseThrow(() -> BulletinException.usage(Workspace.CONFIG_FILE
                     + ": 错误: 指标 " + code + " 的 kind“" + o.kind()
-                    + "”无法识别（可用：quantity、progress、standard、rate、text）"));
+                    + "”无法识别（可用：quantity、progress、standard、rate、ceiling、text）"));
             return new Kinds.Guess(k, "bulletin.yaml 中指定");
         }
-        return Kinds.guess(name, clause, row.measure(), city != null, city, config.progressKeywordsOrDefault());
+        return Kinds.guess(name, clause, row.measure(), city != null, city, config.progressKeywordsOrDefault(),
+                row.ceilingWords());
     }
 
     /**

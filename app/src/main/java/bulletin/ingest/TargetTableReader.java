@@ -28,13 +28,13 @@ public final class TargetTableReader {
     /** One indicator row as the table gives it. */
     public record Row(int item, List<String> rawPath, String measure, Map<String, BigDecimal> targets,
                       Map<String, String> unitTexts, String targetText, BigDecimal totalTarget, String note,
-                      String place, String responsible) {
+                      String place, String responsible, String ceilingWords) {
 
         /** A row without a 责任单位 of its own (the responsibility table gives it). */
         public Row(int item, List<String> rawPath, String measure, Map<String, BigDecimal> targets,
                    Map<String, String> unitTexts, String targetText, BigDecimal totalTarget, String note,
                    String place) {
-            this(item, rawPath, measure, targets, unitTexts, targetText, totalTarget, note, place, null);
+            this(item, rawPath, measure, targets, unitTexts, targetText, totalTarget, note, place, null, null);
         }
     }
 
@@ -327,7 +327,7 @@ public final class TargetTableReader {
         }
         unreadTargets(g, r, cols, String.join("", parts), problems);
         return Optional.of(new Row(item, parts, measure, t.targets, t.unitTexts, t.targetText, t.total, t.note,
-                g.place(r, h.seqCol).format(), t.responsible));
+                g.place(r, h.seqCol).format(), t.responsible, t.ceilingWords));
     }
 
     /**
@@ -380,13 +380,27 @@ public final class TargetTableReader {
         BigDecimal total;
         String note;
         String responsible;
+        /** The words of the first target cell that wrote a ceiling ("4.3%以内"), or null. */
+        String ceilingWords;
+
+        /** A cell's figure: a number, or the figure of a ceiling in words ("4.3%以内" gives 4.3); else null. */
+        private BigDecimal figure(Grid.Value v) {
+            BigDecimal n = number(v);
+            if (n == null) {
+                n = Kinds.ceilingFigure(v.text());
+                if (n != null && ceilingWords == null) {
+                    ceilingWords = v.text();
+                }
+            }
+            return n;
+        }
 
         /** A unit's own cell: a number is its target, a word its text target; "/" and the like are none. */
         void unit(String unit, Grid.Value v) {
             if (Text.isNone(v.text())) {
                 return;
             }
-            BigDecimal n = number(v);
+            BigDecimal n = figure(v);
             if (n != null) {
                 targets.put(unit, n);
             } else {
@@ -399,7 +413,7 @@ public final class TargetTableReader {
             if (Text.isNone(v.text())) {
                 return;
             }
-            BigDecimal n = number(v);
+            BigDecimal n = figure(v);
             if (n != null) {
                 total = n;
             } else {
@@ -412,7 +426,7 @@ public final class TargetTableReader {
             if (Text.isNone(v.text())) {
                 return;
             }
-            BigDecimal n = number(v);
+            BigDecimal n = figure(v);
             if (n != null) {
                 total = n;
             } else if (targetText == null) {
@@ -780,7 +794,7 @@ public final class TargetTableReader {
                     continue; // a column with no target at all (a 备注 left empty)
                 }
                 rows.add(new Row(number, path, nm[1], t.targets, t.unitTexts, t.targetText, t.total, t.note,
-                        g.place(h.nameRow(), c).format(), t.responsible));
+                        g.place(h.nameRow(), c).format(), t.responsible, t.ceilingWords));
             }
             LevelNote note = areas.note() != null ? areas.note() : findNoteAnywhere(g);
             return Optional.of(new Table(g.place(), heading.year(), heading.title(), areas.names(), rows, note, true));

@@ -85,10 +85,10 @@ public record Indicator(
         if (totalTarget != null) {
             return totalTarget;
         }
-        if (!additive && kind != Kind.RATE && headline != null) {
-            return headline;
+        if (!additive && (kind.cumulative() || kind.lowerIsBetter()) && headline != null) {
+            return headline; // the figure of the name; for a ceiling, "控制在4.3%以内" is the city's ceiling
         }
-        if (!targets.isEmpty() && kind == Kind.RATE) {
+        if (!targets.isEmpty() && kind.level()) {
             // A required rate is the same rate everywhere, not a sum: 90% for every unit is 90% for the city.
             return targets.values().stream().max(BigDecimal::compareTo).orElseThrow();
         }
@@ -105,7 +105,7 @@ public record Indicator(
 
     /** Whether each reporter must reach the same figure, so that the city's completion is the reporters' mean. */
     public boolean perUnit() {
-        return !additive && kind != Kind.RATE;
+        return !additive && kind.cumulative();
     }
 
     /** Whether the figures of this indicator come from its lead unit rather than from the reporting units. */

@@ -115,6 +115,15 @@ public record Snapshot(
             boolean perUnit,
             int behindMonths,
             String pending) {
+
+        /**
+         * Whether the city's figure of a rate or a ceiling is the plain mean of the units' (no figure of its own was
+         * reported): the bulletin then says "平均" and the appendix "（各县市区平均）".
+         */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public boolean averaged() {
+            return kind.level() && total != null && total.done() != null && total.source() == null;
+        }
     }
 
     /**

@@ -93,6 +93,7 @@ public final class ModelText {
         sb.append("级别：").append(i.level().label()).append("    类型：").append(i.kind().label())
                 .append("（").append(i.kindReason()).append("）")
                 .append("    单位：").append(i.measure().isEmpty() ? "—" : i.measure()).append('\n');
+        sb.append("方向：").append(i.kind().direction()).append('\n');
         if (i.targetText() != null) {
             sb.append("目标（文字）：").append(i.targetText()).append('\n');
         }

@@ -8,7 +8,6 @@ import bulletin.ingest.ProgressReader;
 import bulletin.model.Indicator;
 import bulletin.model.IndicatorModel;
 import bulletin.model.MonthlyReport;
-import bulletin.model.Kind;
 import bulletin.model.ReportEntry;
 import bulletin.model.Source;
 import bulletin.text.Numbers;
@@ -90,7 +89,7 @@ final class FigureRules {
         Map<String, ReportEntry> now = ProgressReader.report(form, null, Set.of()).entries();
         for (var e : form.codeRows().entrySet()) {
             Indicator ind = model.indicator(e.getValue()).orElse(null);
-            if (ind == null || ind.kind() == Kind.RATE || !(department || ind.appliesTo(reporter))
+            if (ind == null || !ind.kind().cumulative() || !(department || ind.appliesTo(reporter))
                     || named(existing, ind.code())) {
                 continue;
             }

@@ -4,7 +4,6 @@ import bulletin.diag.Place;
 import bulletin.diag.Problem;
 import bulletin.model.Indicator;
 import bulletin.model.IndicatorModel;
-import bulletin.model.Kind;
 import bulletin.text.Numbers;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -30,10 +29,23 @@ public final class TargetChecks {
         return Numbers.format(v);
     }
 
+    /**
+     * What the clerk can set: where two or more units hold the name's figure, each must reach it ({additive:
+     * false}, the city's completion their mean); a target alone would hold their sum against one unit's figure.
+     */
+    private static String advice(Indicator i) {
+        long same = i.targets().values().stream().filter(v -> v.compareTo(i.headline()) == 0).count();
+        if (same >= 2) {
+            return "如名称中的数是每个单位都要达到的数，在 bulletin.yaml 中设置 indicators: \"" + i.code()
+                    + "\": {additive: false}，全市按各单位完成比例的平均计算";
+        }
+        return "如以名称或专报为准，在 bulletin.yaml 中设置 indicators: \"" + i.code() + "\": {target: …}";
+    }
+
     public static List<Problem> check(IndicatorModel model) {
         List<Problem> out = new ArrayList<>(model.problems());
         for (Indicator i : model.indicators()) {
-            if (i.targets().isEmpty() || i.kind() == Kind.RATE || i.perUnit() || i.targetSet()) {
+            if (i.targets().isEmpty() || !i.kind().cumulative() || i.perUnit() || i.targetSet()) {
                 // A figure each unit must reach is not a sum; a target set in bulletin.yaml is the clerk's answer.
                 continue;
             }
@@ -51,8 +63,7 @@ public final class TargetChecks {
                 out.add(new Problem(bulletin.diag.Severity.WARNING, "headline-mismatch", at.file(), at.sheet(), at.cell(),
                         "指标 " + i.code() + " 的名称写的是 " + written(i.headline()) + i.measure()
                                 + "，各单位目标之和却是 " + Numbers.format(sum) + i.measure() + "（按 "
-                                + Numbers.format(sum) + " 计算；如以名称或专报为准，在 bulletin.yaml 中设置 indicators: \""
-                                + i.code() + "\": {target: …}）" + (i.note() == null ? "" : "；请看备注“" + i.note() + "”"),
+                                + Numbers.format(sum) + " 计算；" + advice(i) + "）" + (i.note() == null ? "" : "；请看备注“" + i.note() + "”"),
                         Numbers.format(sum), Numbers.format(i.headline())));
             }
         }

@@ -10,7 +10,6 @@ import bulletin.ingest.ProgressReader;
 import bulletin.model.FormContract;
 import bulletin.model.Indicator;
 import bulletin.model.IndicatorModel;
-import bulletin.model.Kind;
 import bulletin.model.MonthlyReport;
 import bulletin.model.ReportEntry;
 import bulletin.text.Numbers;
@@ -251,14 +250,14 @@ public final class Validator {
         damagedText(g, r, cols.note(), problems);
         damagedText(g, r, cols.problem(), problems);
         BigDecimal target = department ? ind.cityTarget() : ind.targets().get(reporter);
-        if (takes && !percentKind && done != null && ind.kind() == Kind.QUANTITY && target != null
+        if (takes && !percentKind && done != null && ind.kind().counted() && target != null
                 && target.signum() > 0 && done.compareTo(target.multiply(FAR_ABOVE)) > 0) {
             problems.add(warn(g, r, cols.done(), "outlier", "累计完成 " + Numbers.format(done) + " 是全年目标 "
                     + Numbers.format(target) + " 的 " + done.divide(target, 1, java.math.RoundingMode.HALF_UP)
                     + " 倍，请核对单位和数字").with(Numbers.format(done), "不超过全年目标 " + Numbers.format(target)
                     + " 的 2 倍"));
         }
-        if (before != null && ind.kind() != Kind.RATE) { // a rate is not cumulative: it may go down
+        if (before != null && ind.kind().cumulative()) { // a rate or a ceiling is not cumulative: it may go down
             ReportEntry last = before.entries().get(code);
             decrease(g, r, cols.done(), done, last == null ? null : last.done(), before, false, problems);
             decrease(g, r, cols.percent(), pct, last == null ? null : last.percent(), before, true, problems);

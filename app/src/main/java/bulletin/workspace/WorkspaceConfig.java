@@ -88,7 +88,7 @@ public record WorkspaceConfig(
     /**
      * Overrides for one indicator.
      *
-     * @param kind     quantity, progress, standard, rate or text (or 数量, 形象进度, 提标, 比率, 文字)
+     * @param kind     quantity, progress, standard, rate, ceiling or text (or 数量, 形象进度, 提标, 比率, 控制目标, 文字)
      * @param schedule the cumulative share of the year due by the end of each month, 12 numbers (fractions
      *                 such as 0.5, or percentages such as 50)
      * @param target   the city's numeric target: for an indicator the tables give in words only (the figure its
@@ -96,12 +96,20 @@ public record WorkspaceConfig(
      *                 another figure than the office measures against
      * @param pending  the indicator is not scored yet, for this reason ("上级任务暂未下达"): reported in words, no card
      * @param from     the first month the indicator is scored in (its work is scheduled to start then)
+     * @param additive false where every reporter must reach the same figure (the name's), so that the targets do
+     *                 not add up and the city's completion is the reporters' mean; null to let the tables decide
      */
     public record IndicatorOverride(
             @JsonProperty("kind") String kind,
             @JsonProperty("schedule") List<BigDecimal> schedule,
             @JsonProperty("target") BigDecimal target,
             @JsonProperty("pending") String pending,
-            @JsonProperty("from") Integer from) {
+            @JsonProperty("from") Integer from,
+            @JsonProperty("additive") Boolean additive) {
+
+        public IndicatorOverride(String kind, List<BigDecimal> schedule, BigDecimal target, String pending,
+                                 Integer from) {
+            this(kind, schedule, target, pending, from, null);
+        }
     }
 }

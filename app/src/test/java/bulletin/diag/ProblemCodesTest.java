@@ -57,7 +57,8 @@ class ProblemCodesTest {
     static final Set<String> NOT_CODES = Set.of(
             "bulletin-warmup", "bulletin-lo", "bulletin-pdf",   // temporary folders' prefixes
             "not-scored", "on-schedule",                        // Status' JSON names
-            "reporter-type");                                   // a key of the form's hidden sheet
+            "reporter-type",                                    // a key of the form's hidden sheet
+            "bulletin-memory-guard");                           // a thread's name
 
     record Made(String code, Severity severity, String where) {
     }

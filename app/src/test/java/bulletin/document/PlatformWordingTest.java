@@ -55,7 +55,7 @@ class PlatformWordingTest {
     void theTotalsTheThreeUnitsWithMostUploadsAndTheUnitsWithAnEmptyModule() {
         String p = paragraph(snapshot("甲镇 5 4 3", "乙镇 9 9 9", "丙镇 1 0 0", "丁镇 2 2 2", "戊镇 3 0 0", "*市直 50 50 50"));
         assertThat(p).isEqualTo("湖南省“民生实事保障”平台情况：共上传数据199条，其中政策文件70条、工作动态65条、信息公开64条"
-                + "（详见附件3）。平台数据上传数量较多的有：乙镇、甲镇和丁镇。丙镇、戊镇的工作动态、信息公开两个模块数据为零，"
+                + "（详见附件1）。平台数据上传数量较多的有：乙镇、甲镇和丁镇。丙镇、戊镇的工作动态、信息公开两个模块数据为零，"
                 + "相关单位需高度重视，立即对标整改，补齐短板。");
     }
 
@@ -83,7 +83,8 @@ class PlatformWordingTest {
         assertThat(blocks).noneMatch(b -> b.kind().equals("attach") && b.text().startsWith("3."));
         assertThat(blocks).noneMatch(b -> b.kind().equals("appendix") && b.text().equals("3"));
         List<Wording.Block> with = Wording.render(snapshot("甲镇 1 1 1"), Notes.EMPTY, null, Map.of());
-        assertThat(with).contains(new Wording.Block("attach", "3.2026年5月民生实事平台信息上传情况表"),
+        // Without indicators the platform's table is the only appendix, so it is 附件1 (issue 22, point 10).
+        assertThat(with).contains(new Wording.Block("attach", "附件：1.2026年5月民生实事平台信息上传情况表"),
                 new Wording.Block("appendix", "3"));
     }
 }

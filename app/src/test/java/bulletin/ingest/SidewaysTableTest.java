@@ -55,6 +55,9 @@ class SidewaysTableTest {
                 if (t instanceof Number n) {
                     assertThat(ind.targets().get(area)).as(ind.code() + " " + area)
                             .isEqualByComparingTo(n.toString());
+                } else if (t instanceof String s && Kinds.ceilingFigure(s) != null) { // "4.3%以内": a ceiling of 4.3
+                    assertThat(ind.targets().get(area)).as(ind.code() + " " + area)
+                            .isEqualByComparingTo(Kinds.ceilingFigure(s));
                 } else if (t instanceof String s) {
                     assertThat(ind.unitTexts()).as(ind.code() + " " + area).containsEntry(area, s);
                 } else {
@@ -72,8 +75,12 @@ class SidewaysTableTest {
         assertThat(jobs.responsibility().relatedUnits()).isEmpty();
         // The rate whose 全市 row gives the city's own target, 95.5 where the areas' mean is 96.
         assertThat(m.indicator("02-01").orElseThrow().totalTarget()).isEqualByComparingTo("95.5");
-        // The ceiling's cells stay texts here; the ceiling kind reads them (branch kinds).
-        assertThat(m.indicator("01-03").orElseThrow().unitTexts()).containsEntry("东湖区", "4.3%以内").hasSize(5);
+        // The ceiling's cells ("4.3%以内") are read as the figure of a ceiling, lower being better.
+        Indicator ceiling = m.indicator("01-03").orElseThrow();
+        assertThat(ceiling.kind()).isEqualTo(bulletin.model.Kind.CEILING);
+        assertThat(ceiling.targets()).containsKey("东湖区").hasSize(5);
+        assertThat(ceiling.targets().get("东湖区")).isEqualByComparingTo("4.3");
+        assertThat(ceiling.unitTexts()).isEmpty();
     }
 
     @Test
