@@ -7,6 +7,7 @@ import bulletin.model.Snapshot.SnapshotIndicator;
 import bulletin.model.Snapshot.UnitText;
 import bulletin.model.Status;
 import bulletin.text.Format;
+import bulletin.text.ShortName;
 import bulletin.text.Text;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -29,31 +30,14 @@ final class Draft {
     private Draft() {
     }
 
-    /** An indicator's name as running text quotes it: its first clause, without a leading 开展 and its figure. */
+    /** An indicator's short name as running text quotes it (see {@link ShortName}). */
     static String shortName(String name) {
-        String[] clauses = name.split("[（(，,；;。]");
-        String n = clauses[0].strip();
-        for (int k = clauses.length - 1; k > 0; k--) {
-            String before = clauses[k].split("\\d", 2)[0];
-            if (clauses[k].matches(".*\\d.*") && before.length() >= 5) {
-                n = clauses[k].strip();
-                break;
-            }
-        }
-        n = n.replaceFirst("^(开展|实施|推进|推行)", "");
-        n = n.replaceFirst("^\\d+(\\.\\d+)?(万|亿)?[场个所张座项人次户家台]+", "");
-        String before = n.split("\\d", 2)[0];
-        if (before.length() >= 4 && before.length() < n.length()) {
-            n = before.replaceFirst("(分别|均)?(提高到|提高至|达到?|不低于|不少于|共|为)+$", "");
-            n = n.replaceFirst("(分别|均)$", "");
-        }
-        return n.isEmpty() ? name : n;
+        return ShortName.of(name);
     }
 
     /** The short name in quotation marks, unless it opens with its own: "“技兴三湘一人一技”职业技能培训". */
     static String quoted(String name) {
-        String n = shortName(name);
-        return n.startsWith("“") || n.contains("“") ? n : "“" + n + "”";
+        return ShortName.quoted(name);
     }
 
     /** A 单位 as running text writes it: "场(次)" → "场次". */

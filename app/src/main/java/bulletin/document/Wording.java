@@ -181,18 +181,12 @@ public final class Wording {
                 @SuppressWarnings("unchecked")
                 List<String> reasons = (List<String>) x.get("reasons");
                 String name = s.indicators().stream().filter(i -> i.code().equals(e.code())).findFirst()
-                        .map(i -> shortName(i.name())).orElse(e.code());
+                        .map(i -> Draft.shortName(i.name())).orElse(e.code());
                 reasons.add("“" + name + "”" + Text.firstClause(e.message()));
                 x.put("count", reasons.size());
             }
         }
         return new ArrayList<>(byUnit.values());
-    }
-
-    /** An indicator's name as running text quotes it: up to its first bracket or comma, at most 14 characters. */
-    private static String shortName(String name) {
-        String n = name.split("[（(，,；]")[0];
-        return n.length() <= 14 ? n : n.substring(0, 13) + "…";
     }
 
     static Map<String, Object> dataModel(Snapshot s, Notes notes) {
