@@ -71,9 +71,19 @@ final class Draft {
         return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
-    /** The units with a target furthest behind on one indicator: the three lowest completions under schedule. */
+    /** Up to this many units are named as furthest behind, and every unit tied with the last of them. */
+    static final int FURTHEST = 3;
+
+    /**
+     * The units with a target furthest behind on one indicator, grouped by their completion, lowest first: the three
+     * lowest under schedule and every unit tied with the third ("新市街道、长乐镇等5个镇（街道）均为0%"), never a
+     * unit left out at the cut. A unit whose figure is carried is named with the month it comes from.
+     */
     static List<Map<String, Object>> furthestBehind(SnapshotIndicator i) {
         List<Map.Entry<String, Figure>> behind = new ArrayList<>();
+        if (i.units().values().stream().filter(f -> f.target() != null).count() < 2) {
+            return List.of(); // one unit's figure is the indicator's: nobody to rank
+        }
         for (var e : i.units().entrySet()) {
             Figure f = e.getValue();
             if (f.status() == Status.BEHIND && f.progress() != null) {
@@ -81,11 +91,55 @@ final class Draft {
             }
         }
         behind.sort(Comparator.comparing(e -> e.getValue().progress()));
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (var e : behind.subList(0, Math.min(3, behind.size()))) {
-            out.add(Map.of("unit", e.getKey(), "progressText", Format.percentText(e.getValue().progress())));
+        Map<String, List<String>> byProgress = new LinkedHashMap<>();
+        BigDecimal cut = behind.isEmpty() ? null : behind.get(Math.min(FURTHEST, behind.size()) - 1).getValue().progress();
+        for (var e : behind) {
+            if (e.getValue().progress().compareTo(cut) > 0) {
+                break;
+            }
+            byProgress.computeIfAbsent(Format.percentText(e.getValue().progress()), k -> new ArrayList<>())
+                    .add(e.getKey() + carriedMark(e.getValue()));
         }
+        List<Map<String, Object>> out = new ArrayList<>();
+        byProgress.forEach((progress, units) -> out.add(Map.of("units", units, "progressText", progress)));
         return out;
+    }
+
+    /** "（沿用4月数据）" after a unit whose figure is carried from an earlier month; "" otherwise. */
+    static String carriedMark(Figure f) {
+        if (!f.carried()) {
+            return "";
+        }
+        String from = f.carriedFrom();
+        return from != null && from.matches("\\d{4}-\\d{2}") ? "（沿用" + Integer.parseInt(from.substring(5)) + "月数据）"
+                : "（沿用上月数据）";
+    }
+
+    /**
+     * Whether an indicator's total rests only on carried figures: every unit that has a figure has it from an
+     * earlier month. A card on such an indicator says so.
+     */
+    static boolean carriedOnly(SnapshotIndicator i) {
+        List<Figure> with = i.units().values().stream().filter(f -> f.done() != null || f.percent() != null).toList();
+        return !with.isEmpty() && with.stream().allMatch(Figure::carried);
+    }
+
+    /**
+     * The words a card resting only on carried figures carries: "本月无新报数据，沿用5月数据" (the latest month they
+     * come from); "" where the indicator has a figure of this month.
+     */
+    static String carriedText(SnapshotIndicator i) {
+        if (!carriedOnly(i)) {
+            return "";
+        }
+        String from = i.units().values().stream().map(Figure::carriedFrom).filter(f -> f != null && f.matches(
+                "\\d{4}-\\d{2}")).max(String::compareTo).orElse(null);
+        return "本月无新报数据，沿用" + (from == null ? "上月" : Integer.parseInt(from.substring(5)) + "月") + "数据";
+    }
+
+    /** Whether an indicator is judged against a schedule of its own, not the month's. */
+    static boolean ownSchedule(Snapshot s, SnapshotIndicator i) {
+        return i.schedule() != null && s.schedule() != null && i.schedule().compareTo(s.schedule()) != 0;
     }
 
     /** Each behind indicator, drafted. */
@@ -105,6 +159,8 @@ final class Draft {
             x.put("card", i.card() == null ? "" : i.card().label());
             x.put("months", i.behindMonths());
             x.put("furthest", furthestBehind(i));
+            x.put("ownSchedule", ownSchedule(s, i));
+            x.put("carriedText", carriedText(i));
             x.put("problems", problems(i.problems()));
             out.add(x);
         }
@@ -167,6 +223,8 @@ final class Draft {
             x.put("scheduleText", Format.percentText(i.schedule()));
             x.put("months", Math.max(i.card() == Card.RED ? 2 : 1, i.behindMonths()));
             x.put("leadUnit", i.leadUnit() == null ? "未明确" : i.leadUnit());
+            x.put("ownSchedule", ownSchedule(s, i));
+            x.put("carriedText", carriedText(i));
             (i.card() == Card.RED ? red : yellow).add(x);
         }
         m.put("previous", s.summary().previousCards());
@@ -178,15 +236,19 @@ final class Draft {
     }
 
     /**
-     * The units with the smallest share of their scored indicators on schedule (all below 100%), up to three,
-     * ranked by that share: "神鼎山镇（达到序时进度的指标占60%）".
+     * The units with the smallest share of their scored indicators on schedule (all below 100%), up to three and
+     * every unit tied with the third, ranked by that share and grouped by it ({@code units}, {@code shareText}; a
+     * group of one also gives {@code scored} and {@code onSchedule}). Only this month's
+     * figures count (a carried figure says nothing of this month), and only the reporting units of one tier are
+     * ranked: no 市本级 or department among the 县市区 or 镇（街道）.
      */
     static List<Map<String, Object>> unitsBehind(Snapshot s) {
+        String tier = tier(s.units());
         Map<String, int[]> count = new LinkedHashMap<>();
         for (SnapshotIndicator i : s.indicators()) {
             for (var e : i.units().entrySet()) {
                 Figure f = e.getValue();
-                if (f.status() == Status.NOT_SCORED) {
+                if (f.status() == Status.NOT_SCORED || f.carried() || !tier.equals(tier(e.getKey()))) {
                     continue;
                 }
                 int[] c = count.computeIfAbsent(e.getKey(), k -> new int[2]);
@@ -200,13 +262,53 @@ final class Draft {
                 .filter(e -> e.getValue()[1] < e.getValue()[0]).toList());
         ranked.sort(Comparator.comparingDouble(e -> (double) e.getValue()[1] / e.getValue()[0]));
         List<Map<String, Object>> out = new ArrayList<>();
-        for (var e : ranked.subList(0, Math.min(3, ranked.size()))) {
+        double cut = ranked.isEmpty() ? 0 : share(ranked.get(Math.min(FURTHEST, ranked.size()) - 1));
+        Map<String, Map<String, Object>> byShare = new LinkedHashMap<>();
+        for (var e : ranked) {
+            if (share(e) > cut) {
+                break;
+            }
             BigDecimal share = BigDecimal.valueOf(e.getValue()[1]).divide(BigDecimal.valueOf(e.getValue()[0]), 4,
                     java.math.RoundingMode.HALF_UP);
-            out.add(Map.of("unit", e.getKey(), "scored", e.getValue()[0], "onSchedule", e.getValue()[1],
-                    "shareText", Format.percentText(share)));
+            Map<String, Object> g = byShare.computeIfAbsent(Format.percentText(share), k -> {
+                Map<String, Object> n = new HashMap<>();
+                n.put("unit", e.getKey());
+                n.put("units", new ArrayList<String>());
+                n.put("scored", e.getValue()[0]);
+                n.put("onSchedule", e.getValue()[1]);
+                n.put("shareText", k);
+                out.add(n);
+                return n;
+            });
+            @SuppressWarnings("unchecked")
+            List<String> units = (List<String>) g.get("units");
+            units.add(e.getKey());
         }
         return out;
+    }
+
+    private static double share(Map.Entry<String, int[]> e) {
+        return (double) e.getValue()[1] / e.getValue()[0];
+    }
+
+    /**
+     * A unit's tier as its name tells: "town" (镇、乡、街道), "county" (县、区、市, and 管理区、新区), "other" (市本级,
+     * departments, companies); of a list, the tier most of them have.
+     */
+    static String tier(String unit) {
+        if (unit.endsWith("本级") || unit.startsWith("市") && !unit.endsWith("市")) {
+            return "other";
+        }
+        if (unit.endsWith("镇") || unit.endsWith("乡") || unit.endsWith("街道") || unit.endsWith("办事处")) {
+            return "town";
+        }
+        return unit.endsWith("县") || unit.endsWith("区") || unit.endsWith("市") ? "county" : "other";
+    }
+
+    static String tier(List<String> units) {
+        Map<String, Integer> n = new HashMap<>();
+        units.forEach(u -> n.merge(tier(u), 1, Integer::sum));
+        return n.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("other");
     }
 
     /** Whether a unit's note only restates the target ("省级统筹，省人社厅牵头" under that very target). */

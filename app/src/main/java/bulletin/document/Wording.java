@@ -73,7 +73,11 @@ public final class Wording {
         try {
             Configuration cfg = configuration(workspaceTemplates);
             Map<String, Object> model = dataModel(s, notes, extra);
-            model.putAll(extra);
+            extra.forEach((k, v) -> {
+                if (!(v instanceof Snapshot)) {
+                    model.put(k, v); // last month's snapshot is read here, not handed to the template
+                }
+            });
             text = BoundedRender.render(cfg, TEMPLATE, model); // a template that never ends is stopped
             source = source(cfg);
         } catch (TemplateException e) {
@@ -159,7 +163,9 @@ public final class Wording {
     /**
      * What {@code generate --skip-invalid} left out, one entry per unit: a whole workbook with its reason, or the
      * figures with theirs (the indicator's short name and the first clause of the check's message, "形象进度超过
-     * 100（120）"). Files and cells are for the terminal and the snapshot, not for the paper.
+     * 100（120）"), and {@code prose}: the same as the office writes it, one sentence per unit without a problem code,
+     * a cell, a file's path or a cut name ("新市街道误报5月报表", "归义街道报表中“技兴三湘一人一技”职业技能培训填为
+     * “约40”"). Files and cells are for the terminal and the snapshot, not for the paper.
      */
     static List<Map<String, Object>> excluded(Snapshot s) {
         Map<String, Map<String, Object>> byUnit = new java.util.LinkedHashMap<>();
@@ -175,6 +181,8 @@ public final class Wording {
                 n.put("whole", e.code() == null);
                 n.put("reason", "（" + Text.firstClause(e.message()) + "）");
                 n.put("reasons", new ArrayList<String>());
+                n.put("parts", new ArrayList<String>());
+                n.put("prose", e.code() != null ? "" : Rejected.whole(e, (String) n.get("fileName"), s.month()));
                 return n;
             });
             if (e.code() != null) {
@@ -184,6 +192,10 @@ public final class Wording {
                         .map(i -> Draft.shortName(i.name())).orElse(e.code());
                 reasons.add("“" + name + "”" + Text.firstClause(e.message()));
                 x.put("count", reasons.size());
+                @SuppressWarnings("unchecked")
+                List<String> parts = (List<String>) x.get("parts");
+                parts.add(Rejected.figure(e, name));
+                x.put("prose", unit + "报表中" + String.join("，", parts));
             }
         }
         return new ArrayList<>(byUnit.values());
@@ -224,7 +236,8 @@ public final class Wording {
         m.put("otherProblems", Draft.otherProblems(s));
         // How the template names many units together: "归义街道等14个镇（街道）".
         m.put("unitsKind", unitsWord.startsWith("各") ? unitsWord.substring(1) : "单位");
-        m.put("levels", levels(s, String.valueOf(extra.getOrDefault("noticeTitle", ""))));
+        m.put("levels", levels(s, String.valueOf(extra.getOrDefault("noticeTitle", "")),
+                extra.get(PREVIOUS) instanceof Snapshot p ? p : null));
         m.put("notes", notes(notes));
         m.put("numerals", List.of("一", "二", "三", "四", "五", "六", "七", "八", "九", "十"));
         m.put("attachments", List.of(AppendixLayout.title(Level.PROVINCE, s.month()), AppendixLayout.title(Level.CITY, s.month())));
@@ -270,7 +283,10 @@ public final class Wording {
         return (m.find() ? m.group(1) + "级" : "市级") + "重点民生实事";
     }
 
-    private static List<Map<String, Object>> levels(Snapshot s, String noticeTitle) {
+    /** The key of {@code extra} under which the caller may give last month's snapshot. */
+    public static final String PREVIOUS = "previousSnapshot";
+
+    private static List<Map<String, Object>> levels(Snapshot s, String noticeTitle, Snapshot previous) {
         List<Map<String, Object>> levels = new ArrayList<>();
         for (Level level : Level.values()) {
             Snapshot.LevelSummary sum = level == Level.PROVINCE ? s.summary().province() : s.summary().city();
@@ -287,7 +303,7 @@ public final class Wording {
                 if (!shown(i)) {
                     continue; // nothing to say but the target: left out, as seed 001 does
                 }
-                Map<String, Object> x = indicator(i);
+                Map<String, Object> x = indicator(s, i, previous);
                 Map<String, Object> item = items.computeIfAbsent(i.item(), k -> {
                     Map<String, Object> n = new HashMap<>();
                     n.put("number", i.item());
@@ -366,7 +382,32 @@ public final class Wording {
         return i.notes().stream().filter(t -> !Draft.restates(t.text(), i.total().targetText())).toList();
     }
 
-    private static Map<String, Object> indicator(SnapshotIndicator i) {
+    /**
+     * A unit's 进展情况 on an indicator, said last month in the same words: not this month's news. Left out where
+     * the indicator has a figure to tell; where its words are all it has, they are kept, marked "（与上月相同）".
+     */
+    static List<Snapshot.UnitText> fresh(SnapshotIndicator i, List<Snapshot.UnitText> said, Snapshot previous) {
+        if (previous == null) {
+            return said;
+        }
+        java.util.Set<String> before = new java.util.HashSet<>();
+        previous.indicators().stream().filter(p -> p.code().equals(i.code())).findFirst()
+                .ifPresent(p -> p.notes().forEach(t -> before.add(t.unit() + "\n" + Text.compact(t.text()))));
+        boolean figure = i.total().done() != null || i.total().progress() != null || i.total().percent() != null
+                || i.pending() != null;
+        List<Snapshot.UnitText> out = new ArrayList<>();
+        for (Snapshot.UnitText t : said) {
+            if (!before.contains(t.unit() + "\n" + Text.compact(t.text()))) {
+                out.add(t);
+            } else if (!figure) {
+                out.add(new Snapshot.UnitText(t.unit(), t.text().replaceAll("[。；;，,.\\s]+$", "") + "（与上月相同）",
+                        t.source()));
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Object> indicator(Snapshot s, SnapshotIndicator i, Snapshot previous) {
         Map<String, Object> x = new HashMap<>();
         x.put("code", i.code());
         x.put("name", i.name());
@@ -387,8 +428,11 @@ public final class Wording {
             putIfNotNull(x, "rateText", i.total().done() == null ? null
                     : Format.percentText(i.total().done().movePointLeft(2)));
         }
-        List<Snapshot.UnitText> said = said(i);
+        List<Snapshot.UnitText> said = fresh(i, said(i), previous);
         x.put("notes", grouped(said));
+        x.put("ownSchedule", Draft.ownSchedule(s, i));
+        x.put("scheduleText", Format.percentText(i.schedule() != null ? i.schedule() : s.schedule()));
+        x.put("carriedText", Draft.carriedText(i));
         x.put("notesSayDone", said.stream().anyMatch(t -> t.text().contains("完成")));
         x.put("problems", grouped(i.problems()));
         return x;

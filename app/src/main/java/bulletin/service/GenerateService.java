@@ -310,6 +310,9 @@ public final class GenerateService {
                 extra.put("deadline", ws.config().deadline());
             }
             extra.put("noticeTitle", model.title() == null ? "" : model.title());
+            if (previous != null && previous.snapshot() != null) {
+                extra.put(Wording.PREVIOUS, previous.snapshot()); // a unit's words unchanged since then are not news
+            }
             String stamp = ws.config().stamp();
             if (stamp != null && !stamp.isBlank()) {
                 extra.put("stamp", stamp.strip());

@@ -1,0 +1,212 @@
+package bulletin.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import bulletin.ingest.SnapshotReader;
+import bulletin.model.Snapshot;
+import bulletin.model.Snapshot.SnapshotIndicator;
+import bulletin.model.Status;
+import bulletin.testing.Cli;
+import bulletin.testing.Cli.Run;
+import bulletin.testing.SampleWorkspace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 23: every sentence true to its own tables. The samples' March–June, generated once for the class (June
+ * with --skip-invalid), read as the deputy director who signs them would: cards and data agree, laggard lists and
+ * rankings leave no unit out at the cut and rank no carried unit unmarked, rejected figures told as office prose,
+ * the same thing said once.
+ */
+class SentencesTest {
+
+    @TempDir
+    static Path ws;
+
+    static final Map<Integer, List<String>> TEXT = new HashMap<>();
+    static final Map<Integer, Snapshot> SNAPSHOT = new HashMap<>();
+
+    @BeforeAll
+    static void generateTheSamplesMonths() throws IOException {
+        SampleWorkspace.copyTo(ws);
+        for (int m = 3; m <= 6; m++) {
+            Run r = Cli.in(ws, "generate", "--month", String.valueOf(m), "--date", "2026-0" + m + "-30",
+                    "--skip-invalid");
+            assertThat(r.code()).as(r.toString()).isZero();
+            Path out = ws.resolve("out/2026-0" + m);
+            SNAPSHOT.put(m, SnapshotReader.read(out.resolve("bulletin.json"), "bulletin.json"));
+            try (var list = Files.list(out)) {
+                Path docx = list.filter(p -> p.toString().endsWith(".docx")).findFirst().orElseThrow();
+                TEXT.put(m, paragraphs(docx));
+            }
+        }
+    }
+
+    static List<String> paragraphs(Path docx) throws IOException {
+        try (var in = Files.newInputStream(docx); XWPFDocument d = new XWPFDocument(in)) {
+            List<String> out = new ArrayList<>();
+            for (XWPFParagraph p : d.getParagraphs()) {
+                if (!p.getText().isBlank()) {
+                    out.add(p.getText());
+                }
+            }
+            return out;
+        }
+    }
+
+    private static String paragraph(int month, String containing) {
+        return TEXT.get(month).stream().filter(p -> p.contains(containing)).findFirst().orElseThrow(
+                () -> new AssertionError(month + "月专报中没有含“" + containing + "”的段落"));
+    }
+
+    private static SnapshotIndicator indicator(int month, String code) {
+        return SNAPSHOT.get(month).indicators().stream().filter(i -> i.code().equals(code)).findFirst().orElseThrow();
+    }
+
+    /** Point 5: a reported 0 with a card is 尚未完成, never 暂无完成数据; a card's own schedule is said with it. */
+    @Test
+    void cardsAndDataAgree() {
+        for (int m = 3; m <= 6; m++) {
+            for (String p : TEXT.get(m)) {
+                assertThat(p.contains("暂无完成数据") && p.contains("牌")).as(m + "月：" + p).isFalse();
+            }
+        }
+        // 水稻机插机抛 is judged against its own 90% in June: the card's sentence gives it, not only the month's 50%.
+        assertThat(indicator(6, "16-02").card()).isNotNull();
+        assertThat(paragraph(6, "本期新增黄牌")).contains("“水稻机插机抛作业”进度为86.67%，该指标序时进度要求为90%");
+        assertThat(paragraph(6, "（2）水稻机插机抛作业")).contains("未达到序时进度（该指标序时进度要求为90%，黄牌）");
+    }
+
+    /** Point 4: every unit tied at the cut is named or counted ("新市街道等5个镇（街道）均为0%"). */
+    @Test
+    void everyUnitAtZeroIsNamedOrCounted() {
+        for (int m = 4; m <= 6; m++) {
+            SnapshotIndicator bridges = indicator(m, "15-01");
+            List<String> zero = bridges.units().entrySet().stream()
+                    .filter(e -> e.getValue().status() == Status.BEHIND && e.getValue().progress() != null
+                            && e.getValue().progress().signum() == 0).map(Map.Entry::getKey).toList();
+            assertThat(zero).as(m + "月").isNotEmpty();
+            String p = paragraph(m, "部分指标未达到序时进度");
+            if (zero.size() > 3) {
+                assertThat(p).as(m + "月").contains(zero.get(0) + "等" + zero.size() + "个镇（街道）均为0%");
+            } else {
+                assertThat(p).as(m + "月").contains(zero);
+            }
+        }
+    }
+
+    /** Point 4: a carried unit is marked; a ranking counts only this month's figures and one tier of units. */
+    @Test
+    void carriedUnitsAreMarkedAndRankingsHoldOneTierOfReportingUnits() {
+        // June: 新市街道's workbook (May's form) and 神鼎山镇 (no report since April) are carried.
+        String laggards = paragraph(6, "部分指标未达到序时进度");
+        assertThat(laggards).contains("新市街道（沿用5月数据）", "神鼎山镇（沿用4月数据）");
+        String ranking = paragraph(6, "靠后的是");
+        assertThat(ranking).doesNotContain("新市街道").doesNotContain("神鼎山镇").doesNotContain("本级")
+                .doesNotContainPattern("市\\p{IsHan}+局");
+        // A new yellow card resting on one carried figure alone says so.
+        assertThat(indicator(6, "18-01").card()).isNotNull();
+        assertThat(paragraph(6, "本期新增黄牌")).contains("“街道综合性养老服务中心建设”进度为45%（本月无新报数据，沿用5月数据");
+        for (int m = 3; m <= 6; m++) {
+            assertThat(paragraph(m, "靠后的是").split("、").length).as(m + "月").isLessThanOrEqualTo(12);
+        }
+    }
+
+    private static final Pattern CODE = Pattern.compile("[a-z]+-[a-z]+|[A-Z]{1,2}\\d{1,4}|progress/|\\.xlsx");
+
+    /** Point 7: the rejected figures as office prose: no code, cell, path, validator phrase or nested quote. */
+    @Test
+    void rejectedFiguresAreToldAsOfficeProse() {
+        String p = paragraph(6, "报表数据有误");
+        assertThat(p).contains("新市街道误报5月报表", "大荆镇报送了两份不同的报表",
+                "归义街道报表中“技兴三湘一人一技”职业技能培训填为“约40”", "上述数据未予采用，沿用上月数据");
+        assertThat(p).doesNotContainPattern(CODE).doesNotContain("（这是").doesNotContain("…").doesNotContain("不是数字：");
+        for (int m = 3; m <= 6; m++) {
+            for (String q : TEXT.get(m)) {
+                if (q.startsWith("注：")) {
+                    continue; // the appendix's notes (document.CarriedNotes) are another part's
+                }
+                assertThat(maxQuoteDepth(q)).as(m + "月：" + q).isLessThanOrEqualTo(1);
+            }
+        }
+    }
+
+    static int maxQuoteDepth(String s) {
+        int depth = 0;
+        int max = 0;
+        for (char c : s.toCharArray()) {
+            if (c == '“') {
+                max = Math.max(max, ++depth);
+            } else if (c == '”') {
+                depth--;
+            }
+        }
+        return max;
+    }
+
+    /** Point 6: the short names in the cards and 突出问题 are never cut ("…") nor end in a space. */
+    @Test
+    void shortNamesInCardsAndProblemsAreWhole() {
+        for (int m = 3; m <= 6; m++) {
+            for (String p : TEXT.get(m)) {
+                if (p.contains("黄牌") || p.contains("红牌") || p.contains("未予采用")) {
+                    assertThat(p).as(m + "月").doesNotContain("…").doesNotContain(" ”").doesNotContain("“其中");
+                }
+            }
+        }
+    }
+
+    /** Point 7: an item's indicators with the same sentence are said once; a unit's unchanged words are not news. */
+    @Test
+    void theSameIsSaidOnce() {
+        for (int m = 3; m <= 6; m++) {
+            Map<String, String> seen = new HashMap<>();
+            for (String p : TEXT.get(m)) {
+                if (p.matches("^\\d+\\. .*")) {
+                    seen.clear(); // a new item: its indicators are merged among themselves
+                }
+                if (p.matches("^（\\d+）.*") && p.indexOf('。') > 0 && !p.endsWith("本月不计进度。")) {
+                    String said = p.substring(p.indexOf('。') + 1);
+                    if (said.length() > 8) {
+                        assertThat(seen.put(said, p)).as(m + "月：" + p).isNull();
+                    }
+                }
+            }
+        }
+        assertThat(paragraph(5, "总体形象进度均为100%")).startsWith("（1）城乡低保指导标准").contains("；（3）散居和集中供养孤儿");
+        for (int m = 4; m <= 6; m++) {
+            Snapshot now = SNAPSHOT.get(m);
+            Snapshot before = SNAPSHOT.get(m - 1);
+            String all = String.join("\n", TEXT.get(m));
+            for (SnapshotIndicator i : now.indicators()) {
+                boolean figure = i.total().done() != null || i.total().progress() != null;
+                SnapshotIndicator b = before.indicators().stream().filter(x -> x.code().equals(i.code())).findFirst()
+                        .orElse(null);
+                if (!figure || b == null) {
+                    continue;
+                }
+                for (Snapshot.UnitText t : i.notes()) {
+                    boolean repeated = b.notes().stream().anyMatch(x -> x.unit().equals(t.unit())
+                            && x.text().equals(t.text()));
+                    boolean freshElsewhere = now.indicators().stream().filter(x -> x != i).anyMatch(x -> x.notes()
+                            .stream().anyMatch(y -> y.text().equals(t.text())));
+                    if (repeated && !freshElsewhere) {
+                        assertThat(all).as(m + "月 " + i.code() + " " + t.unit())
+                                .doesNotContain(t.text().replaceAll("[。；，\\s]+$", ""));
+                    }
+                }
+            }
+        }
+    }
+}
