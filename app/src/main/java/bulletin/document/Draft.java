@@ -40,6 +40,18 @@ final class Draft {
         return ShortName.quoted(name);
     }
 
+    /** The short name bulletin.yaml gives an indicator ({@code short:}), else the one {@link ShortName} makes. */
+    static String shortName(SnapshotIndicator i, Map<String, String> shorts) {
+        String given = shorts.get(i.code());
+        return given != null && !given.isBlank() ? Text.clean(given) : shortName(i.name());
+    }
+
+    /** {@link #shortName(SnapshotIndicator, Map)} in quotation marks, unless it carries its own. */
+    static String quoted(SnapshotIndicator i, Map<String, String> shorts) {
+        String n = shortName(i, shorts);
+        return n.contains("“") ? n : "“" + n + "”";
+    }
+
     /** A 单位 as running text writes it: "场(次)" → "场次". */
     static String measureText(String measure) {
         return measure == null ? "" : measure.replaceAll("[（(]([^）)]*)[）)]", "$1");
@@ -144,6 +156,11 @@ final class Draft {
 
     /** Each behind indicator, drafted. */
     static List<Map<String, Object>> behind(Snapshot s) {
+        return behind(s, Map.of());
+    }
+
+    /** Each behind indicator, drafted, with bulletin.yaml's {@code short:} names by code. */
+    static List<Map<String, Object>> behind(Snapshot s, Map<String, String> shorts) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (SnapshotIndicator i : s.indicators()) {
             if (i.total().status() != Status.BEHIND) {
@@ -151,8 +168,8 @@ final class Draft {
             }
             Map<String, Object> x = new HashMap<>();
             x.put("code", i.code());
-            x.put("name", shortName(i.name()));
-            x.put("quoted", quoted(i.name()));
+            x.put("name", shortName(i, shorts));
+            x.put("quoted", quoted(i, shorts));
             x.put("progressText", Format.percentText(i.total().progress()));
             x.put("scheduleText", Format.percentText(i.schedule()));
             x.put("leadUnit", i.leadUnit() == null ? "未明确" : i.leadUnit());
@@ -186,13 +203,13 @@ final class Draft {
     }
 
     /** The 存在问题 the units wrote on indicators that are not behind, grouped by text. */
-    static List<Map<String, Object>> otherProblems(Snapshot s) {
+    static List<Map<String, Object>> otherProblems(Snapshot s, Map<String, String> shorts) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (SnapshotIndicator i : s.indicators()) {
             if (i.total().status() != Status.BEHIND) {
                 for (Map<String, Object> p : problems(i.problems())) {
                     Map<String, Object> x = new HashMap<>(p);
-                    x.put("indicator", quoted(i.name()));
+                    x.put("indicator", quoted(i, shorts));
                     out.add(x);
                 }
             }
@@ -205,11 +222,16 @@ final class Draft {
      * many months running), and the new yellow cards.
      */
     static Map<String, Object> cards(Snapshot s) {
+        return cards(s, Map.of());
+    }
+
+    /** The cards, with bulletin.yaml's {@code short:} names by code. */
+    static Map<String, Object> cards(Snapshot s, Map<String, String> shorts) {
         Map<String, Object> m = new HashMap<>();
         List<String> cleared = new ArrayList<>();
         for (String code : s.summary().cleared()) {
             s.indicators().stream().filter(i -> i.code().equals(code)).findFirst()
-                    .ifPresent(i -> cleared.add(quoted(i.name())));
+                    .ifPresent(i -> cleared.add(quoted(i, shorts)));
         }
         List<Map<String, Object>> red = new ArrayList<>();
         List<Map<String, Object>> yellow = new ArrayList<>();
@@ -218,7 +240,7 @@ final class Draft {
                 continue;
             }
             Map<String, Object> x = new HashMap<>();
-            x.put("name", quoted(i.name()));
+            x.put("name", quoted(i, shorts));
             x.put("progressText", Format.percentText(i.total().progress()));
             x.put("scheduleText", Format.percentText(i.schedule()));
             x.put("months", Math.max(i.card() == Card.RED ? 2 : 1, i.behindMonths()));

@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -167,7 +168,7 @@ public final class Wording {
      * a cell, a file's path or a cut name ("新市街道误报5月报表", "归义街道报表中“技兴三湘一人一技”职业技能培训填为
      * “约40”"). Files and cells are for the terminal and the snapshot, not for the paper.
      */
-    static List<Map<String, Object>> excluded(Snapshot s) {
+    static List<Map<String, Object>> excluded(Snapshot s, Map<String, String> shorts) {
         Map<String, Map<String, Object>> byUnit = new java.util.LinkedHashMap<>();
         for (Snapshot.Excluded e : s.excluded()) {
             String unit = e.unit() == null ? e.file() : e.unit();
@@ -189,7 +190,7 @@ public final class Wording {
                 @SuppressWarnings("unchecked")
                 List<String> reasons = (List<String>) x.get("reasons");
                 String name = s.indicators().stream().filter(i -> i.code().equals(e.code())).findFirst()
-                        .map(i -> Draft.shortName(i.name())).orElse(e.code());
+                        .map(i -> Draft.shortName(i, shorts)).orElse(e.code());
                 reasons.add("“" + name + "”" + Text.firstClause(e.message()));
                 x.put("count", reasons.size());
                 @SuppressWarnings("unchecked")
@@ -208,7 +209,10 @@ public final class Wording {
     /** The template's data: the snapshot's facts, drafted (see {@link Draft}), and the clerk's notes. */
     static Map<String, Object> dataModel(Snapshot s, Notes notes, Map<String, Object> extra) {
         Map<String, Object> m = new HashMap<>();
-        m.put("excluded", excluded(s));
+        @SuppressWarnings("unchecked")
+        Map<String, String> shorts = extra.get(SHORT_NAMES) instanceof Map<?, ?> given ? (Map<String, String>) given
+                : Map.of();
+        m.put("excluded", excluded(s, shorts));
         m.put("title", s.title());
         m.put("office", s.office());
         String unitsWord = Text.unitsWord(s.units());
@@ -224,8 +228,8 @@ public final class Wording {
         // A unit whose workbook was left out as wrong did report: 突出问题 says so under 报表数据有误 instead.
         m.put("late", s.late().stream().filter(u -> s.leftOutWhole(u) == null).toList());
         m.put("lateDepartments", s.lateDepartments());
-        m.put("cards", Draft.cards(s));
-        List<Map<String, Object>> behind = Draft.behind(s);
+        m.put("cards", Draft.cards(s, shorts));
+        List<Map<String, Object>> behind = Draft.behind(s, shorts);
         m.put("behind", behind);
         m.put("oneByOne", behind.size() <= Draft.ONE_BY_ONE);
         m.put("behindGroups", Draft.groups(behind));
@@ -233,7 +237,7 @@ public final class Wording {
         s.indicators().stream().filter(i -> i.total().status() == bulletin.model.Status.BEHIND)
                 .forEach(i -> behindTexts.addAll(i.problems()));
         m.put("behindProblems", Draft.problems(behindTexts));
-        m.put("otherProblems", Draft.otherProblems(s));
+        m.put("otherProblems", Draft.otherProblems(s, shorts));
         // How the template names many units together: "归义街道等14个镇（街道）".
         m.put("unitsKind", unitsWord.startsWith("各") ? unitsWord.substring(1) : "单位");
         m.put("levels", levels(s, String.valueOf(extra.getOrDefault("noticeTitle", "")),
@@ -282,6 +286,9 @@ public final class Wording {
                 noticeTitle == null ? "" : noticeTitle);
         return (m.find() ? m.group(1) + "级" : "市级") + "重点民生实事";
     }
+
+    /** The key of {@code extra} under which the caller may give bulletin.yaml's {@code short:} names, by code. */
+    public static final String SHORT_NAMES = "shortNames";
 
     /** The key of {@code extra} under which the caller may give last month's snapshot. */
     public static final String PREVIOUS = "previousSnapshot";
@@ -407,6 +414,34 @@ public final class Wording {
         return out;
     }
 
+    private static final java.util.regex.Pattern NAME_FIGURE = java.util.regex.Pattern.compile(
+            "(?<![A-Za-z\\d.])(\\d+(?:\\.\\d+)?)\\s*(万|亿)?");
+
+    /**
+     * "按全市目标90座计" where an indicator is measured against a target that is none of the figures its name states
+     * ("共80座" measured against 90): said once, beside its completion. Null where the name states the target, or
+     * states no figure.
+     */
+    static String statedTarget(SnapshotIndicator i) {
+        BigDecimal target = i.total().target();
+        if (target == null || i.kind() != Kind.QUANTITY || i.perUnit()) {
+            return null;
+        }
+        java.util.regex.Matcher m = NAME_FIGURE.matcher(i.name());
+        boolean any = false;
+        while (m.find()) {
+            any = true;
+            BigDecimal v = new BigDecimal(m.group(1));
+            String measure = i.measure() == null ? "" : i.measure();
+            BigDecimal scaled = m.group(2) == null || measure.startsWith(m.group(2)) ? v
+                    : v.multiply(m.group(2).equals("万") ? BigDecimal.valueOf(10_000) : BigDecimal.valueOf(100_000_000));
+            if (v.compareTo(target) == 0 || scaled.compareTo(target) == 0) {
+                return null;
+            }
+        }
+        return any ? "按全市目标" + Format.number(target) + Draft.measureText(i.measure()) + "计" : null;
+    }
+
     private static Map<String, Object> indicator(Snapshot s, SnapshotIndicator i, Snapshot previous) {
         Map<String, Object> x = new HashMap<>();
         x.put("code", i.code());
@@ -430,6 +465,7 @@ public final class Wording {
         }
         List<Snapshot.UnitText> said = fresh(i, said(i), previous);
         x.put("notes", grouped(said));
+        putIfNotNull(x, "statedTarget", statedTarget(i));
         x.put("ownSchedule", Draft.ownSchedule(s, i));
         x.put("scheduleText", Format.percentText(i.schedule() != null ? i.schedule() : s.schedule()));
         x.put("carriedText", Draft.carriedText(i));

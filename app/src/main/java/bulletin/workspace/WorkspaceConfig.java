@@ -94,12 +94,21 @@ public record WorkspaceConfig(
      *                 another figure than the office measures against
      * @param pending  the indicator is not scored yet, for this reason ("上级任务暂未下达"): reported in words, no card
      * @param from     the first month the indicator is scored in (its work is scheduled to start then)
+     * @param name     the indicator's name as the bulletin prints it (where the tables' name has a typo)
+     * @param shortName its short name in the cards and 突出问题 ({@code short:} in bulletin.yaml)
      */
     public record IndicatorOverride(
             @JsonProperty("kind") String kind,
             @JsonProperty("schedule") List<BigDecimal> schedule,
             @JsonProperty("target") BigDecimal target,
             @JsonProperty("pending") String pending,
-            @JsonProperty("from") Integer from) {
+            @JsonProperty("from") Integer from,
+            @JsonProperty("name") String name,
+            @JsonProperty("short") String shortName) {
+
+        public IndicatorOverride(String kind, List<BigDecimal> schedule, BigDecimal target, String pending,
+                                 Integer from) {
+            this(kind, schedule, target, pending, from, null, null);
+        }
     }
 }
