@@ -2,6 +2,7 @@ package bulletin.service;
 
 import bulletin.diag.BulletinException;
 import bulletin.diag.ExitCode;
+import bulletin.diag.Place;
 import bulletin.diag.Problem;
 import bulletin.diag.Problems;
 import bulletin.diag.Severity;
@@ -133,6 +134,8 @@ public final class GenerateService {
         private History.Previous previous;
         /** The snapshot as the paper prints it (bulletin.yaml's name:), set with the wording. */
         private Snapshot printed;
+        /** Whether the date is the existing bulletin's, kept because its inputs are unchanged. */
+        private boolean keptDate;
         private Snapshot snapshot;
 
         Run(Workspace ws, Options o) {
@@ -146,13 +149,22 @@ public final class GenerateService {
             read();
             check();
             history();
-            compute();
+            compute(o.date() == null);
             Documents docs = build(word());
             Output out = new Output(ws, month, snapshot.issue());
             if (out.recover()) {
                 notes.add("上次运行在替换 " + ws.show(out.dir) + "/ 中的文件时中断，已先恢复原有的专报");
             }
             List<Path> stale = out.stale(docs);
+            if (keptDate && stale.contains(out.json)) {
+                // The month's content changed after all (its history did): a new bulletin is dated today.
+                keptDate = false;
+                date = LocalDate.now();
+                compute(false);
+                docs = build(word());
+                stale = out.stale(docs);
+            }
+            warnLateDate();
             boolean unchanged = stale.isEmpty();
             List<String> written = new ArrayList<>();
             List<String> kept = new ArrayList<>();
@@ -260,8 +272,12 @@ public final class GenerateService {
             Timing.mark("last month");
         }
 
-        /** Phase 4: the engine's snapshot, written as JSON and read back, so the documents see what is kept. */
-        private void compute() {
+        /**
+         * Phase 4: the engine's snapshot, written as JSON and read back, so the documents see what is kept. Without
+         * --date ({@code mayKeepDate}), a month whose bulletin is already there, made from the very same inputs,
+         * keeps that bulletin's date: a daily scheduled run of a finished month changes nothing.
+         */
+        private void compute(boolean mayKeepDate) {
             int issue = o.issue() != null ? o.issue() : previous.nextIssue();
             String title = orDefault(ws.config().title(), DEFAULT_TITLE);
             String office = orDefault(ws.config().office(), DEFAULT_OFFICE);
@@ -272,11 +288,49 @@ public final class GenerateService {
                         + (blank(ws.config().title()) ? " title: …" : "") + (blank(ws.config().office()) ? " office: …" : ""));
             }
             String digest = InputDigest.of(ws, month, List.of("/templates/" + Wording.TEMPLATE));
+            if (mayKeepDate) {
+                keepDate(digest, issue);
+            }
             Snapshot computed = Engine.compute(new Engine.Input(model, month, accepted.reports(), previous.snapshot(),
                     previous.how().id(), issue, date.toString(), title, office, digest, accepted.excluded()))
                     .withPlatform(platform());
             snapshot = SnapshotReader.parse(SnapshotJson.write(computed));
             Timing.mark("engine and snapshot");
+        }
+
+        /** The existing bulletin's date, where it was made from the same inputs under the same issue number. */
+        private void keepDate(String digest, int issue) {
+            Path json = ws.outDir(month).resolve(SNAPSHOT);
+            if (!Files.isRegularFile(json)) {
+                return;
+            }
+            try {
+                Snapshot before = SnapshotReader.kept(json, month);
+                if (digest.equals(before.inputs()) && before.issue() == issue && before.date() != null) {
+                    date = LocalDate.parse(before.date());
+                    keptDate = true;
+                }
+            } catch (SnapshotReader.Damaged | java.time.format.DateTimeParseException e) {
+                // a damaged snapshot is replaced as before, with today's date
+            }
+        }
+
+        /**
+         * A bulletin dated by default (no --date) more than a month after its 截至 day: a warning naming the date
+         * used, since a month made late (or made again) should carry the date it was issued.
+         */
+        private void warnLateDate() {
+            if (o.date() != null) {
+                return;
+            }
+            Integer deadline = ws.config().deadline();
+            LocalDate asOf = deadline != null && deadline >= 1
+                    ? month.atDay(Math.min(deadline, month.lengthOfMonth())) : month.atEndOfMonth();
+            if (date.isAfter(asOf.plusMonths(1))) {
+                problems.warning("late-date", Place.NOWHERE, "专报的日期是 " + date + "（" + (keptDate ? "沿用已有专报的日期"
+                        : "今天") + "），比截至日期 " + asOf + " 晚一个多月：如应写发文当时的日期，请加 --date，如 --date "
+                        + asOf.plusDays(5));
+            }
         }
 
         /**
