@@ -149,6 +149,42 @@ final class Draft {
         return "本月无新报数据，沿用" + (from == null ? "上月" : Integer.parseInt(from.substring(5)) + "月") + "数据";
     }
 
+    /**
+     * The share of the city's target assigned to no unit: the target less the units' targets, where the units'
+     * targets add up to less (the city's 1650 人次 against the towns' 968: 682); null where they make the whole.
+     */
+    static BigDecimal unassigned(SnapshotIndicator i) {
+        BigDecimal target = i.total().target();
+        if (target == null || i.perUnit() || i.kind() != bulletin.model.Kind.QUANTITY) {
+            return null;
+        }
+        BigDecimal units = i.units().values().stream().map(Figure::target).filter(t -> t != null)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        return units.signum() > 0 && target.compareTo(units) > 0 ? target.subtract(units) : null;
+    }
+
+    /** What the units with a target have done of their own targets together (a fraction), or null. */
+    static BigDecimal unitsProgress(SnapshotIndicator i) {
+        BigDecimal target = BigDecimal.ZERO;
+        BigDecimal done = BigDecimal.ZERO;
+        for (Figure f : i.units().values()) {
+            if (f.target() != null && f.target().signum() > 0) {
+                target = target.add(f.target());
+                done = done.add(f.done() == null ? BigDecimal.ZERO : f.done());
+            }
+        }
+        return target.signum() > 0 ? done.divide(target, 4, java.math.RoundingMode.HALF_UP) : null;
+    }
+
+    /**
+     * Where a behind indicator's gap lies in the share assigned to no unit: the units together are on schedule
+     * against their own targets, so the 突出问题 names that share and its lead department, not the units.
+     */
+    static boolean gapIsUnassigned(SnapshotIndicator i) {
+        BigDecimal share = unitsProgress(i);
+        return unassigned(i) != null && share != null && i.schedule() != null && share.compareTo(i.schedule()) >= 0;
+    }
+
     /** Whether an indicator is judged against a schedule of its own, not the month's. */
     static boolean ownSchedule(Snapshot s, SnapshotIndicator i) {
         return i.schedule() != null && s.schedule() != null && i.schedule().compareTo(s.schedule()) != 0;
@@ -175,10 +211,16 @@ final class Draft {
             x.put("leadUnit", i.leadUnit() == null ? "未明确" : i.leadUnit());
             x.put("card", i.card() == null ? "" : i.card().label());
             x.put("months", i.behindMonths());
-            x.put("furthest", furthestBehind(i));
+            boolean gap = gapIsUnassigned(i);
+            x.put("furthest", gap ? List.of() : furthestBehind(i));
+            x.put("gapIsUnassigned", gap);
+            if (unassigned(i) != null) {
+                x.put("unassignedText", Format.number(unassigned(i)) + measureText(i.measure()));
+                x.put("unitsProgressText", Format.percentText(unitsProgress(i)));
+            }
             x.put("ownSchedule", ownSchedule(s, i));
             x.put("carriedText", carriedText(i));
-            x.put("problems", problems(i.problems()));
+            x.put("problems", problems(i.problems())); // the units' own words still reach the paper, after the gap
             out.add(x);
         }
         return out;

@@ -466,6 +466,10 @@ public final class Wording {
         List<Snapshot.UnitText> said = fresh(i, said(i), previous);
         x.put("notes", grouped(said));
         putIfNotNull(x, "statedTarget", statedTarget(i));
+        BigDecimal unassigned = Draft.unassigned(i);
+        if (unassigned != null) {
+            x.put("unassignedText", Format.number(unassigned) + Draft.measureText(i.measure()));
+        }
         x.put("ownSchedule", Draft.ownSchedule(s, i));
         x.put("scheduleText", Format.percentText(i.schedule() != null ? i.schedule() : s.schedule()));
         x.put("carriedText", Draft.carriedText(i));

@@ -242,4 +242,20 @@ class SentencesTest {
         // The tables' own name stays in bulletin.json and the forms.
         assertThat(indicator(6, "03-05").name()).contains("1650万人次");
     }
+
+    /**
+     * Point 3: the city's 1650 人次 against the towns' 968: the 682 assigned to no town is said, and 突出问题 names
+     * that share and its lead department as the gap, not the towns that are ahead of their own targets.
+     */
+    @Test
+    void theShareAssignedToNoUnitIsNamedAsTheGap() {
+        for (int m = 5; m <= 6; m++) {
+            assertThat(paragraph(m, "职业技能培训1650人次。")).as(m + "月").contains("全年任务中有682人次未分解到镇（街道）");
+            String problems = paragraph(m, "部分指标未达到序时进度");
+            assertThat(problems).as(m + "月").contains("差距在于未分解到镇（街道）的682人次，需市人社局统筹推进");
+            String training = problems.substring(problems.indexOf("“技兴三湘一人一技”职业技能培训进度为"));
+            training = training.substring(0, training.indexOf("。"));
+            assertThat(training).as(m + "月").doesNotContain("进度靠后");
+        }
+    }
 }
