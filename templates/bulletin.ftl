@@ -56,15 +56,18 @@
 <#assign line><#if i.pending??>${i.pending}，本月不计进度。<#elseif i.kind == "progress" || i.kind == "standard"><#if i.progressText??>总体形象进度${i.progressText}<#if i.status == "done"><#if !i.notesSayDone>，已完成</#if><#elseif i.status == "behind">，${behindText}</#if>。<#else>暂无进度数据。</#if><#elseif i.kind == "rate" && i.rateText??>平均达到${i.rateText}<#if i.progressText?? && i.progressText != i.rateText>，为目标要求的${i.progressText}</#if><#if i.status == "behind">，${behindText}</#if>。<#elseif i.perUnit && i.doneText??>${unitsWord}平均完成${i.doneText}${i.unit}<#if i.progressText??>，平均完成全年任务的${i.progressText}</#if><#if i.status == "behind">，${behindText}</#if>。<#elseif i.zero>尚未完成<#if i.status == "behind">，${behindText}</#if>。<#elseif i.doneText??>已完成${i.doneText}${i.unit}<#if i.progressText??>，完成全年任务的${i.progressText}<#if i.statedTarget??>（${i.statedTarget}）</#if></#if><#if i.unassignedText??>，全年任务中有${i.unassignedText}未分解到${unitsKind}</#if><#if i.gainText?? && i.gainPositive>，较上月增加${i.gainText}${i.unit}</#if><#if i.status == "behind">，${behindText}</#if>。</#if>${said}</#assign>
 <#assign lines = (i?index == 0)?then([], lines) + [line]>
 </#list>
-<#-- 同一项目下说法完全相同的指标合并为一段，只说一次：“（1）……；（3）……。总体形象进度均为100%……” -->
+<#-- 同一项目下相邻几个指标的说法完全相同时，只说一次：“（1）……。（2）……。以上2项总体形象进度均为100%……” -->
 <#list item.indicators as i>
 <#assign line = lines[i?index]>
 <#if item.indicators?size == 1 && item.indicators[0].name == item.name>
 @p ${line}
-<#elseif lines?seq_index_of(line) == i?index>
-<#assign same = []><#list lines as l><#if l == line><#assign same = same + [l?index]></#if></#list>
-<#if same?size gt 1>
-@p <#list same as k>（${k + 1}）${item.indicators[k].name}<#sep>；</#list>。<#if line?starts_with("总体形象进度")>总体形象进度均为${line?keep_after("总体形象进度")}<#else>${line}</#if>
+<#elseif i?index == 0 || lines[i?index - 1] != line>
+<#assign run = 1><#list lines as l><#if l?index gt i?index><#if l == line && l?index == i?index + run><#assign run = run + 1></#if></#if></#list>
+<#if run gt 1>
+<#list 0..<run as r>
+<#assign k = i?index + r>
+@p （${k + 1}）${item.indicators[k].name}。<#if r == run - 1>以上${run}项<#if line?starts_with("总体形象进度")>总体形象进度均为${line?keep_after("总体形象进度")}<#else>均为：${line}</#if></#if>
+</#list>
 <#else>
 @p （${i?index + 1}）${i.name}。${line}
 </#if>

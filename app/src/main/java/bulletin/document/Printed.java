@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * The snapshot as the paper prints it: bulletin.yaml's {@code name:} for an indicator whose name in the tables
- * has a typo ("1650万人次" printed as "1650人次"), in the text, the chart and the appendix alike. The tables' own
- * name stays in {@code bulletin.json} and in the forms, which the units' workbooks are checked against.
+ * has a typo ("1650万人次" printed as "1650人次"), in bulletin.json, the text, the chart and the appendix alike.
+ * The tables' own name stays in the model and so in the forms, which the units' workbooks are checked against.
  */
 public final class Printed {
 

@@ -223,7 +223,10 @@ public final class Wording {
         m.put("dateText", Format.chineseDate(LocalDate.parse(s.date())));
         m.put("asOfText", asOf(s, extra.get("deadline")));
         m.put("scheduleText", Format.percentText(s.schedule()));
-        m.put("unitsOnSchedule", s.summary().unitsOnSchedule());
+        // Praised as ranked: the reporting units of one tier (no 市本级 or department among the 县市区).
+        String tier = Draft.tier(s.units());
+        m.put("unitsOnSchedule", s.summary().unitsOnSchedule().stream().filter(u -> Draft.tier(u).equals(tier))
+                .toList());
         m.put("unitsBehind", Draft.unitsBehind(s));
         // A unit whose workbook was left out as wrong did report: 突出问题 says so under 报表数据有误 instead.
         m.put("late", s.late().stream().filter(u -> s.leftOutWhole(u) == null).toList());

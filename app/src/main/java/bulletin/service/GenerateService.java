@@ -132,8 +132,6 @@ public final class GenerateService {
         private MonthCheck monthCheck;
         private MonthCheck.Accepted accepted;
         private History.Previous previous;
-        /** The snapshot as the paper prints it (bulletin.yaml's name:), set with the wording. */
-        private Snapshot printed;
         /** Whether the date is the existing bulletin's, kept because its inputs are unchanged. */
         private boolean keptDate;
         private Snapshot snapshot;
@@ -291,9 +289,15 @@ public final class GenerateService {
             if (mayKeepDate) {
                 keepDate(digest, issue);
             }
-            Snapshot computed = Engine.compute(new Engine.Input(model, month, accepted.reports(), previous.snapshot(),
-                    previous.how().id(), issue, date.toString(), title, office, digest, accepted.excluded()))
-                    .withPlatform(platform());
+            Map<String, String> names = new HashMap<>(); // bulletin.yaml's name: as the bulletin prints it
+            ws.config().indicators().forEach((code, o) -> {
+                if (o != null && o.name() != null) {
+                    names.put(code, o.name());
+                }
+            });
+            Snapshot computed = Printed.named(Engine.compute(new Engine.Input(model, month, accepted.reports(),
+                    previous.snapshot(), previous.how().id(), issue, date.toString(), title, office, digest,
+                    accepted.excluded())).withPlatform(platform()), names);
             snapshot = SnapshotReader.parse(SnapshotJson.write(computed));
             Timing.mark("engine and snapshot");
         }
@@ -368,16 +372,11 @@ public final class GenerateService {
             }
             extra.put("noticeTitle", model.title() == null ? "" : model.title());
             Map<String, String> shorts = new HashMap<>(); // bulletin.yaml's short: names, for the cards and 突出问题
-            Map<String, String> names = new HashMap<>(); // and its name: as the paper prints it
             ws.config().indicators().forEach((code, o) -> {
                 if (o != null && o.shortName() != null) {
                     shorts.put(code, o.shortName());
                 }
-                if (o != null && o.name() != null) {
-                    names.put(code, o.name());
-                }
             });
-            printed = Printed.named(snapshot, names);
             extra.put(Wording.SHORT_NAMES, shorts);
             if (previous != null && previous.snapshot() != null) {
                 extra.put(Wording.PREVIOUS, previous.snapshot()); // a unit's words unchanged since then are not news
@@ -386,7 +385,7 @@ public final class GenerateService {
             if (stamp != null && !stamp.isBlank()) {
                 extra.put("stamp", stamp.strip());
             }
-            List<Wording.Block> blocks = Wording.render(printed, narrative, ws.templatesDir(), extra);
+            List<Wording.Block> blocks = Wording.render(snapshot, narrative, ws.templatesDir(), extra);
             Timing.mark("wording");
             return blocks;
         }
@@ -398,11 +397,11 @@ public final class GenerateService {
         private Documents build(List<Wording.Block> blocks) {
             DocxWriter.Look look = look(ws.config().appendix());
             CompletableFuture<byte[]> chartJob = chartFont.thenApplyAsync(font -> font.flatMap(
-                    name -> Chart.render(printed, name, 156)).orElse(null));
+                    name -> Chart.render(snapshot, name, 156)).orElse(null));
             CompletableFuture<byte[]> xlsxJob = CompletableFuture.supplyAsync(
-                    () -> bytes(out -> AppendixXlsx.write(printed, look, out), ".xlsx"));
+                    () -> bytes(out -> AppendixXlsx.write(snapshot, look, out), ".xlsx"));
             DocxWriter.Look withChart = look.withChart(ws.config().chartOrDefault() ? () -> join(chartJob) : null);
-            byte[] docx = bytes(out -> DocxWriter.write(printed, blocks, join(reference), withChart, out), ".docx");
+            byte[] docx = bytes(out -> DocxWriter.write(snapshot, blocks, join(reference), withChart, out), ".docx");
             Timing.mark("docx and chart");
             if (ws.config().chartOrDefault() && join(chartFont).isEmpty()) {
                 notes.add("本机没有能显示中文的字体，专报中略去了完成情况图（Linux 上可安装 fonts-noto-cjk）");
