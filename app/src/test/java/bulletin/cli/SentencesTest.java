@@ -312,4 +312,24 @@ class SentencesTest {
             holdsForAnyCity(m + "月", TEXT.get(m), SNAPSHOT.get(m));
         }
     }
+
+    /**
+     * Point 9: the masthead line holds the office and the date apart, one character in from each margin; the
+     * samples' long office name sets both at 四号 so that they do not meet.
+     */
+    @Test
+    void theOfficeAndTheDateStandApartOnTheMastheadLine() throws IOException {
+        try (var list = Files.list(ws.resolve("out/2026-05"))) {
+            Path docx = list.filter(p -> p.toString().endsWith(".docx")).findFirst().orElseThrow();
+            try (var in = Files.newInputStream(docx); XWPFDocument d = new XWPFDocument(in)) {
+                XWPFParagraph line = d.getParagraphs().stream().filter(p -> p.getText().contains("工作专班\t2026年5月30日"))
+                        .findFirst().orElseThrow();
+                assertThat(line.getRuns()).allSatisfy(r -> assertThat(r.getFontSizeAsDouble()).isEqualTo(14.0));
+                var style = d.getStyles().getStyle(line.getStyleID()).getCTStyle().getPPr();
+                String ind = style.getInd().xmlText();
+                String em = "\"" + bulletin.document.Reference.ISSUER_EM + "\"";
+                assertThat(ind.split(em, -1).length - 1).as(ind).isEqualTo(2); // left and right
+            }
+        }
+    }
 }
