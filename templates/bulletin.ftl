@@ -38,10 +38,10 @@
 @p 截至${asOfText}，${level.label}${level.summary.items}个项目${level.summary.indicators}个指标中，${level.summary.scored}个计分指标有${level.summary.onSchedule}个达到序时进度（序时进度为${scheduleText}）<#if level.summary.done gt 0>，其中${level.summary.done}个已完成全年任务</#if><#if level.summary.behind gt 0>；另有${level.summary.behind}个未达到序时进度<#else>，均达到序时进度</#if><#if level.summary.indicators gt level.summary.scored>；其余${level.summary.indicators - level.summary.scored}个指标暂无量化进度</#if>。
 </#list>
 <#if unitsOnSchedule?has_content || unitsBehind?has_content>
-@p <#if unitsOnSchedule?has_content>${unitsOnSchedule?join("、")}所有指标均达到序时进度，值得肯定。</#if><#if unitsBehind?has_content>按各单位计分指标中达到序时进度的比例，靠后的是<#list unitsBehind as u>${u.unit}（${u.scored}个计分指标中${u.onSchedule}个达到序时进度，占${u.shareText}）<#sep>、</#list>。</#if>
+@p <#if unitsOnSchedule?has_content>${unitsOnSchedule?join("、")}所有指标均达到序时进度，值得肯定。</#if><#if unitsBehind?has_content>按各单位计分指标中达到序时进度的比例，靠后的是<#list unitsBehind as g><@units g.units/>（<#if g.units?size == 1>${g.scored}个计分指标中${g.onSchedule}个达到序时进度，占${g.shareText}<#else>达到序时进度的指标均占${g.shareText}</#if>）<#sep>、</#list>。</#if>
 </#if>
 <#if cards.previous gt 0 || cards.yellowCount gt 0>
-@p <#if cards.previous gt 0>上期的${cards.previous}个黄牌、红牌指标，<#if cards.cleared?has_content>有${cards.cleared?size}个已经追平或超过序时进度<#if cards.cleared?size lte 5>（${cards.cleared?join("、")}）</#if><#else>均未追平序时进度</#if><#if cards.red?has_content><#if cards.cleared?has_content>，${cards.red?size}个仍未达到进度要求</#if>：<#list cards.red as c>${c.name}<@standing c true/>，已连续${c.months}个月未达到进度要求（红牌，责任单位：${c.leadUnit}）<#sep>；</#list></#if>。</#if><#if cards.yellow?has_content>本期新增黄牌指标${cards.yellow?size}个：<#list cards.yellow as c>${c.name}<@standing c false/>（责任单位：${c.leadUnit}）<#sep>；</#list>。<#elseif cards.yellowCount gt 0>本期新增黄牌指标${cards.yellowCount}个，详见“突出问题”。</#if>
+@p <#if cards.previous gt 0>上期的${cards.previous}个黄牌、红牌指标，<#if cards.cleared?has_content>有${cards.cleared?size}个已经追平或超过序时进度<#if cards.cleared?size lte 5>（${cards.cleared?join("、")}）</#if><#else>均未追平序时进度</#if><#if cards.red?has_content><#if cards.cleared?has_content>，${cards.red?size}个仍未达到进度要求</#if>：<#list cards.red as c>${c.name}<@standing c true/>，已连续${c.months}个月未达到进度要求（红牌，<#if c.carriedText?has_content>${c.carriedText}；</#if>责任单位：${c.leadUnit}）<#sep>；</#list></#if>。</#if><#if cards.yellow?has_content>本期新增黄牌指标${cards.yellow?size}个：<#list cards.yellow as c>${c.name}<@standing c false/><#if c.ownSchedule && !c.overText??>，该指标序时进度要求为${c.scheduleText}</#if>（<#if c.carriedText?has_content>${c.carriedText}；</#if>责任单位：${c.leadUnit}）<#sep>；</#list>。<#elseif cards.yellowCount gt 0>本期新增黄牌指标${cards.yellowCount}个，详见“突出问题”。</#if>
 </#if>
 <#-- 平台信息上传情况：有 platform/YYYY-MM.xlsx 时才有，表格为附件3 -->
 <#if platform??>
@@ -53,12 +53,26 @@
 <#list level.items as item>
 @h3 ${item?index + 1}. ${item.name}
 <#list item.indicators as i>
+<#assign behindText>未达到序时进度（<#if i.carriedText?has_content>${i.carriedText}，</#if><#if i.ownSchedule>该指标序时进度要求为${i.scheduleText}，</#if>${i.card}）</#assign>
 <#assign said><#list i.notes as n>${n.units}：${n.text}<#sep>；</#list><#if i.notes?has_content>。</#if></#assign>
-<#assign line><#if i.pending??>${i.pending}，本月不计进度。<#elseif i.kind == "progress" || i.kind == "standard"><#if i.progressText??>总体形象进度${i.progressText}<#if i.status == "done"><#if !i.notesSayDone>，已完成</#if><#elseif i.status == "behind">，未达到序时进度（${i.card}）</#if>。<#else>暂无进度数据。</#if><#elseif i.kind == "ceiling" && i.levelText??><#if i.averaged>平均</#if>为${i.levelText}，<#if i.overText??>超出控制目标${i.overText}（${i.card}）<#else>控制在${i.ceilingText}以内，目标达成</#if>。<#elseif i.kind == "rate" && i.rateText??><#if i.averaged>平均</#if>达到${i.rateText}<#if i.progressText?? && i.progressText != i.rateText>，为目标要求的${i.progressText}</#if><#if i.status == "behind">，未达到序时进度（${i.card}）</#if>。<#elseif i.perUnit && i.doneText??>${unitsWord}平均完成${i.doneText}${i.unit}<#if i.progressText??>，平均完成全年任务的${i.progressText}</#if><#if i.status == "behind">，未达到序时进度（${i.card}）</#if>。<#elseif i.zero>暂无完成数据<#if i.status == "behind">，未达到序时进度（${i.card}）</#if>。<#elseif i.doneText??>已完成${i.doneText}${i.unit}<#if i.progressText??>，完成全年任务的${i.progressText}</#if><#if i.gainText?? && i.gainPositive>，较上月增加${i.gainText}${i.unit}</#if><#if i.status == "behind">，未达到序时进度（${i.card}）</#if>。</#if>${said}</#assign>
+<#assign line><#if i.pending??>${i.pending}，本月不计进度。<#elseif i.kind == "progress" || i.kind == "standard"><#if i.progressText??>总体形象进度${i.progressText}<#if i.status == "done"><#if !i.notesSayDone>，已完成</#if><#elseif i.status == "behind">，${behindText}</#if>。<#else>暂无进度数据。</#if><#elseif i.kind == "ceiling" && i.levelText??><#if i.averaged>平均</#if>为${i.levelText}，<#if i.overText??>超出控制目标${i.overText}（${i.card}）<#else>控制在${i.ceilingText}以内，目标达成</#if>。<#elseif i.kind == "rate" && i.rateText??><#if i.averaged>平均</#if>达到${i.rateText}<#if i.progressText?? && i.progressText != i.rateText>，为目标要求的${i.progressText}</#if><#if i.status == "behind">，${behindText}</#if>。<#elseif i.perUnit && i.doneText??>${unitsWord}平均完成${i.doneText}${i.unit}<#if i.progressText??>，平均完成全年任务的${i.progressText}</#if><#if i.status == "behind">，${behindText}</#if>。<#elseif i.zero>尚未完成<#if i.status == "behind">，${behindText}</#if>。<#elseif i.doneText??>已完成${i.doneText}${i.unit}<#if i.progressText??>，完成全年任务的${i.progressText}<#if i.statedTarget??>（${i.statedTarget}）</#if></#if><#if i.unassignedText??>，全年任务中有${i.unassignedText}未分解到${unitsKind}</#if><#if i.gainText?? && i.gainPositive>，较上月增加${i.gainText}${i.unit}</#if><#if i.status == "behind">，${behindText}</#if>。</#if>${said}</#assign>
+<#assign lines = (i?index == 0)?then([], lines) + [line]>
+</#list>
+<#-- 同一项目下相邻几个指标的说法完全相同时，只说一次：“（1）……。（2）……。以上2项总体形象进度均为100%……” -->
+<#list item.indicators as i>
+<#assign line = lines[i?index]>
 <#if item.indicators?size == 1 && item.indicators[0].name == item.name>
 @p ${line}
+<#elseif i?index == 0 || lines[i?index - 1] != line>
+<#assign run = 1><#list lines as l><#if l?index gt i?index><#if l == line && l?index == i?index + run><#assign run = run + 1></#if></#if></#list>
+<#if run gt 1>
+<#list 0..<run as r>
+<#assign k = i?index + r>
+@p （${k + 1}）${item.indicators[k].name}。<#if r == run - 1>以上${run}项<#if line?starts_with("总体形象进度")>总体形象进度均为${line?keep_after("总体形象进度")}<#else>均为：${line}</#if></#if>
+</#list>
 <#else>
 @p （${i?index + 1}）${i.name}。${line}
+</#if>
 </#if>
 </#list>
 </#list>
@@ -69,7 +83,7 @@
 <#if behind?has_content>
 <#assign k = k + 1>
 <#if oneByOne>
-@p ${k}.部分指标未达到序时进度。<#list behind as b>${b.quoted}<@standing b true/>（${b.card}<#if b.months gt 1>，已连续${b.months}个月未达到进度要求</#if>，责任单位：${b.leadUnit}）<#if b.furthest?has_content>，<#list b.furthest as u>${u.unit}${u.progressText}<#sep>、</#list><#if b.overText??>超出控制目标<#else>进度靠后</#if></#if><#if b.problems?has_content>；<@problems b.problems/></#if><#sep>。</#list>。
+@p ${k}.部分指标未达到序时进度。<#list behind as b>${b.quoted}<@standing b true/>（<#if b.ownSchedule>该指标另定序时进度，</#if>${b.card}<#if b.months gt 1>，已连续${b.months}个月未达到进度要求</#if>，责任单位：${b.leadUnit}）<#if b.carriedText?has_content>，${b.carriedText}</#if><#if b.gapIsUnassigned>，各${unitsKind}已完成所分解任务的${b.unitsProgressText}，差距在于未分解到${unitsKind}的${b.unassignedText}，需${b.leadUnit}统筹推进</#if><#if b.furthest?has_content>，<#list b.furthest as g><@units g.units/><#if g.units?size gt 1>均</#if>为${g.progressText}<#sep>，</#list>，<#if b.overText??>超出控制目标<#else>进度靠后</#if></#if><#if b.problems?has_content>；<@problems b.problems/></#if><#sep>。</#list>。
 <#else>
 @p ${k}.部分指标未达到序时进度。共${behind?size}个指标未达到序时进度（序时进度为${scheduleText}），涉及<#list behindGroups as g>${g.leadUnit}负责的${g.names?join("、")}<#if g.count gt 2>等${g.count}个指标</#if><#sep>；</#list>，各指标完成情况见附件。<#if behindProblems?has_content>各单位反映的困难主要有：<@problems behindProblems/>。</#if>
 </#if>
@@ -80,7 +94,7 @@
 </#if>
 <#if excluded?has_content>
 <#assign k = k + 1>
-@p ${k}.报表数据有误。<#list excluded as e><#if e.whole><#if e.named>${e.unit}报送的${month}月报表<#else>报表文件“${e.fileName}”</#if>${e.reason}，整份未予采用<#else>${e.unit}报表中${e.reasons?join("，")}，该项数据未予采用</#if><#sep>；</#list>。未采用的数据沿用上月累计数，请相关单位核实后重新报送。
+@p ${k}.报表数据有误。<#list excluded as e>${e.prose}<#sep>；</#list>，上述数据未予采用，沿用上月数据，请相关单位核实后重新报送。
 </#if>
 <#if otherProblems?has_content>
 <#assign k = k + 1>

@@ -5,6 +5,7 @@ import bulletin.model.Snapshot.SnapshotIndicator;
 import bulletin.model.Snapshot;
 import bulletin.model.Status;
 import bulletin.text.Format;
+import bulletin.text.ShortName;
 import bulletin.text.Text;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -169,10 +170,52 @@ public final class Chart {
                 widthPt, heightPt));
     }
 
-    /** An indicator's name as a bar's label: without brackets, at most 12 characters. */
-    private static String shortName(String name) {
-        String n = Text.xmlSafe(name).replaceAll("[（(].*?[）)]", "");
-        return n.length() > 12 ? n.substring(0, 11) + "…" : n;
+    /** The longest label, in characters, before it is cut. */
+    static final int LABEL = 12;
+    /** The width, in percent, a behind bar at 0% is drawn with: a red stub, so that every card has its bar. */
+    static final double STUB = 2;
+
+    /**
+     * An indicator's name as a bar's label: its short name ({@link ShortName}), at most {@link #LABEL} characters,
+     * cut where a word ends (after "、" or a closing quote, before an opening one, between two Chinese characters
+     * outside quotation marks, two by two from the run's start), never inside a number or a quoted name.
+     */
+    static String shortName(String name) {
+        String n = Text.xmlSafe(ShortName.of(name)).replaceAll("[（(][^）)]*[）)]", "");
+        if (n.length() <= LABEL) {
+            return n;
+        }
+        int best = -1;
+        int strong = -1;
+        boolean inQuote = false;
+        int run = 0; // where the present run of Chinese characters began: its words are taken two by two
+        for (int k = 1; k < n.length() && k <= LABEL - 1; k++) {
+            char before = n.charAt(k - 1);
+            char after = n.charAt(k);
+            if (Character.UnicodeScript.of(before) != Character.UnicodeScript.HAN) {
+                run = k;
+            }
+            if (before == '“') {
+                inQuote = true;
+            } else if (before == '”') {
+                inQuote = false;
+            }
+            boolean han = Character.UnicodeScript.of(before) == Character.UnicodeScript.HAN
+                    && Character.UnicodeScript.of(after) == Character.UnicodeScript.HAN;
+            if (before == '、' || before == '”' || after == '“') {
+                strong = k;
+            }
+            if (han && !inQuote && (k - run) % 2 == 0 || before == '、' || before == '”' || after == '“') {
+                best = k;
+            }
+        }
+        int cut = strong >= LABEL / 2 ? strong : best;
+        return cut < 2 ? n.substring(0, LABEL - 1) + "…" : n.substring(0, cut).replaceAll("[、，]$", "") + "…";
+    }
+
+    /** The length a bar is drawn with: its percentage, and a behind bar at least a {@link #STUB}. */
+    static double drawn(Bar b) {
+        return b.behind() && b.percent() < STUB ? STUB : b.percent();
     }
 
     /** One level's bars, with the m/12 line, the 100% line and a tick where an indicator has its own schedule. */
@@ -180,7 +223,7 @@ public final class Chart {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         DefaultCategoryDataset ticks = new DefaultCategoryDataset();
         for (Bar b : bars) {
-            data.addValue(b.percent(), "完成率", b.label());
+            data.addValue(drawn(b), "完成率", b.label());
             ticks.addValue(b.own() ? b.schedule() : null, "序时进度", b.label());
         }
         CategoryAxis cat = new CategoryAxis(level.label());

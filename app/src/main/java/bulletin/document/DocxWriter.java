@@ -294,17 +294,38 @@ public final class DocxWriter {
         }
     }
 
-    /** The office on the left and the date on the right of one line, over the red rule. */
+    /**
+     * The office on the left and the date on the right of one line, over the red rule, each one character in from
+     * its margin (GB/T 9704): the style's indents and right tab. Where the two at 三号 would meet (a long office
+     * name), both are set at 四号, so that they stay apart.
+     */
     private P issuer(String office, String date) {
         P p = para(null, ISSUER);
-        p.getContent().add(run(office));
+        R left = run(office);
+        p.getContent().add(left);
         if (!date.isEmpty()) {
             R tab = f.createR();
             tab.getContent().add(f.createRTab());
             p.getContent().add(tab);
-            p.getContent().add(run(date));
+            R right = run(date);
+            p.getContent().add(right);
+            if (issuerEms(office) + issuerEms(date) + 4 > Reference.TEXT_WIDTH / (double) Reference.ISSUER_EM) {
+                for (R r : List.of(left, tab, right)) {
+                    org.docx4j.wml.RPr rpr = f.createRPr();
+                    org.docx4j.wml.HpsMeasure sz = f.createHpsMeasure();
+                    sz.setVal(BigInteger.valueOf(28));
+                    rpr.setSz(sz);
+                    rpr.setSzCs(sz);
+                    r.setRPr(rpr);
+                }
+            }
         }
         return p;
+    }
+
+    /** A text's width in characters of the body size: a Chinese character one, a digit or letter a half. */
+    static double issuerEms(String s) {
+        return s.codePoints().mapToDouble(cp -> cp < 0x2000 ? 0.5 : 1).sum();
     }
 
     private P image(WordprocessingMLPackage pkg, byte[] png, String alt) throws Docx4JException {

@@ -7,6 +7,7 @@ import bulletin.model.Snapshot.SnapshotIndicator;
 import bulletin.model.Snapshot.UnitText;
 import bulletin.model.Status;
 import bulletin.text.Format;
+import bulletin.text.ShortName;
 import bulletin.text.Text;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -29,31 +30,26 @@ final class Draft {
     private Draft() {
     }
 
-    /** An indicator's name as running text quotes it: its first clause, without a leading 开展 and its figure. */
+    /** An indicator's short name as running text quotes it (see {@link ShortName}). */
     static String shortName(String name) {
-        String[] clauses = name.split("[（(，,；;。]");
-        String n = clauses[0].strip();
-        for (int k = clauses.length - 1; k > 0; k--) {
-            String before = clauses[k].split("\\d", 2)[0];
-            if (clauses[k].matches(".*\\d.*") && before.length() >= 5) {
-                n = clauses[k].strip();
-                break;
-            }
-        }
-        n = n.replaceFirst("^(开展|实施|推进|推行)", "");
-        n = n.replaceFirst("^\\d+(\\.\\d+)?(万|亿)?[场个所张座项人次户家台]+", "");
-        String before = n.split("\\d", 2)[0];
-        if (before.length() >= 4 && before.length() < n.length()) {
-            n = before.replaceFirst("(分别|均)?(提高到|提高至|达到?|不低于|不少于|低于|不高于|不超过|控制在|共|为)+$", "");
-            n = n.replaceFirst("(分别|均)$", "");
-        }
-        return n.isEmpty() ? name : n;
+        return ShortName.of(name);
     }
 
     /** The short name in quotation marks, unless it opens with its own: "“技兴三湘一人一技”职业技能培训". */
     static String quoted(String name) {
-        String n = shortName(name);
-        return n.startsWith("“") || n.contains("“") ? n : "“" + n + "”";
+        return ShortName.quoted(name);
+    }
+
+    /** The short name bulletin.yaml gives an indicator ({@code short:}), else the one {@link ShortName} makes. */
+    static String shortName(SnapshotIndicator i, Map<String, String> shorts) {
+        String given = shorts.get(i.code());
+        return given != null && !given.isBlank() ? Text.clean(given) : shortName(i.name());
+    }
+
+    /** {@link #shortName(SnapshotIndicator, Map)} in quotation marks, unless it carries its own. */
+    static String quoted(SnapshotIndicator i, Map<String, String> shorts) {
+        String n = shortName(i, shorts);
+        return n.contains("“") ? n : "“" + n + "”";
     }
 
     /** A 单位 as running text writes it: "场(次)" → "场次". */
@@ -87,12 +83,22 @@ final class Draft {
         return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
-    /** The units with a target furthest behind on one indicator: the three lowest completions under schedule. */
+    /** Up to this many units are named as furthest behind, and every unit tied with the last of them. */
+    static final int FURTHEST = 3;
+
+    /**
+     * The units with a target furthest behind on one indicator, grouped by their completion, lowest first: the three
+     * lowest under schedule and every unit tied with the third ("新市街道、长乐镇等5个镇（街道）均为0%"), never a
+     * unit left out at the cut. A unit whose figure is carried is named with the month it comes from.
+     */
     static List<Map<String, Object>> furthestBehind(SnapshotIndicator i) {
         if (i.kind().lowerIsBetter()) {
             return furthestAbove(i);
         }
         List<Map.Entry<String, Figure>> behind = new ArrayList<>();
+        if (i.units().values().stream().filter(f -> f.target() != null).count() < 2) {
+            return List.of(); // one unit's figure is the indicator's: nobody to rank
+        }
         for (var e : i.units().entrySet()) {
             Figure f = e.getValue();
             if (f.status() == Status.BEHIND && f.progress() != null) {
@@ -100,10 +106,17 @@ final class Draft {
             }
         }
         behind.sort(Comparator.comparing(e -> e.getValue().progress()));
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (var e : behind.subList(0, Math.min(3, behind.size()))) {
-            out.add(Map.of("unit", e.getKey(), "progressText", Format.percentText(e.getValue().progress())));
+        Map<String, List<String>> byProgress = new LinkedHashMap<>();
+        BigDecimal cut = behind.isEmpty() ? null : behind.get(Math.min(FURTHEST, behind.size()) - 1).getValue().progress();
+        for (var e : behind) {
+            if (e.getValue().progress().compareTo(cut) > 0) {
+                break;
+            }
+            byProgress.computeIfAbsent(Format.percentText(e.getValue().progress()), k -> new ArrayList<>())
+                    .add(e.getKey() + carriedMark(e.getValue()));
         }
+        List<Map<String, Object>> out = new ArrayList<>();
+        byProgress.forEach((progress, units) -> out.add(Map.of("units", units, "progressText", progress)));
         return out;
     }
 
@@ -137,13 +150,92 @@ final class Draft {
         above.sort(Comparator.comparing((Map.Entry<String, Figure> e) -> e.getValue().done()).reversed());
         List<Map<String, Object>> out = new ArrayList<>();
         for (var e : above.subList(0, Math.min(3, above.size()))) {
-            out.add(Map.of("unit", e.getKey(), "progressText", ceiling(i.measure(), e.getValue()).get("levelText")));
+            out.add(Map.of("units", List.of(e.getKey()), "progressText",
+                    ceiling(i.measure(), e.getValue()).get("levelText")));
         }
         return out;
     }
 
+    /** "（沿用4月数据）" after a unit whose figure is carried from an earlier month; "" otherwise. */
+    static String carriedMark(Figure f) {
+        if (!f.carried()) {
+            return "";
+        }
+        String from = f.carriedFrom();
+        return from != null && from.matches("\\d{4}-\\d{2}") ? "（沿用" + Integer.parseInt(from.substring(5)) + "月数据）"
+                : "（沿用上月数据）";
+    }
+
+    /**
+     * Whether an indicator's total rests only on carried figures: every unit that has a figure has it from an
+     * earlier month. A card on such an indicator says so.
+     */
+    static boolean carriedOnly(SnapshotIndicator i) {
+        List<Figure> with = i.units().values().stream().filter(f -> f.done() != null || f.percent() != null).toList();
+        return !with.isEmpty() && with.stream().allMatch(Figure::carried);
+    }
+
+    /**
+     * The words a card resting only on carried figures carries: "本月无新报数据，沿用5月数据" (the latest month they
+     * come from); "" where the indicator has a figure of this month.
+     */
+    static String carriedText(SnapshotIndicator i) {
+        if (!carriedOnly(i)) {
+            return "";
+        }
+        String from = i.units().values().stream().map(Figure::carriedFrom).filter(f -> f != null && f.matches(
+                "\\d{4}-\\d{2}")).max(String::compareTo).orElse(null);
+        return "本月无新报数据，沿用" + (from == null ? "上月" : Integer.parseInt(from.substring(5)) + "月") + "数据";
+    }
+
+    /**
+     * The share of the city's target assigned to no unit: the target less the units' targets, where the units'
+     * targets add up to less (the city's 1650 人次 against the towns' 968: 682); null where they make the whole.
+     */
+    static BigDecimal unassigned(SnapshotIndicator i) {
+        BigDecimal target = i.total().target();
+        if (target == null || i.perUnit() || !i.kind().counted()) {
+            return null;
+        }
+        BigDecimal units = i.units().values().stream().map(Figure::target).filter(t -> t != null)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        return units.signum() > 0 && target.compareTo(units) > 0 ? target.subtract(units) : null;
+    }
+
+    /** What the units with a target have done of their own targets together (a fraction), or null. */
+    static BigDecimal unitsProgress(SnapshotIndicator i) {
+        BigDecimal target = BigDecimal.ZERO;
+        BigDecimal done = BigDecimal.ZERO;
+        for (Figure f : i.units().values()) {
+            if (f.target() != null && f.target().signum() > 0) {
+                target = target.add(f.target());
+                done = done.add(f.done() == null ? BigDecimal.ZERO : f.done());
+            }
+        }
+        return target.signum() > 0 ? done.divide(target, 4, java.math.RoundingMode.HALF_UP) : null;
+    }
+
+    /**
+     * Where a behind indicator's gap lies in the share assigned to no unit: the units together are on schedule
+     * against their own targets, so the 突出问题 names that share and its lead department, not the units.
+     */
+    static boolean gapIsUnassigned(SnapshotIndicator i) {
+        BigDecimal share = unitsProgress(i);
+        return unassigned(i) != null && share != null && i.schedule() != null && share.compareTo(i.schedule()) >= 0;
+    }
+
+    /** Whether an indicator is judged against a schedule of its own, not the month's. */
+    static boolean ownSchedule(Snapshot s, SnapshotIndicator i) {
+        return i.schedule() != null && s.schedule() != null && i.schedule().compareTo(s.schedule()) != 0;
+    }
+
     /** Each behind indicator, drafted. */
     static List<Map<String, Object>> behind(Snapshot s) {
+        return behind(s, Map.of());
+    }
+
+    /** Each behind indicator, drafted, with bulletin.yaml's {@code short:} names by code. */
+    static List<Map<String, Object>> behind(Snapshot s, Map<String, String> shorts) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (SnapshotIndicator i : s.indicators()) {
             if (i.total().status() != Status.BEHIND) {
@@ -151,8 +243,8 @@ final class Draft {
             }
             Map<String, Object> x = new HashMap<>();
             x.put("code", i.code());
-            x.put("name", shortName(i.name()));
-            x.put("quoted", quoted(i.name()));
+            x.put("name", shortName(i, shorts));
+            x.put("quoted", quoted(i, shorts));
             x.put("progressText", Format.percentText(i.total().progress()));
             x.put("scheduleText", Format.percentText(i.schedule()));
             x.put("kind", i.kind().id());
@@ -160,8 +252,16 @@ final class Draft {
             x.put("leadUnit", i.leadUnit() == null ? "未明确" : i.leadUnit());
             x.put("card", i.card() == null ? "" : i.card().label());
             x.put("months", i.behindMonths());
-            x.put("furthest", furthestBehind(i));
-            x.put("problems", problems(i.problems()));
+            boolean gap = gapIsUnassigned(i);
+            x.put("furthest", gap ? List.of() : furthestBehind(i));
+            x.put("gapIsUnassigned", gap);
+            if (unassigned(i) != null) {
+                x.put("unassignedText", Format.number(unassigned(i)) + measureText(i.measure()));
+                x.put("unitsProgressText", Format.percentText(unitsProgress(i)));
+            }
+            x.put("ownSchedule", ownSchedule(s, i));
+            x.put("carriedText", carriedText(i));
+            x.put("problems", problems(i.problems())); // the units' own words still reach the paper, after the gap
             out.add(x);
         }
         return out;
@@ -186,13 +286,13 @@ final class Draft {
     }
 
     /** The 存在问题 the units wrote on indicators that are not behind, grouped by text. */
-    static List<Map<String, Object>> otherProblems(Snapshot s) {
+    static List<Map<String, Object>> otherProblems(Snapshot s, Map<String, String> shorts) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (SnapshotIndicator i : s.indicators()) {
             if (i.total().status() != Status.BEHIND) {
                 for (Map<String, Object> p : problems(i.problems())) {
                     Map<String, Object> x = new HashMap<>(p);
-                    x.put("indicator", quoted(i.name()));
+                    x.put("indicator", quoted(i, shorts));
                     out.add(x);
                 }
             }
@@ -205,11 +305,16 @@ final class Draft {
      * many months running), and the new yellow cards.
      */
     static Map<String, Object> cards(Snapshot s) {
+        return cards(s, Map.of());
+    }
+
+    /** The cards, with bulletin.yaml's {@code short:} names by code. */
+    static Map<String, Object> cards(Snapshot s, Map<String, String> shorts) {
         Map<String, Object> m = new HashMap<>();
         List<String> cleared = new ArrayList<>();
         for (String code : s.summary().cleared()) {
             s.indicators().stream().filter(i -> i.code().equals(code)).findFirst()
-                    .ifPresent(i -> cleared.add(quoted(i.name())));
+                    .ifPresent(i -> cleared.add(quoted(i, shorts)));
         }
         List<Map<String, Object>> red = new ArrayList<>();
         List<Map<String, Object>> yellow = new ArrayList<>();
@@ -218,13 +323,15 @@ final class Draft {
                 continue;
             }
             Map<String, Object> x = new HashMap<>();
-            x.put("name", quoted(i.name()));
+            x.put("name", quoted(i, shorts));
             x.put("progressText", Format.percentText(i.total().progress()));
             x.put("scheduleText", Format.percentText(i.schedule()));
             x.put("kind", i.kind().id());
             x.putAll(ceiling(i.measure(), i.total()));
             x.put("months", Math.max(i.card() == Card.RED ? 2 : 1, i.behindMonths()));
             x.put("leadUnit", i.leadUnit() == null ? "未明确" : i.leadUnit());
+            x.put("ownSchedule", ownSchedule(s, i));
+            x.put("carriedText", carriedText(i));
             (i.card() == Card.RED ? red : yellow).add(x);
         }
         m.put("previous", s.summary().previousCards());
@@ -236,15 +343,19 @@ final class Draft {
     }
 
     /**
-     * The units with the smallest share of their scored indicators on schedule (all below 100%), up to three,
-     * ranked by that share: "神鼎山镇（达到序时进度的指标占60%）".
+     * The units with the smallest share of their scored indicators on schedule (all below 100%), up to three and
+     * every unit tied with the third, ranked by that share and grouped by it ({@code units}, {@code shareText}; a
+     * group of one also gives {@code scored} and {@code onSchedule}). Only this month's
+     * figures count (a carried figure says nothing of this month), and only the reporting units of one tier are
+     * ranked: no 市本级 or department among the 县市区 or 镇（街道）.
      */
     static List<Map<String, Object>> unitsBehind(Snapshot s) {
+        String tier = tier(s.units());
         Map<String, int[]> count = new LinkedHashMap<>();
         for (SnapshotIndicator i : s.indicators()) {
             for (var e : i.units().entrySet()) {
                 Figure f = e.getValue();
-                if (f.status() == Status.NOT_SCORED) {
+                if (f.status() == Status.NOT_SCORED || f.carried() || !tier.equals(tier(e.getKey()))) {
                     continue;
                 }
                 int[] c = count.computeIfAbsent(e.getKey(), k -> new int[2]);
@@ -258,13 +369,53 @@ final class Draft {
                 .filter(e -> e.getValue()[1] < e.getValue()[0]).toList());
         ranked.sort(Comparator.comparingDouble(e -> (double) e.getValue()[1] / e.getValue()[0]));
         List<Map<String, Object>> out = new ArrayList<>();
-        for (var e : ranked.subList(0, Math.min(3, ranked.size()))) {
+        double cut = ranked.isEmpty() ? 0 : share(ranked.get(Math.min(FURTHEST, ranked.size()) - 1));
+        Map<String, Map<String, Object>> byShare = new LinkedHashMap<>();
+        for (var e : ranked) {
+            if (share(e) > cut) {
+                break;
+            }
             BigDecimal share = BigDecimal.valueOf(e.getValue()[1]).divide(BigDecimal.valueOf(e.getValue()[0]), 4,
                     java.math.RoundingMode.HALF_UP);
-            out.add(Map.of("unit", e.getKey(), "scored", e.getValue()[0], "onSchedule", e.getValue()[1],
-                    "shareText", Format.percentText(share)));
+            Map<String, Object> g = byShare.computeIfAbsent(Format.percentText(share), k -> {
+                Map<String, Object> n = new HashMap<>();
+                n.put("unit", e.getKey());
+                n.put("units", new ArrayList<String>());
+                n.put("scored", e.getValue()[0]);
+                n.put("onSchedule", e.getValue()[1]);
+                n.put("shareText", k);
+                out.add(n);
+                return n;
+            });
+            @SuppressWarnings("unchecked")
+            List<String> units = (List<String>) g.get("units");
+            units.add(e.getKey());
         }
         return out;
+    }
+
+    private static double share(Map.Entry<String, int[]> e) {
+        return (double) e.getValue()[1] / e.getValue()[0];
+    }
+
+    /**
+     * A unit's tier as its name tells: "town" (镇、乡、街道), "county" (县、区、市, and 管理区、新区), "other" (市本级,
+     * departments, companies); of a list, the tier most of them have.
+     */
+    static String tier(String unit) {
+        if (unit.endsWith("本级") || unit.startsWith("市") && !unit.endsWith("市")) {
+            return "other";
+        }
+        if (unit.endsWith("镇") || unit.endsWith("乡") || unit.endsWith("街道") || unit.endsWith("办事处")) {
+            return "town";
+        }
+        return unit.endsWith("县") || unit.endsWith("区") || unit.endsWith("市") ? "county" : "other";
+    }
+
+    static String tier(List<String> units) {
+        Map<String, Integer> n = new HashMap<>();
+        units.forEach(u -> n.merge(tier(u), 1, Integer::sum));
+        return n.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("other");
     }
 
     /** Whether a unit's note only restates the target ("省级统筹，省人社厅牵头" under that very target). */

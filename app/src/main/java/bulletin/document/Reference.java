@@ -65,6 +65,8 @@ public final class Reference {
     public static final String MASTHEAD_NAME = "BMastheadName";
     public static final String ISSUE = "BIssue";
     public static final String ISSUER = "BIssuer";
+    /** One character of the body's 三号 (16 pt) in twips: the masthead line's indent from each margin. */
+    public static final int ISSUER_EM = 320;
     public static final String H1 = "Heading1";
     public static final String H2 = "Heading2";
     public static final String H3 = "Heading3";
@@ -335,9 +337,13 @@ public final class Reference {
         Tabs tabs = f.createTabs();
         CTTabStop stop = f.createCTTabStop();
         stop.setVal(STTabJc.RIGHT);
-        stop.setPos(BigInteger.valueOf(TEXT_WIDTH));
+        stop.setPos(BigInteger.valueOf(TEXT_WIDTH - ISSUER_EM));
         tabs.getTab().add(stop);
         issuer.getPPr().setTabs(tabs);
+        PPrBase.Ind ind = f.createPPrBaseInd(); // one character in from each margin (GB/T 9704)
+        ind.setLeft(BigInteger.valueOf(ISSUER_EM));
+        ind.setRight(BigInteger.valueOf(ISSUER_EM));
+        issuer.getPPr().setInd(ind);
         PPrBase.PBdr bdr = f.createPPrBasePBdr();
         CTBorder line = f.createCTBorder();
         line.setVal(STBorder.SINGLE);

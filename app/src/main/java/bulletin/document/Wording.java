@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -72,7 +73,11 @@ public final class Wording {
         try {
             Configuration cfg = configuration(workspaceTemplates);
             Map<String, Object> model = dataModel(s, notes, extra);
-            model.putAll(extra);
+            extra.forEach((k, v) -> {
+                if (!(v instanceof Snapshot)) {
+                    model.put(k, v); // last month's snapshot is read here, not handed to the template
+                }
+            });
             text = BoundedRender.render(cfg, TEMPLATE, model); // a template that never ends is stopped
             source = source(cfg);
         } catch (TemplateException e) {
@@ -158,9 +163,11 @@ public final class Wording {
     /**
      * What {@code generate --skip-invalid} left out, one entry per unit: a whole workbook with its reason, or the
      * figures with theirs (the indicator's short name and the first clause of the check's message, "形象进度超过
-     * 100（120）"). Files and cells are for the terminal and the snapshot, not for the paper.
+     * 100（120）"), and {@code prose}: the same as the office writes it, one sentence per unit without a problem code,
+     * a cell, a file's path or a cut name ("新市街道误报5月报表", "归义街道报表中“技兴三湘一人一技”职业技能培训填为
+     * “约40”"). Files and cells are for the terminal and the snapshot, not for the paper.
      */
-    static List<Map<String, Object>> excluded(Snapshot s) {
+    static List<Map<String, Object>> excluded(Snapshot s, Map<String, String> shorts) {
         Map<String, Map<String, Object>> byUnit = new java.util.LinkedHashMap<>();
         for (Snapshot.Excluded e : s.excluded()) {
             String unit = e.unit() == null ? e.file() : e.unit();
@@ -174,24 +181,24 @@ public final class Wording {
                 n.put("whole", e.code() == null);
                 n.put("reason", "（" + Text.firstClause(e.message()) + "）");
                 n.put("reasons", new ArrayList<String>());
+                n.put("parts", new ArrayList<String>());
+                n.put("prose", e.code() != null ? "" : Rejected.whole(e, (String) n.get("fileName"), s.month()));
                 return n;
             });
             if (e.code() != null) {
                 @SuppressWarnings("unchecked")
                 List<String> reasons = (List<String>) x.get("reasons");
                 String name = s.indicators().stream().filter(i -> i.code().equals(e.code())).findFirst()
-                        .map(i -> shortName(i.name())).orElse(e.code());
+                        .map(i -> Draft.shortName(i, shorts)).orElse(e.code());
                 reasons.add("“" + name + "”" + Text.firstClause(e.message()));
                 x.put("count", reasons.size());
+                @SuppressWarnings("unchecked")
+                List<String> parts = (List<String>) x.get("parts");
+                parts.add(Rejected.figure(e, name));
+                x.put("prose", unit + "报表中" + String.join("，", parts));
             }
         }
         return new ArrayList<>(byUnit.values());
-    }
-
-    /** An indicator's name as running text quotes it: up to its first bracket or comma, at most 14 characters. */
-    private static String shortName(String name) {
-        String n = name.split("[（(，,；]")[0];
-        return n.length() <= 14 ? n : n.substring(0, 13) + "…";
     }
 
     static Map<String, Object> dataModel(Snapshot s, Notes notes) {
@@ -201,7 +208,10 @@ public final class Wording {
     /** The template's data: the snapshot's facts, drafted (see {@link Draft}), and the clerk's notes. */
     static Map<String, Object> dataModel(Snapshot s, Notes notes, Map<String, Object> extra) {
         Map<String, Object> m = new HashMap<>();
-        m.put("excluded", excluded(s));
+        @SuppressWarnings("unchecked")
+        Map<String, String> shorts = extra.get(SHORT_NAMES) instanceof Map<?, ?> given ? (Map<String, String>) given
+                : Map.of();
+        m.put("excluded", excluded(s, shorts));
         m.put("title", s.title());
         m.put("office", s.office());
         String unitsWord = Text.unitsWord(s.units());
@@ -212,13 +222,16 @@ public final class Wording {
         m.put("dateText", Format.chineseDate(LocalDate.parse(s.date())));
         m.put("asOfText", asOf(s, extra.get("deadline")));
         m.put("scheduleText", Format.percentText(s.schedule()));
-        m.put("unitsOnSchedule", s.summary().unitsOnSchedule());
+        // Praised as ranked: the reporting units of one tier (no 市本级 or department among the 县市区).
+        String tier = Draft.tier(s.units());
+        m.put("unitsOnSchedule", s.summary().unitsOnSchedule().stream().filter(u -> Draft.tier(u).equals(tier))
+                .toList());
         m.put("unitsBehind", Draft.unitsBehind(s));
         // A unit whose workbook was left out as wrong did report: 突出问题 says so under 报表数据有误 instead.
         m.put("late", s.late().stream().filter(u -> s.leftOutWhole(u) == null).toList());
         m.put("lateDepartments", s.lateDepartments());
-        m.put("cards", Draft.cards(s));
-        List<Map<String, Object>> behind = Draft.behind(s);
+        m.put("cards", Draft.cards(s, shorts));
+        List<Map<String, Object>> behind = Draft.behind(s, shorts);
         m.put("behind", behind);
         m.put("oneByOne", behind.size() <= Draft.ONE_BY_ONE);
         m.put("behindGroups", Draft.groups(behind));
@@ -226,12 +239,13 @@ public final class Wording {
         s.indicators().stream().filter(i -> i.total().status() == bulletin.model.Status.BEHIND)
                 .forEach(i -> behindTexts.addAll(i.problems()));
         m.put("behindProblems", Draft.problems(behindTexts));
-        m.put("otherProblems", Draft.otherProblems(s));
+        m.put("otherProblems", Draft.otherProblems(s, shorts));
         // How the template names many units together: "归义街道等14个镇（街道）".
         m.put("unitsKind", unitsWord.startsWith("各") ? unitsWord.substring(1) : "单位");
         String programme = String.valueOf(extra.getOrDefault("programme", AppendixLayout.PROGRAMME));
         m.put("programme", programme);
-        m.put("levels", levels(s, String.valueOf(extra.getOrDefault("noticeTitle", "")), programme));
+        m.put("levels", levels(s, String.valueOf(extra.getOrDefault("noticeTitle", "")), programme,
+                extra.get(PREVIOUS) instanceof Snapshot p ? p : null));
         m.put("notes", notes(notes));
         m.put("numerals", List.of("一", "二", "三", "四", "五", "六", "七", "八", "九", "十"));
         m.put("attachments", AppendixLayout.titles(s, programme)); // only the appendices the bulletin has, numbered in order
@@ -282,7 +296,14 @@ public final class Wording {
         return (m.find() ? m.group(1) + "级" : "市级") + programme;
     }
 
-    private static List<Map<String, Object>> levels(Snapshot s, String noticeTitle, String programme) {
+    /** The key of {@code extra} under which the caller may give bulletin.yaml's {@code short:} names, by code. */
+    public static final String SHORT_NAMES = "shortNames";
+
+    /** The key of {@code extra} under which the caller may give last month's snapshot. */
+    public static final String PREVIOUS = "previousSnapshot";
+
+    private static List<Map<String, Object>> levels(Snapshot s, String noticeTitle, String programme,
+                                                    Snapshot previous) {
         List<Map<String, Object>> levels = new ArrayList<>();
         for (Level level : Level.values()) {
             Snapshot.LevelSummary sum = level == Level.PROVINCE ? s.summary().province() : s.summary().city();
@@ -299,7 +320,7 @@ public final class Wording {
                 if (!shown(i)) {
                     continue; // nothing to say but the target: left out, as seed 001 does
                 }
-                Map<String, Object> x = indicator(i);
+                Map<String, Object> x = indicator(s, i, previous);
                 Map<String, Object> item = items.computeIfAbsent(i.item(), k -> {
                     Map<String, Object> n = new HashMap<>();
                     n.put("number", i.item());
@@ -379,7 +400,60 @@ public final class Wording {
         return i.notes().stream().filter(t -> !Draft.restates(t.text(), i.total().targetText())).toList();
     }
 
-    private static Map<String, Object> indicator(SnapshotIndicator i) {
+    /**
+     * A unit's 进展情况 on an indicator, said last month in the same words: not this month's news. Left out where
+     * the indicator has a figure to tell; where its words are all it has, they are kept, marked "（与上月相同）".
+     */
+    static List<Snapshot.UnitText> fresh(SnapshotIndicator i, List<Snapshot.UnitText> said, Snapshot previous) {
+        if (previous == null) {
+            return said;
+        }
+        java.util.Set<String> before = new java.util.HashSet<>();
+        previous.indicators().stream().filter(p -> p.code().equals(i.code())).findFirst()
+                .ifPresent(p -> p.notes().forEach(t -> before.add(t.unit() + "\n" + Text.compact(t.text()))));
+        boolean figure = i.total().done() != null || i.total().progress() != null || i.total().percent() != null
+                || i.pending() != null;
+        List<Snapshot.UnitText> out = new ArrayList<>();
+        for (Snapshot.UnitText t : said) {
+            if (!before.contains(t.unit() + "\n" + Text.compact(t.text()))) {
+                out.add(t);
+            } else if (!figure) {
+                out.add(new Snapshot.UnitText(t.unit(), t.text().replaceAll("[。；;，,.\\s]+$", "") + "（与上月相同）",
+                        t.source()));
+            }
+        }
+        return out;
+    }
+
+    private static final java.util.regex.Pattern NAME_FIGURE = java.util.regex.Pattern.compile(
+            "(?<![A-Za-z\\d.])(\\d+(?:\\.\\d+)?)\\s*(万|亿)?");
+
+    /**
+     * "按全市目标90座计" where an indicator is measured against a target that is none of the figures its name states
+     * ("共80座" measured against 90): said once, beside its completion. Null where the name states the target, or
+     * states no figure.
+     */
+    static String statedTarget(SnapshotIndicator i) {
+        BigDecimal target = i.total().target();
+        if (target == null || !i.kind().counted() || i.perUnit()) {
+            return null;
+        }
+        java.util.regex.Matcher m = NAME_FIGURE.matcher(i.name());
+        boolean any = false;
+        while (m.find()) {
+            any = true;
+            BigDecimal v = new BigDecimal(m.group(1));
+            String measure = i.measure() == null ? "" : i.measure();
+            BigDecimal scaled = m.group(2) == null || measure.startsWith(m.group(2)) ? v
+                    : v.multiply(m.group(2).equals("万") ? BigDecimal.valueOf(10_000) : BigDecimal.valueOf(100_000_000));
+            if (v.compareTo(target) == 0 || scaled.compareTo(target) == 0) {
+                return null;
+            }
+        }
+        return any ? "按全市目标" + Format.number(target) + Draft.measureText(i.measure()) + "计" : null;
+    }
+
+    private static Map<String, Object> indicator(Snapshot s, SnapshotIndicator i, Snapshot previous) {
         Map<String, Object> x = new HashMap<>();
         x.put("code", i.code());
         x.put("name", i.name());
@@ -402,8 +476,16 @@ public final class Wording {
         }
         x.put("averaged", i.averaged());
         x.putAll(Draft.ceiling(i.measure(), i.total()));
-        List<Snapshot.UnitText> said = said(i);
+        List<Snapshot.UnitText> said = fresh(i, said(i), previous);
         x.put("notes", grouped(said));
+        putIfNotNull(x, "statedTarget", statedTarget(i));
+        BigDecimal unassigned = Draft.unassigned(i);
+        if (unassigned != null) {
+            x.put("unassignedText", Format.number(unassigned) + Draft.measureText(i.measure()));
+        }
+        x.put("ownSchedule", Draft.ownSchedule(s, i));
+        x.put("scheduleText", Format.percentText(i.schedule() != null ? i.schedule() : s.schedule()));
+        x.put("carriedText", Draft.carriedText(i));
         x.put("notesSayDone", said.stream().anyMatch(t -> t.text().contains("完成")));
         x.put("problems", grouped(i.problems()));
         return x;

@@ -2,6 +2,7 @@ package bulletin.service;
 
 import bulletin.diag.BulletinException;
 import bulletin.diag.ExitCode;
+import bulletin.diag.Place;
 import bulletin.diag.Problem;
 import bulletin.diag.Problems;
 import bulletin.diag.Severity;
@@ -10,6 +11,7 @@ import bulletin.document.AppendixXlsx;
 import bulletin.document.Chart;
 import bulletin.document.DocxWriter;
 import bulletin.document.Pdf;
+import bulletin.document.Printed;
 import bulletin.document.Wording;
 import bulletin.engine.Engine;
 import bulletin.engine.Guard;
@@ -134,6 +136,8 @@ public final class GenerateService {
         private MonthCheck.Accepted accepted;
         private History.Previous previous;
         private WorkspaceHistory months;
+        /** Whether the date is the existing bulletin's, kept because its inputs are unchanged. */
+        private boolean keptDate;
         private Snapshot snapshot;
 
         Run(Workspace ws, Options o) {
@@ -147,13 +151,22 @@ public final class GenerateService {
             read();
             history();
             check();
-            compute();
+            compute(o.date() == null);
             Documents docs = build(word());
             Output out = new Output(ws, month, snapshot.issue());
             if (out.recover()) {
                 notes.add("上次运行在替换 " + ws.show(out.dir) + "/ 中的文件时中断，已先恢复原有的专报");
             }
             List<Path> stale = out.stale(docs);
+            if (keptDate && stale.contains(out.json)) {
+                // The month's content changed after all (its history did): a new bulletin is dated today.
+                keptDate = false;
+                date = LocalDate.now();
+                compute(false);
+                docs = build(word());
+                stale = out.stale(docs);
+            }
+            warnLateDate();
             boolean unchanged = stale.isEmpty();
             List<String> written = new ArrayList<>();
             List<String> kept = new ArrayList<>();
@@ -262,8 +275,12 @@ public final class GenerateService {
             Timing.mark("last month");
         }
 
-        /** Phase 4: the engine's snapshot, written as JSON and read back, so the documents see what is kept. */
-        private void compute() {
+        /**
+         * Phase 4: the engine's snapshot, written as JSON and read back, so the documents see what is kept. Without
+         * --date ({@code mayKeepDate}), a month whose bulletin is already there, made from the very same inputs,
+         * keeps that bulletin's date: a daily scheduled run of a finished month changes nothing.
+         */
+        private void compute(boolean mayKeepDate) {
             int issue = o.issue() != null ? o.issue() : previous.nextIssue();
             if (issue > SnapshotReader.MAX_ISSUE) { // before anything is written: no later run could read it
                 throw BulletinException.usage("期号将是第" + issue + "期，超过了 " + SnapshotReader.MAX_ISSUE
@@ -281,12 +298,56 @@ public final class GenerateService {
                         + (blank(ws.config().title()) ? " title: …" : "") + (blank(ws.config().office()) ? " office: …" : ""));
             }
             String digest = InputDigest.of(ws, month, List.of("/templates/" + Wording.TEMPLATE));
-            Snapshot computed = Engine.compute(new Engine.Input(model, month, accepted.reports(), previous.snapshot(),
-                    previous.how().id(), issue, date.toString(), title, office, digest, accepted.excluded()))
-                    .withPlatform(platform());
+            if (mayKeepDate) {
+                keepDate(digest, issue);
+            }
+            Map<String, String> names = new HashMap<>(); // bulletin.yaml's name: as the bulletin prints it
+            ws.config().indicators().forEach((code, o) -> {
+                if (o != null && o.name() != null) {
+                    names.put(code, o.name());
+                }
+            });
+            Snapshot computed = Printed.named(Engine.compute(new Engine.Input(model, month, accepted.reports(),
+                    previous.snapshot(), previous.how().id(), issue, date.toString(), title, office, digest,
+                    accepted.excluded())).withPlatform(platform()), names);
             snapshot = SnapshotReader.parse(SnapshotJson.write(computed));
             guard();
             Timing.mark("engine and snapshot");
+        }
+
+        /** The existing bulletin's date, where it was made from the same inputs under the same issue number. */
+        private void keepDate(String digest, int issue) {
+            Path json = ws.outDir(month).resolve(SNAPSHOT);
+            if (!Files.isRegularFile(json)) {
+                return;
+            }
+            try {
+                Snapshot before = SnapshotReader.kept(json, month);
+                if (digest.equals(before.inputs()) && before.issue() == issue && before.date() != null) {
+                    date = LocalDate.parse(before.date());
+                    keptDate = true;
+                }
+            } catch (SnapshotReader.Damaged | java.time.format.DateTimeParseException e) {
+                // a damaged snapshot is replaced as before, with today's date
+            }
+        }
+
+        /**
+         * A bulletin dated by default (no --date) more than a month after its 截至 day: a warning naming the date
+         * used, since a month made late (or made again) should carry the date it was issued.
+         */
+        private void warnLateDate() {
+            if (o.date() != null) {
+                return;
+            }
+            Integer deadline = ws.config().deadline();
+            LocalDate asOf = deadline != null && deadline >= 1
+                    ? month.atDay(Math.min(deadline, month.lengthOfMonth())) : month.atEndOfMonth();
+            if (date.isAfter(asOf.plusMonths(1))) {
+                problems.warning("late-date", Place.NOWHERE, "专报的日期是 " + date + "（" + (keptDate ? "沿用已有专报的日期"
+                        : "今天") + "），比截至日期 " + asOf + " 晚一个多月：如应写发文当时的日期，请加 --date，如 --date "
+                        + asOf.plusDays(5));
+            }
         }
 
         /**
@@ -342,6 +403,16 @@ public final class GenerateService {
             }
             extra.put("noticeTitle", model.title() == null ? "" : model.title());
             extra.put("programme", model.programme());
+            Map<String, String> shorts = new HashMap<>(); // bulletin.yaml's short: names, for the cards and 突出问题
+            ws.config().indicators().forEach((code, o) -> {
+                if (o != null && o.shortName() != null) {
+                    shorts.put(code, o.shortName());
+                }
+            });
+            extra.put(Wording.SHORT_NAMES, shorts);
+            if (previous != null && previous.snapshot() != null) {
+                extra.put(Wording.PREVIOUS, previous.snapshot()); // a unit's words unchanged since then are not news
+            }
             String stamp = ws.config().stamp();
             if (stamp != null && !stamp.isBlank()) {
                 extra.put("stamp", stamp.strip());

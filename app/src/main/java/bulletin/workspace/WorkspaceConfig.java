@@ -98,6 +98,8 @@ public record WorkspaceConfig(
      * @param from     the first month the indicator is scored in (its work is scheduled to start then)
      * @param additive false where every reporter must reach the same figure (the name's), so that the targets do
      *                 not add up and the city's completion is the reporters' mean; null to let the tables decide
+     * @param name     the indicator's name as the bulletin prints it (where the tables' name has a typo)
+     * @param shortName its short name in the cards and 突出问题 ({@code short:} in bulletin.yaml)
      */
     public record IndicatorOverride(
             @JsonProperty("kind") String kind,
@@ -105,11 +107,13 @@ public record WorkspaceConfig(
             @JsonProperty("target") BigDecimal target,
             @JsonProperty("pending") String pending,
             @JsonProperty("from") Integer from,
-            @JsonProperty("additive") Boolean additive) {
+            @JsonProperty("additive") Boolean additive,
+            @JsonProperty("name") String name,
+            @JsonProperty("short") String shortName) {
 
         public IndicatorOverride(String kind, List<BigDecimal> schedule, BigDecimal target, String pending,
                                  Integer from) {
-            this(kind, schedule, target, pending, from, null);
+            this(kind, schedule, target, pending, from, null, null, null);
         }
     }
 }

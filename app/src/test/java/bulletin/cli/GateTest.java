@@ -87,9 +87,10 @@ class GateTest {
                 .isEqualTo("progress/2026-06/2026-06_白水镇.xlsx");
         assertThat(r.out()).contains("未采用的数据", "白水镇", "G21", "整份未采用");
         String text = documentText(ws.resolve("out/2026-06/工作专报（第4期）.docx"));
-        assertThat(text).contains("报表数据有误", "白水镇报表中“建设“和美湘村”2个”形象进度超过 100（120），该项数据未予采用",
-                "新市街道报送的6月报表（这是 2026年5月的填报表，应为 2026年6月的），整份未予采用",
-                "大荆镇报送的6月报表（报送了2份报表，无法判断以哪份为准）").doesNotContain("progress/2026-06");
+        // As office prose (issue 23, point 7): one clause per unit, no code, cell, path or quote inside a quote.
+        assertThat(text).contains("报表数据有误", "白水镇报表中建设“和美湘村”形象进度填为120%，超过100%",
+                "新市街道误报5月报表", "大荆镇报送了两份不同的报表", "上述数据未予采用，沿用上月数据")
+                .doesNotContain("progress/2026-06");
         // Units whose workbook was left out are told under 报表数据有误, not as late.
         assertThat(text).contains("神鼎山镇未按时报送").doesNotContain("新市街道、大荆镇、神鼎山镇未按时报送");
         assertThat(text).contains("注：", "未采用");

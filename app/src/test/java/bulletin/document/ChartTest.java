@@ -53,8 +53,8 @@ class ChartTest {
     @Test
     void barsCarryTheTextsNumbersAndATickWhereTheScheduleIsTheIndicatorsOwn() {
         var bars = Chart.bars(snapshot());
-        assertThat(bars).extracting(Chart.Bar::label).containsExactly("1(1) 产前筛查率、新生儿疾病…",
-                "1(2) 培育1个省级职工子女托…", "2 城镇新增就业6000人", "1(1) 高标准农田建设5万亩", "1(2) 水稻机插机抛作业16.…");
+        assertThat(bars).extracting(Chart.Bar::label).containsExactly("1(1) 产前筛查率…",
+                "1(2) 培育省级职工子女托育…", "2 城镇新增就业", "1(1) 高标准农田建设", "1(2) 水稻机插机抛作业");
         assertThat(bars).extracting(Chart.Bar::level).containsExactly(Level.PROVINCE, Level.PROVINCE, Level.PROVINCE,
                 Level.CITY, Level.CITY);
         // Only 水稻机插机抛 has a schedule of its own: its tick at 60%, where its bar (50%) is short of it: red,
@@ -79,5 +79,24 @@ class ChartTest {
         assertThat(img.getWidth()).isEqualTo((int) Math.round(156 / 25.4 * Chart.DPI));
         assertThat(DocxWriter.pictureHeight(png)).isEqualTo((double) Reference.TEXT_WIDTH * img.getHeight()
                 / img.getWidth());
+    }
+
+    /** Issue 23, point 5: every carded indicator has a visible bar, and labels are cut where a word ends. */
+    @Test
+    void aBehindBarAtZeroIsARedStubAndLabelsAreNeverCutInsideANumber() {
+        assertThat(Chart.drawn(new Chart.Bar(Level.CITY, "x", 0, 50, false, true))).isEqualTo(Chart.STUB);
+        assertThat(Chart.drawn(new Chart.Bar(Level.CITY, "x", 0, 50, false, false))).isZero();
+        assertThat(Chart.drawn(new Chart.Bar(Level.CITY, "x", 40, 50, false, true))).isEqualTo(40.0);
+        assertThat(Chart.shortName("发放创业担保贷款9500万元")).isEqualTo("发放创业担保贷款");
+        assertThat(Chart.shortName("开展“技兴三湘一人一技”职业技能培训1650万人次")).isEqualTo("“技兴三湘一人一技”…");
+        assertThat(Chart.shortName("开展“技兴三湘一人一技”职业技能培训1650万人次")).doesNotContainPattern("\\d");
+        for (String name : java.util.List.of("城市快速路（高架）、国省道公路、农村地区道路智慧安防建设7处",
+                "全市新增上线应用15个“高效办成一件事”重点事项", "为外卖骑手等户外劳动者新建“爱心驿站”5家")) {
+            String label = Chart.shortName(name);
+            assertThat(label.length()).as(label).isLessThanOrEqualTo(Chart.LABEL);
+            assertThat(label).as(label).doesNotContainPattern("\\d").doesNotContain("“…").doesNotEndWith("、…");
+            assertThat(label.chars().filter(c -> c == '“').count()).as(label)
+                    .isEqualTo(label.chars().filter(c -> c == '”').count());
+        }
     }
 }
