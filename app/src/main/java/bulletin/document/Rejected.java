@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 final class Rejected {
 
     private static final Pattern OTHER_MONTH = Pattern.compile("(\\d{1,2})月的填报表");
+    private static final Pattern OTHERS_FORM = Pattern.compile("填报单位却是([^：:，,（(]+)");
     private static final Pattern NOT_A_NUMBER = Pattern.compile("^“(.*)”不是数字");
     private static final Pattern OVER = Pattern.compile("^(形象进度|完成率|.{0,8})超过\\s*(\\d+)（([^）]+)）");
     private static final Pattern DECREASE = Pattern.compile("本月\\s*([\\d.]+)[^，]*，上月\\s*([\\d.]+)");
@@ -26,6 +27,10 @@ final class Rejected {
         Matcher m = OTHER_MONTH.matcher(e.message());
         if (problem.equals("form-mismatch") && m.find() && Integer.parseInt(m.group(1)) != month) {
             return who + "误报" + Integer.parseInt(m.group(1)) + "月报表";
+        }
+        Matcher others = OTHERS_FORM.matcher(e.message());
+        if (problem.equals("sender-mismatch") && others.find()) { // a neighbour's form sent under its own name
+            return who + "报送的是" + plain(others.group(1)) + "的填报表";
         }
         if (problem.equals("unique-error")) {
             return who + "报送了两份不同的报表";

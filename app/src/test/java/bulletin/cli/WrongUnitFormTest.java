@@ -60,8 +60,8 @@ class WrongUnitFormTest {
         assertThat(s.late()).contains("归义街道").doesNotContain("白水镇");
         assertThat(skip.out()).contains("归义街道 progress/2026-05/2026-05_归义街道.xlsx 整份未采用");
         String text = Month.bulletinText(ws, 5);
-        assertThat(text).contains("归义街道报送的5月报表（文件名为归义街道，表中的填报单位却是白水镇", "整份未予采用")
-                .doesNotContain("报送了2份", "白水镇报送的5月报表");
+        assertThat(text).contains("归义街道报送的是白水镇的填报表", "未予采用")
+                .doesNotContain("报送了2份", "报送了两份", "白水镇报送的5月报表", "sender-mismatch");
     }
 
     /** The neighbour sent nothing of its own: both are named, neither as a second workbook. */
@@ -101,7 +101,7 @@ class WrongUnitFormTest {
         assertThat(s.excluded()).extracting(e -> e.unit() + " " + e.problem()).containsExactly("西城区 sender-mismatch");
         assertThat(Month.indicator(s, "01-01").units().get("东城区").done()).isEqualByComparingTo("50");
         assertThat(Month.indicator(s, "01-01").units().get("西城区").done()).isNull();
-        assertThat(Month.bulletinText(ws, 6)).contains("西城区报送的6月报表（文件名为西城区，表中的填报单位却是东城区")
-                .doesNotContain("报送了2份");
+        assertThat(Month.bulletinText(ws, 6)).contains("西城区报送的是东城区的填报表")
+                .doesNotContain("报送了2份", "报送了两份");
     }
 }
