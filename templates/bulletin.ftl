@@ -83,7 +83,7 @@
 <#if behind?has_content>
 <#assign k = k + 1>
 <#if oneByOne>
-@p ${k}.部分指标未达到序时进度。<#list behind as b>${b.quoted}<@standing b true/>（<#if b.ownSchedule>该指标另定序时进度，</#if>${b.card}<#if b.months gt 1>，已连续${b.months}个月未达到进度要求</#if>，责任单位：${b.leadUnit}）<#if b.carriedText?has_content>，${b.carriedText}</#if><#if b.gapIsUnassigned>，各${unitsKind}已完成所分解任务的${b.unitsProgressText}，差距在于未分解到${unitsKind}的${b.unassignedText}，需${b.leadUnit}统筹推进</#if><#if b.furthest?has_content>，<#list b.furthest as g><@units g.units/><#if g.units?size gt 1>均</#if>为${g.progressText}<#sep>，</#list>，<#if b.overText??>超出控制目标<#else>进度靠后</#if></#if><#if b.problems?has_content>；<@problems b.problems/></#if><#sep>。</#list>。
+@p ${k}.部分指标未达到序时进度。<#list behind as b>${b.quoted}<@standing b true/>（<#if b.ownSchedule>该指标另定序时进度，</#if>${b.card}<#if b.months gt 1>，已连续${b.months}个月未达到进度要求</#if>，责任单位：${b.leadUnit}）<#if b.carriedText?has_content>，${b.carriedText}</#if><#if b.gapIsUnassigned>，各${unitsKind}已完成所分解任务的${b.unitsProgressText}，差距在于未分解到${unitsKind}的${b.unassignedText}，需${b.leadUnit}统筹推进</#if><#if b.furthest?has_content>，<#if b.overText??><#list b.furthest as g><@units g.units/>${g.progressText}<#sep>、</#list>超出控制目标<#else><#list b.furthest as g><@units g.units/><#if g.units?size gt 1>均</#if>为${g.progressText}<#sep>，</#list>，进度靠后</#if></#if><#if b.problems?has_content>；<@problems b.problems/></#if><#sep>。</#list>。
 <#else>
 @p ${k}.部分指标未达到序时进度。共${behind?size}个指标未达到序时进度（序时进度为${scheduleText}），涉及<#list behindGroups as g>${g.leadUnit}负责的${g.names?join("、")}<#if g.count gt 2>等${g.count}个指标</#if><#sep>；</#list>，各指标完成情况见附件。<#if behindProblems?has_content>各单位反映的困难主要有：<@problems behindProblems/>。</#if>
 </#if>

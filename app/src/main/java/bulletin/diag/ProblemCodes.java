@@ -57,6 +57,7 @@ public final class ProblemCodes {
             code("missing-figure", ERROR, "上月有数字的累计完成或形象进度本月空着（附上月的数字）；1月或上月也空着的不算"),
             code("sender-mismatch", ERROR, "文件名是一个单位，表中的填报单位却是另一个（错发了别的单位的表）：两个单位都写明，不算表主的第二份报表"),
             code("published-decrease", ERROR, "最后一道关：即将发布的累计数（单位的、牵头单位的或全市合计）低于上月公布的数，什么也不写"),
+            code("late-date", WARNING, "专报日期（未给 --date）比截至日期晚一个多月：写明所用的日期，建议加 --date"),
             code("missing-unit", WARNING, "本月还没有收到这些单位（或牵头单位）的报表"),
             code("no-workbook", ERROR, "本月文件夹中没有可读的报表"),
             code("not-a-workbook", WARNING, "文件夹中不是工作簿的文件（视频、.docx、.pdf 等），未读取"),
