@@ -13,6 +13,7 @@ final class Rejected {
 
     private static final Pattern OTHER_MONTH = Pattern.compile("(\\d{1,2})月的填报表");
     private static final Pattern OTHERS_FORM = Pattern.compile("填报单位却是([^：:，,（(]+)");
+    private static final Pattern LAST = Pattern.compile("上月为\\s*([\\d.]+)");
     private static final Pattern NOT_A_NUMBER = Pattern.compile("^“(.*)”不是数字");
     private static final Pattern OVER = Pattern.compile("^(形象进度|完成率|.{0,8})超过\\s*(\\d+)（([^）]+)）");
     private static final Pattern DECREASE = Pattern.compile("本月\\s*([\\d.]+)[^，]*，上月\\s*([\\d.]+)");
@@ -53,6 +54,10 @@ final class Rejected {
         if (m.find()) {
             String pct = m.group(1).equals("形象进度") || m.group(1).equals("完成率") ? "%" : "";
             return name + m.group(1) + "填为" + m.group(3) + pct + "，超过" + m.group(2) + pct;
+        }
+        if ("missing-figure".equals(e.problem())) { // a blank where last month had a figure
+            Matcher last = LAST.matcher(msg);
+            return name + "未填" + (last.find() ? "（上月为" + last.group(1) + "）" : "");
         }
         m = DECREASE.matcher(msg);
         if (m.find()) {

@@ -71,8 +71,8 @@ class MissingFigureTest {
         assertThat(f.done()).isEqualByComparingTo(april);
         assertThat(f.source().file()).isEqualTo("progress/2026-04/2026-04_归义街道.xlsx");
         assertThat(skip.out()).contains("未采用的数据", "归义街道", "F16", "missing-figure");
-        assertThat(Month.bulletinText(ws, 5)).contains("归义街道报表中", "累计完成未填，上月为 " + Numbers.format(april),
-                "该项数据未予采用").doesNotContain("progress/2026-04");
+        assertThat(Month.bulletinText(ws, 5)).contains("归义街道报表中", "未填（上月为" + Numbers.format(april) + "）",
+                "上述数据未予采用").doesNotContain("progress/2026-04", "missing-figure");
         noTotalFalls(s);
     }
 
