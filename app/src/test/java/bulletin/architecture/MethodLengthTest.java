@@ -56,6 +56,16 @@ class MethodLengthTest {
         assertThat(found).extracting(Method::lines).containsExactlyInAnyOrder(3, 93);
     }
 
+    @Test
+    void aTopLevelRecordWhoseHeaderTakesSeveralLinesIsATypeNotAMethod() {
+        List<String> src = new ArrayList<>(List.of("public record C(", "        int a,", "        int b) {"));
+        for (int i = 0; i < 90; i++) {
+            src.add("    static final int K" + i + " = " + i + ";");
+        }
+        src.addAll(List.of("    int sum() {", "        return a + b;", "    }", "}"));
+        assertThat(methods("C.java", src)).extracting(Method::lines).containsExactly(3);
+    }
+
     static List<Method> methods(String file, List<String> lines) {
         List<Method> out = new ArrayList<>();
         Deque<int[]> open = new ArrayDeque<>(); // {kind, startLine, depth}; kind 0 type, 1 method, 2 other
@@ -88,8 +98,10 @@ class MethodLengthTest {
             for (char ch : s.toCharArray()) {
                 if (ch == '{') {
                     int kind = 2;
-                    if (depth == 0 || typeBodies.contains(depth) && start != null) {
-                        String head = depth == 0 ? s : String.join(" ", lines.subList(start, i + 1));
+                    if (depth == 0) {
+                        kind = 0; // a top-level brace opens a type, however many lines its header (a record's) takes
+                    } else if (typeBodies.contains(depth) && start != null) {
+                        String head = String.join(" ", lines.subList(start, i + 1));
                         String beforeParen = head.split("\\(")[0];
                         kind = TYPE.matcher(beforeParen).find() ? 0
                                 : head.contains("(") && !beforeParen.contains("=") ? 1 : 2;
