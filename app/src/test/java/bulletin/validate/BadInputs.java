@@ -274,6 +274,9 @@ final class BadInputs {
         c.put("value-in-wrong-column", new Case("input.xlsx", form(f -> f.done("02-02", new BigDecimal("3"))),
                 "exit 0\nwarning unexpected-value 进度填报!F10 形象进度"));
         // --- forms edited by hand (issue 21): every figure from its own cell, or a named problem ---------------
+        c.put("figure-left-blank", new Case("input.xlsx",
+                form(f -> cell(f, "03-05", FormLayout.COL_DONE).setBlank()),
+                "exit 1\nerror missing-figure 进度填报!F16 上月为 60"));
         c.put("quantity-falls-below-one", new Case("input.xlsx", form(f -> f.done("03-05", new BigDecimal("0.5"))),
                 "exit 1\nerror cumulative-decrease 进度填报!F16 上月 60"));
         c.put("percent-as-decimal-below-last-month", new Case("input.xlsx",
