@@ -180,6 +180,7 @@ public final class ProgressReader {
             }
             Columns cols = columns(grid, headerRow, problems);
             Map<Integer, String> rows = new LinkedHashMap<>();
+            Map<String, String> codeByName = null; // built on the first row without a code, once per workbook
             for (int r = headerRow + 1; r < grid.rows(); r++) {
                 if (grid.isBlankRow(r)) {
                     continue;
@@ -192,7 +193,10 @@ public final class ProgressReader {
                 }
                 String c = cols.code() >= 0 ? Text.compact(grid.text(r, cols.code())) : "";
                 if (c.isEmpty() && cols.name() >= 0) {
-                    c = byName(model, grid.text(r, cols.name()));
+                    if (codeByName == null) {
+                        codeByName = codesByName(model);
+                    }
+                    c = byName(codeByName, grid.text(r, cols.name()));
                 }
                 if (!c.isEmpty()) {
                     rows.put(r, c);
@@ -486,17 +490,21 @@ public final class ProgressReader {
         return new Source(at.file(), at.sheet(), at.cell());
     }
 
-    private static String byName(IndicatorModel model, String text) {
+    /** Each indicator's compacted name to its code (the first indicator of a name wins, as in the tables' order). */
+    private static Map<String, String> codesByName(IndicatorModel model) {
+        Map<String, String> m = new HashMap<>();
+        for (Indicator i : model.indicators()) {
+            m.putIfAbsent(Text.compact(i.name()), i.code());
+        }
+        return m;
+    }
+
+    private static String byName(Map<String, String> codeByName, String text) {
         String t = Text.compact(Text.stripEnumerator(text));
         if (t.isEmpty()) {
             return "";
         }
-        for (Indicator i : model.indicators()) {
-            if (Text.compact(i.name()).equals(t)) {
-                return i.code();
-            }
-        }
-        return "";
+        return codeByName.getOrDefault(t, "");
     }
 
     /**

@@ -6,6 +6,7 @@ import bulletin.ingest.SnapshotReader;
 import bulletin.testing.Cli;
 import bulletin.testing.Cli.Run;
 import bulletin.testing.SampleWorkspace;
+import bulletin.testing.TreeCopy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +29,21 @@ class BulletinDateTest {
     @TempDir
     Path ws;
 
+    @TempDir
+    static Path shared;
+
+    /** The samples with April (2026-04-30) and then May (2026-05-30) generated, made once; each test copies it. */
+    private static Path aprilAndMay;
+    private static Run april;
+    private static Run may;
+
+    @BeforeAll
+    static void generateAprilAndMay() throws IOException {
+        aprilAndMay = SampleWorkspace.copyTo(shared.resolve("base"));
+        april = Cli.in(aprilAndMay, "generate", "--month", "4", "--date", "2026-04-30");
+        may = Cli.in(aprilAndMay, "generate", "--month", "5", "--date", "2026-05-30");
+    }
+
     private String date(String month) {
         return SnapshotReader.read(ws.resolve("out/2026-0" + month + "/bulletin.json"), "bulletin.json").date();
     }
@@ -39,9 +56,9 @@ class BulletinDateTest {
 
     @Test
     void aFinishedMonthRunAgainWithoutDateKeepsItsDateAndWritesNothing() throws IOException {
-        SampleWorkspace.copyTo(ws);
-        assertThat(Cli.in(ws, "generate", "--month", "4", "--date", "2026-04-30").code()).isZero();
-        Run first = Cli.in(ws, "generate", "--month", "5", "--date", "2026-05-30");
+        TreeCopy.copy(aprilAndMay, ws);
+        assertThat(april.code()).isZero();
+        Run first = may;
         assertThat(first.code()).as(first.toString()).isZero();
         List<String> before = files("5");
         long modified = Files.getLastModifiedTime(ws.resolve("out/2026-05/bulletin.json")).toMillis();
@@ -58,9 +75,9 @@ class BulletinDateTest {
 
     @Test
     void changedInputsGiveANewBulletinDatedTodayWithAWarningWhenLate() throws IOException {
-        SampleWorkspace.copyTo(ws);
-        assertThat(Cli.in(ws, "generate", "--month", "4", "--date", "2026-04-30").code()).isZero();
-        assertThat(Cli.in(ws, "generate", "--month", "5", "--date", "2026-05-30").code()).isZero();
+        TreeCopy.copy(aprilAndMay, ws);
+        assertThat(april.code()).isZero();
+        assertThat(may.code()).isZero();
         Files.writeString(ws.resolve("notes/2026-05.md"), "\n# 下一步工作安排\n\n加快进度。\n", StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         Run r = Cli.in(ws, "generate", "--month", "5");

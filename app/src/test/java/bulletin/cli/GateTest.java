@@ -9,6 +9,7 @@ import bulletin.model.Snapshot;
 import bulletin.model.Source;
 import bulletin.testing.Cli.Run;
 import bulletin.testing.Cli;
+import bulletin.testing.GeneratedSamples;
 import bulletin.testing.SampleWorkspace;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -34,6 +35,11 @@ class GateTest {
 
     private void copySamples() throws IOException {
         SampleWorkspace.copyTo(ws);
+    }
+
+    /** The samples with May generated as {@code generate("5")} makes it, copied from the suite's one generated May. */
+    private void copyGeneratedMay() throws IOException {
+        GeneratedSamples.copyTo(ws);
     }
 
     private Run generate(String month, String... more) {
@@ -62,8 +68,8 @@ class GateTest {
 
     @Test
     void skipInvalidLeavesOutOnlyWhatIsWrongAndCarriesIt() throws IOException {
-        copySamples();
-        assertThat(generate("5").code()).isZero();
+        copyGeneratedMay();
+        assertThat(GeneratedSamples.may().run().code()).isZero();
         Run r = generate("6", "--skip-invalid");
         assertThat(r.code()).as(r.toString()).isZero();
         Snapshot s = SnapshotReader.read(ws.resolve("out/2026-06/bulletin.json"), "bulletin.json");
@@ -98,8 +104,9 @@ class GateTest {
 
     @Test
     void everyReportedFigureOfMayNamesTheCellThatHoldsIt() throws IOException {
-        copySamples();
-        Run r = generate("5");
+        // Only reads May's output: the suite's one generated May (generate --month 5 --date 2026-05-30).
+        Path ws = GeneratedSamples.may().workspace();
+        Run r = GeneratedSamples.may().run();
         assertThat(r.code()).as(r.toString()).isZero();
         Snapshot s = SnapshotReader.read(ws.resolve("out/2026-05/bulletin.json"), "bulletin.json");
         Map<String, Map<String, String>> cells = new HashMap<>();
@@ -152,8 +159,8 @@ class GateTest {
      */
     @Test
     void aFigureMayNotFallBelowWhatLastMonthPublished() throws IOException {
-        copySamples();
-        assertThat(generate("5").code()).isZero();
+        copyGeneratedMay();
+        assertThat(GeneratedSamples.may().run().code()).isZero();
         set(ws.resolve("progress/2026-05/2026-05_归义街道.xlsx"), "03-05", "30");
         set(ws.resolve("progress/2026-06/2026-06_归义街道.xlsx"), "03-05", "35");
         Run v = Cli.in(ws, "validate", "--month", "6");
@@ -169,8 +176,8 @@ class GateTest {
     /** Bug (hostile review): --strict with --skip-invalid published the warned figures. */
     @Test
     void strictWithSkipInvalidLeavesOutTheWarnedFigures() throws IOException {
-        copySamples();
-        assertThat(generate("5").code()).isZero();
+        copyGeneratedMay();
+        assertThat(GeneratedSamples.may().run().code()).isZero();
         // And a file that is no workbook at all: the paper names it by its file name, not by its path.
         Files.writeString(ws.resolve("progress/2026-06/csv.xlsx"), "a,b\n1,2\n");
         assertThat(generate("6", "--skip-invalid", "--strict").code()).isZero();

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import bulletin.ingest.SnapshotReader;
 import bulletin.testing.Cli;
 import bulletin.testing.Cli.Run;
-import bulletin.testing.SampleWorkspace;
+import bulletin.testing.GeneratedSamples;
 import bulletin.testing.TreeCopy;
 import bulletin.text.Format;
 import bulletin.workspace.Faults;
@@ -56,9 +56,11 @@ class MonthKeptWholeTest {
 
     @BeforeAll
     static void earlierBulletin() throws IOException {
-        base = SampleWorkspace.copyTo(shared.resolve("base"));
-        Run r = Cli.in(base, "generate", "--month", "5", "--date", EARLIER);
+        // The suite's one generated May (generate --month 5 --date 2026-05-30 on the samples), copied.
+        base = GeneratedSamples.copyTo(shared.resolve("base"));
+        Run r = GeneratedSamples.may().run();
         assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(Files.readString(base.resolve("out/2026-05/bulletin.json"))).contains("\"" + EARLIER + "\"");
         earlier = files(base.resolve("out/2026-05"));
         assertThat(earlier.keySet()).containsExactlyInAnyOrder(DOCX, XLSX, JSON);
         assertThat(Cli.in(base, "template", "--month", "6").code()).isZero(); // so that later runs write no form

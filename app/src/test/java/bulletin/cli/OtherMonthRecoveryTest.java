@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import bulletin.testing.Cli;
 import bulletin.testing.Cli.Run;
-import bulletin.testing.SampleWorkspace;
+import bulletin.testing.GeneratedSamples;
 import bulletin.testing.TreeCopy;
 import bulletin.workspace.Faults;
 import java.io.IOException;
@@ -42,8 +42,9 @@ class OtherMonthRecoveryTest {
 
     @BeforeAll
     static void mayKilledWhileReplaced() throws IOException {
-        killed = SampleWorkspace.copyTo(shared.resolve("base"));
-        Run first = Cli.in(killed, "generate", "--month", "5", "--date", "2026-05-30");
+        // The suite's one generated May (generate --month 5 --date 2026-05-30 on the samples), copied.
+        killed = GeneratedSamples.copyTo(shared.resolve("base"));
+        Run first = GeneratedSamples.may().run();
         assertThat(first.code()).as(first.toString()).isZero();
         earlier = files(killed.resolve("out/2026-05"));
         assertThat(earlier).containsKeys(JSON, DOCX, XLSX);
