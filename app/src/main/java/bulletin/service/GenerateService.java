@@ -126,6 +126,8 @@ public final class GenerateService {
         private final Workspace ws;
         private final Options o;
         private final List<String> notes = new ArrayList<>();
+        /** The clerk's notes for the month, read in phase 1. */
+        private Notes narrative;
         private final Problems problems = new Problems();
         private CompletableFuture<WordprocessingMLPackage> reference;
         private CompletableFuture<Optional<String>> chartFont;
@@ -213,6 +215,9 @@ public final class GenerateService {
             Timing.mark("tables read");
             month = Months.parse(o.month(), model.year());
             date = date(o.date(), model.year());
+            // The clerk's notes before any workbook: notes that cannot be read stop the run at once (exit 2).
+            Path notesFile = ws.notesFile(month);
+            narrative = NotesReader.read(notesFile, ws.show(notesFile), problems);
         }
 
         /**
@@ -386,7 +391,6 @@ public final class GenerateService {
         /** Phase 5: the wording blocks from the templates and the clerk's notes. */
         private List<Wording.Block> word() {
             Path notesFile = ws.notesFile(month);
-            Notes narrative = NotesReader.read(notesFile, ws.show(notesFile), problems);
             List<String> empty = new ArrayList<>();
             for (String section : List.of(Notes.NEWS, Notes.NEXT)) {
                 if (narrative.of(section).isEmpty()) {
