@@ -326,6 +326,14 @@ public final class DocxWriter {
      */
     private P issuer(String office, String date) {
         P p = para(null, ISSUER);
+        // No first-line indent: the body's two characters (firstLineChars, which LibreOffice prefers) would
+        // otherwise be inherited through the style and push the date onto a second line.
+        PPrBase.Ind ind = f.createPPrBaseInd();
+        ind.setLeft(BigInteger.valueOf(Reference.ISSUER_EM));
+        ind.setRight(BigInteger.valueOf(Reference.ISSUER_EM));
+        ind.setFirstLine(BigInteger.ZERO);
+        ind.setFirstLineChars(BigInteger.ZERO);
+        p.getPPr().setInd(ind);
         R left = run(office);
         p.getContent().add(left);
         if (!date.isEmpty()) {
@@ -335,6 +343,11 @@ public final class DocxWriter {
             R right = run(date);
             p.getContent().add(right);
             if (issuerEms(office) + issuerEms(date) + 4 > Reference.TEXT_WIDTH / (double) Reference.ISSUER_EM) {
+                // Off the character grid: on it, LibreOffice and Word set each character of 四号 in a cell of 三号,
+                // and the date would still wrap under the office.
+                BooleanDefaultTrue off = new BooleanDefaultTrue();
+                off.setVal(false);
+                p.getPPr().setSnapToGrid(off);
                 for (R r : List.of(left, tab, right)) {
                     org.docx4j.wml.RPr rpr = f.createRPr();
                     org.docx4j.wml.HpsMeasure sz = f.createHpsMeasure();

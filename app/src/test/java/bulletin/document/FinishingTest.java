@@ -90,6 +90,18 @@ class FinishingTest {
         assertThat(sign.get(1).getPPr().getJc().getVal()).isEqualTo(JcEnumeration.RIGHT);
     }
 
+    /** Bug (render): the issuer's line inherited the body's first-line indent, and the date wrapped to a 2nd line. */
+    @Test
+    void theIssuersLineHasNoFirstLineIndent() {
+        P issuer = paragraphs().stream().filter(p -> Reference.ISSUER.equals(PageFit.style(p))).findFirst()
+                .orElseThrow();
+        var ind = issuer.getPPr().getInd();
+        assertThat(ind.getFirstLine().intValue()).isZero();
+        assertThat(ind.getFirstLineChars().intValue()).isZero();
+        assertThat(ind.getLeft().intValue()).isEqualTo(Reference.ISSUER_EM);
+        assertThat(ind.getRight().intValue()).isEqualTo(Reference.ISSUER_EM);
+    }
+
     @Test
     void eachAppendixTitleIsOnTheThirdLineOfItsPage() {
         List<P> ps = paragraphs();
@@ -161,6 +173,8 @@ class FinishingTest {
             String page = run(List.of("pdftotext", "-layout", "-f", "" + i, "-l", "" + i, pdf.toString(), "-"));
             text.add(page.lines().filter(l -> !l.isBlank()).map(String::strip).toList());
         }
+        // The masthead's issuer line: office and date on one line.
+        assertThat(text.get(0)).anyMatch(l -> l.matches(".*工作专班.*2026 ?年 ?5 ?月 ?30 ?日"));
         int firstAppendix = -1;
         for (int i = 0; i < pages && firstAppendix < 0; i++) {
             if (!text.get(i).isEmpty() && text.get(i).get(0).matches("附件 ?1")) {
