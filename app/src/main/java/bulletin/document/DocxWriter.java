@@ -173,7 +173,7 @@ public final class DocxWriter {
                     default -> body.add(para(b.text(), BODY));
                 }
             }
-            main.getJaxbElement().getBody().setSectPr(appendixStarted ? landscape(page) : page);
+            main.getJaxbElement().getBody().setSectPr(appendixStarted ? landscapeFooters(pkg, landscape(page)) : page);
             keepTheEndTogether(body);
             if (chartAt != null) {
                 chart(pkg, body, body.indexOf(chartAt), chartAlt);
@@ -402,6 +402,70 @@ public final class DocxWriter {
         sp.setPgMar(mar);
         sp.setDocGrid(null);
         return sp;
+    }
+
+    /**
+     * The landscape pages' numbers where the portrait pages have them (GB/T 9704: a landscape table is bound with
+     * its head on the left of the upright sheet, and its page number stays at the sheet's foot): on the landscape
+     * page's left edge, read turned a quarter clockwise, near its foot on odd pages (the sheet's lower right) and
+     * near its head on even pages (the sheet's lower left), one character in from the sheet's side, as "— N —".
+     * A VML text box (Word, WPS and LibreOffice all place and turn it) in two footers of the section's own.
+     */
+    private SectPr landscapeFooters(WordprocessingMLPackage pkg, SectPr sp) throws Docx4JException {
+        int w = look.a3() ? A3_H : A4_H;
+        int h = look.a3() ? A3_W : A4_W;
+        sp.getEGHdrFtrReferences().removeIf(r -> r instanceof org.docx4j.wml.FooterReference);
+        // The box: in the left margin, clear of the table (the portrait number stands in the bottom margin, under
+        // the text block), one character of 4号 plus 26 mm from the sheet's side as on the portrait pages.
+        int boxW = 400;
+        int boxH = 2000;
+        int fromEdge = 1134 - boxW - 120;
+        int side = 1474 + 280;
+        sp.getEGHdrFtrReferences().add(sideFooter(pkg, org.docx4j.wml.HdrFtrRef.DEFAULT, fromEdge, h - side - boxH,
+                boxW, boxH, w));
+        sp.getEGHdrFtrReferences().add(sideFooter(pkg, org.docx4j.wml.HdrFtrRef.EVEN, fromEdge, side, boxW, boxH,
+                w));
+        return sp;
+    }
+
+    private org.docx4j.wml.FooterReference sideFooter(WordprocessingMLPackage pkg, org.docx4j.wml.HdrFtrRef type,
+                                                      int x, int y, int boxW, int boxH, int pageW)
+            throws Docx4JException {
+        try {
+            var part = new org.docx4j.openpackaging.parts.WordprocessingML.FooterPart(
+                    new org.docx4j.openpackaging.parts.PartName("/word/footer-landscape-"
+                            + (type == org.docx4j.wml.HdrFtrRef.DEFAULT ? "odd" : "even") + ".xml"));
+            org.docx4j.wml.Ftr ftr = f.createFtr();
+            String pt = "pt;";
+            String style = "position:absolute;margin-left:" + x / 20.0 + pt + "margin-top:" + y / 20.0 + pt
+                    + "width:" + boxW / 20.0 + pt + "height:" + boxH / 20.0 + pt
+                    + "z-index:1;mso-position-horizontal-relative:page;mso-position-vertical-relative:page";
+            String jc = type == org.docx4j.wml.HdrFtrRef.DEFAULT ? "left" : "right";
+            String xml = "<w:p xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+                    + " xmlns:v=\"urn:schemas-microsoft-com:vml\" xmlns:o=\"urn:schemas-microsoft-com:office:office\">"
+                    + "<w:pPr><w:pStyle w:val=\"" + FOOTER_ODD + "\"/></w:pPr><w:r><w:pict>"
+                    + "<v:shapetype id=\"_x0000_t202\" coordsize=\"21600,21600\" o:spt=\"202\""
+                    + " path=\"m,l,21600r21600,l21600,xe\"><v:stroke joinstyle=\"miter\"/>"
+                    + "<v:path gradientshapeok=\"t\" o:connecttype=\"rect\"/></v:shapetype>"
+                    + "<v:shape id=\"landscapePage" + jc + "\" type=\"#_x0000_t202\" style=\"" + style
+                    + "\" filled=\"f\" stroked=\"f\"><v:textbox style=\"layout-flow:vertical\" inset=\"0,0,0,0\">"
+                    + "<w:txbxContent><w:p><w:pPr><w:jc w:val=\"" + jc + "\"/><w:ind w:left=\"0\" w:right=\"0\"/>"
+                    + "</w:pPr><w:r><w:rPr><w:rFonts w:ascii=\"宋体\" w:hAnsi=\"宋体\" w:eastAsia=\"宋体\"/>"
+                    + "<w:sz w:val=\"28\"/></w:rPr><w:t xml:space=\"preserve\">— </w:t></w:r>"
+                    + "<w:fldSimple w:instr=\" PAGE \"><w:r><w:rPr><w:sz w:val=\"28\"/></w:rPr><w:t>1</w:t></w:r>"
+                    + "</w:fldSimple><w:r><w:rPr><w:rFonts w:ascii=\"宋体\" w:hAnsi=\"宋体\" w:eastAsia=\"宋体\"/>"
+                    + "<w:sz w:val=\"28\"/></w:rPr><w:t xml:space=\"preserve\"> —</w:t></w:r></w:p></w:txbxContent>"
+                    + "</v:textbox></v:shape></w:pict></w:r></w:p>";
+            ftr.getContent().add(XmlUtils.unmarshalString(xml));
+            part.setJaxbElement(ftr);
+            var rel = pkg.getMainDocumentPart().addTargetPart(part);
+            org.docx4j.wml.FooterReference ref = f.createFooterReference();
+            ref.setId(rel.getId());
+            ref.setType(type);
+            return ref;
+        } catch (Exception e) {
+            throw new Docx4JException("landscape footer: " + e.getMessage(), e);
+        }
     }
 
     private int landscapeTextWidth() {

@@ -131,7 +131,8 @@ class DocxLayoutTest {
     void footersCarryThePageFieldBetweenDashesOddRightEvenLeft() {
         List<FooterPart> footers = new ArrayList<>();
         for (Part p : doc.getParts().getParts().values()) {
-            if (p instanceof FooterPart fp) {
+            // (The landscape section's own two, turned in the left margin: FinishingTest.)
+            if (p instanceof FooterPart fp && !fp.getPartName().getName().contains("landscape")) {
                 footers.add(fp);
             }
         }

@@ -102,6 +102,52 @@ class FinishingTest {
         assertThat(ind.getRight().intValue()).isEqualTo(Reference.ISSUER_EM);
     }
 
+    /**
+     * The landscape section has footers of its own, odd and even, whose "— N —" stands in a text box on the page's
+     * left edge turned a quarter (the upright sheet's foot); the portrait section keeps the reference's footers.
+     */
+    @Test
+    void landscapePagesNumberedAtTheUprightSheetsFoot() throws Exception {
+        List<org.docx4j.wml.SectPr> sections = new ArrayList<>();
+        for (Object o : doc.getMainDocumentPart().getContent()) {
+            if (o instanceof P p && p.getPPr() != null && p.getPPr().getSectPr() != null) {
+                sections.add(p.getPPr().getSectPr());
+            }
+        }
+        sections.add(doc.getMainDocumentPart().getJaxbElement().getBody().getSectPr());
+        assertThat(sections).hasSize(2);
+        org.docx4j.wml.SectPr portrait = sections.get(0);
+        org.docx4j.wml.SectPr landscape = sections.get(1);
+        assertThat(landscape.getPgSz().getOrient()).isEqualTo(org.docx4j.wml.STPageOrientation.LANDSCAPE);
+        var rels = doc.getMainDocumentPart().getRelationshipsPart();
+        List<String> landscapeTargets = new ArrayList<>();
+        for (Object o : landscape.getEGHdrFtrReferences()) {
+            if (o instanceof org.docx4j.wml.FooterReference ref) {
+                var part = (org.docx4j.openpackaging.parts.WordprocessingML.FooterPart) rels.getPart(ref.getId());
+                String xml = XmlUtils.marshaltoString(part.getJaxbElement());
+                assertThat(xml).contains("layout-flow:vertical").contains("PAGE").contains("— ")
+                        .contains("mso-position-horizontal-relative:page");
+                // In the left margin, clear of the table.
+                double left = Double.parseDouble(xml.replaceAll("(?s).*margin-left:([0-9.]+)pt.*", "$1"));
+                double width = Double.parseDouble(xml.replaceAll("(?s).*;width:([0-9.]+)pt.*", "$1"));
+                assertThat((left + width) * 20).isLessThan(landscape.getPgMar().getLeft().intValue());
+                double top = Double.parseDouble(xml.replaceAll("(?s).*margin-top:([0-9.]+)pt.*", "$1"));
+                boolean nearFoot = top * 20 > landscape.getPgSz().getH().intValue() / 2.0;
+                assertThat(nearFoot).as(ref.getType().toString())
+                        .isEqualTo(ref.getType() == org.docx4j.wml.HdrFtrRef.DEFAULT);
+                landscapeTargets.add(ref.getId());
+            }
+        }
+        assertThat(landscapeTargets).hasSize(2);
+        for (Object o : portrait.getEGHdrFtrReferences()) {
+            if (o instanceof org.docx4j.wml.FooterReference ref) {
+                assertThat(landscapeTargets).doesNotContain(ref.getId());
+                assertThat(XmlUtils.marshaltoString(((org.docx4j.openpackaging.parts.WordprocessingML.FooterPart)
+                        rels.getPart(ref.getId())).getJaxbElement())).doesNotContain("layout-flow");
+            }
+        }
+    }
+
     @Test
     void eachAppendixTitleIsOnTheThirdLineOfItsPage() {
         List<P> ps = paragraphs();
@@ -204,6 +250,16 @@ class FinishingTest {
                 assertThat(title).as("blank lines under %s on page %d", page.get(0), i + 1).isGreaterThanOrEqualTo(2);
                 assertThat(raw.get(title)).contains("表");
             }
+            // The page number in the left margin (the upright sheet's foot), not at the landscape foot.
+            String bbox = run(List.of("pdftotext", "-bbox", "-f", "" + (i + 1), "-l", "" + (i + 1),
+                    pdf.toString(), "-"));
+            java.util.regex.Matcher m = java.util.regex.Pattern
+                    .compile("<word xMin=\"([0-9.]+)\"[^>]*>" + (i + 1) + "</word>").matcher(bbox);
+            List<Double> xs = new ArrayList<>();
+            while (m.find()) {
+                xs.add(Double.parseDouble(m.group(1)));
+            }
+            assertThat(xs).as("page %d's number", i + 1).anyMatch(x -> x < 1134 / 20.0);
             for (int k = 0; k < page.size(); k++) {
                 if (page.get(k).startsWith("注：")) {
                     // A note never opens a page: rows of its table come before it.
