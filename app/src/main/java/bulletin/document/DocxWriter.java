@@ -86,6 +86,9 @@ public final class DocxWriter {
     /** The longest paragraph of text kept with the 附件 list and the signature. */
     static final int SHORT = 4;
 
+    /** The 落款's date ends four characters from the right margin (GB/T 9704 7.3.5.1). */
+    static final int SIGN_DATE_RIGHT = 4 * CHAR;
+
     private final ObjectFactory f = Context.getWmlObjectFactory();
     private final Look look;
 
@@ -170,7 +173,7 @@ public final class DocxWriter {
                     default -> body.add(para(b.text(), BODY));
                 }
             }
-            main.getJaxbElement().getBody().setSectPr(appendixStarted ? landscape(page) : page);
+            main.getJaxbElement().getBody().setSectPr(appendixStarted ? landscapeFooters(pkg, landscape(page)) : page);
             keepTheEndTogether(body);
             if (chartAt != null) {
                 chart(pkg, body, body.indexOf(chartAt), chartAlt);
@@ -210,33 +213,55 @@ public final class DocxWriter {
     }
 
     /**
-     * The 落款 (GB/T 9704 7.3.5), a blank line under the text: the office, the stamp's line where there is one,
-     * and the date, centred on one another; the longest line two characters from the right margin, four where the
-     * date is the longest. Absolute indents, measured on the text, so that Word, WPS and LibreOffice agree.
+     * The 落款 (GB/T 9704 7.3.5.1), a blank line under the text: the date with its last character four characters
+     * from the right margin, and the office (and the stamp's line where there is one) centred over the date. The
+     * date is set flush right against a right indent of four characters; each other line is centred between
+     * indents symmetric about the date's centre (measured on the text), so that Word, WPS and LibreOffice agree
+     * whatever the exact width of the digits.
      */
     private void signature(List<Object> body, List<String> lines) {
         body.add(para(null, BODY));
-        int widest = 0;
-        for (String line : lines) {
-            widest = Math.max(widest, textWidth(line));
-        }
-        boolean dateWidest = textWidth(lines.get(lines.size() - 1)) == widest;
-        // Centred between this left indent and the right margin, the longest line ends `space` from the margin;
-        // the others centre under and over it. The line has `space` to spare on either side, so it never wraps.
-        int space = (dateWidest ? 4 : 2) * CHAR;
-        int left = Math.max(0, TEXT_WIDTH - 2 * space - widest);
-        for (String line : lines) {
-            P p = para(line, SIGN);
+        List<SignLine> placed = signLines(lines);
+        for (int i = 0; i < lines.size(); i++) {
+            SignLine at = placed.get(i);
+            P p = para(lines.get(i), SIGN);
             PPrBase.Ind ind = f.createPPrBaseInd();
-            ind.setLeft(BigInteger.valueOf(left));
-            ind.setRight(BigInteger.ZERO);
+            ind.setLeft(BigInteger.valueOf(at.left()));
+            ind.setRight(BigInteger.valueOf(at.right()));
             ind.setFirstLine(BigInteger.ZERO);
             p.getPPr().setInd(ind);
             Jc jc = f.createJc();
-            jc.setVal(JcEnumeration.CENTER);
+            jc.setVal(at.flushRight() ? JcEnumeration.RIGHT : JcEnumeration.CENTER);
             p.getPPr().setJc(jc);
             body.add(p);
         }
+    }
+
+    /** Where a line of the 落款 stands: its absolute indents (twips) and whether it is set flush right. */
+    record SignLine(int left, int right, boolean flushRight) {
+    }
+
+    /**
+     * The 落款's lines placed (the last is the date): the date flush right against a right indent of four
+     * characters; each other line centred between indents symmetric about the date's centre, or, where it is too
+     * long to stand centred over the date without crossing the right margin, ending two characters from the
+     * margin (as 7.3.5.2 sets the longer line), or at the margin if even that is too long.
+     */
+    static List<SignLine> signLines(List<String> lines) {
+        int centre = TEXT_WIDTH - SIGN_DATE_RIGHT - textWidth(lines.get(lines.size() - 1)) / 2;
+        int half = Math.min(centre, TEXT_WIDTH - centre);
+        List<SignLine> placed = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            int width = textWidth(lines.get(i));
+            if (i == lines.size() - 1) {
+                placed.add(new SignLine(0, SIGN_DATE_RIGHT, true));
+            } else if (width > 2 * half) {
+                placed.add(new SignLine(0, Math.max(0, Math.min(2 * CHAR, TEXT_WIDTH - width - CHAR)), true));
+            } else {
+                placed.add(new SignLine(centre - half, TEXT_WIDTH - centre - half, false));
+            }
+        }
+        return placed;
     }
 
     /**
@@ -301,6 +326,14 @@ public final class DocxWriter {
      */
     private P issuer(String office, String date) {
         P p = para(null, ISSUER);
+        // No first-line indent: the body's two characters (firstLineChars, which LibreOffice prefers) would
+        // otherwise be inherited through the style and push the date onto a second line.
+        PPrBase.Ind ind = f.createPPrBaseInd();
+        ind.setLeft(BigInteger.valueOf(Reference.ISSUER_EM));
+        ind.setRight(BigInteger.valueOf(Reference.ISSUER_EM));
+        ind.setFirstLine(BigInteger.ZERO);
+        ind.setFirstLineChars(BigInteger.ZERO);
+        p.getPPr().setInd(ind);
         R left = run(office);
         p.getContent().add(left);
         if (!date.isEmpty()) {
@@ -310,6 +343,11 @@ public final class DocxWriter {
             R right = run(date);
             p.getContent().add(right);
             if (issuerEms(office) + issuerEms(date) + 4 > Reference.TEXT_WIDTH / (double) Reference.ISSUER_EM) {
+                // Off the character grid: on it, LibreOffice and Word set each character of 四号 in a cell of 三号,
+                // and the date would still wrap under the office.
+                BooleanDefaultTrue off = new BooleanDefaultTrue();
+                off.setVal(false);
+                p.getPPr().setSnapToGrid(off);
                 for (R r : List.of(left, tab, right)) {
                     org.docx4j.wml.RPr rpr = f.createRPr();
                     org.docx4j.wml.HpsMeasure sz = f.createHpsMeasure();
@@ -366,6 +404,70 @@ public final class DocxWriter {
         return sp;
     }
 
+    /**
+     * The landscape pages' numbers where the portrait pages have them (GB/T 9704: a landscape table is bound with
+     * its head on the left of the upright sheet, and its page number stays at the sheet's foot): on the landscape
+     * page's left edge, read turned a quarter clockwise, near its foot on odd pages (the sheet's lower right) and
+     * near its head on even pages (the sheet's lower left), one character in from the sheet's side, as "— N —".
+     * A VML text box (Word, WPS and LibreOffice all place and turn it) in two footers of the section's own.
+     */
+    private SectPr landscapeFooters(WordprocessingMLPackage pkg, SectPr sp) throws Docx4JException {
+        int w = look.a3() ? A3_H : A4_H;
+        int h = look.a3() ? A3_W : A4_W;
+        sp.getEGHdrFtrReferences().removeIf(r -> r instanceof org.docx4j.wml.FooterReference);
+        // The box: in the left margin, clear of the table (the portrait number stands in the bottom margin, under
+        // the text block), one character of 4号 plus 26 mm from the sheet's side as on the portrait pages.
+        int boxW = 400;
+        int boxH = 2000;
+        int fromEdge = 1134 - boxW - 120;
+        int side = 1474 + 280;
+        sp.getEGHdrFtrReferences().add(sideFooter(pkg, org.docx4j.wml.HdrFtrRef.DEFAULT, fromEdge, h - side - boxH,
+                boxW, boxH, w));
+        sp.getEGHdrFtrReferences().add(sideFooter(pkg, org.docx4j.wml.HdrFtrRef.EVEN, fromEdge, side, boxW, boxH,
+                w));
+        return sp;
+    }
+
+    private org.docx4j.wml.FooterReference sideFooter(WordprocessingMLPackage pkg, org.docx4j.wml.HdrFtrRef type,
+                                                      int x, int y, int boxW, int boxH, int pageW)
+            throws Docx4JException {
+        try {
+            var part = new org.docx4j.openpackaging.parts.WordprocessingML.FooterPart(
+                    new org.docx4j.openpackaging.parts.PartName("/word/footer-landscape-"
+                            + (type == org.docx4j.wml.HdrFtrRef.DEFAULT ? "odd" : "even") + ".xml"));
+            org.docx4j.wml.Ftr ftr = f.createFtr();
+            String pt = "pt;";
+            String style = "position:absolute;margin-left:" + x / 20.0 + pt + "margin-top:" + y / 20.0 + pt
+                    + "width:" + boxW / 20.0 + pt + "height:" + boxH / 20.0 + pt
+                    + "z-index:1;mso-position-horizontal-relative:page;mso-position-vertical-relative:page";
+            String jc = type == org.docx4j.wml.HdrFtrRef.DEFAULT ? "left" : "right";
+            String xml = "<w:p xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+                    + " xmlns:v=\"urn:schemas-microsoft-com:vml\" xmlns:o=\"urn:schemas-microsoft-com:office:office\">"
+                    + "<w:pPr><w:pStyle w:val=\"" + FOOTER_ODD + "\"/></w:pPr><w:r><w:pict>"
+                    + "<v:shapetype id=\"_x0000_t202\" coordsize=\"21600,21600\" o:spt=\"202\""
+                    + " path=\"m,l,21600r21600,l21600,xe\"><v:stroke joinstyle=\"miter\"/>"
+                    + "<v:path gradientshapeok=\"t\" o:connecttype=\"rect\"/></v:shapetype>"
+                    + "<v:shape id=\"landscapePage" + jc + "\" type=\"#_x0000_t202\" style=\"" + style
+                    + "\" filled=\"f\" stroked=\"f\"><v:textbox style=\"layout-flow:vertical\" inset=\"0,0,0,0\">"
+                    + "<w:txbxContent><w:p><w:pPr><w:jc w:val=\"" + jc + "\"/><w:ind w:left=\"0\" w:right=\"0\"/>"
+                    + "</w:pPr><w:r><w:rPr><w:rFonts w:ascii=\"宋体\" w:hAnsi=\"宋体\" w:eastAsia=\"宋体\"/>"
+                    + "<w:sz w:val=\"28\"/></w:rPr><w:t xml:space=\"preserve\">— </w:t></w:r>"
+                    + "<w:fldSimple w:instr=\" PAGE \"><w:r><w:rPr><w:sz w:val=\"28\"/></w:rPr><w:t>1</w:t></w:r>"
+                    + "</w:fldSimple><w:r><w:rPr><w:rFonts w:ascii=\"宋体\" w:hAnsi=\"宋体\" w:eastAsia=\"宋体\"/>"
+                    + "<w:sz w:val=\"28\"/></w:rPr><w:t xml:space=\"preserve\"> —</w:t></w:r></w:p></w:txbxContent>"
+                    + "</v:textbox></v:shape></w:pict></w:r></w:p>";
+            ftr.getContent().add(XmlUtils.unmarshalString(xml));
+            part.setJaxbElement(ftr);
+            var rel = pkg.getMainDocumentPart().addTargetPart(part);
+            org.docx4j.wml.FooterReference ref = f.createFooterReference();
+            ref.setId(rel.getId());
+            ref.setType(type);
+            return ref;
+        } catch (Exception e) {
+            throw new Docx4JException("landscape footer: " + e.getMessage(), e);
+        }
+    }
+
     private int landscapeTextWidth() {
         return (look.a3() ? A3_H : A4_H) - 2 * 1134;
     }
@@ -375,8 +477,7 @@ public final class DocxWriter {
         if (table == null) {
             return;
         }
-        body.add(para("附件" + table.number(), APPENDIX_LABEL));
-        body.add(para(table.title(), APPENDIX_TITLE));
+        appendixHead(body, table);
         int[] widths = appendixWidths(table.columns());
         // Figures get the largest size at which "100.00%" fits a unit column: 7.5 pt at most on A4, 10 pt on A3,
         // never under 6 pt.
@@ -392,14 +493,35 @@ public final class DocxWriter {
             }
             tbl.getContent().add(tr);
         }
+        List<String> notes = table.notes();
+        if (!notes.isEmpty() && !tbl.getContent().isEmpty()) {
+            // The notes ("注：") stay on their table's page: the last indicator's rows keep with the first note,
+            // each note but the last with the next (already, a block's rows keep with one another).
+            keepWithNext((Tr) tbl.getContent().get(tbl.getContent().size() - 1));
+        }
         body.add(tbl);
-        for (String note : table.notes()) {
-            P p = para(note, TABLE);
+        for (int n = 0; n < notes.size(); n++) {
+            P p = para(notes.get(n), TABLE);
             Jc jc = f.createJc();
             jc.setVal(JcEnumeration.LEFT);
             p.getPPr().setJc(jc);
+            if (n + 1 < notes.size()) {
+                p.getPPr().setKeepNext(new BooleanDefaultTrue());
+            }
             body.add(p);
         }
+    }
+
+    /**
+     * The 附件 label on the page's first line and its title on the third (GB/T 9704: "附件" and its number at the
+     * top left, the title on the third line, centred): a blank line in the label's style between them.
+     */
+    private void appendixHead(List<Object> body, AppendixLayout table) {
+        body.add(para("附件" + table.number(), APPENDIX_LABEL));
+        P blank = para(null, APPENDIX_LABEL);
+        blank.getPPr().setKeepNext(new BooleanDefaultTrue());
+        body.add(blank);
+        body.add(para(table.title(), APPENDIX_TITLE));
     }
 
     /** The appendix an {@code @appendix} line names: 1 provincial, 2 city level, 3 the platform's counts. */
@@ -414,8 +536,7 @@ public final class DocxWriter {
     /** 附件3, the platform's upload counts ({@link PlatformLayout}), its header rows repeated on every page. */
     private void platformAppendix(List<Object> body, Snapshot s) {
         AppendixLayout table = PlatformLayout.of(s);
-        body.add(para("附件" + table.number(), APPENDIX_LABEL));
-        body.add(para(table.title(), APPENDIX_TITLE));
+        appendixHead(body, table);
         int name = look.a3() ? 2600 : 1900;
         int[] widths = new int[table.columns()];
         java.util.Arrays.fill(widths, (landscapeTextWidth() - name) / Math.max(1, table.columns() - 1));

@@ -131,7 +131,8 @@ class DocxLayoutTest {
     void footersCarryThePageFieldBetweenDashesOddRightEvenLeft() {
         List<FooterPart> footers = new ArrayList<>();
         for (Part p : doc.getParts().getParts().values()) {
-            if (p instanceof FooterPart fp) {
+            // (The landscape section's own two, turned in the left margin: FinishingTest.)
+            if (p instanceof FooterPart fp && !fp.getPartName().getName().contains("landscape")) {
                 footers.add(fp);
             }
         }
@@ -382,10 +383,12 @@ class DocxLayoutTest {
             List<Tr> rows = rows(t.get(level.ordinal()));
             assertThat(rows).hasSize(layout.rows().size());
             for (int b : layout.blocks()) {
-                // 指标 and 数量 keep with the row below; 进度, the block's last row, does not.
+                // 指标 and 数量 keep with the row below; 进度, the block's last row, does not (but the table's last
+                // row keeps with the notes under it: FinishingTest).
                 assertThat(keepsWithNext(rows.get(b))).as("%s row %d", level, b).isTrue();
                 assertThat(keepsWithNext(rows.get(b + 1))).as("%s row %d", level, b + 1).isTrue();
-                assertThat(keepsWithNext(rows.get(b + 2))).as("%s row %d", level, b + 2).isFalse();
+                assertThat(keepsWithNext(rows.get(b + 2))).as("%s row %d", level, b + 2)
+                        .isEqualTo(b + 2 == rows.size() - 1 && !layout.notes().isEmpty());
                 checked++;
             }
             assertThat(rows).allSatisfy(r -> assertThat(XmlUtils.marshaltoString(r)).contains("cantSplit"));
@@ -441,22 +444,10 @@ class DocxLayoutTest {
     }
 
     @Test
-    void theSignatureIsCentredOnItselfByAbsoluteIndents() {
+    void theSignatureFollowsABlankLineAndKeepsWithTheText() {
         List<P> sign = paragraphs().stream().filter(p -> Reference.SIGN.equals(PageFit.style(p))).toList();
         assertThat(sign).extracting(PageFit::text).containsExactly("市“实现好惠民生增福祉的期盼”工作专班", "2026年5月30日");
-        int width = Reference.TEXT_WIDTH;
-        for (P p : sign) {
-            var ind = p.getPPr().getInd();
-            assertThat(ind.getLeftChars()).isNull();
-            assertThat(ind.getRightChars()).isNull();
-            assertThat(ind.getLeft()).isEqualTo(sign.get(0).getPPr().getInd().getLeft());
-            assertThat(ind.getRight().intValue()).isZero();
-            assertThat(p.getPPr().getJc().getVal()).isEqualTo(org.docx4j.wml.JcEnumeration.CENTER);
-        }
-        // The office, the longer line, ends two characters from the right margin; the date is centred under it.
-        int left = sign.get(0).getPPr().getInd().getLeft().intValue();
-        int centre = (left + width) / 2;
-        assertThat(centre + DocxWriter.textWidth(PageFit.text(sign.get(0))) / 2).isEqualTo(width - 2 * Reference.CHAR);
+        // (Where the office and the date stand: FinishingTest, GB/T 9704 7.3.5.1.)
         // A blank line between the attachment list and the signature.
         List<P> ps = paragraphs();
         assertThat(PageFit.text(ps.get(ps.indexOf(sign.get(0)) - 1))).isEmpty();

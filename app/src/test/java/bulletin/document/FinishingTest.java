@@ -1,0 +1,290 @@
+package bulletin.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import bulletin.testing.GeneratedSamples;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.docx4j.XmlUtils;
+import org.docx4j.openpackaging.packages.WordprocessingMLPackage;
+import org.docx4j.wml.JcEnumeration;
+import org.docx4j.wml.P;
+import org.docx4j.wml.Tbl;
+import org.docx4j.wml.Tc;
+import org.docx4j.wml.Tr;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * GB/T 9704 finishing and pagination (issue 23, points 8 and 9), read back from the samples' May: the 落款's
+ * date four characters from the right margin with the office centred over it, the 附件 title on the third line,
+ * the appendix notes kept with their table; and, where LibreOffice is installed, the rendered pages.
+ */
+class FinishingTest {
+
+    static WordprocessingMLPackage doc;
+    static Path docx;
+
+    @BeforeAll
+    static void load() throws Exception {
+        Path ws = GeneratedSamples.may().workspace();
+        docx = ws.resolve("out/2026-05/工作专报（第3期）.docx");
+        doc = WordprocessingMLPackage.load(docx.toFile());
+    }
+
+    static List<P> paragraphs() {
+        return doc.getMainDocumentPart().getContent().stream().filter(o -> o instanceof P).map(o -> (P) o).toList();
+    }
+
+    @Test
+    void theDateEndsFourCharactersFromTheRightMarginAndAShortOfficeIsCentredOverIt() {
+        List<DocxWriter.SignLine> placed = DocxWriter.signLines(List.of("汨罗市民政局", "2026年5月30日"));
+        DocxWriter.SignLine office = placed.get(0);
+        DocxWriter.SignLine date = placed.get(1);
+        assertThat(date).isEqualTo(new DocxWriter.SignLine(0, 4 * Reference.CHAR, true));
+        // The date's centre, from its right end four characters in and its width.
+        int dateCentre = Reference.TEXT_WIDTH - 4 * Reference.CHAR - DocxWriter.textWidth("2026年5月30日") / 2;
+        assertThat(office.flushRight()).isFalse();
+        assertThat((office.left() + Reference.TEXT_WIDTH - office.right()) / 2).isEqualTo(dateCentre);
+        // The box the office is centred in holds it on one line and stays within the margins.
+        assertThat(Reference.TEXT_WIDTH - office.left() - office.right())
+                .isGreaterThanOrEqualTo(DocxWriter.textWidth("汨罗市民政局"));
+        assertThat(office.left()).isNotNegative();
+        assertThat(office.right()).isNotNegative();
+    }
+
+    @Test
+    void anOfficeTooLongToCentreOverTheDateEndsTwoCharactersFromTheMargin() {
+        String longOffice = "市“实现好惠民生增福祉的期盼”工作专班";
+        List<DocxWriter.SignLine> placed = DocxWriter.signLines(List.of(longOffice, "2026年5月30日"));
+        assertThat(placed.get(0)).isEqualTo(new DocxWriter.SignLine(0, 2 * Reference.CHAR, true));
+        assertThat(placed.get(1)).isEqualTo(new DocxWriter.SignLine(0, 4 * Reference.CHAR, true));
+        // A line of the whole text width is never pushed past the left margin.
+        String full = "一".repeat(28);
+        assertThat(DocxWriter.signLines(List.of(full, "2026年5月30日")).get(0).right()).isZero();
+    }
+
+    @Test
+    void theSamplesSignatureIsPlacedInTheDocument() {
+        List<P> sign = paragraphs().stream().filter(p -> Reference.SIGN.equals(PageFit.style(p))).toList();
+        assertThat(sign).extracting(PageFit::text).containsExactly("市“实现好惠民生增福祉的期盼”工作专班", "2026年5月30日");
+        List<DocxWriter.SignLine> expected = DocxWriter.signLines(sign.stream().map(PageFit::text).toList());
+        for (int i = 0; i < sign.size(); i++) {
+            var ppr = sign.get(i).getPPr();
+            assertThat(ppr.getInd().getLeft().intValue()).isEqualTo(expected.get(i).left());
+            assertThat(ppr.getInd().getRight().intValue()).isEqualTo(expected.get(i).right());
+            assertThat(ppr.getInd().getLeftChars()).isNull();
+            assertThat(ppr.getJc().getVal())
+                    .isEqualTo(expected.get(i).flushRight() ? JcEnumeration.RIGHT : JcEnumeration.CENTER);
+        }
+        assertThat(sign.get(1).getPPr().getInd().getRight().intValue()).isEqualTo(4 * Reference.CHAR);
+        assertThat(sign.get(1).getPPr().getJc().getVal()).isEqualTo(JcEnumeration.RIGHT);
+    }
+
+    /** Bug (render): the issuer's line inherited the body's first-line indent, and the date wrapped to a 2nd line. */
+    @Test
+    void theIssuersLineHasNoFirstLineIndent() {
+        P issuer = paragraphs().stream().filter(p -> Reference.ISSUER.equals(PageFit.style(p))).findFirst()
+                .orElseThrow();
+        var ind = issuer.getPPr().getInd();
+        assertThat(ind.getFirstLine().intValue()).isZero();
+        assertThat(ind.getFirstLineChars().intValue()).isZero();
+        assertThat(ind.getLeft().intValue()).isEqualTo(Reference.ISSUER_EM);
+        assertThat(ind.getRight().intValue()).isEqualTo(Reference.ISSUER_EM);
+    }
+
+    /**
+     * The landscape section has footers of its own, odd and even, whose "— N —" stands in a text box on the page's
+     * left edge turned a quarter (the upright sheet's foot); the portrait section keeps the reference's footers.
+     */
+    @Test
+    void landscapePagesNumberedAtTheUprightSheetsFoot() throws Exception {
+        List<org.docx4j.wml.SectPr> sections = new ArrayList<>();
+        for (Object o : doc.getMainDocumentPart().getContent()) {
+            if (o instanceof P p && p.getPPr() != null && p.getPPr().getSectPr() != null) {
+                sections.add(p.getPPr().getSectPr());
+            }
+        }
+        sections.add(doc.getMainDocumentPart().getJaxbElement().getBody().getSectPr());
+        assertThat(sections).hasSize(2);
+        org.docx4j.wml.SectPr portrait = sections.get(0);
+        org.docx4j.wml.SectPr landscape = sections.get(1);
+        assertThat(landscape.getPgSz().getOrient()).isEqualTo(org.docx4j.wml.STPageOrientation.LANDSCAPE);
+        var rels = doc.getMainDocumentPart().getRelationshipsPart();
+        List<String> landscapeTargets = new ArrayList<>();
+        for (Object o : landscape.getEGHdrFtrReferences()) {
+            if (o instanceof org.docx4j.wml.FooterReference ref) {
+                var part = (org.docx4j.openpackaging.parts.WordprocessingML.FooterPart) rels.getPart(ref.getId());
+                String xml = XmlUtils.marshaltoString(part.getJaxbElement());
+                assertThat(xml).contains("layout-flow:vertical").contains("PAGE").contains("— ")
+                        .contains("mso-position-horizontal-relative:page");
+                // In the left margin, clear of the table.
+                double left = Double.parseDouble(xml.replaceAll("(?s).*margin-left:([0-9.]+)pt.*", "$1"));
+                double width = Double.parseDouble(xml.replaceAll("(?s).*;width:([0-9.]+)pt.*", "$1"));
+                assertThat((left + width) * 20).isLessThan(landscape.getPgMar().getLeft().intValue());
+                double top = Double.parseDouble(xml.replaceAll("(?s).*margin-top:([0-9.]+)pt.*", "$1"));
+                boolean nearFoot = top * 20 > landscape.getPgSz().getH().intValue() / 2.0;
+                assertThat(nearFoot).as(ref.getType().toString())
+                        .isEqualTo(ref.getType() == org.docx4j.wml.HdrFtrRef.DEFAULT);
+                landscapeTargets.add(ref.getId());
+            }
+        }
+        assertThat(landscapeTargets).hasSize(2);
+        for (Object o : portrait.getEGHdrFtrReferences()) {
+            if (o instanceof org.docx4j.wml.FooterReference ref) {
+                assertThat(landscapeTargets).doesNotContain(ref.getId());
+                assertThat(XmlUtils.marshaltoString(((org.docx4j.openpackaging.parts.WordprocessingML.FooterPart)
+                        rels.getPart(ref.getId())).getJaxbElement())).doesNotContain("layout-flow");
+            }
+        }
+    }
+
+    @Test
+    void eachAppendixTitleIsOnTheThirdLineOfItsPage() {
+        List<P> ps = paragraphs();
+        List<P> labels = ps.stream().filter(p -> PageFit.text(p).matches("附件\\d")).toList();
+        assertThat(labels).hasSize(3);
+        for (P label : labels) {
+            int at = ps.indexOf(label);
+            P blank = ps.get(at + 1);
+            P title = ps.get(at + 2);
+            assertThat(PageFit.style(label)).isEqualTo(Reference.APPENDIX_LABEL);
+            assertThat(PageFit.text(blank)).as("the second line after " + PageFit.text(label)).isEmpty();
+            assertThat(PageFit.style(blank)).isEqualTo(Reference.APPENDIX_LABEL);
+            assertThat(blank.getPPr().getKeepNext().isVal()).isTrue();
+            assertThat(PageFit.style(title)).isEqualTo(Reference.APPENDIX_TITLE);
+            assertThat(PageFit.text(title)).contains("表");
+        }
+    }
+
+    @Test
+    void theAppendixNotesKeepWithTheirTable() {
+        List<Object> body = doc.getMainDocumentPart().getContent();
+        int notes = 0;
+        for (int i = 0; i < body.size(); i++) {
+            if (!(body.get(i) instanceof P p) || !PageFit.text(p).startsWith("注：")) {
+                continue;
+            }
+            notes++;
+            Object before = XmlUtils.unwrap(body.get(i - 1));
+            if (before instanceof Tbl tbl) {
+                // The table's last row keeps with the first note.
+                Tr last = (Tr) XmlUtils.unwrap(tbl.getContent().get(tbl.getContent().size() - 1));
+                for (Object c : last.getContent()) {
+                    Tc tc = (Tc) XmlUtils.unwrap(c);
+                    for (Object o : tc.getContent()) {
+                        assertThat(((P) o).getPPr().getKeepNext()).as("last row before " + PageFit.text(p)).isNotNull();
+                    }
+                }
+            } else {
+                // A note after another note: the one before keeps with it.
+                assertThat(before).isInstanceOf(P.class);
+                assertThat(PageFit.text((P) before)).startsWith("注：");
+                assertThat(((P) before).getPPr().getKeepNext()).isNotNull();
+            }
+            boolean lastNote = i + 1 >= body.size() || !(body.get(i + 1) instanceof P next)
+                    || !PageFit.text(next).startsWith("注：");
+            if (lastNote) {
+                assertThat(p.getPPr().getKeepNext()).as("the last note keeps with nothing").isNull();
+            }
+        }
+        assertThat(notes).as("the samples' May has notes under 附件1 and 附件2").isGreaterThanOrEqualTo(2);
+    }
+
+    /**
+     * The rendered May (LibreOffice): no page of the text but its last is under a third full (a page with the
+     * chart counts as full), each 附件 title is two lines under its label, and each note is on a page with its
+     * table's rows.
+     */
+    @Test
+    void theRenderedMayHasNoShortPageAndTheTitleOnTheThirdLine(@TempDir Path tmp) throws Exception {
+        Optional<Path> soffice = Pdf.soffice();
+        Assumptions.assumeTrue(soffice.isPresent(), "LibreOffice (soffice) is not installed");
+        Assumptions.assumeTrue(onPath("pdftotext") && onPath("pdfimages"), "poppler-utils are not installed");
+        Path pdf = tmp.resolve("may.pdf");
+        Files.write(pdf, Pdf.convert(soffice.get(), docx, Files.createDirectories(tmp.resolve("work"))));
+        int pages = Integer.parseInt(run(List.of("pdfinfo", pdf.toString())).lines()
+                .filter(l -> l.startsWith("Pages:")).findFirst().orElseThrow().replaceAll("\\D", ""));
+        List<List<String>> text = new ArrayList<>();
+        for (int i = 1; i <= pages; i++) {
+            String page = run(List.of("pdftotext", "-layout", "-f", "" + i, "-l", "" + i, pdf.toString(), "-"));
+            text.add(page.lines().filter(l -> !l.isBlank()).map(String::strip).toList());
+        }
+        // The masthead's issuer line: office and date on one line.
+        assertThat(text.get(0)).anyMatch(l -> l.matches(".*工作专班.*2026 ?年 ?5 ?月 ?30 ?日"));
+        int firstAppendix = -1;
+        for (int i = 0; i < pages && firstAppendix < 0; i++) {
+            if (!text.get(i).isEmpty() && text.get(i).get(0).matches("附件 ?1")) {
+                firstAppendix = i;
+            }
+        }
+        assertThat(firstAppendix).as("附件1 starts a page").isPositive();
+        // The text's pages but its last: a third of 22 lines at least (the page number's line not counted).
+        for (int i = 0; i < firstAppendix - 1; i++) {
+            boolean picture = run(List.of("pdfimages", "-list", "-f", "" + (i + 1), "-l", "" + (i + 1),
+                    pdf.toString())).lines().count() > 2;
+            int lines = text.get(i).size() - 1;
+            assertThat(picture || lines >= Math.ceil(PageFit.PAGE / 3))
+                    .as("page %d holds %d lines:%n%s", i + 1, lines, String.join("\n", text.get(i))).isTrue();
+        }
+        for (int i = firstAppendix; i < pages; i++) {
+            List<String> page = text.get(i);
+            if (page.get(0).matches("附件 ?\\d")) {
+                // The title two lines under the label: one blank line between them in the layout's text.
+                String layout = run(List.of("pdftotext", "-layout", "-f", "" + (i + 1), "-l", "" + (i + 1),
+                        pdf.toString(), "-"));
+                List<String> raw = layout.lines().dropWhile(String::isBlank).toList();
+                int title = 1;
+                while (title < raw.size() && raw.get(title).isBlank()) {
+                    title++;
+                }
+                assertThat(title).as("blank lines under %s on page %d", page.get(0), i + 1).isGreaterThanOrEqualTo(2);
+                assertThat(raw.get(title)).contains("表");
+            }
+            // The page number in the left margin (the upright sheet's foot), not at the landscape foot.
+            String bbox = run(List.of("pdftotext", "-bbox", "-f", "" + (i + 1), "-l", "" + (i + 1),
+                    pdf.toString(), "-"));
+            java.util.regex.Matcher m = java.util.regex.Pattern
+                    .compile("<word xMin=\"([0-9.]+)\"[^>]*>" + (i + 1) + "</word>").matcher(bbox);
+            List<Double> xs = new ArrayList<>();
+            while (m.find()) {
+                xs.add(Double.parseDouble(m.group(1)));
+            }
+            assertThat(xs).as("page %d's number", i + 1).anyMatch(x -> x < 1134 / 20.0);
+            for (int k = 0; k < page.size(); k++) {
+                if (page.get(k).startsWith("注：")) {
+                    // A note never opens a page: rows of its table come before it.
+                    assertThat(page.subList(0, k)).as("page %d", i + 1).anyMatch(l -> l.matches(".*(指标|数量|进度).*"));
+                }
+            }
+        }
+    }
+
+    private static boolean onPath(String tool) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String run(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (InputStream in = p.getInputStream()) {
+            in.transferTo(out);
+        }
+        assertThat(p.waitFor()).as(String.join(" ", command)).isZero();
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}
