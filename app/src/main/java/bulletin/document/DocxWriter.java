@@ -167,7 +167,7 @@ public final class DocxWriter {
                         }
                     }
                     case "appendix" -> appendixStarted |= appendixBlock(body, s, b.text().trim(), page, appendixStarted);
-                    default -> body.add(para(b.text(), BODY));
+                    default -> body.add(bold(para("", BODY), b.text()));
                 }
             }
             main.getJaxbElement().getBody().setSectPr(appendixStarted ? landscape(page) : page);
@@ -637,6 +637,35 @@ public final class DocxWriter {
         p.setPPr(ppr);
         if (text != null && !text.isEmpty()) {
             p.getContent().add(run(text));
+        }
+        return p;
+    }
+
+    /**
+     * A body paragraph's runs: text between a pair of "**" is bold ("一是**重点群体保障更加有力**。", the themed
+     * style's lead-in, as seed 002 prints it); a line without a pair is one run, as before.
+     */
+    private P bold(P p, String text) {
+        String[] parts = text.split("\\*\\*", -1);
+        if (parts.length < 3) {
+            if (!text.isEmpty()) {
+                p.getContent().add(run(text));
+            }
+            return p;
+        }
+        for (int k = 0; k < parts.length; k++) {
+            boolean on = k % 2 == 1 && k < parts.length - 1; // an unpaired last "**" stays text
+            String part = k % 2 == 1 && k == parts.length - 1 ? "**" + parts[k] : parts[k];
+            if (part.isEmpty()) {
+                continue;
+            }
+            R r = run(part);
+            if (on) {
+                org.docx4j.wml.RPr rpr = f.createRPr();
+                rpr.setB(new BooleanDefaultTrue());
+                r.setRPr(rpr);
+            }
+            p.getContent().add(r);
         }
         return p;
     }

@@ -403,6 +403,8 @@ public final class GenerateService {
             }
             extra.put("noticeTitle", model.title() == null ? "" : model.title());
             extra.put("programme", model.programme());
+            extra.put(Wording.STYLE, ws.config().themed() ? "themed" : "itemised");
+            extra.put(Wording.THEMES, ws.config().themes());
             Map<String, String> shorts = new HashMap<>(); // bulletin.yaml's short: names, for the cards and 突出问题
             ws.config().indicators().forEach((code, o) -> {
                 if (o != null && o.shortName() != null) {
