@@ -64,20 +64,31 @@ public final class DocxWriter {
      * asked for only once the rest of the document is built, so that it can be drawn on another core meanwhile;
      * a null chart, or one that yields null, leaves the picture out.
      */
-    public record Look(boolean a3, String behindFill, String redFill, Supplier<byte[]> chart, String programme) {
+    public record Look(boolean a3, String behindFill, String redFill, Supplier<byte[]> chart, String programme,
+                       boolean themed) {
         /** A look under the default programme name (重点民生实事). */
         public Look(boolean a3, String behindFill, String redFill, Supplier<byte[]> chart) {
             this(a3, behindFill, redFill, chart, AppendixLayout.PROGRAMME);
         }
 
+        /** A look in the itemised style. */
+        public Look(boolean a3, String behindFill, String redFill, Supplier<byte[]> chart, String programme) {
+            this(a3, behindFill, redFill, chart, programme, false);
+        }
+
         /** The same look with this chart (null for none). */
         public Look withChart(Supplier<byte[]> chart) {
-            return new Look(a3, behindFill, redFill, chart, programme);
+            return new Look(a3, behindFill, redFill, chart, programme, themed);
         }
 
         /** The same look for a programme of this name (the appendix titles say it). */
         public Look withProgramme(String programme) {
-            return new Look(a3, behindFill, redFill, chart, programme);
+            return new Look(a3, behindFill, redFill, chart, programme, themed);
+        }
+
+        /** The same look in the themed style: the appendix carries each 形象进度 indicator's 具体情况. */
+        public Look withThemed(boolean themed) {
+            return new Look(a3, behindFill, redFill, chart, programme, themed);
         }
     }
 
@@ -371,7 +382,7 @@ public final class DocxWriter {
     }
 
     private void appendix(List<Object> body, Snapshot s, Level level) {
-        AppendixLayout table = AppendixLayout.of(s, level, look.programme());
+        AppendixLayout table = AppendixLayout.of(s, level, look.programme(), look.themed());
         if (table == null) {
             return;
         }

@@ -429,7 +429,8 @@ public final class GenerateService {
          * this one builds the document; the document asks for the chart last.
          */
         private Documents build(List<Wording.Block> blocks) {
-            DocxWriter.Look look = look(ws.config().appendix()).withProgramme(model.programme());
+            DocxWriter.Look look = look(ws.config().appendix()).withProgramme(model.programme())
+                    .withThemed(ws.config().themed());
             CompletableFuture<byte[]> chartJob = chartFont.thenApplyAsync(font -> font.flatMap(
                     name -> Chart.render(snapshot, name, 156)).orElse(null));
             CompletableFuture<byte[]> xlsxJob = CompletableFuture.supplyAsync(

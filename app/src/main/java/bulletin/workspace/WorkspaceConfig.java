@@ -73,7 +73,7 @@ public record WorkspaceConfig(
                 themes)); // in the order bulletin.yaml gives them: 一是, 二是…
     }
 
-    /** Whether 工作进展 is written in the themed style ({@code style: themed}, or 主题). */
+    /** Whether 工作进展 is written in the themed style ({@code style: themed}, or 主题; itemised is also 逐项). */
     public boolean themed() {
         return style != null && (style.trim().equalsIgnoreCase(THEMED) || style.trim().equals("主题"));
     }

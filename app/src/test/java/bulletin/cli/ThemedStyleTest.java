@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import bulletin.testing.Cli;
 import bulletin.testing.Cli.Run;
+import bulletin.testing.GeneratedSamples;
 import bulletin.testing.SampleWorkspace;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,17 +55,17 @@ class ThemedStyleTest {
     static void generate() throws IOException {
         Path a = SampleWorkspace.copyTo(tmp.resolve("themes"));
         Files.writeString(a.resolve("bulletin.yaml"), THEMES, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-        given = Cli.in(a, "generate", "--month", "5");
+        given = Cli.in(a, "generate", "--month", "5", "--date", "2026-05-30");
         withThemes = paragraphs(a);
         Path b = SampleWorkspace.copyTo(tmp.resolve("default"));
         Files.writeString(b.resolve("bulletin.yaml"), "\nstyle: themed\n", StandardCharsets.UTF_8,
                 StandardOpenOption.APPEND);
-        Run run = Cli.in(b, "generate", "--month", "5");
+        Run run = Cli.in(b, "generate", "--month", "5", "--date", "2026-05-30");
         assertThat(run.code()).as(run.toString()).isZero();
         byDefault = paragraphs(b);
     }
 
-    static List<Para> paragraphs(Path ws) throws IOException {
+    static String documentXml(Path ws) throws IOException {
         Path docx;
         try (Stream<Path> files = Files.list(ws.resolve("out/2026-05"))) {
             docx = files.filter(f -> f.getFileName().toString().endsWith(".docx")).findFirst().orElseThrow();
@@ -74,6 +75,11 @@ class ThemedStyleTest {
                 zip.getEntry("word/document.xml"))) {
             xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+        return xml;
+    }
+
+    static List<Para> paragraphs(Path ws) throws IOException {
+        String xml = documentXml(ws);
         List<Para> out = new ArrayList<>();
         Matcher p = Pattern.compile("<w:p\\b.*?</w:p>", Pattern.DOTALL).matcher(xml);
         Pattern run = Pattern.compile("<w:r\\b.*?</w:r>", Pattern.DOTALL);
@@ -152,5 +158,37 @@ class ThemedStyleTest {
         Para city = level(progress, "岳阳市级重点民生实事8个项目11个指标任务中");
         assertThat(city.text()).contains("一是", "二是", "三是");
         assertThat(city.bold()).isNotEmpty();
+    }
+
+    @Test
+    void theAppendixProgressRowsHoldTheUnitsDetailAcrossTheUnitColumns() throws IOException {
+        String detail = "总体形象进度52.25%。具体情况：1. 归义街道进度62%，主体工程施工中；2. 长乐镇进度45%，主体工程施工中；"
+                + "3. 罗江镇进度52%，主体工程施工中；4. 汨罗镇进度50%，主体工程施工中。";
+        assertThat(withThemes).extracting(Para::text).contains(detail);
+        // One cell across 全市 and every unit's column (16 grid columns).
+        String xml = documentXml(tmp.resolve("themes"));
+        int at = xml.indexOf("具体情况：1. 归义街道进度62%");
+        String cell = xml.substring(xml.lastIndexOf("<w:tc>", at), at);
+        assertThat(cell).contains("<w:gridSpan w:val=\"16\"/>");
+        // A text-target indicator's 数量 row says what its unit wrote.
+        assertThat(withThemes).extracting(Para::text).contains("具体情况：1. 市医保局：三家医院已执行职工、城乡居民生育包干政策。");
+    }
+
+    @Test
+    void theItemisedSamplesHaveNoThemesAndNoDetail() throws IOException {
+        List<Para> itemised = paragraphs(GeneratedSamples.may().workspace());
+        assertThat(itemised).noneMatch(p -> p.text().contains("具体情况：") || p.text().contains("一是")
+                || !p.bold().isEmpty());
+        assertThat(progress(itemised)).anyMatch(p -> p.text().equals("（一）省级重点民生实事"));
+    }
+
+    @Test
+    void anUnknownStyleIsRefusedWithItsLine() throws IOException {
+        Path c = SampleWorkspace.copyTo(tmp.resolve("wrong"));
+        Files.writeString(c.resolve("bulletin.yaml"), "\nstyle: fancy\n", StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
+        Run run = Cli.in(c, "validate", "--month", "5");
+        assertThat(run.code()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).contains("bulletin.yaml:", "style", "themed", "fancy");
     }
 }
