@@ -67,7 +67,11 @@ class ThemedStyleTest {
 
     static String documentXml(Path ws) throws IOException {
         Path docx;
-        try (Stream<Path> files = Files.list(ws.resolve("out/2026-05"))) {
+        Path out;
+        try (Stream<Path> months = Files.list(ws.resolve("out"))) {
+            out = months.filter(Files::isDirectory).sorted().reduce((a, b) -> b).orElseThrow();
+        }
+        try (Stream<Path> files = Files.list(out)) {
             docx = files.filter(f -> f.getFileName().toString().endsWith(".docx")).findFirst().orElseThrow();
         }
         String xml;
@@ -79,7 +83,11 @@ class ThemedStyleTest {
     }
 
     static List<Para> paragraphs(Path ws) throws IOException {
-        String xml = documentXml(ws);
+        return parse(documentXml(ws));
+    }
+
+    /** The paragraphs of a document.xml. */
+    static List<Para> parse(String xml) {
         List<Para> out = new ArrayList<>();
         Matcher p = Pattern.compile("<w:p\\b.*?</w:p>", Pattern.DOTALL).matcher(xml);
         Pattern run = Pattern.compile("<w:r\\b.*?</w:r>", Pattern.DOTALL);
