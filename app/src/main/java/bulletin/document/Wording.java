@@ -201,6 +201,21 @@ public final class Wording {
         return new ArrayList<>(byUnit.values());
     }
 
+    /**
+     * The facts the template is given for a month ({@code inspect --month M --json}): the same data model as
+     * {@link #render}, without the clerk's notes, and with the caller's values (programme, style, themes…).
+     */
+    public static Map<String, Object> facts(Snapshot s, Map<String, Object> extra) {
+        Map<String, Object> model = dataModel(s, Notes.EMPTY, extra);
+        extra.forEach((k, v) -> {
+            if (!(v instanceof Snapshot) && !k.equals(SHORT_NAMES)) {
+                model.put(k, v);
+            }
+        });
+        model.remove("notes");
+        return new java.util.TreeMap<>(model);
+    }
+
     static Map<String, Object> dataModel(Snapshot s, Notes notes) {
         return dataModel(s, notes, Map.of());
     }

@@ -199,4 +199,17 @@ class ThemedStyleTest {
         assertThat(run.code()).as(run.toString()).isEqualTo(2);
         assertThat(run.err()).contains("bulletin.yaml:", "style", "themed", "fancy");
     }
+
+    @Test
+    void inspectMonthJsonGivesTheFactsTheTemplateUses() throws IOException {
+        Run run = Cli.in(tmp.resolve("themes"), "inspect", "--month", "5", "--json");
+        assertThat(run.code()).as(run.toString()).isZero();
+        com.fasterxml.jackson.databind.JsonNode facts = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(run.out());
+        assertThat(facts.get("style").asText()).isEqualTo("themed");
+        assertThat(facts.get("programme").asText()).isEqualTo("重点民生实事");
+        assertThat(facts.get("levels").get(1).get("themes").get(0).get("lead").asText()).isEqualTo("城市功能品质持续提升");
+        assertThat(facts.get("levels").get(1).get("themes").findValuesAsText("name")).contains("水稻机插机抛作业");
+        assertThat(facts.get("cards").get("yellowCount").asInt()).isEqualTo(1);
+    }
 }
