@@ -40,7 +40,8 @@ public record WorkspaceConfig(
         @JsonProperty("stamp") String stamp,
         @JsonProperty("programme") String programme,
         @JsonProperty("style") String style,
-        @JsonProperty("themes") Map<String, List<Integer>> themes) {
+        @JsonProperty("themes")
+        Map<String, List<Integer>> themes) {
 
     public static final WorkspaceConfig EMPTY = new WorkspaceConfig(null, null, null, null, null, null, null, null,
             null, null, null, null);
