@@ -48,6 +48,13 @@
 @p 湖南省“民生实事保障”平台情况：共上传数据${platform.total}条，<#list platform.groups as g><#if g.name?has_content>${g.name}上传<#else>其中</#if><#list g.modules as m>${m.name}${m.count}条<#sep>、</#list><#sep>；</#list>（详见附件${platform.number}）。<#if platform.top?has_content>平台数据上传数量较多的有：<#list platform.top as u>${u}<#if u?has_next>${(u?index == platform.top?size - 2)?then("和", "、")}</#if></#list>。</#if><#if platform.empty?has_content><#list platform.empty as e><#if e.all>${e.units}各模块数据均为零<#else>${e.units}的${e.modules}<#if e.count gt 1>${e.countText}个</#if>模块数据为零</#if><#sep>；</#list>，相关单位需高度重视，立即对标整改，补齐短板。</#if>
 </#if>
 @chart 图1  ${month}月各指标完成全年任务情况（红色为未达到序时进度，虚线为序时进度）
+<#if style == "themed">
+<#-- 主题式（bulletin.yaml 中 style: themed，种子 002 的写法）：每级一段，“一是**主题**。”后写值得一提的指标；亮牌的指标不在此重复。 -->
+<#macro clause i><#if i.done>${i.name}已完成全年任务<#elseif i.kind == "progress" || i.kind == "standard">${i.name}总体形象进度${i.progressText}<#elseif i.kind == "ceiling">${i.name}控制在目标以内<#elseif i.kind == "rate" && i.doneText??>${i.name}达到${i.doneText}${i.unit}<#elseif i.perUnit && i.doneText??>${i.name}${unitsWord}平均完成${i.doneText}${i.unit}<#elseif i.doneText?? && i.progressText??>${i.name}已完成${i.doneText}${i.unit}，完成全年任务的${i.progressText}<#elseif i.progressText??>${i.name}进度为${i.progressText}<#else>${i.name}</#if><#if i.note??>（${i.note}）</#if></#macro>
+<#list levels as level>
+@p <#if level.id == "city">${level.label}${level.summary.items}个项目${level.summary.indicators}个指标任务中<#if level.summary.done gt 0>${level.summary.done}个指标已完成，其它指标有序推进<#else>各指标均有序推进</#if>。<#else>${level.label}各项任务取得阶段性成效。</#if><#list level.themes as t>${numerals[t?index]}是**${t.lead}**。<#if t.indicators?has_content><#list t.indicators as i><@clause i/><#sep>；</#list>。<#else>相关工作有序推进。</#if></#list>
+</#list>
+<#else>
 <#list levels as level>
 @h2 （${(level?index == 0)?then("一", "二")}）${level.label}
 <#list level.items as item>
@@ -77,6 +84,7 @@
 </#list>
 </#list>
 </#list>
+</#if>
 <@h1 "突出问题"/>
 
 <#assign k = 0>

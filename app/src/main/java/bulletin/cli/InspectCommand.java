@@ -53,6 +53,12 @@ final class InspectCommand implements Runnable {
             out.flush();
             return;
         }
+        if (json && month != null) {
+            var out = spec.commandLine().getOut();
+            out.print(InspectService.facts(parent.workspace, month) + "\n"); // what the template is given
+            out.flush();
+            return;
+        }
         InspectService.Result r = InspectService.load(parent.workspace, month);
         IndicatorModel model = r.model();
         var out = spec.commandLine().getOut();

@@ -122,11 +122,19 @@ public record AppendixLayout(Level level, int number, String title, List<List<Ce
 
     /** The table of one level under the programme's own name, or null where the month has none of that level. */
     public static AppendixLayout of(Snapshot s, Level level, String programme) {
+        return of(s, level, programme, false);
+    }
+
+    /**
+     * The table of one level; in the themed style ({@code themed}) a 形象进度 or text-target indicator's 进度 row (or
+     * its 数量 row, where it has no figures) carries its 具体情况 across the 全市 and unit columns.
+     */
+    public static AppendixLayout of(Snapshot s, Level level, String programme, boolean themed) {
         List<SnapshotIndicator> inds = s.indicators().stream().filter(i -> i.level() == level).toList();
         if (inds.isEmpty()) {
             return null;
         }
-        Builder b = new Builder(s);
+        Builder b = new Builder(s, themed);
         b.header();
         for (SnapshotIndicator i : inds) {
             b.block(i);
@@ -202,9 +210,11 @@ public record AppendixLayout(Level level, int number, String title, List<List<Ce
         private int itemStart;
         private int taskStart;
         private int itemNo;
+        private final boolean themed;
 
-        Builder(Snapshot s) {
+        Builder(Snapshot s, boolean themed) {
             this.s = s;
+            this.themed = themed;
         }
 
         void header() {
@@ -232,6 +242,8 @@ public record AppendixLayout(Level level, int number, String title, List<List<Ce
             boolean single = i.path().size() == 1;
             List<List<String>> figures = figures(i);
             String words = wordTarget(i);
+            String detail = themed ? Detail.of(s, i, words != null) : null;
+            int detailRow = detail == null ? -1 : i.kind().reportsPercent() ? 2 : 1;
             for (int k = 0; k < 3; k++) {
                 boolean first = k == 0;
                 List<Cell> row = new ArrayList<>();
@@ -242,7 +254,7 @@ public record AppendixLayout(Level level, int number, String title, List<List<Ce
                 row.add(Cell.text(first && !single ? i.name() : "", Align.LEFT));
                 row.add(Cell.text(first ? i.measure() : "", Align.CENTER));
                 row.add(Cell.text(LABELS.get(k), Align.CENTER));
-                figureCells(row, i, figures.get(k), k, first ? words : null);
+                figureCells(row, i, figures.get(k), k, first ? words : k == detailRow ? detail : null);
                 rows.add(row);
             }
             if (single) {
@@ -254,6 +266,9 @@ public record AppendixLayout(Level level, int number, String title, List<List<Ce
             merges.add(new Merge(r, 4, r + 2, 4));
             if (words != null) {
                 merges.add(new Merge(r, FIRST_FIGURE, r, FIRST_FIGURE + s.units().size()));
+            }
+            if (detailRow > 0) {
+                merges.add(new Merge(r + detailRow, FIRST_FIGURE, r + detailRow, FIRST_FIGURE + s.units().size()));
             }
             lastItem = i.item();
             lastTask = task;

@@ -64,20 +64,31 @@ public final class DocxWriter {
      * asked for only once the rest of the document is built, so that it can be drawn on another core meanwhile;
      * a null chart, or one that yields null, leaves the picture out.
      */
-    public record Look(boolean a3, String behindFill, String redFill, Supplier<byte[]> chart, String programme) {
+    public record Look(boolean a3, String behindFill, String redFill, Supplier<byte[]> chart, String programme,
+                       boolean themed) {
         /** A look under the default programme name (重点民生实事). */
         public Look(boolean a3, String behindFill, String redFill, Supplier<byte[]> chart) {
             this(a3, behindFill, redFill, chart, AppendixLayout.PROGRAMME);
         }
 
+        /** A look in the itemised style. */
+        public Look(boolean a3, String behindFill, String redFill, Supplier<byte[]> chart, String programme) {
+            this(a3, behindFill, redFill, chart, programme, false);
+        }
+
         /** The same look with this chart (null for none). */
         public Look withChart(Supplier<byte[]> chart) {
-            return new Look(a3, behindFill, redFill, chart, programme);
+            return new Look(a3, behindFill, redFill, chart, programme, themed);
         }
 
         /** The same look for a programme of this name (the appendix titles say it). */
         public Look withProgramme(String programme) {
-            return new Look(a3, behindFill, redFill, chart, programme);
+            return new Look(a3, behindFill, redFill, chart, programme, themed);
+        }
+
+        /** The same look in the themed style: the appendix carries each 形象进度 indicator's 具体情况. */
+        public Look withThemed(boolean themed) {
+            return new Look(a3, behindFill, redFill, chart, programme, themed);
         }
     }
 
@@ -170,7 +181,7 @@ public final class DocxWriter {
                         }
                     }
                     case "appendix" -> appendixStarted |= appendixBlock(body, s, b.text().trim(), page, appendixStarted);
-                    default -> body.add(para(b.text(), BODY));
+                    default -> body.add(bold(para("", BODY), b.text()));
                 }
             }
             main.getJaxbElement().getBody().setSectPr(appendixStarted ? landscapeFooters(pkg, landscape(page)) : page);
@@ -473,7 +484,7 @@ public final class DocxWriter {
     }
 
     private void appendix(List<Object> body, Snapshot s, Level level) {
-        AppendixLayout table = AppendixLayout.of(s, level, look.programme());
+        AppendixLayout table = AppendixLayout.of(s, level, look.programme(), look.themed());
         if (table == null) {
             return;
         }
@@ -758,6 +769,35 @@ public final class DocxWriter {
         p.setPPr(ppr);
         if (text != null && !text.isEmpty()) {
             p.getContent().add(run(text));
+        }
+        return p;
+    }
+
+    /**
+     * A body paragraph's runs: text between a pair of "**" is bold ("一是**重点群体保障更加有力**。", the themed
+     * style's lead-in, as seed 002 prints it); a line without a pair is one run, as before.
+     */
+    private P bold(P p, String text) {
+        String[] parts = text.split("\\*\\*", -1);
+        if (parts.length < 3) {
+            if (!text.isEmpty()) {
+                p.getContent().add(run(text));
+            }
+            return p;
+        }
+        for (int k = 0; k < parts.length; k++) {
+            boolean on = k % 2 == 1 && k < parts.length - 1; // an unpaired last "**" stays text
+            String part = k % 2 == 1 && k == parts.length - 1 ? "**" + parts[k] : parts[k];
+            if (part.isEmpty()) {
+                continue;
+            }
+            R r = run(part);
+            if (on) {
+                org.docx4j.wml.RPr rpr = f.createRPr();
+                rpr.setB(new BooleanDefaultTrue());
+                r.setRPr(rpr);
+            }
+            p.getContent().add(r);
         }
         return p;
     }

@@ -201,6 +201,21 @@ public final class Wording {
         return new ArrayList<>(byUnit.values());
     }
 
+    /**
+     * The facts the template is given for a month ({@code inspect --month M --json}): the same data model as
+     * {@link #render}, without the clerk's notes, and with the caller's values (programme, style, themes…).
+     */
+    public static Map<String, Object> facts(Snapshot s, Map<String, Object> extra) {
+        Map<String, Object> model = dataModel(s, Notes.EMPTY, extra);
+        extra.forEach((k, v) -> {
+            if (!(v instanceof Snapshot) && !k.equals(SHORT_NAMES)) {
+                model.put(k, v);
+            }
+        });
+        model.remove("notes");
+        return new java.util.TreeMap<>(model);
+    }
+
     static Map<String, Object> dataModel(Snapshot s, Notes notes) {
         return dataModel(s, notes, Map.of());
     }
@@ -246,6 +261,15 @@ public final class Wording {
         m.put("programme", programme);
         m.put("levels", levels(s, String.valueOf(extra.getOrDefault("noticeTitle", "")), programme,
                 extra.get(PREVIOUS) instanceof Snapshot p ? p : null));
+        m.put("style", "themed".equals(extra.get(STYLE)) ? "themed" : "itemised");
+        @SuppressWarnings("unchecked")
+        Map<String, List<Integer>> given = extra.get(THEMES) instanceof Map<?, ?> t ? (Map<String, List<Integer>>) t
+                : Map.of();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> levelMaps = (List<Map<String, Object>>) m.get("levels");
+        for (Map<String, Object> l : levelMaps) {
+            l.put("themes", Themes.of(s, Level.ofId((String) l.get("id")), given, shorts));
+        }
         m.put("notes", notes(notes));
         m.put("numerals", List.of("一", "二", "三", "四", "五", "六", "七", "八", "九", "十"));
         m.put("attachments", AppendixLayout.titles(s, programme)); // only the appendices the bulletin has, numbered in order
@@ -298,6 +322,12 @@ public final class Wording {
 
     /** The key of {@code extra} under which the caller may give bulletin.yaml's {@code short:} names, by code. */
     public static final String SHORT_NAMES = "shortNames";
+
+    /** The key of {@code extra} for bulletin.yaml's {@code style:} ("itemised" or "themed"). */
+    public static final String STYLE = "style";
+
+    /** The key of {@code extra} for bulletin.yaml's {@code themes:} (lead-in → project numbers, in order). */
+    public static final String THEMES = "themeGroups";
 
     /** The key of {@code extra} under which the caller may give last month's snapshot. */
     public static final String PREVIOUS = "previousSnapshot";

@@ -407,6 +407,8 @@ public final class GenerateService {
             }
             extra.put("noticeTitle", model.title() == null ? "" : model.title());
             extra.put("programme", model.programme());
+            extra.put(Wording.STYLE, ws.config().themed() ? "themed" : "itemised");
+            extra.put(Wording.THEMES, ws.config().themes());
             Map<String, String> shorts = new HashMap<>(); // bulletin.yaml's short: names, for the cards and 突出问题
             ws.config().indicators().forEach((code, o) -> {
                 if (o != null && o.shortName() != null) {
@@ -431,7 +433,8 @@ public final class GenerateService {
          * this one builds the document; the document asks for the chart last.
          */
         private Documents build(List<Wording.Block> blocks) {
-            DocxWriter.Look look = look(ws.config().appendix()).withProgramme(model.programme());
+            DocxWriter.Look look = look(ws.config().appendix()).withProgramme(model.programme())
+                    .withThemed(ws.config().themed());
             CompletableFuture<byte[]> chartJob = chartFont.thenApplyAsync(font -> font.flatMap(
                     name -> Chart.render(snapshot, name, 156)).orElse(null));
             CompletableFuture<byte[]> xlsxJob = CompletableFuture.supplyAsync(

@@ -49,6 +49,48 @@ public final class InspectService {
                 previous.how().id(), issue, month.atEndOfMonth().toString(), null, null, null, accepted.excluded()));
     }
 
+    /**
+     * The facts the bulletin's template is given for a month ({@code inspect --month M --json}), computed as
+     * generate would with --skip-invalid (nothing is written), as JSON: the levels with their themes and
+     * indicators, the cards, the behind indicators and the rest, so that an office rewording the template sees
+     * what it may use.
+     */
+    public static String facts(Path workspace, String monthSpec) {
+        Workspace ws = Workspace.open(workspace);
+        IndicatorModel model = ModelLoader.load(ws);
+        YearMonth month = Months.parse(monthSpec, model.year());
+        WorkspaceHistory months = new WorkspaceHistory(ws, model);
+        History.Previous previous = History.before(model, month, months);
+        MonthCheck.Accepted accepted = months.check(month, previous::snapshot, false).accepted(false);
+        Snapshot s = Engine.compute(new Engine.Input(model, month, accepted.reports(), previous.snapshot(),
+                previous.how().id(), previous.nextIssue(), month.atEndOfMonth().toString(), null, null, null,
+                accepted.excluded()));
+        java.util.Map<String, Object> extra = new java.util.HashMap<>();
+        if (ws.config().deadline() != null) {
+            extra.put("deadline", ws.config().deadline());
+        }
+        extra.put("noticeTitle", model.title() == null ? "" : model.title());
+        extra.put("programme", model.programme());
+        extra.put(bulletin.document.Wording.STYLE, ws.config().themed() ? "themed" : "itemised");
+        extra.put(bulletin.document.Wording.THEMES, ws.config().themes());
+        java.util.Map<String, String> shorts = new java.util.HashMap<>();
+        ws.config().indicators().forEach((code, o) -> {
+            if (o != null && o.shortName() != null) {
+                shorts.put(code, o.shortName());
+            }
+        });
+        extra.put(bulletin.document.Wording.SHORT_NAMES, shorts);
+        if (previous.snapshot() != null) {
+            extra.put(bulletin.document.Wording.PREVIOUS, previous.snapshot());
+        }
+        try {
+            return bulletin.report.ModelJson.mapper().writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(bulletin.document.Wording.facts(s, extra));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static Result load(Path workspace, String monthSpec) {
         Workspace ws = Workspace.open(workspace);
         IndicatorModel model = ModelLoader.load(ws);

@@ -114,6 +114,11 @@ public final class Workspace {
 
     /** Values a setting cannot take, each refused with its line: a day of the month, a year, a target, a month. */
     private static void checkRanges(ConfigLines lines, WorkspaceConfig c) {
+        if (c.style() != null && !c.themed() && !c.style().trim().equalsIgnoreCase(WorkspaceConfig.ITEMISED)
+                && !c.style().trim().equals("逐项")) {
+            throw BulletinException.usage(lines.place("style") + ": 错误: style（工作进展的写法）应是 itemised（逐项）或 "
+                    + "themed（主题），而不是 " + c.style());
+        }
         if (c.deadline() != null && (c.deadline() < 1 || c.deadline() > 31)) {
             throw BulletinException.usage(lines.place("deadline") + ": 错误: deadline（每月报送截止日）应是 1 到 31 之间的"
                     + "日子，而不是 " + c.deadline());

@@ -21,6 +21,10 @@ import java.util.Map;
  * @param chart            whether 工作进展 carries the completion chart (default true)
  * @param stamp            the line under the office in the signature, e.g. （岳阳市人力资源和社会保障局代章）
  * @param programme        the programme's own name (民生实事, 十大民生工程…); default read from the tables' title
+ * @param style            how 工作进展 is written: {@code itemised} (default, indicator by indicator, seed 001) or
+ *                         {@code themed} (one page: per level the counts, then "一是**lead-in**。…", seed 002)
+ * @param themes           the themed style's groups: lead-in → project numbers, in order, e.g.
+ *                         {"重点群体保障更加有力": [1, 5, 7]}; without it each level's projects in 3–4 groups
  */
 public record WorkspaceConfig(
         @JsonProperty("year") Integer year,
@@ -34,10 +38,28 @@ public record WorkspaceConfig(
         @JsonProperty("appendix") Appendix appendix,
         @JsonProperty("chart") Boolean chart,
         @JsonProperty("stamp") String stamp,
-        @JsonProperty("programme") String programme) {
+        @JsonProperty("programme") String programme,
+        @JsonProperty("style") String style,
+        @JsonProperty("themes")
+        Map<String, List<Integer>> themes) {
 
     public static final WorkspaceConfig EMPTY = new WorkspaceConfig(null, null, null, null, null, null, null, null,
             null, null, null, null);
+
+    /** The style 工作进展 is written in by default: indicator by indicator. */
+    public static final String ITEMISED = "itemised";
+
+    /** The one-page style of seed 002: themes with bold lead-ins, the detail in the appendix. */
+    public static final String THEMED = "themed";
+
+    /** The settings before the themed style (style and themes unset). */
+    public WorkspaceConfig(Integer year, String title, String office, List<String> units, Integer deadline,
+                           Map<String, String> levels, List<String> progressKeywords,
+                           Map<String, IndicatorOverride> indicators, Appendix appendix, Boolean chart, String stamp,
+                           String programme) {
+        this(year, title, office, units, deadline, levels, progressKeywords, indicators, appendix, chart, stamp,
+                programme, null, null);
+    }
 
     /** The default words that make an indicator a construction-type 形象进度 one. */
     public static final List<String> DEFAULT_PROGRESS_KEYWORDS = List.of(
@@ -48,6 +70,13 @@ public record WorkspaceConfig(
         levels = levels == null ? Map.of() : Map.copyOf(levels);
         indicators = indicators == null ? Map.of() : Map.copyOf(indicators);
         appendix = appendix == null ? Appendix.DEFAULT : appendix;
+        themes = themes == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(
+                themes)); // in the order bulletin.yaml gives them: 一是, 二是…
+    }
+
+    /** Whether 工作进展 is written in the themed style ({@code style: themed}, or 主题; itemised is also 逐项). */
+    public boolean themed() {
+        return style != null && (style.trim().equalsIgnoreCase(THEMED) || style.trim().equals("主题"));
     }
 
     public boolean chartOrDefault() {

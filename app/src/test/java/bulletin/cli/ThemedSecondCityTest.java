@@ -1,0 +1,86 @@
+package bulletin.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import bulletin.service.TemplateService;
+import bulletin.testing.Cli;
+import bulletin.testing.Cli.Run;
+import bulletin.testing.FormFiller;
+import bulletin.testing.SecondCity;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 27 on the second fixture city (临江, 县市区 as units, no bulletin.yaml of its own): {@code style: themed}
+ * without {@code themes:} groups the city's projects in order under their headings, bold, and its appendix's
+ * 形象进度 rows hold each 区县's 进度.
+ */
+class ThemedSecondCityTest {
+
+    @TempDir
+    static Path tmp;
+    static List<ThemedStyleTest.Para> paragraphs;
+
+    @BeforeAll
+    static void fillAndGenerateJune() throws IOException {
+        Path ws = tmp.resolve("临江");
+        SecondCity.writeWorkspace(ws);
+        Files.writeString(ws.resolve("bulletin.yaml"), "style: themed\n", StandardCharsets.UTF_8);
+        assertThat(Cli.in(ws, "template", "--month", "6").code()).isZero();
+        YearMonth jun = YearMonth.of(2026, 6);
+        Files.createDirectories(ws.resolve("progress/2026-06"));
+        List<String> reporters = new ArrayList<>(SecondCity.UNITS);
+        reporters.add("市本级");
+        for (int u = 0; u < reporters.size(); u++) {
+            String unit = reporters.get(u);
+            Path form = ws.resolve("forms/2026-06").resolve(TemplateService.fileName(jun, unit));
+            try (FormFiller f = new FormFiller(Files.readAllBytes(form))) {
+                for (var e : SecondCityTest.JUNE.entrySet()) {
+                    String v = e.getValue().split(" ")[u];
+                    if (v.equals("-")) {
+                        continue;
+                    }
+                    boolean percent = e.getKey().equals("03-01") || e.getKey().startsWith("05")
+                            || e.getKey().equals("04-02") || e.getKey().equals("06-01");
+                    if (percent) {
+                        f.percent(e.getKey(), new BigDecimal(v));
+                    } else {
+                        f.done(e.getKey(), new BigDecimal(v));
+                    }
+                }
+                try (OutputStream out = Files.newOutputStream(ws.resolve("progress/2026-06").resolve(unit + ".xlsx"))) {
+                    f.save(out);
+                }
+            }
+        }
+        Run r = Cli.in(ws, "generate", "--month", "6", "--date", "2026-06-30");
+        assertThat(r.code()).as(r.toString()).isZero();
+        paragraphs = ThemedStyleTest.paragraphs(ws);
+    }
+
+    @Test
+    void eachLevelHasItsThemesWithBoldLeadIns() {
+        List<ThemedStyleTest.Para> themed = paragraphs.stream().filter(p -> p.text().contains("。一是")).toList();
+        assertThat(themed).isNotEmpty().allSatisfy(p -> {
+            assertThat(p.text()).contains("二是");
+            assertThat(p.bold()).endsWith("稳步推进|");
+        });
+        assertThat(themed).anySatisfy(p -> assertThat(p.text()).containsPattern("市级\\S*\\d+个项目\\d+个指标任务中"));
+    }
+
+    @Test
+    void theAppendixProgressRowsHoldEachUnitsProgress() {
+        assertThat(paragraphs).anySatisfy(p -> assertThat(p.text()).startsWith("总体形象进度")
+                .containsPattern("具体情况：1\\. \\S+进度\\d+(\\.\\d+)?%"));
+    }
+}
