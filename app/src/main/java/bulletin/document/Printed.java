@@ -39,8 +39,18 @@ public final class Printed {
                     i.kind(), i.measure(), i.leadUnit(), i.schedule(), i.total(), i.units(), i.card(), i.gain(),
                     i.progressGain(), i.notes(), i.problems(), i.perUnit(), i.behindMonths(), i.pending()));
         }
+        // The summary's list of behind indicators names them as the paper does too (the terminal prints it).
+        Snapshot.Summary sum = s.summary();
+        List<Snapshot.Behind> behind = new ArrayList<>();
+        for (Snapshot.Behind b : sum.behind()) {
+            String given = names.get(b.code());
+            behind.add(given == null || given.isBlank() ? b : new Snapshot.Behind(b.code(), Text.clean(given),
+                    b.level(), b.progress(), b.schedule(), b.leadUnit(), b.card()));
+        }
+        sum = new Snapshot.Summary(sum.province(), sum.city(), sum.unitsOnSchedule(), behind, sum.cleared(),
+                sum.previousCards());
         return new Snapshot(s.year(), s.month(), s.issue(), s.date(), s.schedule(), s.title(), s.office(), s.units(),
-                s.previous(), out, s.summary(), s.late(), s.lateDepartments(), s.inputs(), s.excluded(),
+                s.previous(), out, sum, s.late(), s.lateDepartments(), s.inputs(), s.excluded(),
                 s.platform());
     }
 }

@@ -36,6 +36,7 @@ class SentencesTest {
 
     static final Map<Integer, List<String>> TEXT = new HashMap<>();
     static final Map<Integer, Snapshot> SNAPSHOT = new HashMap<>();
+    static final Map<Integer, String> OUT = new HashMap<>();
 
     @BeforeAll
     static void generateTheSamplesMonths() throws IOException {
@@ -44,6 +45,7 @@ class SentencesTest {
             Run r = Cli.in(ws, "generate", "--month", String.valueOf(m), "--date", "2026-0" + m + "-30",
                     "--skip-invalid");
             assertThat(r.code()).as(r.toString()).isZero();
+            OUT.put(m, r.out());
             Path out = ws.resolve("out/2026-0" + m);
             SNAPSHOT.put(m, SnapshotReader.read(out.resolve("bulletin.json"), "bulletin.json"));
             try (var list = Files.list(out)) {
@@ -244,6 +246,10 @@ class SentencesTest {
         assertThat(paragraph(6, "部分指标未达到序时进度")).contains("“农村自建桥梁安全隐患排查整治”进度为26.67%");
         // bulletin.json carries the printed name too; the forms keep the tables' own (the workbooks are read by it).
         assertThat(indicator(6, "03-05").name()).isEqualTo("开展“技兴三湘一人一技”职业技能培训1650人次");
+        // So do the summary's behind indicators, which the terminal prints after generate.
+        assertThat(SNAPSHOT.get(5).summary().behind()).filteredOn(b -> b.code().equals("03-05"))
+                .extracting(Snapshot.Behind::name).containsExactly("开展“技兴三湘一人一技”职业技能培训1650人次");
+        assertThat(OUT.get(5)).contains("03-05 开展“技兴三湘一人一技”职业技能培训1650人次").doesNotContain("1650万人次");
     }
 
     /**
