@@ -61,7 +61,7 @@ class PlatformTest {
                     + "信息公开59条（详见附件3）。平台数据上传数量较多的有：白水镇、归义街道和罗江镇。川山坪镇、神鼎山镇的"
                     + "建管用库、信息公开两个模块数据为零，相关单位需高度重视，立即对标整改，补齐短板。");
             assertThat(text).contains("2.市级重点民生实事项目5月推进情况统计表\n3.2026年5月民生实事平台信息上传情况表");
-            assertThat(text).contains("附件3\n2026年5月民生实事平台信息上传情况表");
+            assertThat(text).contains("附件3\n\n2026年5月民生实事平台信息上传情况表"); // the title on the third line (GB/T 9704)
             // The paragraph stands in 工作进展, before its first sub-heading.
             assertThat(text.indexOf("平台情况")).isBetween(text.indexOf("二、工作进展"), text.indexOf("（一）"));
 
