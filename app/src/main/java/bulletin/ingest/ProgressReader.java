@@ -179,29 +179,7 @@ public final class ProgressReader {
                 return Optional.empty();
             }
             Columns cols = columns(grid, headerRow, problems);
-            Map<Integer, String> rows = new LinkedHashMap<>();
-            Map<String, String> codeByName = null; // built on the first row without a code, once per workbook
-            for (int r = headerRow + 1; r < grid.rows(); r++) {
-                if (grid.isBlankRow(r)) {
-                    continue;
-                }
-                if (cols.code() >= 0 && grid.value(r, cols.code()).kind() == Grid.Kind.DAMAGED) {
-                    // The row's code is lost: its indicator is reported missing, and here is why.
-                    problems.add(Problem.error("damaged-cell", grid.place(r, cols.code()), "指标编码所在的单元格内容"
-                            + "无法读取（文件中它指向的文字不存在，文件可能已损坏），这一行无法对应到指标：请在 Excel/WPS 中"
-                            + "重新填写并保存").with("", "指标编码"));
-                }
-                String c = cols.code() >= 0 ? Text.compact(grid.text(r, cols.code())) : "";
-                if (c.isEmpty() && cols.name() >= 0) {
-                    if (codeByName == null) {
-                        codeByName = codesByName(model);
-                    }
-                    c = byName(codeByName, grid.text(r, cols.name()));
-                }
-                if (!c.isEmpty()) {
-                    rows.put(r, c);
-                }
-            }
+            Map<Integer, String> rows = codeRows(grid, headerRow, cols, model, problems);
             return Optional.of(new Form(shown, meta, grid, headerRow, cols, who.name(), rows, hiddenWithValues,
                     who.found()));
         } catch (Workbooks.Unreadable e) {
@@ -214,6 +192,35 @@ public final class ProgressReader {
             problems.error("unreadable-workbook", place, "读取时出错，文件可能已损坏（" + e.getClass().getSimpleName() + "）");
             return Optional.empty();
         }
+    }
+
+    /** The form's rows by their indicator code: the code cell's, or the indicator whose name the row gives. */
+    private static Map<Integer, String> codeRows(Grid grid, int headerRow, Columns cols, IndicatorModel model,
+                                                 Problems problems) {
+        Map<Integer, String> rows = new LinkedHashMap<>();
+        Map<String, String> codeByName = null; // built on the first row without a code, once per workbook
+        for (int r = headerRow + 1; r < grid.rows(); r++) {
+            if (grid.isBlankRow(r)) {
+                continue;
+            }
+            if (cols.code() >= 0 && grid.value(r, cols.code()).kind() == Grid.Kind.DAMAGED) {
+                // The row's code is lost: its indicator is reported missing, and here is why.
+                problems.add(Problem.error("damaged-cell", grid.place(r, cols.code()), "指标编码所在的单元格内容"
+                        + "无法读取（文件中它指向的文字不存在，文件可能已损坏），这一行无法对应到指标：请在 Excel/WPS 中"
+                        + "重新填写并保存").with("", "指标编码"));
+            }
+            String c = cols.code() >= 0 ? Text.compact(grid.text(r, cols.code())) : "";
+            if (c.isEmpty() && cols.name() >= 0) {
+                if (codeByName == null) {
+                    codeByName = codesByName(model);
+                }
+                c = byName(codeByName, grid.text(r, cols.name()));
+            }
+            if (!c.isEmpty()) {
+                rows.put(r, c);
+            }
+        }
+        return rows;
     }
 
     private static boolean hasValues(Grid g) {
