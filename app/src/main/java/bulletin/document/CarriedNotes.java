@@ -54,7 +54,8 @@ final class CarriedNotes {
         for (String u : late) {
             Excluded whole = s.leftOutWhole(u);
             if (whole != null) {
-                out.add("注：" + u + "的" + s.month() + "月报表有误，未采用（" + Text.firstClause(whole.message()) + "）"
+                String file = whole.file() == null ? "" : whole.file().substring(whole.file().lastIndexOf('/') + 1);
+                out.add("注：" + Rejected.whole(whole, file, s.month()) + "，未予采用" // office prose, as 突出问题
                         + (carried.containsKey(u) ? "，表中带" + AppendixLayout.MARK + "的数据沿用"
                                 + String.join("、", carried.get(u)) + "累计数" : "") + "。");
             }
@@ -65,7 +66,7 @@ final class CarriedNotes {
                 continue;
             }
             Figure f = e.unit() != null && e.unit().equals(i.leadUnit()) ? i.total() : i.units().get(e.unit());
-            out.add("注：" + e.unit() + "报表中“" + i.name() + "”的数据有误，未采用（" + Text.firstClause(e.message()) + "）"
+            out.add("注：" + e.unit() + "报表中" + Rejected.figure(e, Draft.quoted(i.name())) + "，未予采用"
                     + (f != null && f.carried() ? "，表中带" + AppendixLayout.MARK + "的数据沿用"
                             + Format.monthLabel(f.carriedFrom()) + "累计数" : "") + "。");
         }

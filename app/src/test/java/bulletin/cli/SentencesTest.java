@@ -136,9 +136,6 @@ class SentencesTest {
         assertThat(p).doesNotContainPattern(CODE).doesNotContain("（这是").doesNotContain("…").doesNotContain("不是数字：");
         for (int m = 3; m <= 6; m++) {
             for (String q : TEXT.get(m)) {
-                if (q.startsWith("注：")) {
-                    continue; // the appendix's notes (document.CarriedNotes) are another part's
-                }
                 assertThat(maxQuoteDepth(q)).as(m + "月：" + q).isLessThanOrEqualTo(1);
             }
         }
@@ -277,9 +274,7 @@ class SentencesTest {
         String problems = text.stream().filter(p -> p.contains("部分指标未达到序时进度")).findFirst().orElse("");
         for (String p : text) {
             assertThat(p.contains("暂无完成数据") && p.contains("牌")).as(label + "：" + p).isFalse();
-            if (!p.startsWith("注：")) {
-                assertThat(maxQuoteDepth(p)).as(label + "：" + p).isLessThanOrEqualTo(1);
-            }
+            assertThat(maxQuoteDepth(p)).as(label + "：" + p).isLessThanOrEqualTo(1); // the appendix's 注 too
             if (p.contains("黄牌") || p.contains("红牌") || p.contains("未予采用")) {
                 assertThat(p).as(label).doesNotContain("…").doesNotContain(" ”").doesNotContain("“其中")
                         .doesNotContainPattern("[a-z]+-[a-z]+-?[a-z]*|进度填报!");
