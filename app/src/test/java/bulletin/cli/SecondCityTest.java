@@ -55,16 +55,8 @@ class SecondCityTest {
             "05-02", "70 - - - - - -",
             "06-01", "50 50 40 40 40 40 -");
 
-    @BeforeAll
-    static void readFillAndGenerate() throws IOException {
-        ws = tmp.resolve("临江");
-        SecondCity.writeWorkspace(ws);
-        targets = Cli.in(ws, "validate", "--targets");
-        Run json = Cli.in(ws, "inspect", "--json");
-        assertThat(json.code()).as(json.toString()).isZero();
-        model = new ObjectMapper().readTree(json.out());
-        Run template = Cli.in(ws, "template", "--month", "6");
-        assertThat(template.code()).as(template.toString()).isZero();
+    /** Fills the June forms that {@code template} wrote in {@code ws} with {@link #JUNE}'s figures, as returned. */
+    static void fillJune(Path ws) throws IOException {
         YearMonth jun = YearMonth.of(2026, 6);
         Files.createDirectories(ws.resolve("progress/2026-06"));
         java.util.List<String> reporters = new java.util.ArrayList<>(SecondCity.UNITS);
@@ -91,6 +83,19 @@ class SecondCityTest {
                 }
             }
         }
+    }
+
+    @BeforeAll
+    static void readFillAndGenerate() throws IOException {
+        ws = tmp.resolve("临江");
+        SecondCity.writeWorkspace(ws);
+        targets = Cli.in(ws, "validate", "--targets");
+        Run json = Cli.in(ws, "inspect", "--json");
+        assertThat(json.code()).as(json.toString()).isZero();
+        model = new ObjectMapper().readTree(json.out());
+        Run template = Cli.in(ws, "template", "--month", "6");
+        assertThat(template.code()).as(template.toString()).isZero();
+        fillJune(ws);
         generate = Cli.in(ws, "generate", "--month", "6");
         assertThat(generate.code()).as(generate.toString()).isZero();
         june = SnapshotReader.read(ws.resolve("out/2026-06/bulletin.json"), "bulletin.json");
