@@ -306,12 +306,8 @@ public final class GenerateService {
             if (mayKeepDate) {
                 keepDate(digest, issue);
             }
-            Map<String, String> names = new HashMap<>(); // bulletin.yaml's name: as the bulletin prints it
-            ws.config().indicators().forEach((code, o) -> {
-                if (o != null && o.name() != null) {
-                    names.put(code, o.name());
-                }
-            });
+            // bulletin.yaml's name: as the bulletin prints it
+            Map<String, String> names = ws.config().byIndicator(WorkspaceConfig.IndicatorOverride::name);
             Snapshot computed = Printed.named(Engine.compute(new Engine.Input(model, month, accepted.reports(),
                     previous.snapshot(), previous.how().id(), issue, date.toString(), title, office, digest,
                     accepted.excluded())).withPlatform(platform()), names);
@@ -409,13 +405,8 @@ public final class GenerateService {
             extra.put("programme", model.programme());
             extra.put(Wording.STYLE, ws.config().themed() ? "themed" : "itemised");
             extra.put(Wording.THEMES, ws.config().themes());
-            Map<String, String> shorts = new HashMap<>(); // bulletin.yaml's short: names, for the cards and 突出问题
-            ws.config().indicators().forEach((code, o) -> {
-                if (o != null && o.shortName() != null) {
-                    shorts.put(code, o.shortName());
-                }
-            });
-            extra.put(Wording.SHORT_NAMES, shorts);
+            // bulletin.yaml's short: names, for the cards and 突出问题
+            extra.put(Wording.SHORT_NAMES, ws.config().byIndicator(WorkspaceConfig.IndicatorOverride::shortName));
             if (previous != null && previous.snapshot() != null) {
                 extra.put(Wording.PREVIOUS, previous.snapshot()); // a unit's words unchanged since then are not news
             }

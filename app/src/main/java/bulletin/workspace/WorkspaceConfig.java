@@ -110,6 +110,17 @@ public record WorkspaceConfig(
         }
     }
 
+    /** One text of the indicators' overrides (name:, short:), by code, where bulletin.yaml gives it. */
+    public Map<String, String> byIndicator(java.util.function.Function<IndicatorOverride, String> field) {
+        Map<String, String> out = new java.util.HashMap<>();
+        indicators.forEach((code, o) -> {
+            if (o != null && field.apply(o) != null) {
+                out.put(code, field.apply(o));
+            }
+        });
+        return out;
+    }
+
     public List<String> progressKeywordsOrDefault() {
         return progressKeywords == null ? DEFAULT_PROGRESS_KEYWORDS : progressKeywords;
     }
