@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One appendix table (附件1 provincial, 附件2 city level) laid out once, cell by cell, from the snapshot: the
@@ -122,19 +123,20 @@ public record AppendixLayout(Level level, int number, String title, List<List<Ce
 
     /** The table of one level under the programme's own name, or null where the month has none of that level. */
     public static AppendixLayout of(Snapshot s, Level level, String programme) {
-        return of(s, level, programme, false);
+        return of(s, level, programme, Map.of());
     }
 
     /**
-     * The table of one level; in the themed style ({@code themed}) a 形象进度 or text-target indicator's 进度 row (or
-     * its 数量 row, where it has no figures) carries its 具体情况 across the 全市 and unit columns.
+     * The table of one level; in the themed style a 形象进度 or text-target indicator's 进度 row (or its 数量 row,
+     * where it has no figures) carries its 具体情况 ({@code details}, by code, as the template words it) across the
+     * 全市 and unit columns.
      */
-    public static AppendixLayout of(Snapshot s, Level level, String programme, boolean themed) {
+    public static AppendixLayout of(Snapshot s, Level level, String programme, Map<String, String> details) {
         List<SnapshotIndicator> inds = s.indicators().stream().filter(i -> i.level() == level).toList();
         if (inds.isEmpty()) {
             return null;
         }
-        Builder b = new Builder(s, themed);
+        Builder b = new Builder(s, details);
         b.header();
         for (SnapshotIndicator i : inds) {
             b.block(i);
@@ -199,6 +201,11 @@ public record AppendixLayout(Level level, int number, String title, List<List<Ce
         return rows.get(0).size();
     }
 
+    /** A target the tables give only in words ("不低于1200元/人"), for the whole 指标 row; else null. */
+    static String wordTarget(SnapshotIndicator i) {
+        return Builder.wordTarget(i);
+    }
+
     /** Lays out the rows and merges; item and task merges are closed when the next one starts. */
     private static final class Builder {
         private final Snapshot s;
@@ -210,11 +217,11 @@ public record AppendixLayout(Level level, int number, String title, List<List<Ce
         private int itemStart;
         private int taskStart;
         private int itemNo;
-        private final boolean themed;
+        private final Map<String, String> details;
 
-        Builder(Snapshot s, boolean themed) {
+        Builder(Snapshot s, Map<String, String> details) {
             this.s = s;
-            this.themed = themed;
+            this.details = details;
         }
 
         void header() {
@@ -242,7 +249,7 @@ public record AppendixLayout(Level level, int number, String title, List<List<Ce
             boolean single = i.path().size() == 1;
             List<List<String>> figures = figures(i);
             String words = wordTarget(i);
-            String detail = themed ? Detail.of(s, i, words != null) : null;
+            String detail = details.get(i.code());
             int detailRow = detail == null ? -1 : i.kind().reportsPercent() ? 2 : 1;
             for (int k = 0; k < 3; k++) {
                 boolean first = k == 0;

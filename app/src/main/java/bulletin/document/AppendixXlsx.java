@@ -24,7 +24,7 @@ public final class AppendixXlsx {
         XlsxWriter wb = new XlsxWriter();
         boolean any = false;
         for (Level level : Level.values()) {
-            AppendixLayout table = AppendixLayout.of(s, level, look.programme(), look.themed());
+            AppendixLayout table = AppendixLayout.of(s, level, look.programme(), look.details());
             if (table != null) {
                 sheet(wb, table, look);
                 any = true;

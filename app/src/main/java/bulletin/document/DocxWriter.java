@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.docx4j.XmlUtils;
 import org.docx4j.dml.wordprocessingDrawing.Inline;
@@ -65,7 +66,7 @@ public final class DocxWriter {
      * a null chart, or one that yields null, leaves the picture out.
      */
     public record Look(boolean a3, String behindFill, String redFill, Supplier<byte[]> chart, String programme,
-                       boolean themed) {
+                       Map<String, String> details) {
         /** A look under the default programme name (重点民生实事). */
         public Look(boolean a3, String behindFill, String redFill, Supplier<byte[]> chart) {
             this(a3, behindFill, redFill, chart, AppendixLayout.PROGRAMME);
@@ -73,22 +74,22 @@ public final class DocxWriter {
 
         /** A look in the itemised style. */
         public Look(boolean a3, String behindFill, String redFill, Supplier<byte[]> chart, String programme) {
-            this(a3, behindFill, redFill, chart, programme, false);
+            this(a3, behindFill, redFill, chart, programme, Map.of());
         }
 
         /** The same look with this chart (null for none). */
         public Look withChart(Supplier<byte[]> chart) {
-            return new Look(a3, behindFill, redFill, chart, programme, themed);
+            return new Look(a3, behindFill, redFill, chart, programme, details);
         }
 
         /** The same look for a programme of this name (the appendix titles say it). */
         public Look withProgramme(String programme) {
-            return new Look(a3, behindFill, redFill, chart, programme, themed);
+            return new Look(a3, behindFill, redFill, chart, programme, details);
         }
 
-        /** The same look in the themed style: the appendix carries each 形象进度 indicator's 具体情况. */
-        public Look withThemed(boolean themed) {
-            return new Look(a3, behindFill, redFill, chart, programme, themed);
+        /** The same look in the themed style: the appendix carries these 具体情况 (by code, as the template words them). */
+        public Look withDetails(Map<String, String> details) {
+            return new Look(a3, behindFill, redFill, chart, programme, details);
         }
     }
 
@@ -180,6 +181,7 @@ public final class DocxWriter {
                             body.add(chartAt);
                         }
                     }
+                    case "detail" -> { } // the appendix's 具体情况: in look.details()
                     case "appendix" -> appendixStarted |= appendixBlock(body, s, b.text().trim(), page, appendixStarted);
                     default -> body.add(bold(para("", BODY), b.text()));
                 }
@@ -484,7 +486,7 @@ public final class DocxWriter {
     }
 
     private void appendix(List<Object> body, Snapshot s, Level level) {
-        AppendixLayout table = AppendixLayout.of(s, level, look.programme(), look.themed());
+        AppendixLayout table = AppendixLayout.of(s, level, look.programme(), look.details());
         if (table == null) {
             return;
         }

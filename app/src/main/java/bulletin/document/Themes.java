@@ -21,8 +21,14 @@ import java.util.Map;
  */
 final class Themes {
 
-    /** At most this many indicators are named under one theme, to keep 工作进展 on one page. */
-    static final int CLAUSES = 3;
+    /**
+     * At most this many clauses under one theme, to keep 工作进展 on one page: the completed indicators (at most
+     * {@link #DONE}) make one clause together ("A、B均已完成全年任务"), each other indicator one.
+     */
+    static final int CLAUSES = 2;
+
+    /** At most this many completed indicators are named under one theme. */
+    static final int DONE = 3;
 
     private Themes() {
     }
@@ -95,8 +101,8 @@ final class Themes {
     }
 
     /**
-     * The indicators a theme names, in the tables' order: those completed and those furthest ahead (at most
-     * {@link #CLAUSES}), else one whose units' notes give a figure; none carded, none behind.
+     * The indicators a theme names, in the tables' order: those completed (at most {@link #DONE}) and those furthest
+     * ahead, else one whose units' notes give a figure ({@link #CLAUSES} clauses in all); none carded, none behind.
      */
     static List<Map<String, Object>> notable(Snapshot s, List<SnapshotIndicator> in, Map<String, String> shorts) {
         List<SnapshotIndicator> fit = in.stream().filter(i -> i.card() == null && i.pending() == null
@@ -105,10 +111,14 @@ final class Themes {
                 .toList());
         ranked.sort(Comparator.comparing((SnapshotIndicator i) -> i.total().status() == Status.DONE ? 0 : 1)
                 .thenComparing(i -> ahead(s, i), Comparator.reverseOrder()));
-        List<SnapshotIndicator> chosen = new ArrayList<>(ranked.subList(0, Math.min(CLAUSES, ranked.size())));
-        if (chosen.size() < CLAUSES) {
+        List<SnapshotIndicator> chosen = new ArrayList<>(ranked.stream()
+                .filter(i -> i.total().status() == Status.DONE).limit(DONE).toList());
+        int room = CLAUSES - (chosen.isEmpty() ? 0 : 1);
+        ranked.stream().filter(i -> i.total().status() != Status.DONE).limit(room).forEach(chosen::add);
+        long open = chosen.stream().filter(i -> i.total().status() != Status.DONE).count();
+        if (open < room) {
             fit.stream().filter(i -> !chosen.contains(i) && noteFigure(i) != null)
-                    .limit(CLAUSES - chosen.size()).forEach(chosen::add);
+                    .limit(room - open).forEach(chosen::add);
         }
         List<Map<String, Object>> out = new ArrayList<>();
         for (SnapshotIndicator i : in) {

@@ -121,7 +121,22 @@ public final class Wording {
 
     /** The directives a template line may start with; DocxWriter gives each its style. */
     static final java.util.Set<String> DIRECTIVES = java.util.Set.of("title", "issue", "office", "date", "h1", "h2",
-            "h3", "p", "attach", "sign", "chart", "appendix");
+            "h3", "p", "attach", "sign", "chart", "appendix", "detail");
+
+    /**
+     * The appendix's 具体情况 the template wrote, by indicator code: its lines {@code @detail <code> <text>} (the
+     * themed style's; none in the itemised one). A code the month does not have is left out.
+     */
+    public static Map<String, String> details(List<Block> blocks) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (Block b : blocks) {
+            int sp = b.text().indexOf(' ');
+            if (b.kind().equals("detail") && sp > 0 && !b.text().substring(sp + 1).isBlank()) {
+                out.putIfAbsent(b.text().substring(0, sp), b.text().substring(sp + 1).strip());
+            }
+        }
+        return out;
+    }
 
     /**
      * The rendered text as blocks: a line {@code @kind text} is a block of that kind, any other line a paragraph.
@@ -270,6 +285,7 @@ public final class Wording {
         for (Map<String, Object> l : levelMaps) {
             l.put("themes", Themes.of(s, Level.ofId((String) l.get("id")), given, shorts));
         }
+        m.put("details", Detail.all(s)); // the appendix's 具体情况: the template words them (@detail)
         m.put("notes", notes(notes));
         m.put("numerals", List.of("一", "二", "三", "四", "五", "六", "七", "八", "九", "十"));
         m.put("attachments", AppendixLayout.titles(s, programme)); // only the appendices the bulletin has, numbered in order

@@ -425,7 +425,7 @@ public final class GenerateService {
          */
         private Documents build(List<Wording.Block> blocks) {
             DocxWriter.Look look = look(ws.config().appendix()).withProgramme(model.programme())
-                    .withThemed(ws.config().themed());
+                    .withDetails(Wording.details(blocks));
             CompletableFuture<byte[]> chartJob = chartFont.thenApplyAsync(font -> font.flatMap(
                     name -> Chart.render(snapshot, name, 156)).orElse(null));
             CompletableFuture<byte[]> xlsxJob = CompletableFuture.supplyAsync(

@@ -139,10 +139,10 @@ class ThemedStyleTest {
         assertThat(province.bold()).isEqualTo("重点群体保障更加有力|便民利民服务持续优化|就业住房支撑更加稳固|");
         Para city = level(progress, "岳阳市级重点民生实事8个项目11个指标任务中");
         assertThat(city.text()).contains("一是城市功能品质持续提升。", "二是公共服务供给更加均衡。",
-                "三是粮食安全基础不断夯实。", "水稻机插机抛作业已完成11.92万亩，完成全年任务的72.24%");
+                "三是粮食安全基础不断夯实。", "水稻机插机抛作业11.92万亩，进度72.24%");
         assertThat(city.bold()).isEqualTo("城市功能品质持续提升|公共服务供给更加均衡|粮食安全基础不断夯实|");
-        // Completed indicators are named under their theme, with the figure a unit's note gives.
-        assertThat(province.text()).contains("已完成全年任务", "（已完成1个托育托管服务点培育）");
+        // Completed indicators are named under their theme; others with the figure a unit's note gives.
+        assertThat(province.text()).contains("均已完成全年任务", "（春风行动招聘会达成就业意向2160人）");
     }
 
     @Test

@@ -1,0 +1,190 @@
+package bulletin.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import bulletin.cli.ThemedStyleTest.Para;
+import bulletin.document.Pdf;
+import bulletin.testing.Cli;
+import bulletin.testing.Cli.Run;
+import bulletin.testing.SampleWorkspace;
+import bulletin.text.ShortName;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 27, points 5 and 6: the samples' May in the themed style has 工作进展 on one rendered page (as seed 002),
+ * tells every carded indicator somewhere (summary, 突出问题 or appendix), and words the appendix's 具体情况 in the
+ * template, so that a workspace's own template rewords it.
+ */
+class ThemedPageTest {
+
+    @TempDir
+    static Path tmp;
+    static Path ws;
+    static Run given;
+    static List<Para> paragraphs;
+
+    @BeforeAll
+    static void generate() throws IOException {
+        ws = SampleWorkspace.copyTo(tmp.resolve("themed"));
+        Files.writeString(ws.resolve("bulletin.yaml"), ThemedStyleTest.THEMES, StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
+        given = Cli.in(ws, "generate", "--month", "5", "--date", "2026-05-30", "--pdf");
+        assertThat(given.code()).as(given.toString()).isZero();
+        paragraphs = ThemedStyleTest.paragraphs(ws);
+    }
+
+    @Test
+    void progressFitsOneRenderedPage() throws Exception {
+        Assumptions.assumeTrue(Pdf.soffice().isPresent(), "LibreOffice (soffice) is not installed");
+        Assumptions.assumeTrue(onPath("pdftotext") && onPath("pdfinfo"), "poppler-utils are not installed");
+        Path pdf = file(ws, ".pdf");
+        int pages = Integer.parseInt(run(List.of("pdfinfo", pdf.toString())).lines()
+                .filter(l -> l.startsWith("Pages:")).findFirst().orElseThrow().replaceAll("\\D", ""));
+        int progress = -1;
+        int next = -1;
+        for (int p = 1; p <= pages && next < 0; p++) {
+            for (String line : run(List.of("pdftotext", "-layout", "-f", "" + p, "-l", "" + p, pdf.toString(), "-"))
+                    .lines().map(String::strip).toList()) {
+                if (line.matches("[一二三四五六七八九十]、 ?工作进展")) {
+                    progress = p;
+                } else if (progress > 0 && next < 0 && line.matches("[一二三四五六七八九十]、 ?\\S{2,8}")) {
+                    next = p;
+                }
+            }
+        }
+        assertThat(progress).as("工作进展's heading").isPositive();
+        assertThat(next).as("the heading after 工作进展").isPositive();
+        assertThat(next - progress).as("工作进展 on page %d, the next section on page %d", progress, next)
+                .isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void everyCardedIndicatorIsToldWithItsCardFigureAndUnit() throws IOException {
+        JsonNode snapshot = new ObjectMapper().readTree(file(ws, ".json").toFile());
+        String yaml = Files.readString(ws.resolve("bulletin.yaml"), StandardCharsets.UTF_8);
+        List<String> carded = new ArrayList<>();
+        for (JsonNode i : snapshot.get("indicators")) {
+            String card = i.get("total").get("card").asText("");
+            if (card.isEmpty() || card.equals("null")) {
+                continue;
+            }
+            Matcher given = Pattern.compile("\"" + i.get("code").asText() + "\":\\s*\\{[^}]*short:\\s*\"([^\"]+)\"")
+                    .matcher(yaml);
+            String name = given.find() ? given.group(1) : ShortName.of(i.get("name").asText());
+            String label = card.equals("red") ? "红牌" : "黄牌";
+            String percent = new BigDecimal(i.get("total").get("progress").asText()).movePointRight(2)
+                    .stripTrailingZeros().toPlainString() + "%";
+            String lead = i.get("leadUnit").asText();
+            carded.add(name);
+            assertThat(paragraphs).as("a paragraph telling %s (%s, %s, %s)", name, label, percent, lead)
+                    .anySatisfy(p -> assertThat(p.text()).contains(name, label, percent, lead));
+        }
+        // The samples' May has a yellow card and a red one.
+        assertThat(carded).contains("“技兴三湘一人一技”职业技能培训", "农村自建桥梁安全隐患排查整治");
+    }
+
+    @Test
+    void theChartIsLeftOutAndThePlatformsEmptyModulesAreAProblem() {
+        assertThat(paragraphs).noneMatch(p -> p.text().startsWith("图1"));
+        assertThat(paragraphs).anySatisfy(p -> assertThat(p.text()).startsWith("3.平台数据上传不全。")
+                .contains("共上传数据1687条（详见附件3）", "川山坪镇、神鼎山镇的建管用库、信息公开两个模块数据为零"));
+        // Seed 002's praise and the cards stay in the first paragraph of 工作进展.
+        Para first = ThemedStyleTest.progress(paragraphs).get(0);
+        assertThat(first.text()).startsWith("截至5月25日，省级重点民生实事10个项目36个指标中")
+                .contains("归义街道所有指标均达到序时进度，值得肯定。", "上期的1个黄牌、红牌指标", "本期新增黄牌指标1个");
+    }
+
+    @Test
+    void completedIndicatorsOfAThemeAreOneClause() {
+        Para province = ThemedStyleTest.level(ThemedStyleTest.progress(paragraphs), "省级重点民生实事各项任务取得阶段性成效。");
+        assertThat(province.text()).contains("一是重点群体保障更加有力。产前筛查率、新生儿疾病筛查率、“零自付”、"
+                + "培育省级职工子女托育托管服务点均已完成全年任务；");
+        Para city = ThemedStyleTest.level(ThemedStyleTest.progress(paragraphs), "岳阳市级重点民生实事");
+        assertThat(city.text()).startsWith("岳阳市级重点民生实事8个项目11个指标任务中1个指标未达到序时进度，其它指标有序推进。");
+    }
+
+    @Test
+    void aWorkspaceTemplateRewordsTheAppendixDetail() throws IOException {
+        Path other = SampleWorkspace.copyTo(tmp.resolve("reworded"));
+        Files.writeString(other.resolve("bulletin.yaml"), ThemedStyleTest.THEMES, StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
+        String template;
+        try (InputStream in = ThemedPageTest.class.getResourceAsStream("/templates/bulletin.ftl")) {
+            template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String macro = "<#macro detail d>";
+        assertThat(template).contains(macro + "<#if d.progressText??>总体形象进度${d.progressText}。</#if>具体情况：");
+        Files.createDirectories(other.resolve("templates"));
+        Files.writeString(other.resolve("templates/bulletin.ftl"), template.replace(macro
+                + "<#if d.progressText??>总体形象进度${d.progressText}。</#if>具体情况：", macro
+                + "<#if d.progressText??>整体进度${d.progressText}。</#if>分单位："), StandardCharsets.UTF_8);
+        Run run = Cli.in(other, "generate", "--month", "5", "--date", "2026-05-30");
+        assertThat(run.code()).as(run.toString()).isZero();
+        List<String> texts = ThemedStyleTest.paragraphs(other).stream().map(Para::text).toList();
+        assertThat(texts).contains("整体进度52.25%。分单位：1. 归义街道进度62%，主体工程施工中；2. 长乐镇进度45%，主体工程施工中；"
+                + "3. 罗江镇进度52%，主体工程施工中；4. 汨罗镇进度50%，主体工程施工中。");
+        assertThat(texts).noneMatch(t -> t.contains("具体情况："));
+    }
+
+    @Test
+    void inspectGivesTheDetailsFacts() throws IOException {
+        Run run = Cli.in(ws, "inspect", "--month", "5", "--json");
+        assertThat(run.code()).as(run.toString()).isZero();
+        JsonNode details = new ObjectMapper().readTree(run.out()).get("details");
+        JsonNode school = null;
+        for (JsonNode d : details) {
+            if (d.get("progressText") != null && d.get("progressText").asText().equals("52.25%")) {
+                school = d;
+            }
+        }
+        assertThat(school).as("the 52.25%% indicator in %s", details).isNotNull();
+        assertThat(school.get("row").asText()).isEqualTo("进度");
+        JsonNode first = school.get("units").get(0);
+        assertThat(first.get("unit").asText()).isEqualTo("归义街道");
+        assertThat(first.get("progressText").asText()).isEqualTo("62%");
+        assertThat(first.get("words").get(0).asText()).isEqualTo("主体工程施工中");
+    }
+
+    static Path file(Path workspace, String suffix) throws IOException {
+        try (Stream<Path> files = Files.list(workspace.resolve("out/2026-05"))) {
+            return files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst().orElseThrow();
+        }
+    }
+
+    private static boolean onPath(String tool) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String run(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (InputStream in = p.getInputStream()) {
+            in.transferTo(out);
+        }
+        assertThat(p.waitFor()).as(String.join(" ", command)).isZero();
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}
