@@ -61,10 +61,14 @@ public final class InspectService {
         YearMonth month = Months.parse(monthSpec, model.year());
         WorkspaceHistory months = new WorkspaceHistory(ws, model);
         History.Previous previous = History.before(model, month, months);
-        MonthCheck.Accepted accepted = months.check(month, previous::snapshot, false).accepted(false);
+        MonthCheck check = months.check(month, previous::snapshot, true);
+        MonthCheck.Accepted accepted = check.accepted(false);
         Snapshot s = Engine.compute(new Engine.Input(model, month, accepted.reports(), previous.snapshot(),
                 previous.how().id(), previous.nextIssue(), month.atEndOfMonth().toString(), null, null, null,
                 accepted.excluded()));
+        if (check.platform() != null) {
+            s = s.withPlatform(check.platform().usable(false)); // the platform's counts, as generate gives them
+        }
         java.util.Map<String, Object> extra = new java.util.HashMap<>();
         if (ws.config().deadline() != null) {
             extra.put("deadline", ws.config().deadline());

@@ -163,6 +163,57 @@ class ThemedPageTest {
         assertThat(first.get("words").get(0).asText()).isEqualTo("主体工程施工中");
     }
 
+    /**
+     * Every fact the template's themed part reads ({@code level.label}, {@code t.lead}, {@code i.note}, {@code
+     * d.units}, {@code u.words} …) is in {@code inspect --month 5 --json}, on some element of its list.
+     */
+    @Test
+    void inspectGivesEveryFactTheThemedPartReads() throws IOException {
+        Run run = Cli.in(ws, "inspect", "--month", "5", "--json");
+        assertThat(run.code()).as(run.toString()).isZero();
+        JsonNode facts = new ObjectMapper().readTree(run.out());
+        String template;
+        try (InputStream in = ThemedPageTest.class.getResourceAsStream("/templates/bulletin.ftl")) {
+            template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        int from = template.indexOf("<#if style == \"themed\">");
+        String themed = template.substring(from, template.indexOf("\n<#else>\n", from));
+        java.util.Map<String, String> lists = java.util.Map.of("level", "levels", "t", "levels.themes",
+                "i", "levels.themes.indicators", "d", "details", "u", "details.units", "e", "platform.empty",
+                "cards", "cards", "platform", "platform");
+        Matcher m = Pattern.compile("(?<![\\w.?])(level|t|i|d|u|e|cards|platform)\\.(\\w+)").matcher(themed);
+        List<String> read = new ArrayList<>();
+        while (m.find()) {
+            String path = lists.get(m.group(1)) + "." + m.group(2);
+            read.add(path);
+            assertThat(nodes(facts, path)).as("%s (%s in the themed part)", path, m.group()).isNotEmpty();
+        }
+        assertThat(read).contains("levels.summary", "levels.themes.lead", "levels.themes.indicators.note",
+                "details.units", "details.units.words", "platform.total");
+        for (String top : List.of("asOfText", "levels", "unitsWord", "numerals", "details", "unitsOnSchedule")) {
+            assertThat(themed).contains(top);
+            assertThat(facts.has(top)).as(top).isTrue();
+        }
+    }
+
+    /** The values at a dotted path, lists flattened on the way. */
+    private static List<JsonNode> nodes(JsonNode root, String path) {
+        List<JsonNode> at = List.of(root);
+        for (String key : path.split("\\.")) {
+            List<JsonNode> next = new ArrayList<>();
+            for (JsonNode n : at) {
+                Iterable<JsonNode> each = n.isArray() ? n : List.of(n);
+                for (JsonNode e : each) {
+                    if (e.has(key)) {
+                        next.add(e.get(key));
+                    }
+                }
+            }
+            at = next;
+        }
+        return at;
+    }
+
     static Path file(Path workspace, String suffix) throws IOException {
         try (Stream<Path> files = Files.list(workspace.resolve("out/2026-05"))) {
             return files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst().orElseThrow();
