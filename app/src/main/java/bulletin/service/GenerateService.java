@@ -426,14 +426,17 @@ public final class GenerateService {
         private Documents build(List<Wording.Block> blocks) {
             DocxWriter.Look look = look(ws.config().appendix()).withProgramme(model.programme())
                     .withDetails(Wording.details(blocks));
-            CompletableFuture<byte[]> chartJob = chartFont.thenApplyAsync(font -> font.flatMap(
-                    name -> Chart.render(snapshot, name, 156)).orElse(null));
+            // The themed template places no chart (@chart): then none is drawn, nor a missing font told.
+            boolean chart = ws.config().chartOrDefault() && blocks.stream().anyMatch(b -> b.kind().equals("chart"));
+            CompletableFuture<byte[]> chartJob = !chart ? CompletableFuture.completedFuture(null)
+                    : chartFont.thenApplyAsync(font -> font.flatMap(name -> Chart.render(snapshot, name, 156))
+                            .orElse(null));
             CompletableFuture<byte[]> xlsxJob = CompletableFuture.supplyAsync(
                     () -> bytes(out -> AppendixXlsx.write(snapshot, look, out), ".xlsx"));
-            DocxWriter.Look withChart = look.withChart(ws.config().chartOrDefault() ? () -> join(chartJob) : null);
+            DocxWriter.Look withChart = look.withChart(chart ? () -> join(chartJob) : null);
             byte[] docx = bytes(out -> DocxWriter.write(snapshot, blocks, join(reference), withChart, out), ".docx");
             Timing.mark("docx and chart");
-            if (ws.config().chartOrDefault() && join(chartFont).isEmpty()) {
+            if (chart && join(chartFont).isEmpty()) {
                 notes.add("本机没有能显示中文的字体，专报中略去了完成情况图（Linux 上可安装 fonts-noto-cjk）");
             }
             byte[] xlsx = join(xlsxJob);
