@@ -125,7 +125,8 @@ public final class Wording {
 
     /**
      * The appendix's 具体情况 the template wrote, by indicator code: its lines {@code @detail <code> <text>} (the
-     * themed style's; none in the itemised one). A code the month does not have is left out.
+     * themed style's; none in the itemised one; the first line of a code counts). A code no indicator of the month
+     * has is never looked up: the appendix asks by its indicators' codes.
      */
     public static Map<String, String> details(List<Block> blocks) {
         Map<String, String> out = new java.util.LinkedHashMap<>();
