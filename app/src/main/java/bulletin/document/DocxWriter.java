@@ -186,6 +186,7 @@ public final class DocxWriter {
             }
             main.getJaxbElement().getBody().setSectPr(appendixStarted ? landscapeFooters(pkg, landscape(page)) : page);
             keepTheEndTogether(body);
+            PageFit.flowUnderHeadings(body);
             if (chartAt != null) {
                 chart(pkg, body, body.indexOf(chartAt), chartAlt);
             }

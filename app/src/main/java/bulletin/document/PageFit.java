@@ -2,7 +2,10 @@ package bulletin.document;
 
 import jakarta.xml.bind.JAXBElement;
 import java.util.List;
+import org.docx4j.dml.wordprocessingDrawing.Inline;
+import org.docx4j.wml.BooleanDefaultTrue;
 import org.docx4j.wml.Br;
+import org.docx4j.wml.Drawing;
 import org.docx4j.wml.P;
 import org.docx4j.wml.R;
 import org.docx4j.wml.STBrType;
@@ -81,10 +84,11 @@ final class PageFit {
             }
             double n = lines(p);
             double after = n;
-            // A heading needs the headings under it and two lines of the text they head on the same page.
+            // A heading needs the headings under it and two lines of the text they head on the same page (one
+            // where that text flows).
             for (int k = i + 1; heading(p) && k < body.size() && body.get(k) instanceof P next; k++) {
                 if (!heading(next)) {
-                    after += Math.min(2, lines(next));
+                    after += Math.min(keep(next), lines(next));
                     break;
                 }
                 after += lines(next);
@@ -94,9 +98,9 @@ final class PageFit {
                 used += n;
                 return false;
             }
-            double fit = Math.min(Math.floor(free + 0.01), n - 2);
+            double fit = Math.min(Math.floor(free + 0.01), n - keep(p));
             page++;
-            if (heading(p) || fit < 2 || !Reference.BODY.equals(style(p))) {
+            if (heading(p) || fit < keep(p) || !Reference.BODY.equals(style(p)) || drawing(p) > 0) {
                 used = n;
                 return false;
             }
@@ -105,8 +109,64 @@ final class PageFit {
         }
     }
 
-    /** The grid lines a paragraph takes, by its style and text. */
+    /**
+     * Lets the first paragraph of text under each heading flow over a page's end (its widow control off, as Word,
+     * WPS and LibreOffice all read {@code w:widowControl w:val="0"}): a heading keeps with the first line of its
+     * text, not two, so that a heading and a paragraph of two or three lines never go over to the next page
+     * together leaving three lines of this one empty (issue 23: pages ending 3–6 lines short). A heading still
+     * never ends a page; a line of its text at least stays under it. Elsewhere widow and orphan control stay as
+     * the reference document sets them.
+     */
+    static void flowUnderHeadings(List<Object> body) {
+        for (int i = 0; i + 1 < body.size(); i++) {
+            if (body.get(i) instanceof P h && heading(h) && body.get(i + 1) instanceof P text
+                    && Reference.BODY.equals(style(text)) && drawing(text) == 0 && !text(text).isEmpty()) {
+                if (text.getPPr() == null) {
+                    text.setPPr(new org.docx4j.wml.PPr());
+                }
+                BooleanDefaultTrue off = new BooleanDefaultTrue();
+                off.setVal(false);
+                text.getPPr().setWidowControl(off);
+            }
+        }
+    }
+
+    /** Lines of a paragraph kept together at either side of a page's end: two, or one where its lines flow. */
+    static int keep(P p) {
+        return flows(p) ? 1 : 2;
+    }
+
+    /** Whether the paragraph's own properties turn widow and orphan control off. */
+    static boolean flows(P p) {
+        return p.getPPr() != null && p.getPPr().getWidowControl() != null && !p.getPPr().getWidowControl().isVal();
+    }
+
+    /** The grid lines of the pictures in a paragraph (by their extent), 0 where it holds none. */
+    static double drawing(P p) {
+        double twips = 0;
+        for (Object o : p.getContent()) {
+            if (o instanceof R r) {
+                for (Object c : r.getContent()) {
+                    Object v = c instanceof JAXBElement<?> e ? e.getValue() : c;
+                    if (v instanceof Drawing d) {
+                        for (Object a : d.getAnchorOrInline()) {
+                            if (a instanceof Inline in && in.getExtent() != null) {
+                                twips += in.getExtent().getCy() / 635.0;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return twips == 0 ? 0 : Math.ceil(twips / Reference.LINE);
+    }
+
+    /** The grid lines a paragraph takes, by its style and text (a picture by its height). */
     static double lines(P p) {
+        double picture = drawing(p);
+        if (picture > 0) {
+            return picture;
+        }
         String style = style(p);
         String text = text(p);
         return switch (style) {
