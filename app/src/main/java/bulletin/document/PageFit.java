@@ -88,7 +88,9 @@ final class PageFit {
             // where that text flows).
             for (int k = i + 1; heading(p) && k < body.size() && body.get(k) instanceof P next; k++) {
                 if (!heading(next)) {
-                    after += Math.min(keep(next), lines(next));
+                    // A paragraph too short to leave that many lines at either side goes over whole.
+                    double lines = lines(next);
+                    after += lines < 2 * keep(next) ? lines : keep(next);
                     break;
                 }
                 after += lines(next);
