@@ -129,7 +129,8 @@ class KeepTogetherTest {
         int tables = 0;
         for (int i = 0; i + 1 < body.size(); i++) {
             Object o = XmlUtils.unwrap(body.get(i));
-            if (!(o instanceof Tbl tbl) || !(body.get(i + 1) instanceof P note) || !PageFit.text(note).startsWith("注")) {
+            if (!(o instanceof Tbl tbl) || !(body.get(i + 1) instanceof P note)
+                    || !PageFit.text(note).startsWith("注")) {
                 continue;
             }
             tables++;

@@ -75,8 +75,9 @@ public final class RenderedPages {
     }
 
     private static final Pattern PAGE = Pattern.compile("<page width=\"([\\d.]+)\" height=\"([\\d.]+)\">");
-    private static final Pattern LINE_TAG = Pattern.compile("<line xMin=\"[\\d.]+\" yMin=\"([\\d.]+)\" xMax=\"[\\d.]+\" "
-            + "yMax=\"([\\d.]+)\">(.*?)</line>", Pattern.DOTALL);
+    private static final Pattern LINE_TAG = Pattern.compile(
+            "<line xMin=\"[\\d.]+\" yMin=\"([\\d.]+)\" xMax=\"[\\d.]+\" yMax=\"([\\d.]+)\">(.*?)</line>",
+            Pattern.DOTALL);
     private static final Pattern WORD = Pattern.compile("<word[^>]*>(.*?)</word>", Pattern.DOTALL);
     /** A page number: "— 3 —", upright or turned (then read a character a line, or backwards). */
     private static final Pattern FOLIO = Pattern.compile("[—\\-－\\s\\d]*");
@@ -90,8 +91,8 @@ public final class RenderedPages {
                 "-env:UserInstallation=" + dir.resolve("profile").toUri(), "--headless", "--norestore",
                 "--convert-to", "pdf", "--outdir", dir.toString()));
         docx.forEach(d -> cmd.add(d.toString()));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("soffice.log").toFile())
-                .start();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("soffice.log").toFile()).start();
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
