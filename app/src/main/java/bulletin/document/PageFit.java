@@ -113,16 +113,19 @@ final class PageFit {
 
     /**
      * Lets the first paragraph of text under each heading flow over a page's end (its widow control off, as Word,
-     * WPS and LibreOffice all read {@code w:widowControl w:val="0"}): a heading keeps with the first line of its
-     * text, not two, so that a heading and a paragraph of two or three lines never go over to the next page
-     * together leaving three lines of this one empty (issue 23: pages ending 3–6 lines short). A heading still
-     * never ends a page; a line of its text at least stays under it. Elsewhere widow and orphan control stay as
-     * the reference document sets them.
+     * WPS and LibreOffice all read {@code w:widowControl w:val="0"}) where it is {@value #FLOWS} lines or shorter:
+     * a heading keeps with the first line of such a paragraph, not two, so that a heading and a paragraph of two or
+     * three lines never go over to the next page together leaving three lines of this one empty (issue 23: pages
+     * ending 3–6 lines short). A longer paragraph leaves two lines under its heading and two over the page as
+     * before (a heading and two lines of it fit where three are left), so that its last line never stands alone at
+     * the head of a page. A heading still never ends a page. Elsewhere widow and orphan control stay as the
+     * reference document sets them.
      */
     static void flowUnderHeadings(List<Object> body) {
         for (int i = 0; i + 1 < body.size(); i++) {
             if (body.get(i) instanceof P h && heading(h) && body.get(i + 1) instanceof P text
-                    && Reference.BODY.equals(style(text)) && drawing(text) == 0 && !text(text).isEmpty()) {
+                    && Reference.BODY.equals(style(text)) && drawing(text) == 0 && !text(text).isEmpty()
+                    && lines(text) <= FLOWS) {
                 if (text.getPPr() == null) {
                     text.setPPr(new org.docx4j.wml.PPr());
                 }
@@ -132,6 +135,9 @@ final class PageFit {
             }
         }
     }
+
+    /** The longest paragraph under a heading that may leave a single line at either side of a page's end. */
+    static final int FLOWS = 3;
 
     /** Lines of a paragraph kept together at either side of a page's end: two, or one where its lines flow. */
     static int keep(P p) {
