@@ -38,8 +38,9 @@ final class PageFit {
 
     /**
      * The index in {@code body} at which a figure of {@code figureLines} lines goes: {@code at} if it fits in what
-     * is left of the page there; else right after the paragraph that runs over into the next page, or before the
-     * first one that starts there, but never past the next first-level heading, a table or a section's end.
+     * is left of the page there; else right after the paragraph that runs over into the next page (before it
+     * where the lines it carries over and the figure would not fit there together), or before the first one that
+     * starts there, but never past the next first-level heading, a table or a section's end.
      */
     static int place(List<Object> body, int at, double figureLines) {
         Flow flow = new Flow();
@@ -57,7 +58,9 @@ final class PageFit {
             }
             boolean split = flow.add(body, i);
             if (flow.page > page) {
-                return split ? i + 1 : i;
+                // Where the lines carried over and the figure do not fit on the next page together, the figure
+                // goes before the paragraph: else it would go on to the page after and leave those lines alone.
+                return split && flow.used + figureLines <= PAGE + 0.01 ? i + 1 : i;
             }
         }
         return body.size();
