@@ -29,8 +29,8 @@ public final class RenderedPages {
     public static final double LANDSCAPE_TOP = 1247 * PT;
     public static final double LANDSCAPE_HEIGHT = (11906 - 2 * 1247) * PT;
 
-    /** A line of text: its words joined, and its top and bottom in points from the page's top. */
-    public record Line(String text, double top, double bottom) {
+    /** A line of text: its words joined, its top and bottom in points from the page's top, and its left end. */
+    public record Line(String text, double top, double bottom, double left) {
     }
 
     /** A page: its number from 1, its size in points and its lines of text, page number left out. */
@@ -60,11 +60,11 @@ public final class RenderedPages {
         }
 
         public Line first() {
-            return lines.isEmpty() ? new Line("", 0, 0) : lines.get(0);
+            return lines.isEmpty() ? new Line("", 0, 0, 0) : lines.get(0);
         }
 
         public Line last() {
-            return lines.isEmpty() ? new Line("", 0, 0) : lines.get(lines.size() - 1);
+            return lines.isEmpty() ? new Line("", 0, 0, 0) : lines.get(lines.size() - 1);
         }
 
         @Override
@@ -76,7 +76,7 @@ public final class RenderedPages {
 
     private static final Pattern PAGE = Pattern.compile("<page width=\"([\\d.]+)\" height=\"([\\d.]+)\">");
     private static final Pattern LINE_TAG = Pattern.compile(
-            "<line xMin=\"[\\d.]+\" yMin=\"([\\d.]+)\" xMax=\"[\\d.]+\" yMax=\"([\\d.]+)\">(.*?)</line>",
+            "<line xMin=\"([\\d.]+)\" yMin=\"([\\d.]+)\" xMax=\"[\\d.]+\" yMax=\"([\\d.]+)\">(.*?)</line>",
             Pattern.DOTALL);
     private static final Pattern WORD = Pattern.compile("<word[^>]*>(.*?)</word>", Pattern.DOTALL);
     /** A page number: "— 3 —", upright or turned (then read a character a line, or backwards). */
@@ -124,13 +124,14 @@ public final class RenderedPages {
             Matcher lm = LINE_TAG.matcher(part);
             while (lm.find()) {
                 StringBuilder text = new StringBuilder();
-                Matcher wm = WORD.matcher(lm.group(3));
+                Matcher wm = WORD.matcher(lm.group(4));
                 while (wm.find()) {
                     text.append(text.length() > 0 ? " " : "").append(unescape(wm.group(1)));
                 }
                 String t = text.toString().trim();
                 if (!t.isEmpty() && !FOLIO.matcher(t).matches()) {
-                    lines.add(new Line(t, Double.parseDouble(lm.group(1)), Double.parseDouble(lm.group(2))));
+                    lines.add(new Line(t, Double.parseDouble(lm.group(2)), Double.parseDouble(lm.group(3)),
+                            Double.parseDouble(lm.group(1))));
                 }
             }
             lines.sort((a, b) -> Double.compare(a.top(), b.top()));
