@@ -188,6 +188,7 @@ public final class DocxWriter {
             }
             main.getJaxbElement().getBody().setSectPr(appendixStarted ? landscapeFooters(pkg, landscape(page)) : page);
             keepTheEndTogether(body);
+            PageFit.flowUnderHeadings(body);
             if (chartAt != null) {
                 chart(pkg, body, body.indexOf(chartAt), chartAlt);
             }
@@ -213,8 +214,34 @@ public final class DocxWriter {
         if (!alt.isEmpty()) {
             figure.add(para(alt, FIGURE));
         }
-        double lines = Math.ceil(pictureHeight(png) / LINE) + (alt.isEmpty() ? 0 : PageFit.lines(para(alt, FIGURE)));
-        body.addAll(PageFit.place(body, at, lines), figure);
+        double caption = alt.isEmpty() ? 0 : PageFit.lines(para(alt, FIGURE));
+        fitOnAPage(picture, (PageFit.PAGE - 2 - caption) * LINE);
+        body.addAll(PageFit.place(body, at, PageFit.drawing(picture) + caption), figure);
+    }
+
+    /**
+     * A chart of many bars is set smaller where, with its caption, it would not fit on a page under the two lines
+     * a paragraph carries over from the page before: else it would go over to the page after, and leave a page
+     * with those two lines alone (issue 23).
+     */
+    static void fitOnAPage(P picture, double twips) {
+        for (Object o : picture.getContent()) {
+            if (o instanceof R r && !r.getContent().isEmpty()
+                    && XmlUtils.unwrap(r.getContent().get(0)) instanceof Drawing d
+                    && d.getAnchorOrInline().get(0) instanceof Inline in) {
+                double height = in.getExtent().getCy() / 635.0;
+                if (height > twips) {
+                    double k = twips / height;
+                    long cx = Math.round(in.getExtent().getCx() * k);
+                    long cy = Math.round(in.getExtent().getCy() * k);
+                    in.getExtent().setCx(cx);
+                    in.getExtent().setCy(cy);
+                    var xfrm = in.getGraphic().getGraphicData().getPic().getSpPr().getXfrm();
+                    xfrm.getExt().setCx(cx);
+                    xfrm.getExt().setCy(cy);
+                }
+            }
+        }
     }
 
     /** The picture's height in twips, set the width of the text block. */

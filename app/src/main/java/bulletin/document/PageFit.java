@@ -2,7 +2,10 @@ package bulletin.document;
 
 import jakarta.xml.bind.JAXBElement;
 import java.util.List;
+import org.docx4j.dml.wordprocessingDrawing.Inline;
+import org.docx4j.wml.BooleanDefaultTrue;
 import org.docx4j.wml.Br;
+import org.docx4j.wml.Drawing;
 import org.docx4j.wml.P;
 import org.docx4j.wml.R;
 import org.docx4j.wml.STBrType;
@@ -35,8 +38,9 @@ final class PageFit {
 
     /**
      * The index in {@code body} at which a figure of {@code figureLines} lines goes: {@code at} if it fits in what
-     * is left of the page there; else right after the paragraph that runs over into the next page, or before the
-     * first one that starts there, but never past the next first-level heading, a table or a section's end.
+     * is left of the page there; else right after the paragraph that runs over into the next page (before it
+     * where the lines it carries over and the figure would not fit there together), or before the first one that
+     * starts there, but never past the next first-level heading, a table or a section's end.
      */
     static int place(List<Object> body, int at, double figureLines) {
         Flow flow = new Flow();
@@ -54,7 +58,9 @@ final class PageFit {
             }
             boolean split = flow.add(body, i);
             if (flow.page > page) {
-                return split ? i + 1 : i;
+                // Where the lines carried over and the figure do not fit on the next page together, the figure
+                // goes before the paragraph: else it would go on to the page after and leave those lines alone.
+                return split && flow.used + figureLines <= PAGE + 0.01 ? i + 1 : i;
             }
         }
         return body.size();
@@ -81,10 +87,13 @@ final class PageFit {
             }
             double n = lines(p);
             double after = n;
-            // A heading needs the headings under it and two lines of the text they head on the same page.
+            // A heading needs the headings under it and two lines of the text they head on the same page (one
+            // where that text flows).
             for (int k = i + 1; heading(p) && k < body.size() && body.get(k) instanceof P next; k++) {
                 if (!heading(next)) {
-                    after += Math.min(2, lines(next));
+                    // A paragraph too short to leave that many lines at either side goes over whole.
+                    double lines = lines(next);
+                    after += lines < 2 * keep(next) ? lines : keep(next);
                     break;
                 }
                 after += lines(next);
@@ -94,9 +103,9 @@ final class PageFit {
                 used += n;
                 return false;
             }
-            double fit = Math.min(Math.floor(free + 0.01), n - 2);
+            double fit = Math.min(Math.floor(free + 0.01), n - keep(p));
             page++;
-            if (heading(p) || fit < 2 || !Reference.BODY.equals(style(p))) {
+            if (heading(p) || fit < keep(p) || !Reference.BODY.equals(style(p)) || drawing(p) > 0) {
                 used = n;
                 return false;
             }
@@ -105,8 +114,70 @@ final class PageFit {
         }
     }
 
-    /** The grid lines a paragraph takes, by its style and text. */
+    /**
+     * Lets the first paragraph of text under each heading flow over a page's end (its widow control off, as Word,
+     * WPS and LibreOffice all read {@code w:widowControl w:val="0"}) where it is {@value #FLOWS} lines or shorter:
+     * a heading keeps with the first line of such a paragraph, not two, so that a heading and a paragraph of two or
+     * three lines never go over to the next page together leaving three lines of this one empty (issue 23: pages
+     * ending 3–6 lines short). A longer paragraph leaves two lines under its heading and two over the page as
+     * before (a heading and two lines of it fit where three are left), so that its last line never stands alone at
+     * the head of a page. A heading still never ends a page. Elsewhere widow and orphan control stay as the
+     * reference document sets them.
+     */
+    static void flowUnderHeadings(List<Object> body) {
+        for (int i = 0; i + 1 < body.size(); i++) {
+            if (body.get(i) instanceof P h && heading(h) && body.get(i + 1) instanceof P text
+                    && Reference.BODY.equals(style(text)) && drawing(text) == 0 && !text(text).isEmpty()
+                    && lines(text) <= FLOWS) {
+                if (text.getPPr() == null) {
+                    text.setPPr(new org.docx4j.wml.PPr());
+                }
+                BooleanDefaultTrue off = new BooleanDefaultTrue();
+                off.setVal(false);
+                text.getPPr().setWidowControl(off);
+            }
+        }
+    }
+
+    /** The longest paragraph under a heading that may leave a single line at either side of a page's end. */
+    static final int FLOWS = 3;
+
+    /** Lines of a paragraph kept together at either side of a page's end: two, or one where its lines flow. */
+    static int keep(P p) {
+        return flows(p) ? 1 : 2;
+    }
+
+    /** Whether the paragraph's own properties turn widow and orphan control off. */
+    static boolean flows(P p) {
+        return p.getPPr() != null && p.getPPr().getWidowControl() != null && !p.getPPr().getWidowControl().isVal();
+    }
+
+    /** The grid lines of the pictures in a paragraph (by their extent), 0 where it holds none. */
+    static double drawing(P p) {
+        double twips = 0;
+        for (Object o : p.getContent()) {
+            if (o instanceof R r) {
+                for (Object c : r.getContent()) {
+                    Object v = c instanceof JAXBElement<?> e ? e.getValue() : c;
+                    if (v instanceof Drawing d) {
+                        for (Object a : d.getAnchorOrInline()) {
+                            if (a instanceof Inline in && in.getExtent() != null) {
+                                twips += in.getExtent().getCy() / 635.0;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return twips == 0 ? 0 : Math.ceil(twips / Reference.LINE);
+    }
+
+    /** The grid lines a paragraph takes, by its style and text (a picture by its height). */
     static double lines(P p) {
+        double picture = drawing(p);
+        if (picture > 0) {
+            return picture;
+        }
         String style = style(p);
         String text = text(p);
         return switch (style) {
