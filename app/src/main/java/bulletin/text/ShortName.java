@@ -19,7 +19,7 @@ public final class ShortName {
 
     /** A figure with its measure: "1650万人次", "17.14万人", "770元/月", "90%以上", "4 条". */
     private static final Pattern FIGURE = Pattern.compile(
-            "(?<![A-Za-z\\d.])\\d+(?:\\.\\d+)?\\s*(?:[万亿千百])?\\s*(?:(?:平方米|立方米|人次|场次|千米|公里|元/月|元/人|元|%|％"
+            "(?<![A-Za-z\\d.—-])\\d+(?:\\.\\d+)?(?!\\s*[万千兆]?[伏瓦])\\s*(?:[万亿千百])?\\s*(?:(?:平方米|立方米|人次|场次|千米|公里|元/月|元/人|元|%|％"
                     + "|[个张座项人次户家台所场处件套条名亩米吨辆批栋间期种类])(?:/[月年人])?)*(?:以上|以内|左右)?(?![A-Za-z\\d])");
     /** Words that only lead up to a figure; the phrase ends before the first of them. */
     private static final Pattern LEAD_UP = Pattern.compile(
@@ -69,6 +69,10 @@ public final class ShortName {
             }
         }
         String phrase = phrase(chosen);
+        if (!(good(phrase) && phrase.length() >= 4)) {
+            // A clause of parts ("10千伏及以下农村配电网、…") or of money: the name's first clause names the thing.
+            phrase = phrase(clauses.get(0));
+        }
         return good(phrase) && phrase.length() >= 4 ? phrase : full;
     }
 
