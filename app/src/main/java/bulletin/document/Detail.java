@@ -38,7 +38,7 @@ final class Detail {
         List<String> parts = new ArrayList<>();
         for (String u : units) {
             Figure f = i.units().get(u);
-            String pct = i.kind().reportsPercent() && f != null && f.percent() != null
+            String pct = i.kind().reportsPercent() && f != null && f.percent() != null && !i.appliedByLead(u)
                     ? "进度" + Format.number(f.percent()) + "%" + Draft.carriedMark(f) : null;
             List<String> words = said.getOrDefault(u, List.of());
             if (pct == null && words.isEmpty()) {

@@ -253,7 +253,8 @@ public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Pr
         Map<String, Map<String, ReportEntry>> by = new LinkedHashMap<>();
         Map<String, String> files = new LinkedHashMap<>();
         for (Snapshot.SnapshotIndicator i : s.indicators()) {
-            i.units().forEach((u, f) -> put(by, files, u, i.code(), f));
+            // A standard's figure the lead department applies city-wide is not the unit's own report.
+            i.units().forEach((u, f) -> put(by, files, u, i.code(), i.appliedByLead(u) ? null : f));
             boolean byLead = model.indicator(i.code()).map(x -> x.reportedByLeadUnit()).orElse(false);
             if (byLead && i.leadUnit() != null) {
                 put(by, files, i.leadUnit(), i.code(), i.total());
