@@ -75,8 +75,8 @@ public final class Engine {
 
         List<String> late = model.reporters().stream().filter(u -> !byReporter.containsKey(u)).toList();
         // A department asked only for a city figure it may give (optional rows) is never late.
-        List<String> lateDepartments = model.departments().stream().filter(d -> !byReporter.containsKey(d)
-                && model.indicatorsFor(d).stream().anyMatch(Indicator::reportedByLeadUnit)).toList();
+        List<String> lateDepartments = model.requiredDepartments().stream().filter(d -> !byReporter.containsKey(d))
+                .toList();
         Snapshot.Summary summary = summary(model, out, byReporter, in.previous());
         return new Snapshot(in.month().getYear(), m, in.issue(), in.date(), round(defaultSchedule(m)), in.title(),
                 in.office(), model.units(), in.previousSource(), out, summary, late, lateDepartments, in.inputs(),

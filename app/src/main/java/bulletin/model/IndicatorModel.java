@@ -90,6 +90,15 @@ public record IndicatorModel(
     }
 
     /**
+     * The departments that must report: those that report a city-wide figure, not only one they may give (a
+     * department asked only for optional rows is never late).
+     */
+    public List<String> requiredDepartments() {
+        return departments().stream()
+                .filter(d -> indicatorsFor(d).stream().anyMatch(Indicator::reportedByLeadUnit)).toList();
+    }
+
+    /**
      * The indicators a reporting unit or a lead department is asked about on its monthly form: a department's are
      * those it reports the city's figure of, and the rates it may give the city's own figure of (optional).
      */

@@ -222,7 +222,7 @@ public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Pr
             out.add(new Problem(Severity.WARNING, "missing-unit", dir, null, null, month.getMonthValue() + "月还没有收到 "
                     + units.size() + " 个单位的报表：" + String.join("、", units), null, String.join("、", units)));
         }
-        List<String> depts = model.departments().stream().filter(u -> !reporters.contains(u)).toList();
+        List<String> depts = model.requiredDepartments().stream().filter(u -> !reporters.contains(u)).toList();
         if (!depts.isEmpty()) {
             out.add(new Problem(Severity.WARNING, "missing-unit", dir, null, null, "还没有收到牵头单位的报表："
                     + String.join("、", depts), null, String.join("、", depts)));
