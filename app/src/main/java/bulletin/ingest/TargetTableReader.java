@@ -714,6 +714,26 @@ public final class TargetTableReader {
         private record Areas(Map<Integer, String> areaOfRow, List<String> names, int totalRow, LevelNote note) {
         }
 
+        /**
+         * A text merged down column {@code c} over every area row (a standard for all, as a text merged across all
+         * the unit columns of the usual layout): read once into {@code t} as the indicator's, true; else false.
+         */
+        private static boolean textDownAllAreas(Grid g, Areas areas, int c, Targets t) {
+            if (areas.areaOfRow().isEmpty()) {
+                return false;
+            }
+            int first = areas.areaOfRow().keySet().stream().min(Integer::compare).orElseThrow();
+            int last = areas.areaOfRow().keySet().stream().max(Integer::compare).orElseThrow();
+            CellRangeAddress a = g.region(first, c);
+            Grid.Value v = g.value(first, c);
+            if (a == null || a.getFirstRow() > first || a.getLastRow() < last || Text.isNone(v.text())
+                    || number(v) != null || Kinds.ceilingFigure(v.text()) != null) {
+                return false;
+            }
+            t.acrossUnits(v, true);
+            return true;
+        }
+
         /** The rows below the header: areas, the 全市 row, the closing note; null (and reported) without areas. */
         private static Areas areas(Grid g, Header h, Problems problems) {
             int lc = h.labelCol();
@@ -795,8 +815,10 @@ public final class TargetTableReader {
                 }
                 path.add(nm[0]);
                 Targets t = new Targets();
-                for (var e : areas.areaOfRow().entrySet()) {
-                    t.unit(e.getValue(), g.value(e.getKey(), c));
+                if (!textDownAllAreas(g, areas, c, t)) {
+                    for (var e : areas.areaOfRow().entrySet()) {
+                        t.unit(e.getValue(), g.value(e.getKey(), c));
+                    }
                 }
                 if (areas.totalRow() >= 0) {
                     t.total(g.value(areas.totalRow(), c));
@@ -808,7 +830,7 @@ public final class TargetTableReader {
                     continue; // a column with no target at all (a 备注 left empty)
                 }
                 rows.add(new Row(number, path, nm[1], t.targets, t.unitTexts, t.targetText, t.total, t.note,
-                        g.place(h.nameRow(), c).format(), t.responsible, t.ceilingWords));
+                        g.place(h.nameRow(), c).format(), t.responsible, t.ceilingWords, t.textAcrossAll));
             }
             LevelNote note = areas.note() != null ? areas.note() : findNoteAnywhere(g);
             return Optional.of(new Table(g.place(), heading.year(), heading.title(), areas.names(), rows, note, true));
