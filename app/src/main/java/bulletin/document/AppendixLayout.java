@@ -334,7 +334,29 @@ public record AppendixLayout(Level level, int number, String title, List<List<Ce
             for (String u : s.units()) {
                 add(i, i.units().get(u), false, out);
             }
+            String standard = standardOfAll(i);
+            if (standard != null) {
+                out.get(0).set(0, standard); // the 全市 cell shows the standard as every unit's does (seed 002)
+            }
             return out;
+        }
+
+        /**
+         * The standard every unit carries as its target (a standard merged across all the unit columns), or null:
+         * the 全市 cell then shows it too, not the whole target text.
+         */
+        private static String standardOfAll(SnapshotIndicator i) {
+            if (!i.kind().standard() || i.total().target() != null || i.units().isEmpty()) {
+                return null;
+            }
+            java.util.Set<String> texts = new java.util.HashSet<>();
+            for (Figure f : i.units().values()) {
+                if (f == null || f.target() != null || f.targetText() == null) {
+                    return null;
+                }
+                texts.add(f.targetText());
+            }
+            return texts.size() == 1 ? texts.iterator().next() : null;
         }
 
         private static void add(SnapshotIndicator i, Figure f, boolean total, List<List<String>> out) {

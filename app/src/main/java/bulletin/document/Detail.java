@@ -60,7 +60,7 @@ final class Detail {
         List<Map<String, Object>> parts = new ArrayList<>();
         for (String u : units) {
             Figure f = i.units().get(u);
-            boolean pct = percent && f != null && f.percent() != null;
+            boolean pct = percent && f != null && f.percent() != null && !i.appliedByLead(u);
             List<String> words = said.getOrDefault(u, List.of());
             if (!pct && words.isEmpty()) {
                 continue;

@@ -74,7 +74,9 @@ public final class Engine {
         }
 
         List<String> late = model.reporters().stream().filter(u -> !byReporter.containsKey(u)).toList();
-        List<String> lateDepartments = model.departments().stream().filter(d -> !byReporter.containsKey(d)).toList();
+        // A department asked only for a city figure it may give (optional rows) is never late.
+        List<String> lateDepartments = model.requiredDepartments().stream().filter(d -> !byReporter.containsKey(d))
+                .toList();
         Snapshot.Summary summary = summary(model, out, byReporter, in.previous());
         return new Snapshot(in.month().getYear(), m, in.issue(), in.date(), round(defaultSchedule(m)), in.title(),
                 in.office(), model.units(), in.previousSource(), out, summary, late, lateDepartments, in.inputs(),
@@ -113,6 +115,9 @@ public final class Engine {
             texts(lead, e, notes, problems);
         } else {
             total = totalFigure(ind, units, schedule, ownFigure(ind, reports, prev, schedule, lastMonth));
+        }
+        if (ind.standardForAll() != null) {
+            standardUnits(ind, units, reports, total, schedule);
         }
         String pending = pending(ind, month.getMonthValue());
         if (pending != null) {
@@ -189,13 +194,32 @@ public final class Engine {
     }
 
     /**
+     * A standard merged across all the unit columns is each unit's target (Indicator.standardForAll): a unit's
+     * figure is its own where it reports one (scored as any standard); otherwise the lead department's city-wide
+     * one, with the department's cell, not scored as the unit's (the unit was not asked).
+     */
+    private static void standardUnits(Indicator ind, Map<String, Figure> units, Map<String, MonthlyReport> reports,
+                                      Figure city, BigDecimal schedule) {
+        String standard = ind.standardForAll();
+        units.replaceAll((u, f) -> {
+            MonthlyReport r = reports.get(u);
+            ReportEntry e = missing(r, ind) ? null : r.entries().get(ind.code());
+            if (e != null && e.percent() != null) {
+                return reported(ind, null, standard, e, false, null, schedule, null);
+            }
+            return new Figure(null, standard, city.done(), city.percent(), city.progress(), Status.NOT_SCORED, null,
+                    city.carried(), city.source(), city.carriedFrom());
+        });
+    }
+
+    /**
      * The city's own figure of a rate or a ceiling, where its lead department reports one beside the units'
      * (its form's row for the indicator); null otherwise.
      */
     private static Figure ownFigure(Indicator ind, Map<String, MonthlyReport> reports, SnapshotIndicator prev,
                                     BigDecimal schedule, String lastMonth) {
         String lead = ind.responsibility().leadUnit();
-        if (!ind.kind().level() || lead == null || ind.appliesTo(lead)) {
+        if (!ind.cityFigureByLead()) {
             return null;
         }
         MonthlyReport r = reports.get(lead);

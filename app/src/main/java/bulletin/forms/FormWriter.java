@@ -77,7 +77,12 @@ public final class FormWriter {
                 CellStyle fixedWrap = applies ? s.fixedWrap : s.greyWrap;
                 cell(sh, r, COL_CODE, i.code(), fixed);
                 cell(sh, r, COL_ITEM, i.item() + "." + model.item(i.item()).map(x -> x.name()).orElse(""), fixedWrap);
-                cell(sh, r, COL_NAME, i.path().size() > 2 ? i.path().get(1) + "：" + i.name() : i.name(), fixedWrap);
+                String name = i.path().size() > 2 ? i.path().get(1) + "：" + i.name() : i.name();
+                if (type == ReporterType.DEPARTMENT && i.cityFigureByLead()) {
+                    // Optional: the city's own figure where the department has one, else the units' mean stands.
+                    name += "（选填：全市的数字，各单位另行填报；空着则取" + Text.unitsWord(model.units()) + "平均）";
+                }
+                cell(sh, r, COL_NAME, name, fixedWrap);
                 cell(sh, r, COL_MEASURE, i.measure(), fixed);
                 writeTarget(sh, r, i, reporter, type, applies ? s.fixedNumber : s.greyNumber, fixedWrap);
                 boolean numberInput = applies && !percent;

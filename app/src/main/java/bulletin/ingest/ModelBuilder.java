@@ -194,7 +194,8 @@ final class ModelBuilder {
         return new Indicator(code, row.item(), path, name, Text.enumerator(rawName), row.measure(),
                 level, kind.kind(), row.targets(), row.unitTexts(), row.targetText(), total,
                 headline, r, row.note(), row.place(), schedule(code, o),
-                !perUnit && kind.kind().cumulative(), targetSet, kind.reason(), pending(code, o), from(code, o));
+                !perUnit && kind.kind().cumulative(), targetSet, kind.reason(), pending(code, o), from(code, o),
+                row.textAcrossUnits());
     }
 
     private static String pending(String code, WorkspaceConfig.IndicatorOverride o) {

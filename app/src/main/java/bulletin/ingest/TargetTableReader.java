@@ -28,7 +28,15 @@ public final class TargetTableReader {
     /** One indicator row as the table gives it. */
     public record Row(int item, List<String> rawPath, String measure, Map<String, BigDecimal> targets,
                       Map<String, String> unitTexts, String targetText, BigDecimal totalTarget, String note,
-                      String place, String responsible, String ceilingWords) {
+                      String place, String responsible, String ceilingWords, boolean textAcrossUnits) {
+
+        /** A row whose text target, if any, is not one merged across all the unit columns. */
+        public Row(int item, List<String> rawPath, String measure, Map<String, BigDecimal> targets,
+                   Map<String, String> unitTexts, String targetText, BigDecimal totalTarget, String note,
+                   String place, String responsible, String ceilingWords) {
+            this(item, rawPath, measure, targets, unitTexts, targetText, totalTarget, note, place, responsible,
+                    ceilingWords, false);
+        }
 
         /** A row without a 责任单位 of its own (the responsibility table gives it). */
         public Row(int item, List<String> rawPath, String measure, Map<String, BigDecimal> targets,
@@ -327,7 +335,7 @@ public final class TargetTableReader {
         }
         unreadTargets(g, r, cols, String.join("", parts), problems);
         return Optional.of(new Row(item, parts, measure, t.targets, t.unitTexts, t.targetText, t.total, t.note,
-                g.place(r, h.seqCol).format(), t.responsible, t.ceilingWords));
+                g.place(r, h.seqCol).format(), t.responsible, t.ceilingWords, t.textAcrossAll));
     }
 
     /**
@@ -380,6 +388,8 @@ public final class TargetTableReader {
         BigDecimal total;
         String note;
         String responsible;
+        /** Whether {@code targetText} is a cell merged across all the unit columns (a standard for every unit). */
+        boolean textAcrossAll;
         /** The words of the first target cell that wrote a ceiling ("4.3%以内"), or null. */
         String ceilingWords;
 
@@ -408,8 +418,11 @@ public final class TargetTableReader {
             }
         }
 
-        /** A cell merged across the unit columns: one figure (the total) or one text for all units. */
-        void acrossUnits(Grid.Value v) {
+        /**
+         * A cell merged across the unit columns: one figure (the total) or one text for all units; {@code all}
+         * where the merge covers every unit column (a merge across some is refused as merged-target).
+         */
+        void acrossUnits(Grid.Value v, boolean all) {
             if (Text.isNone(v.text())) {
                 return;
             }
@@ -418,6 +431,7 @@ public final class TargetTableReader {
                 total = n;
             } else {
                 targetText = v.text();
+                textAcrossAll = all;
             }
         }
 
@@ -506,7 +520,7 @@ public final class TargetTableReader {
             CellRangeAddress a = g.region(r, c);
             if (e.getValue() == Role.UNIT && cols.spansUnits(a)) {
                 if (seen.add(a)) {
-                    t.acrossUnits(v);
+                    t.acrossUnits(v, a.getFirstColumn() <= cols.firstUnitCol() && a.getLastColumn() >= cols.lastUnitCol());
                 }
                 continue;
             }
@@ -700,6 +714,26 @@ public final class TargetTableReader {
         private record Areas(Map<Integer, String> areaOfRow, List<String> names, int totalRow, LevelNote note) {
         }
 
+        /**
+         * A text merged down column {@code c} over every area row (a standard for all, as a text merged across all
+         * the unit columns of the usual layout): read once into {@code t} as the indicator's, true; else false.
+         */
+        private static boolean textDownAllAreas(Grid g, Areas areas, int c, Targets t) {
+            if (areas.areaOfRow().isEmpty()) {
+                return false;
+            }
+            int first = areas.areaOfRow().keySet().stream().min(Integer::compare).orElseThrow();
+            int last = areas.areaOfRow().keySet().stream().max(Integer::compare).orElseThrow();
+            CellRangeAddress a = g.region(first, c);
+            Grid.Value v = g.value(first, c);
+            if (a == null || a.getFirstRow() > first || a.getLastRow() < last || Text.isNone(v.text())
+                    || number(v) != null || Kinds.ceilingFigure(v.text()) != null) {
+                return false;
+            }
+            t.acrossUnits(v, true);
+            return true;
+        }
+
         /** The rows below the header: areas, the 全市 row, the closing note; null (and reported) without areas. */
         private static Areas areas(Grid g, Header h, Problems problems) {
             int lc = h.labelCol();
@@ -781,8 +815,10 @@ public final class TargetTableReader {
                 }
                 path.add(nm[0]);
                 Targets t = new Targets();
-                for (var e : areas.areaOfRow().entrySet()) {
-                    t.unit(e.getValue(), g.value(e.getKey(), c));
+                if (!textDownAllAreas(g, areas, c, t)) {
+                    for (var e : areas.areaOfRow().entrySet()) {
+                        t.unit(e.getValue(), g.value(e.getKey(), c));
+                    }
                 }
                 if (areas.totalRow() >= 0) {
                     t.total(g.value(areas.totalRow(), c));
@@ -794,7 +830,7 @@ public final class TargetTableReader {
                     continue; // a column with no target at all (a 备注 left empty)
                 }
                 rows.add(new Row(number, path, nm[1], t.targets, t.unitTexts, t.targetText, t.total, t.note,
-                        g.place(h.nameRow(), c).format(), t.responsible, t.ceilingWords));
+                        g.place(h.nameRow(), c).format(), t.responsible, t.ceilingWords, t.textAcrossAll));
             }
             LevelNote note = areas.note() != null ? areas.note() : findNoteAnywhere(g);
             return Optional.of(new Table(g.place(), heading.year(), heading.title(), areas.names(), rows, note, true));

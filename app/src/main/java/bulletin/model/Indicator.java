@@ -34,6 +34,8 @@ import java.util.Map;
  * @param kindReason     why the indicator has its kind, in the clerk's words
  * @param pending        why the indicator is not scored yet, in the clerk's words ("上级任务暂未下达"), or null
  * @param scoredFrom     the first month it is scored in (1 unless bulletin.yaml says "from: 7")
+ * @param textAcrossUnits whether {@code targetText} is a cell merged across all the unit columns of its row (not a
+ *                       全市 cell, not a merge across some): with a standard, every unit's target
  */
 public record Indicator(
         String code,
@@ -57,7 +59,19 @@ public record Indicator(
         boolean targetSet,
         String kindReason,
         String pending,
-        int scoredFrom) {
+        int scoredFrom,
+        boolean textAcrossUnits) {
+
+    /** An indicator whose text target, if any, is not merged across all the unit columns. */
+    public Indicator(String code, int item, List<String> path, String name, String label, String measure,
+                     Level level, Kind kind, Map<String, BigDecimal> targets, Map<String, String> unitTexts,
+                     String targetText, BigDecimal totalTarget, BigDecimal headline, Responsibility responsibility,
+                     String note, String source, List<BigDecimal> schedule, boolean additive, boolean targetSet,
+                     String kindReason, String pending, int scoredFrom) {
+        this(code, item, path, name, label, measure, level, kind, targets, unitTexts, targetText, totalTarget,
+                headline, responsibility, note, source, schedule, additive, targetSet, kindReason, pending,
+                scoredFrom, false);
+    }
 
     public Indicator {
         path = List.copyOf(path);
@@ -111,6 +125,32 @@ public record Indicator(
     /** Whether the figures of this indicator come from its lead unit rather than from the reporting units. */
     public boolean reportedByLeadUnit() {
         return !hasUnitTargets() && responsibility.leadUnit() != null;
+    }
+
+    /**
+     * A standard (提标) merged across all the unit columns of its row ("…标准不低于1200元/人"): every unit's target,
+     * applied city-wide by the lead department, which reports its progress; the units are not asked (their forms
+     * have no row for it). Returns the standard as each unit's cell shows it, the target's last clause
+     * ("标准不低于1200元/人"); null for any other indicator.
+     */
+    public String standardForAll() {
+        if (!textAcrossUnits || targetText == null || !kind.standard() || hasUnitTargets()
+                || totalTarget != null || !reportedByLeadUnit()) {
+            return null;
+        }
+        String[] clauses = targetText.strip().split("[，,；;。]+");
+        String last = clauses.length == 0 ? "" : clauses[clauses.length - 1].strip();
+        return last.isEmpty() ? targetText.strip() : last;
+    }
+
+    /**
+     * Whether the lead department may give the city's own figure of this rate or ceiling, which the units report
+     * each for themselves: its form has the indicator's row, optional (blank: the units' mean stands, labelled
+     * "（各县市区平均）"). docs/rules.md, "A city's figure for a rate".
+     */
+    public boolean cityFigureByLead() {
+        String lead = responsibility.leadUnit();
+        return kind.level() && hasUnitTargets() && lead != null && !appliesTo(lead);
     }
 
     /** The name with its project and task, "幼有所育 › 提高优生优育服务水平 › 产前筛查率…". */

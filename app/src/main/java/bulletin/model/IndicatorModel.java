@@ -71,7 +71,8 @@ public record IndicatorModel(
 
     /**
      * The lead units (市直牵头单位) that report city-wide figures themselves: the lead units of the
-     * indicators that no reporting unit has a target for. In the tables' order.
+     * indicators that no reporting unit has a target for, and of the rates and ceilings whose city figure they may
+     * give ({@link Indicator#cityFigureByLead}). In the tables' order, those that must report first.
      */
     public List<String> departments() {
         Set<String> out = new LinkedHashSet<>();
@@ -80,16 +81,34 @@ public record IndicatorModel(
                 out.add(i.responsibility().leadUnit());
             }
         }
+        for (Indicator i : indicators) {
+            if (i.cityFigureByLead() && !units.contains(i.responsibility().leadUnit())) {
+                out.add(i.responsibility().leadUnit());
+            }
+        }
         return List.copyOf(out);
     }
 
-    /** The indicators a reporting unit or a lead department is asked about on its monthly form. */
+    /**
+     * The departments that must report: those that report a city-wide figure, not only one they may give (a
+     * department asked only for optional rows is never late).
+     */
+    public List<String> requiredDepartments() {
+        return departments().stream()
+                .filter(d -> indicatorsFor(d).stream().anyMatch(Indicator::reportedByLeadUnit)).toList();
+    }
+
+    /**
+     * The indicators a reporting unit or a lead department is asked about on its monthly form: a department's are
+     * those it reports the city's figure of, and the rates it may give the city's own figure of (optional).
+     */
     public List<Indicator> indicatorsFor(String reporter) {
         if (units.contains(reporter)) {
             return indicators;
         }
         return indicators.stream()
-                .filter(i -> i.reportedByLeadUnit() && reporter.equals(i.responsibility().leadUnit()))
+                .filter(i -> (i.reportedByLeadUnit() || i.cityFigureByLead())
+                        && reporter.equals(i.responsibility().leadUnit()))
                 .toList();
     }
 }

@@ -152,6 +152,14 @@ public enum Kind {
         return progress.compareTo(schedule) >= 0 ? Status.ON_SCHEDULE : Status.BEHIND;
     }
 
+    /**
+     * Whether the target is a standard (提标) a place meets by applying it: merged across all the unit columns it is
+     * every unit's target (Indicator.standardForAll).
+     */
+    public boolean standard() {
+        return this == STANDARD;
+    }
+
     /** Whether the monthly form asks for a 形象进度 percentage rather than a cumulative figure. */
     public boolean reportsPercent() {
         return this == PROGRESS || this == STANDARD;

@@ -121,6 +121,18 @@ public record Snapshot(
          * reported): the bulletin then says "平均" and the appendix "（各县市区平均）".
          */
         @com.fasterxml.jackson.annotation.JsonIgnore
+        /**
+         * Whether {@code unit}'s figure is the lead department's city-wide one, not the unit's own: a standard
+         * merged across all the unit columns, applied by the department (the unit was not asked). Its cell is the
+         * department's.
+         */
+        public boolean appliedByLead(String unit) {
+            Figure f = units.get(unit);
+            return f != null && kind.standard() && f.target() == null && f.targetText() != null
+                    && f.status() == Status.NOT_SCORED && (f.percent() != null || f.done() != null)
+                    && f.source() != null && f.source().equals(total.source());
+        }
+
         public boolean averaged() {
             return kind.level() && total != null && total.done() != null && total.source() == null;
         }

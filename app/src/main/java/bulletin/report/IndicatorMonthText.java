@@ -41,7 +41,7 @@ public final class IndicatorMonthText {
         String done = f.progress() == null ? "—" : Format.percent(f.progress());
         String from;
         if (who.equals("全市") && f.source() == null && !f.carried()) {
-            from = "各单位合计";
+            from = i.averaged() ? "各单位平均" : "各单位合计";
         } else if (f.carried()) {
             String reporter = who.equals("全市") ? i.leadUnit() : who;
             boolean wrong = s.excluded().stream().anyMatch(e -> reporter != null && reporter.equals(e.unit())
@@ -49,6 +49,8 @@ public final class IndicatorMonthText {
             boolean late = !wrong && (s.late().contains(who) || s.lateDepartments().contains(reporter));
             from = (late ? "未报送，" : "有误未采用，") + "沿用" + Format.monthLabel(f.carriedFrom()) + "（"
                     + (f.source() == null ? "" : f.source().format()) + "）";
+        } else if (f.source() != null && !who.equals("全市") && i.appliedByLead(who)) {
+            from = "由" + i.leadUnit() + "统一落实（" + f.source().format() + "）";
         } else if (f.source() != null) {
             from = f.source().format();
         } else {

@@ -62,6 +62,7 @@ public final class ModelJson {
         m.put("additive", i.additive());
         m.put("targetSet", i.targetSet());
         m.put("headline", i.headline());
+        m.put("standardForAll", i.standardForAll());
         m.put("reportedBy", i.reportedByLeadUnit() ? "leadUnit" : i.hasUnitTargets() ? "units" : null);
         m.put("leadLeader", i.responsibility().leader());
         m.put("leadUnit", i.responsibility().leadUnit());

@@ -123,12 +123,17 @@ public final class ModelText {
         if (i.note() != null) {
             sb.append("备注：").append(i.note()).append('\n');
         }
-        if (i.reportedByLeadUnit()) {
+        String standard = i.standardForAll();
+        if (standard != null) {
+            sb.append("目标单元格跨全部单位列合并：这一标准是每个单位的目标，由牵头单位").append(r.leadUnit())
+                    .append("统一落实并填报进度，各单位不必填报（单位自行填报的，以其所填为准）。\n");
+        } else if (i.reportedByLeadUnit()) {
             sb.append("各单位没有分解目标：全市数由牵头单位").append(r.leadUnit()).append("填报。\n");
         }
         int w = model.units().stream().mapToInt(Text::width).max().orElse(4);
         for (String u : model.units()) {
             String t = i.targets().containsKey(u) ? Numbers.format(i.targets().get(u))
+                    : standard != null ? standard + " · 由" + r.leadUnit() + "统一落实"
                     : i.unitTexts().getOrDefault(u, "/");
             sb.append("  ").append(Text.pad(u, w)).append("  ").append(t).append('\n');
         }

@@ -222,7 +222,7 @@ public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Pr
             out.add(new Problem(Severity.WARNING, "missing-unit", dir, null, null, month.getMonthValue() + "月还没有收到 "
                     + units.size() + " 个单位的报表：" + String.join("、", units), null, String.join("、", units)));
         }
-        List<String> depts = model.departments().stream().filter(u -> !reporters.contains(u)).toList();
+        List<String> depts = model.requiredDepartments().stream().filter(u -> !reporters.contains(u)).toList();
         if (!depts.isEmpty()) {
             out.add(new Problem(Severity.WARNING, "missing-unit", dir, null, null, "还没有收到牵头单位的报表："
                     + String.join("、", depts), null, String.join("、", depts)));
@@ -253,7 +253,8 @@ public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Pr
         Map<String, Map<String, ReportEntry>> by = new LinkedHashMap<>();
         Map<String, String> files = new LinkedHashMap<>();
         for (Snapshot.SnapshotIndicator i : s.indicators()) {
-            i.units().forEach((u, f) -> put(by, files, u, i.code(), f));
+            // A standard's figure the lead department applies city-wide is not the unit's own report.
+            i.units().forEach((u, f) -> put(by, files, u, i.code(), i.appliedByLead(u) ? null : f));
             boolean byLead = model.indicator(i.code()).map(x -> x.reportedByLeadUnit()).orElse(false);
             if (byLead && i.leadUnit() != null) {
                 put(by, files, i.leadUnit(), i.code(), i.total());

@@ -223,7 +223,8 @@ public final class Validator {
             problems.warning("hidden-value", at, "这一行被隐藏了，但填有数字：请取消隐藏后核对");
         }
         checkLockedTarget(g, r, cols, ind, reporter, department, problems);
-        boolean takes = department || ind.appliesTo(reporter);
+        // A standard merged across all the unit columns is every unit's target: a unit may give its own figure.
+        boolean takes = department || ind.appliesTo(reporter) || ind.standardForAll() != null;
         BigDecimal done = cell(g, r, cols.done(), false, problems);
         BigDecimal pct = cell(g, r, cols.percent(), true, problems);
         boolean percentKind = ind.kind().reportsPercent();

@@ -123,7 +123,7 @@ class GateTest {
                 String shown = cells.computeIfAbsent(src.file(), k -> read(ws.resolve(k))).get(src.cell());
                 assertThat(new BigDecimal(shown.replace("%", "").strip())).as("%s %s %s", i.code(), e.getKey(),
                         src.format()).isEqualByComparingTo(value);
-                if (e.getKey().equals("神鼎山镇")) {
+                if (e.getKey().equals("神鼎山镇") && !i.appliedByLead(e.getKey())) { // a standard: the department's
                     assertThat(f.carried()).isTrue();
                     assertThat(src.file()).startsWith("progress/2026-04/");
                 }

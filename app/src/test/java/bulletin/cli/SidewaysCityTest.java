@@ -70,7 +70,8 @@ class SidewaysCityTest {
         assertThat(model.get("units").toString())
                 .isEqualTo("[\"东湖区\",\"西湖区\",\"南岭县\",\"北岭县\",\"湖心区\",\"高新区\"]");
         assertThat(model.get("idleUnits").toString()).isEqualTo("[\"湖心区\"]");
-        assertThat(model.get("departments").size()).isZero();
+        // The leads of the ceiling and the rate, for the city's own figure on an optional row (issue 22, point 3).
+        assertThat(model.get("departments").toString()).isEqualTo("[\"市人社局\",\"市医保局\"]");
         assertThat(model.get("indicators").size()).isEqualTo(7);
         for (int k = 0; k < SidewaysCity.CODES.size(); k++) {
             JsonNode i = indicator(SidewaysCity.CODES.get(k));
@@ -104,8 +105,9 @@ class SidewaysCityTest {
         try (Stream<Path> s = Files.list(w.resolve("forms/2026-05"))) {
             forms = s.map(p -> p.getFileName().toString()).sorted().toList();
         }
-        assertThat(forms).hasSize(SidewaysCity.REPORTERS.size()).noneMatch(f -> f.contains("湖心区"))
-                .noneMatch(f -> f.contains("团市委") || f.contains("市人社局"));
+        assertThat(forms).hasSize(SidewaysCity.REPORTERS.size() + 2).noneMatch(f -> f.contains("湖心区"))
+                .noneMatch(f -> f.contains("团市委")).contains(TemplateService.fileName(MAY, "市人社局"),
+                        TemplateService.fileName(MAY, "市医保局")); // optional rows: the city's own rate and ceiling
         for (String area : SidewaysCity.REPORTERS) {
             assertThat(forms).contains(TemplateService.fileName(MAY, area));
         }

@@ -319,6 +319,9 @@ public final class MiluoSamples {
         for (String d : model.departments()) {
             try (FormFiller f = new FormFiller(form(model, d, ReporterType.DEPARTMENT, month))) {
                 for (Indicator i : model.indicatorsFor(d)) {
+                    if (i.cityFigureByLead()) {
+                        continue; // optional, left blank: the towns' mean stands
+                    }
                     String[] v = DEPARTMENT.get(i.code());
                     if (v == null) {
                         throw new IllegalStateException("no sample figures for " + i.code() + " " + i.name());
