@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import bulletin.testing.Cli;
 import bulletin.testing.SampleWorkspace;
+import bulletin.testing.TreeCopy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,6 +44,10 @@ class HostileTextTest {
 
     /** Every XML part of every .docx and .xlsx written for May, parsed; the text of word/document.xml. */
     private String wellFormedOutputs() throws Exception {
+        return wellFormedOutputs(ws);
+    }
+
+    private static String wellFormedOutputs(Path ws) throws Exception {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
         DocumentBuilder b = f.newDocumentBuilder();
@@ -80,49 +85,68 @@ class HostileTextTest {
         return document;
     }
 
+    /**
+     * The samples with control characters put in each place text comes from (the notes, a bulletin.yaml value, a
+     * workspace template, a unit's progress cell), generated once for the class: each of the four tests below
+     * checks its own place in that one bulletin.
+     */
+    private static Path controlMay;
+    private static Cli.Run controlRun;
+
+    @TempDir
+    static Path shared;
+
+    private static synchronized Path controlMay() throws IOException {
+        if (controlMay == null) {
+            Path ws = SampleWorkspace.copyTo(shared.resolve("control-characters"));
+            Path notes = ws.resolve("notes/2026-05.md");
+            Files.writeString(notes, Files.readString(notes).replace("市专班召开重点民生实事推进调度会",
+                    "市专班召开\u0001重点民生实事\u000B推进调度会\u000C\uFFFF"));
+            Path yaml = ws.resolve("bulletin.yaml");
+            Files.writeString(yaml, Files.readString(yaml).replace("title: 汨罗市实现好惠民生增福祉的期盼工作专报",
+                    "title: \"汨罗市\\x01实现好惠民生\\v增福祉的期盼\\f工作专报\""));
+            Files.createDirectories(ws.resolve("templates"));
+            String ftl = Files.readString(Path.of("templates/bulletin.ftl"));
+            Files.writeString(ws.resolve("templates/bulletin.ftl"), ftl.replace("@issue 第${issue}期",
+                    "@issue 第\u0001${issue}\u000B期\u0008") + "\n@p 结束\u0002语。\n");
+            // XML 1.1 lets a workbook carry control characters as character references; XML 1.0 does not.
+            Path form = ws.resolve("progress/2026-05/2026-05_三江镇.xlsx");
+            rewritePart(form, "xl/sharedStrings.xml", xml -> xml.replace("<?xml version=\"1.0\"", "<?xml version=\"1.1\"")
+                    .replace("<t>整治工程陆续开工</t>", "<t>整治&#1;工程&#11;陆续&#12;开工</t>"));
+            controlRun = Cli.in(ws, "generate", "--month", "5", "--date", "2026-05-30");
+            controlMay = ws;
+        }
+        return controlMay;
+    }
+
+    /** The word/document.xml of the bulletin generated with control characters in every place. */
+    private static String controlDocument() throws Exception {
+        Path ws = controlMay();
+        assertThat(controlRun.code()).as(controlRun.toString()).isZero();
+        return wellFormedOutputs(ws);
+    }
+
     @Test
     void controlCharactersInTheNotesReachNoDocument() throws Exception {
-        Path notes = ws.resolve("notes/2026-05.md");
-        Files.writeString(notes, Files.readString(notes).replace("市专班召开重点民生实事推进调度会",
-                "市专班召开\u0001重点民生实事\u000B推进调度会\u000C\uFFFF"));
-        Cli.Run run = generate();
-        assertThat(run.code()).as(run.toString()).isZero();
-        String doc = wellFormedOutputs();
+        String doc = controlDocument();
         assertThat(doc).contains("市专班召开重点民生实事").doesNotContain("\u0001", "\u000B", "\u000C", "\uFFFF");
     }
 
     @Test
     void controlCharactersInABulletinYamlValueReachNoDocument() throws Exception {
-        Path yaml = ws.resolve("bulletin.yaml");
-        Files.writeString(yaml, Files.readString(yaml).replace("title: 汨罗市实现好惠民生增福祉的期盼工作专报",
-                "title: \"汨罗市\\x01实现好惠民生\\v增福祉的期盼\\f工作专报\""));
-        Cli.Run run = generate();
-        assertThat(run.code()).as(run.toString()).isZero();
-        String doc = wellFormedOutputs();
+        String doc = controlDocument();
         assertThat(doc).contains("汨罗市实现好惠民生").doesNotContain("\u0001", "\u000B", "\u000C");
     }
 
     @Test
     void controlCharactersInAWorkspaceTemplateReachNoDocument() throws Exception {
-        Files.createDirectories(ws.resolve("templates"));
-        String ftl = Files.readString(Path.of("templates/bulletin.ftl"));
-        Files.writeString(ws.resolve("templates/bulletin.ftl"), ftl.replace("@issue 第${issue}期",
-                "@issue 第\u0001${issue}\u000B期\u0008") + "\n@p 结束\u0002语。\n");
-        Cli.Run run = generate();
-        assertThat(run.code()).as(run.toString()).isZero();
-        String doc = wellFormedOutputs();
+        String doc = controlDocument();
         assertThat(doc).contains("结束语。").doesNotContain("\u0001", "\u0002", "\u0008", "\u000B");
     }
 
     @Test
     void controlCharactersInAUnitsProgressCellReachNoDocument() throws Exception {
-        // XML 1.1 lets a workbook carry control characters as character references; XML 1.0 does not.
-        Path form = ws.resolve("progress/2026-05/2026-05_三江镇.xlsx");
-        rewritePart(form, "xl/sharedStrings.xml", xml -> xml.replace("<?xml version=\"1.0\"", "<?xml version=\"1.1\"")
-                .replace("<t>整治工程陆续开工</t>", "<t>整治&#1;工程&#11;陆续&#12;开工</t>"));
-        Cli.Run run = generate();
-        assertThat(run.code()).as(run.toString()).isZero();
-        String doc = wellFormedOutputs();
+        String doc = controlDocument();
         assertThat(doc).contains("三江镇：整治工程").doesNotContain("\u0001", "\u000B", "\u000C");
     }
 
@@ -167,6 +191,10 @@ class HostileTextTest {
 
     /** The sample's tables with units renamed: two that make one file name, a very long one, an RTL override. */
     private void hostileUnitNames() throws IOException {
+        hostileUnitNames(ws);
+    }
+
+    private static void hostileUnitNames(Path ws) throws IOException {
         Path targets = ws.resolve("targets/2026年省、岳阳市重点民生实事项目指标任务分解表.xlsx");
         rewritePart(targets, "xl/sharedStrings.xml", xml -> xml.replace("<t>归义街道</t>", "<t>甲/乙镇</t>")
                 .replace("<t>新市街道</t>", "<t>甲_乙镇</t>").replace("<t>大荆镇</t>", "<t>" + LONG + "</t>")
@@ -174,33 +202,52 @@ class HostileTextTest {
     }
 
     private List<String> forms(String month) throws IOException {
+        return forms(ws, month);
+    }
+
+    private static List<String> forms(Path ws, String month) throws IOException {
         try (var s = Files.list(ws.resolve("forms/" + month))) {
             return s.map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
 
+    /** The samples with hostile unit names and {@code template --month 7} run on them: made once, read only. */
+    private static Path julyForms;
+    private static Cli.Run julyRun;
+
+    private static synchronized Path julyForms() throws IOException {
+        if (julyForms == null) {
+            Path ws = SampleWorkspace.copyTo(shared.resolve("hostile-names"));
+            hostileUnitNames(ws);
+            julyRun = Cli.in(ws, "template", "--month", "7");
+            julyForms = ws;
+        }
+        return julyForms;
+    }
+
     @Test
-    void unitNamesThatMakeOneFileNameGetTwoFormsAndTheTerminalSaysSo() throws IOException {
-        hostileUnitNames();
-        Cli.Run run = Cli.in(ws, "template", "--month", "7");
+    void unitNamesThatMakeOneFileNameGetTwoFormsAndTheTerminalSaysSo(@TempDir Path july) throws IOException {
+        // On a copy of the shared July: this test runs template a second time.
+        TreeCopy.copy(julyForms(), july);
+        Cli.Run run = julyRun;
         assertThat(run.code()).as(run.toString()).isZero();
-        List<String> forms = forms("2026-07");
+        List<String> forms = forms(july, "2026-07");
         // 甲_乙镇 needed no change and keeps its name; 甲/乙镇 gets a stable suffix.
         assertThat(forms).contains("2026-07_甲_乙镇.xlsx")
                 .anyMatch(f -> f.matches("2026-07_甲_乙镇-[0-9a-f]{8}\\.xlsx"));
         assertThat(run.out()).contains("“甲/乙镇”、“甲_乙镇” 作文件名时相同，已分别命名为 2026-07_甲_乙镇-");
         // The same names every time.
-        Cli.Run again = Cli.in(ws, "template", "--month", "7");
+        Cli.Run again = Cli.in(july, "template", "--month", "7");
         assertThat(again.out()).contains("已存在、未覆盖 " + forms.size() + " 份");
-        assertThat(forms("2026-07")).isEqualTo(forms);
+        assertThat(forms(july, "2026-07")).isEqualTo(forms);
     }
 
     @Test
     void aLongUnitNameIsShortenedAndABidiOverrideLeavesNoTrace() throws IOException {
-        hostileUnitNames();
-        Cli.Run run = Cli.in(ws, "template", "--month", "7");
+        Path july = julyForms();
+        Cli.Run run = julyRun;
         assertThat(run.code()).as(run.toString()).isZero();
-        List<String> forms = forms("2026-07");
+        List<String> forms = forms(july, "2026-07");
         assertThat(forms).contains("2026-07_三江镇.xlsx").noneMatch(f -> f.contains("\u202E"));
         String shortened = forms.stream().filter(f -> f.startsWith("2026-07_汨罗市")).findFirst().orElseThrow();
         assertThat(shortened).matches("2026-07_(汨罗市)+汨?罗?…[0-9a-f]{8}\\.xlsx");

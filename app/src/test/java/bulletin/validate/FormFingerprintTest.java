@@ -13,6 +13,7 @@ import bulletin.model.Indicator;
 import bulletin.model.IndicatorModel;
 import bulletin.service.TemplateService;
 import bulletin.testing.FormFiller;
+import bulletin.testing.TreeCopy;
 import bulletin.workspace.Workspace;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,6 +28,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,22 +44,35 @@ class FormFingerprintTest {
     static final YearMonth MAY = YearMonth.of(2026, 5);
     static final String UNIT = "归义街道";
 
+    /** The sample tables and 归义街道's May form, made once for the class (read only: each test copies it). */
+    @TempDir
+    static Path shared;
+
+    static Path base;
+
     @TempDir
     Path ws;
 
     Path form;
 
-    /** The sample tables in a workspace of their own, and 归义街道's May form made from them and returned. */
-    @BeforeEach
-    void workspace() throws IOException {
-        Files.createDirectories(ws.resolve("targets"));
+    /** The sample tables in a workspace of their own, with the forms {@code template --month 5} writes. */
+    @BeforeAll
+    static void forms() throws IOException {
+        base = shared.resolve("base");
+        Files.createDirectories(base.resolve("targets"));
         try (Stream<Path> s = Files.list(SAMPLES.resolve("targets"))) {
             for (Path p : s.toList()) {
-                Files.copy(p, ws.resolve("targets").resolve(p.getFileName()));
+                Files.copy(p, base.resolve("targets").resolve(p.getFileName()));
             }
         }
-        Files.copy(SAMPLES.resolve("bulletin.yaml"), ws.resolve("bulletin.yaml"));
-        TemplateService.writeForms(ws, "5", false);
+        Files.copy(SAMPLES.resolve("bulletin.yaml"), base.resolve("bulletin.yaml"));
+        TemplateService.writeForms(base, "5", false);
+    }
+
+    /** A copy of the tables and forms for this test, and 归义街道's May form put in as its workbook and returned. */
+    @BeforeEach
+    void workspace() throws IOException {
+        TreeCopy.copy(base, ws);
         form = ws.resolve("progress/2026-05/" + TemplateService.fileName(MAY, UNIT));
         Files.createDirectories(form.getParent());
         Files.copy(ws.resolve("forms/2026-05/" + TemplateService.fileName(MAY, UNIT)), form);

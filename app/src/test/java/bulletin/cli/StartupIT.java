@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * so they are started before the tests, two at a time (a starting JVM keeps about one core busy), and each test
  * waits for its own.
  */
-class StartupTest {
+class StartupIT {
 
     static final List<String> DOCUMENT_STACK = List.of("org.docx4j.", "jakarta.xml.bind.", "org.glassfish.jaxb.",
             "freemarker.", "org.jfree.", "java.awt.", "org.apache.poi.xssf.", "org.apache.xmlbeans.");

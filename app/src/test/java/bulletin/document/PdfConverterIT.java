@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * folder) and are removed, and a stuck converter is ended with every process it started. LibreOffice is played
  * by small shell scripts.
  */
-class PdfConverterTest {
+class PdfConverterIT {
 
     @TempDir
     Path tmp;
@@ -84,7 +84,7 @@ class PdfConverterTest {
     void aStuckConverterIsEndedWithTheProcessesItStartedAndItsFilesRemoved() throws Exception {
         Path pids = tmp.resolve("pids.txt");
         Path s = script("sleep 300 &\necho $! > '" + pids + "'\ntouch \"$TMPDIR/lock.tmp\"\nwait\n");
-        System.setProperty("bulletin.pdfTimeout", "2");
+        System.setProperty("bulletin.pdfTimeout", "1");
         long start = System.nanoTime();
         assertThatThrownBy(() -> Pdf.convert(s, docx, work)).isInstanceOf(IOException.class)
                 .hasMessageContaining("没有完成转换");

@@ -46,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
  * own. LibreOffice runs once, over every file; where it is not installed the LibreOffice tests are skipped (an
  * assumption, with the reason).
  */
-class FormSelfCheckTest {
+class FormSelfCheckIT {
 
     @TempDir
     static Path tmp;
