@@ -182,11 +182,16 @@ public final class Benchmark {
 
     private Path workspace(Size s) throws IOException {
         Path ws = root.resolve(s.name().replaceAll("[^a-z0-9]+", "-"));
-        if (!Files.exists(ws.resolve(".ready2"))) {
+        // kept between runs, made again when the generator's version or the size changed
+        Path ready = ws.resolve(".ready");
+        String key = "workloads " + Workloads.VERSION + ": " + s;
+        if (!Files.exists(ready) || !Files.readString(ready).equals(key)) {
             deleteTree(ws);
-            System.err.println("making workload " + s.name() + " …");
+            long t0 = System.nanoTime();
+            System.err.print("making workload " + s.name() + " … ");
             Workloads.write(ws, s.units(), s.indicators(), s.months(), s.snapshots());
-            Files.writeString(ws.resolve(".ready2"), "");
+            Files.writeString(ready, key);
+            System.err.printf(Locale.ROOT, "%.1f s%n", (System.nanoTime() - t0) / 1e9);
         }
         return ws;
     }
