@@ -117,6 +117,7 @@ public final class Benchmark {
     }
 
     private void measureSize(Size s, Path ws) throws Exception {
+        System.err.println("measuring " + s.name() + " … (load average " + load() + ")");
         List<String> generate = cli(List.of("-w", ws.toString(), "generate", "--month", "12", "--date",
                 "2026-12-30", "--force"));
         Path out = ws.resolve("out/2026-12");
