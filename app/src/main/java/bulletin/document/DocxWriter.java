@@ -60,6 +60,13 @@ import org.docx4j.wml.TrPr;
  */
 public final class DocxWriter {
 
+    static {
+        // The parts as JAXB writes them, without indentation: docx4j pretty-prints by default, which at province
+        // size made the indenting writer, byte by byte through docx4j's filter stream, most of the document's save
+        // (see docs/performance-findings.md). Word and LibreOffice read both alike.
+        org.docx4j.Docx4jProperties.setProperty("docx4j.jaxb.formatted.output", false);
+    }
+
     /**
      * How the document looks beyond the reference: appendix paper and card shading, and the chart. The chart is
      * asked for only once the rest of the document is built, so that it can be drawn on another core meanwhile;

@@ -85,13 +85,21 @@ public final class TemplateService {
         List<String> renamed = new ArrayList<>();
         Map<String, String> names = fileNames(month, reporters, renamed);
         Map<String, MonthlyReport> before = new WorkspaceHistory(ws, model).lastMonth(month);
-        for (String u : model.reporters()) {
-            write(ws, model, u, ReporterType.UNIT, month, dir.resolve(names.get(u)), force, units, kept,
-                    lastFigures(model, before.get(u)));
-        }
-        for (String d : model.departments()) {
-            write(ws, model, d, ReporterType.DEPARTMENT, month, dir.resolve(names.get(d)), force, departments, kept,
-                    lastFigures(model, before.get(d)));
+        // The forms are written on every core (POI's work, one workbook each); the lists keep the reporters' order.
+        int unitCount = model.reporters().size();
+        Boolean[] wrote = new Boolean[reporters.size()];
+        java.util.stream.IntStream.range(0, reporters.size()).parallel().forEach(k -> {
+            String r = reporters.get(k);
+            wrote[k] = write(ws, model, r, k < unitCount ? ReporterType.UNIT : ReporterType.DEPARTMENT, month,
+                    dir.resolve(names.get(r)), force, lastFigures(model, before.get(r)));
+        });
+        for (int k = 0; k < reporters.size(); k++) {
+            String r = reporters.get(k);
+            if (!wrote[k]) {
+                kept.add(dir.resolve(names.get(r)).getFileName().toString());
+            } else {
+                (k < unitCount ? units : departments).add(r);
+            }
         }
         return new Result(month, ws.show(dir), units, departments, kept, renamed, lastFrom(ws, month, before));
     }
@@ -223,19 +231,18 @@ public final class TemplateService {
         return out;
     }
 
-    private static void write(Workspace ws, IndicatorModel model, String reporter, ReporterType type, YearMonth month,
-                              Path file, boolean force, List<String> written, List<String> kept,
-                              Map<String, BigDecimal> last) {
+    /** Writes one form; false where it exists and is kept (no {@code force}). */
+    private static boolean write(Workspace ws, IndicatorModel model, String reporter, ReporterType type,
+                                 YearMonth month, Path file, boolean force, Map<String, BigDecimal> last) {
         Path dir = file.getParent();
         if (!file.normalize().startsWith(dir.normalize()) || !file.normalize().getParent().equals(dir.normalize())) {
             throw new IllegalStateException("form path escapes its folder: " + file);
         }
         if (Files.exists(file) && !force) {
-            kept.add(file.getFileName().toString());
-            return;
+            return false;
         }
         AtomicFile.write(file, ws.show(file),
                 out -> FormWriter.write(model, reporter, type, month, ws.config().deadline(), last, out));
-        written.add(reporter);
+        return true;
     }
 }

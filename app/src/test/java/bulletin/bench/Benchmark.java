@@ -60,75 +60,98 @@ public final class Benchmark {
         new Benchmark(Path.of("target/bench"), cp, runs).run();
     }
 
-    /** Median seconds and peak RSS (MiB) of a command, run {@code runs} times after one warm-up. */
-    record Measure(double seconds, double rssMib, boolean ok, boolean timedOut) {
-        Measure(double seconds, double rssMib, boolean ok) {
-            this(seconds, rssMib, ok, false);
+    /**
+     * Median seconds and peak RSS (MiB) of a command, run {@code runs} times after one warm-up; {@code ratio} is the
+     * median of the runs' ratios to the floor run just before each (paired), NaN when not paired.
+     */
+    record Measure(double seconds, double rssMib, boolean ok, boolean timedOut, double ratio) {
+        Measure(double seconds, double rssMib, boolean ok, boolean timedOut) {
+            this(seconds, rssMib, ok, timedOut, Double.NaN);
         }
     }
 
     /** How often a probe or a run was stopped at its time limit, for the table's note. */
     private int probesStopped;
     private int runsStopped;
+    private List<String> floorCommand;
+    private final java.util.Map<String, Measure> byKey = new java.util.HashMap<>();
+    private final List<String> rows = new ArrayList<>();
+    /** The small-heap runs of the issue's "done when": exit code, seconds, whether the memory message was shown. */
+    private double[] small64;
+    private double[] small16;
 
     void run() throws Exception {
+        long started = System.nanoTime();
+        String loadBefore = load();
         Files.createDirectories(root);
         Path empty = root.resolve("empty.docx");
         if (!Files.exists(empty)) {
             Floor.makeEmpty(empty);
         }
+        List<Path> spaces = new ArrayList<>();
+        for (Size s : SIZES) {
+            spaces.add(workspace(s));
+        }
         // The launcher builds nothing here (bench/run has built the jar) but makes its class-data archive once.
         measureOnce(List.of("./bulletin", "--version"), null, RUN_LIMIT_SECONDS);
-        List<String> rows = new ArrayList<>();
         Measure jvm = measure(List.of("java", "-version"), null);
-        Measure floor = measure(List.of("java", "-cp", classpath, "bulletin.bench.Floor", empty.toString()), null);
+        floorCommand = List.of("java", "-cp", classpath, "bulletin.bench.Floor", empty.toString());
+        Measure floor = measure(floorCommand, null);
         List<String> tuned = new ArrayList<>(List.of("java"));
         tuned.addAll(LAUNCHER_OPTIONS);
         tuned.addAll(List.of("-cp", classpath, "bulletin.bench.Floor", empty.toString()));
         Measure floorTuned = measure(tuned, null);
-        rows.add(row("floor: `java -version`", jvm, null, ""));
-        rows.add(row("floor: docx4j opens and saves an empty .docx", floor, null, ""));
-        rows.add(row("floor: the same, with the launcher's JVM options", floorTuned, null, ""));
-        rows.add(row("`--help`", measure(cli(List.of("--help")), null), null, ""));
-        List<String> scaling = new ArrayList<>();
-        java.util.Map<String, Measure> byKey = new java.util.HashMap<>();
-        for (Size s : SIZES) {
-            Path ws = workspace(s);
-            String month = String.valueOf(12);
-            List<String> generate = cli(List.of("-w", ws.toString(), "generate", "--month", month, "--date",
-                    "2026-12-30", "--force"));
-            Path out = ws.resolve("out/2026-12");
-            Measure inspect = measure(cli(List.of("-w", ws.toString(), "inspect")), null);
-            Measure validate = measure(cli(List.of("-w", ws.toString(), "validate", "--month", month)), null);
-            Measure template = measure(cli(List.of("-w", ws.toString(), "template", "--month", month, "--force")),
-                    null);
-            Measure gen = measure(generate, out);
-            int heap = smallestHeap(generate, out, gen.seconds());
-            rows.add(row(s.name() + ": `inspect`", inspect, null, ""));
-            rows.add(row(s.name() + ": `validate --month 12`", validate, null, ""));
-            rows.add(row(s.name() + ": `template --month 12`", template, null, ""));
-            rows.add(row(s.name() + ": `generate --month 12`", gen, floor, heap == 0 ? "none" : heap + " MiB"));
-            byKey.put(s.name() + "/validate", validate);
-            byKey.put(s.name() + "/generate", gen);
-            byKey.put(s.name() + "/template", template);
-            if (s.name().equals("city")) {
-                List<String> plain = new ArrayList<>(List.of("java", "-Dfile.encoding=UTF-8", "-jar",
-                        "target/bulletin.jar"));
-                plain.addAll(generate.subList(1, generate.size()));
-                rows.add(row(s.name() + ": `generate`, plain `java -jar` (no launcher options)", measure(plain, out),
-                        floor, ""));
-            }
+        rows.add(row("floor: `java -version`", jvm, ""));
+        rows.add(row("floor: docx4j opens and saves an empty .docx", floor, ""));
+        rows.add(row("floor: the same, with the launcher's JVM options", floorTuned, ""));
+        rows.add(row("`--help`", measure(cli(List.of("--help")), null), ""));
+        for (int k = 0; k < SIZES.size(); k++) {
+            measureSize(SIZES.get(k), spaces.get(k));
         }
+        Path twice = spaces.get(1);
+        List<String> gen2 = cli(List.of("-w", twice.toString(), "generate", "--month", "12", "--date", "2026-12-30",
+                "--force"));
+        small64 = once(gen2, twice.resolve("out/2026-12"), 30, "-Xmx64m");
+        small16 = once(gen2, twice.resolve("out/2026-12"), 30, "-Xmx16m");
+        print(jvm, floor, loadBefore, (System.nanoTime() - started) / 1e9);
+    }
+
+    private void measureSize(Size s, Path ws) throws Exception {
+        System.err.println("measuring " + s.name() + " … (load average " + load() + ")");
+        List<String> generate = cli(List.of("-w", ws.toString(), "generate", "--month", "12", "--date",
+                "2026-12-30", "--force"));
+        Path out = ws.resolve("out/2026-12");
+        Measure inspect = measure(cli(List.of("-w", ws.toString(), "inspect")), null);
+        Measure validate = measure(cli(List.of("-w", ws.toString(), "validate", "--month", "12")), null);
+        Measure template = measure(cli(List.of("-w", ws.toString(), "template", "--month", "12", "--force")), null);
+        Measure gen = measurePaired(generate, out);
+        int heap = smallestHeap(generate, out, gen.seconds());
+        rows.add(row(s.name() + ": `inspect`", inspect, ""));
+        rows.add(row(s.name() + ": `validate --month 12`", validate, ""));
+        rows.add(row(s.name() + ": `template --month 12`", template, ""));
+        rows.add(row(s.name() + ": `generate --month 12`", gen, heap == 0 ? "none" : heap + " MiB"));
+        byKey.put(s.name() + "/validate", validate);
+        byKey.put(s.name() + "/generate", gen);
+        byKey.put(s.name() + "/template", template);
+        if (s.name().equals("city")) {
+            List<String> plain = new ArrayList<>(List.of("java", "-Dfile.encoding=UTF-8", "-jar",
+                    "target/bulletin.jar"));
+            plain.addAll(generate.subList(1, generate.size()));
+            rows.add(row(s.name() + ": `generate`, plain `java -jar` (no launcher options)", measurePaired(plain, out),
+                    ""));
+        }
+    }
+
+    private void print(Measure jvm, Measure floor, String loadBefore, double seconds) {
+        List<String> scaling = new ArrayList<>();
         for (String other : List.of("city ×2 units", "city ×2 indicators")) {
             for (String cmd : List.of("generate", "validate", "template")) {
-                Measure a = byKey.get("city/" + cmd);
-                Measure b = byKey.get(other + "/" + cmd);
                 scaling.add(String.format(Locale.ROOT, "| %s, `%s` | %.2f | %.2f |", other, cmd,
-                        (b.seconds() - jvm.seconds()) / (a.seconds() - jvm.seconds()),
-                        (b.rssMib() - jvm.rssMib()) / (a.rssMib() - jvm.rssMib())));
+                        growth(jvm, "city/" + cmd, other + "/" + cmd, true),
+                        growth(jvm, "city/" + cmd, other + "/" + cmd, false)));
             }
         }
-        System.out.println("| what | median wall | peak RSS | × docx4j floor | smallest -Xmx |");
+        System.out.println("| what | median wall | peak RSS | × docx4j floor (paired) | smallest -Xmx |");
         System.out.println("| --- | ---: | ---: | ---: | ---: |");
         rows.forEach(System.out::println);
         System.out.println();
@@ -138,18 +161,104 @@ public final class Benchmark {
         System.out.println("| --- | ---: | ---: |");
         scaling.forEach(System.out::println);
         System.out.println();
-        System.out.println(String.format(Locale.ROOT, "%d runs each after a warm-up; %d cores, %s, Java %s.", runs,
+        System.out.println("The targets (issue 24, point 5 and \"done when\"):");
+        System.out.println();
+        System.out.println("| target | measured | |");
+        System.out.println("| --- | --- | --- |");
+        targets(jvm, floor).forEach(System.out::println);
+        System.out.println();
+        System.out.println(String.format(Locale.ROOT, "%d runs each after a warm-up; %d cores, %s, Java %s; load"
+                + " average (1, 5, 15 min) %s before, %s after; %.0f s in all.", runs,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
-                System.getProperty("java.version")));
-        System.out.println(String.format(Locale.ROOT, "Time limits: each run %.0f s (a run stopped there is shown as"
-                + " \"timed out\"; %d were); each heap probe %.0f× the command's median wall time without a limit,"
-                + " at least %.0f s: a probe stopped there, or ended for want of memory (exit 2), counts as not"
-                + " fitting (%d probes were stopped at their limit).", RUN_LIMIT_SECONDS, runsStopped, PROBE_FACTOR,
-                PROBE_MIN_SECONDS, probesStopped));
+                System.getProperty("java.version"), loadBefore, load(), seconds));
+        System.out.println(String.format(Locale.ROOT, "Ratios to the floor are paired: before each measured run of"
+                + " `generate` the floor (docx4j opens and saves an empty .docx, a plain JVM) runs once, and the"
+                + " median of the runs' ratios is shown. Time limits: each run %.0f s (a run stopped there is shown"
+                + " as \"timed out\"; %d were); each heap probe %.0f× the command's median wall time without a"
+                + " limit, at least %.0f s: a probe stopped there, or ended for want of memory (exit 2), counts as"
+                + " not fitting (%d probes were stopped at their limit).", RUN_LIMIT_SECONDS, runsStopped,
+                PROBE_FACTOR, PROBE_MIN_SECONDS, probesStopped));
     }
 
-    private static String row(String what, Measure m, Measure floor, String heap) {
-        String ratio = floor == null ? "" : String.format(Locale.ROOT, "%.2f", m.seconds() / floor.seconds());
+    private double growth(Measure jvm, String base, String doubled, boolean time) {
+        Measure a = byKey.get(base);
+        Measure b = byKey.get(doubled);
+        return time ? (b.seconds() - jvm.seconds()) / (a.seconds() - jvm.seconds())
+                : (b.rssMib() - jvm.rssMib()) / (a.rssMib() - jvm.rssMib());
+    }
+
+    private List<String> targets(Measure jvm, Measure floor) {
+        List<String> t = new ArrayList<>();
+        t.add(ratioTarget("city `generate` ≤ 1.0× the docx4j floor", "city", 1.0));
+        t.add(ratioTarget("province `generate` ≤ 1.3×", "province", 1.3));
+        t.add(ratioTarget("province, 12 months without snapshots ≤ 1.5×", "province, 12 months, no snapshots", 1.5));
+        Measure template = byKey.get("province/template");
+        t.add(target("province `template --month 12` ≤ 1.5 s", String.format(Locale.ROOT, "%.2f s",
+                template.seconds()), template.ok() && template.seconds() <= 1.5));
+        Measure city = byKey.get("city/generate");
+        t.add(target("city `generate` peak RSS ≤ 200 MiB", String.format(Locale.ROOT, "%.0f MiB", city.rssMib()),
+                city.ok() && city.rssMib() <= 200));
+        for (String other : List.of("city ×2 units", "city ×2 indicators")) {
+            double g = growth(jvm, "city/generate", other + "/generate", true);
+            t.add(target(other + ": `generate` ≤ 1.1× the city's time (above `java -version`)",
+                    String.format(Locale.ROOT, "%.2f×", g), byKey.get(other + "/generate").ok() && g <= 1.1));
+        }
+        t.add(target("city ×2 units, `BULLETIN_JAVA_OPTS=-Xmx64m`: exit 0 in under 3 s", said(small64),
+                small64[0] == 0 && small64[1] < 3));
+        t.add(target("city ×2 units, `BULLETIN_JAVA_OPTS=-Xmx16m`: exit 2 with 内存不足 within 10 s", said(small16),
+                small16[0] == 2 && small16[2] == 1 && small16[1] <= 10));
+        return t;
+    }
+
+    private static String said(double[] r) {
+        return r[0] == TIMED_OUT ? String.format(Locale.ROOT, "stopped after %.0f s", r[1])
+                : String.format(Locale.ROOT, "exit %d after %.2f s%s", (int) r[0], r[1], r[2] == 1
+                        ? ", 内存不足 shown" : "");
+    }
+
+    private String ratioTarget(String what, String size, double limit) {
+        Measure m = byKey.get(size + "/generate");
+        return target(what, String.format(Locale.ROOT, "%.2f s, %.2f× (paired)", m.seconds(), m.ratio()),
+                m.ok() && m.ratio() <= limit);
+    }
+
+    private static String target(String what, String measured, boolean met) {
+        return "| " + what + " | " + measured + " | " + (met ? "pass" : "**fail**") + " |";
+    }
+
+    /** The load average as {@code /proc/loadavg} gives it, or "?" where there is none. */
+    private static String load() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return f[0] + ", " + f[1] + ", " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
+    }
+
+    /** One run with a heap option: exit code (or TIMED_OUT), seconds, and 1 when stderr had the memory message. */
+    private double[] once(List<String> cmd, Path cleanBefore, double limit, String heap) throws Exception {
+        deleteTree(cleanBefore);
+        Path err = Files.createTempFile("bench", ".err");
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(err.toFile());
+        pb.environment().put("BULLETIN_JAVA_OPTS", heap);
+        long t0 = System.nanoTime();
+        Process p = pb.start();
+        boolean done = p.waitFor((long) (limit * 1000), java.util.concurrent.TimeUnit.MILLISECONDS);
+        double secs = (System.nanoTime() - t0) / 1e9;
+        if (!done) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            p.waitFor();
+        }
+        boolean message = Files.readString(err).contains("内存不足");
+        Files.delete(err);
+        return new double[] {done ? p.exitValue() : TIMED_OUT, secs, message ? 1 : 0};
+    }
+
+    private static String row(String what, Measure m, String heap) {
+        String ratio = Double.isNaN(m.ratio()) ? "" : String.format(Locale.ROOT, "%.2f", m.ratio());
         return String.format(Locale.ROOT, "| %s | %.2f s%s | %.0f MiB | %s | %s |", what, m.seconds(),
                 m.timedOut() ? " (timed out)" : m.ok() ? "" : " (failed)", m.rssMib(), ratio, heap);
     }
@@ -182,11 +291,26 @@ public final class Benchmark {
 
     private Path workspace(Size s) throws IOException {
         Path ws = root.resolve(s.name().replaceAll("[^a-z0-9]+", "-"));
-        if (!Files.exists(ws.resolve(".ready2"))) {
+        // kept between runs, made again when the generator's version or the size changed
+        Path ready = ws.resolve(".ready");
+        String key = "workloads " + Workloads.VERSION + ": " + s;
+        if (!Files.exists(ready) || !Files.readString(ready).equals(key)) {
             deleteTree(ws);
-            System.err.println("making workload " + s.name() + " …");
-            Workloads.write(ws, s.units(), s.indicators(), s.months(), s.snapshots());
-            Files.writeString(ws.resolve(".ready2"), "");
+            long t0 = System.nanoTime();
+            System.err.print("making workload " + s.name() + " … ");
+            Size twin = new Size("", s.units(), s.indicators(), s.months(), true);
+            Size made = s.snapshots() ? null : SIZES.stream().filter(z -> z.equals(new Size(z.name(), twin.units(),
+                    twin.indicators(), twin.months(), true))).findFirst().orElse(null);
+            if (made != null) { // the same workbooks as its twin with snapshots (the generator is deterministic)
+                Path from = workspace(made);
+                copyTree(from.resolve("targets"), ws.resolve("targets"));
+                copyTree(from.resolve("progress"), ws.resolve("progress"));
+                Files.copy(from.resolve("bulletin.yaml"), ws.resolve("bulletin.yaml"));
+            } else {
+                Workloads.write(ws, s.units(), s.indicators(), s.months(), s.snapshots());
+            }
+            Files.writeString(ready, key);
+            System.err.printf(Locale.ROOT, "%.1f s%n", (System.nanoTime() - t0) / 1e9);
         }
         return ws;
     }
@@ -217,6 +341,39 @@ public final class Benchmark {
         }
         return secs.isEmpty() ? new Measure(stopped ? RUN_LIMIT_SECONDS : 0, 0, false, stopped)
                 : new Measure(median(secs), median(rss), ok && !stopped, stopped);
+    }
+
+    /**
+     * As {@link #measure}, with the floor run just before each run (warm-up included): the ratio is the median of
+     * the pairs' ratios, so that a machine whose speed drifts moves both sides of each ratio alike.
+     */
+    private Measure measurePaired(List<String> cmd, Path cleanBefore) throws Exception {
+        List<Double> secs = new ArrayList<>();
+        List<Double> rss = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        boolean ok = true;
+        for (int i = 0; i <= runs; i++) {
+            double[] f = measureOnce(floorCommand, null, RUN_LIMIT_SECONDS);
+            double[] m = measureOnce(cmd, cleanBefore, RUN_LIMIT_SECONDS);
+            if (m != null && m[2] == TIMED_OUT) {
+                runsStopped++;
+                return new Measure(RUN_LIMIT_SECONDS, 0, false, true);
+            }
+            boolean done = m != null && m[2] == 0;
+            if (i == 0) {
+                continue; // the warm-up pair: file caches
+            }
+            ok &= done;
+            if (done) {
+                secs.add(m[0]);
+                rss.add(m[1]);
+                if (f != null && f[2] == 0) {
+                    ratios.add(m[0] / f[0]);
+                }
+            }
+        }
+        return secs.isEmpty() ? new Measure(0, 0, false, false)
+                : new Measure(median(secs), median(rss), ok, false, ratios.isEmpty() ? Double.NaN : median(ratios));
     }
 
     /** The exit code that {@link #measureOnce} gives a run it stopped at its time limit. */
@@ -263,6 +420,19 @@ public final class Benchmark {
         List<Double> s = new ArrayList<>(v);
         s.sort(Comparator.naturalOrder());
         return s.get(s.size() / 2);
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.sorted().toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -1,5 +1,6 @@
 package bulletin.bench;
 
+import bulletin.forms.FormLayout;
 import bulletin.forms.FormWriter.ReporterType;
 import bulletin.forms.FormWriter;
 import bulletin.ingest.ModelLoader;
@@ -10,11 +11,13 @@ import bulletin.testing.FormFiller;
 import bulletin.testing.ResponsibilitySheet;
 import bulletin.testing.TargetSheet;
 import bulletin.workspace.Workspace;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
@@ -22,6 +25,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -30,6 +36,12 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * 形象进度, rates, and city-wide ones reported by lead departments), filled forms for {@code months} months.
  */
 public final class Workloads {
+
+    /**
+     * The generator's version: the benchmark keeps the workspaces it made under target/bench/ and makes them again
+     * only when this (or the size) changes. Raise it with any change to what is written.
+     */
+    public static final String VERSION = "3";
 
     private Workloads() {
     }
@@ -78,45 +90,54 @@ public final class Workloads {
         }
         Files.writeString(dir.resolve("bulletin.yaml"), "title: 某市实现好惠民生增福祉的期盼工作专报\noffice: 某市工作专班\n");
         IndicatorModel model = ModelLoader.load(Workspace.open(dir));
+        List<String> reporters = new ArrayList<>(model.units());
+        reporters.addAll(model.departments());
+        YearMonth first = YearMonth.of(2026, 13 - months);
+        // Each reporter's blank form is written once (POI, the slow part) and every month's filled form is made
+        // from it by editing two parts of the zip: the month in the shared strings and the figures in the sheet.
+        java.util.Map<String, Form> forms = new java.util.concurrent.ConcurrentHashMap<>();
+        reporters.parallelStream().forEach(who -> {
+            try {
+                forms.put(who, Form.of(model, who, model.units().contains(who) ? ReporterType.UNIT
+                        : ReporterType.DEPARTMENT, first));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
         // Cumulative figures never fall (validate's rule, which generate applies): each is at least last month's.
         java.util.Map<String, BigDecimal> last = new java.util.HashMap<>();
         for (int m = 1; m <= months; m++) {
             YearMonth month = YearMonth.of(2026, 12 - months + m);
             Path out = dir.resolve("progress").resolve(month.toString());
             Files.createDirectories(out);
-            List<String> reporters = new ArrayList<>(model.units());
-            reporters.addAll(model.departments());
             for (String who : reporters) {
-                ReporterType type = model.units().contains(who) ? ReporterType.UNIT : ReporterType.DEPARTMENT;
-                ByteArrayOutputStream blank = new ByteArrayOutputStream();
-                FormWriter.write(model, who, type, month, 25, blank);
-                try (FormFiller f = new FormFiller(blank.toByteArray())) {
-                    for (Indicator i : model.indicatorsFor(who)) {
-                        if (type == ReporterType.UNIT && !i.appliesTo(who)) {
-                            continue;
-                        }
-                        double share = month.getMonthValue() / 12.0 * (0.8 + rnd.nextDouble() * 0.5);
-                        String key = who + "/" + i.code();
-                        if (i.kind().reportsPercent()) {
-                            BigDecimal p = BigDecimal.valueOf(Math.min(100, Math.round(share * 100)));
-                            f.percent(i.code(), p.max(last.getOrDefault(key, BigDecimal.ZERO)));
-                            last.merge(key, p, BigDecimal::max);
-                        } else {
-                            BigDecimal target = type == ReporterType.UNIT ? i.targets().get(who) : i.cityTarget();
-                            BigDecimal v = target == null ? BigDecimal.TEN
-                                    : i.measure().equals("%") ? BigDecimal.valueOf(85 + rnd.nextInt(15))
-                                    : target.multiply(BigDecimal.valueOf(share)).setScale(0, RoundingMode.HALF_UP);
-                            if (!i.measure().equals("%")) { // a rate is not cumulative
-                                v = v.max(last.getOrDefault(key, BigDecimal.ZERO));
-                                last.put(key, v);
-                            }
-                            f.done(i.code(), v);
-                        }
+                Form form = forms.get(who);
+                ReporterType type = form.type;
+                java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+                for (Indicator i : model.indicatorsFor(who)) {
+                    if (type == ReporterType.UNIT && !i.appliesTo(who)) {
+                        continue;
                     }
-                    try (OutputStream o = Files.newOutputStream(out.resolve(TemplateService.fileName(month, who)))) {
-                        f.save(o);
+                    double share = month.getMonthValue() / 12.0 * (0.8 + rnd.nextDouble() * 0.5);
+                    String key = who + "/" + i.code();
+                    if (i.kind().reportsPercent()) {
+                        BigDecimal p = BigDecimal.valueOf(Math.min(100, Math.round(share * 100)));
+                        values.put(form.cell(i.code(), FormLayout.COL_PERCENT),
+                                p.max(last.getOrDefault(key, BigDecimal.ZERO)).toPlainString());
+                        last.merge(key, p, BigDecimal::max);
+                    } else {
+                        BigDecimal target = type == ReporterType.UNIT ? i.targets().get(who) : i.cityTarget();
+                        BigDecimal v = target == null ? BigDecimal.TEN
+                                : i.measure().equals("%") ? BigDecimal.valueOf(85 + rnd.nextInt(15))
+                                : target.multiply(BigDecimal.valueOf(share)).setScale(0, RoundingMode.HALF_UP);
+                        if (!i.measure().equals("%")) { // a rate is not cumulative
+                            v = v.max(last.getOrDefault(key, BigDecimal.ZERO));
+                            last.put(key, v);
+                        }
+                        values.put(form.cell(i.code(), FormLayout.COL_DONE), v.toPlainString());
                     }
                 }
+                Files.write(out.resolve(TemplateService.fileName(month, who)), form.filled(month, values));
             }
         }
         if (snapshots) {
@@ -140,8 +161,97 @@ public final class Workloads {
         }
     }
 
+    /** A reporter's blank form, unpacked: the zip's parts, and the row of each indicator code. */
+    private static final class Form {
+        private static final String SHEET = "xl/worksheets/sheet1.xml";
+        private static final String STRINGS = "xl/sharedStrings.xml";
+        final ReporterType type;
+        final YearMonth month;
+        final java.util.Map<String, byte[]> parts = new java.util.LinkedHashMap<>();
+        final java.util.Map<String, Integer> rows = new java.util.HashMap<>();
+
+        private Form(ReporterType type, YearMonth month) {
+            this.type = type;
+            this.month = month;
+        }
+
+        static Form of(IndicatorModel model, String who, ReporterType type, YearMonth month) throws IOException {
+            Form f = new Form(type, month);
+            ByteArrayOutputStream blank = new ByteArrayOutputStream();
+            FormWriter.write(model, who, type, month, 25, blank);
+            try (FormFiller filler = new FormFiller(blank.toByteArray())) {
+                if (filler.workbook().getSheetIndex(FormLayout.DATA_SHEET) != 0) {
+                    throw new IllegalStateException("the data sheet is not the first");
+                }
+                for (Indicator i : model.indicatorsFor(who)) {
+                    f.rows.put(i.code(), filler.rowOf(i.code()));
+                }
+            }
+            try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(blank.toByteArray()))) {
+                for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                    f.parts.put(e.getName(), in.readAllBytes());
+                }
+            }
+            return f;
+        }
+
+        /** The A1 reference of an indicator's cell in column {@code col}. */
+        String cell(String code, int col) {
+            return (char) ('A' + col) + String.valueOf(rows.get(code) + 1);
+        }
+
+        /** The form of {@code to} with the figures typed in: {@code values} by A1 reference. */
+        byte[] filled(YearMonth to, java.util.Map<String, String> values) throws IOException {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+                out.setLevel(1); // the fastest: the forms are small, and a reader inflates any level alike
+                for (var p : parts.entrySet()) {
+                    byte[] data = p.getValue();
+                    if (p.getKey().equals(STRINGS)) {
+                        data = months(new String(data, StandardCharsets.UTF_8), to).getBytes(StandardCharsets.UTF_8);
+                    } else if (p.getKey().equals(SHEET)) {
+                        data = figures(new String(data, StandardCharsets.UTF_8), values)
+                                .getBytes(StandardCharsets.UTF_8);
+                    }
+                    out.putNextEntry(new ZipEntry(p.getKey()));
+                    out.write(data);
+                    out.closeEntry();
+                }
+            }
+            return bytes.toByteArray();
+        }
+
+        private String months(String xml, YearMonth to) {
+            String y = month.getYear() + "年";
+            return xml.replace(y + month.getMonthValue() + "月", to.getYear() + "年" + to.getMonthValue() + "月")
+                    .replace("请于" + month.getMonthValue() + "月", "请于" + to.getMonthValue() + "月")
+                    .replace(">" + month + "<", ">" + to + "<");
+        }
+
+        private static String figures(String xml, java.util.Map<String, String> values) {
+            java.util.TreeMap<Integer, String> byPlace = new java.util.TreeMap<>();
+            for (var v : values.entrySet()) {
+                int at = xml.indexOf("<c r=\"" + v.getKey() + "\" s=\"");
+                int close = at < 0 ? -1 : xml.indexOf("/>", at);
+                if (at < 0 || close < 0 || xml.lastIndexOf('>', close - 1) > at) {
+                    throw new IllegalStateException("no blank input cell " + v.getKey());
+                }
+                byPlace.put(close, v.getValue());
+            }
+            StringBuilder sb = new StringBuilder(xml.length() + values.size() * 32);
+            int from = 0;
+            for (var v : byPlace.entrySet()) {
+                sb.append(xml, from, v.getKey()).append(" t=\"n\"><v>").append(v.getValue()).append("</v></c>");
+                from = v.getKey() + 2;
+            }
+            return sb.append(xml, from, xml.length()).toString();
+        }
+    }
+
     public static void main(String[] args) throws IOException {
         int[] n = Arrays.stream(args, 1, 4).mapToInt(Integer::parseInt).toArray();
-        write(Path.of(args[0]), n[0], n[1], n[2]);
+        long t0 = System.nanoTime();
+        write(Path.of(args[0]), n[0], n[1], n[2], args.length < 5 || Boolean.parseBoolean(args[4]));
+        System.err.printf("%.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
 }
