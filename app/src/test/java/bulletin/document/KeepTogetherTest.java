@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 23 point 8 in the .docx itself, without LibreOffice: the keep and flow properties that decide where the
- * samples' May breaks its pages (RenderedPagesTest looks at the pages they make). Each assertion fails if its rule
+ * samples' May breaks its pages (RenderedPagesIT looks at the pages they make). Each assertion fails if its rule
  * is taken out of DocxWriter or PageFit.
  */
 class KeepTogetherTest {

@@ -43,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * before. (A page may end short where what follows is the short paragraph DocxWriter keeps with the 附件 list and
  * the 落款, see {@link #beforeTheEnd}.) Skipped where LibreOffice or pdftotext is not installed.
  */
-class RenderedPagesTest {
+class RenderedPagesIT {
 
     @TempDir
     static Path tmp;
