@@ -47,11 +47,14 @@ public final class Benchmark {
     private final Path root;
     private final String classpath;
     private final int runs;
+    /** {@code --quick}: no warm-up run, and the twelve-month sizes measure {@code generate} only. */
+    private final boolean quick;
 
     Benchmark(Path root, String classpath, int runs) {
         this.root = root;
         this.classpath = classpath;
         this.runs = runs;
+        this.quick = runs < 5;
     }
 
     public static void main(String[] args) throws Exception {
@@ -121,14 +124,19 @@ public final class Benchmark {
         List<String> generate = cli(List.of("-w", ws.toString(), "generate", "--month", "12", "--date",
                 "2026-12-30", "--force"));
         Path out = ws.resolve("out/2026-12");
-        Measure inspect = measure(cli(List.of("-w", ws.toString(), "inspect")), null);
-        Measure validate = measure(cli(List.of("-w", ws.toString(), "validate", "--month", "12")), null);
-        Measure template = measure(cli(List.of("-w", ws.toString(), "template", "--month", "12", "--force")), null);
+        // --quick: the twelve-month sizes only for generate (inspect, validate and template read one month)
+        boolean all = !quick || s.months() < 12;
+        Measure inspect = all ? measure(cli(List.of("-w", ws.toString(), "inspect")), null) : null;
+        Measure validate = all ? measure(cli(List.of("-w", ws.toString(), "validate", "--month", "12")), null) : null;
+        Measure template = all ? measure(cli(List.of("-w", ws.toString(), "template", "--month", "12", "--force")),
+                null) : null;
         Measure gen = measurePaired(generate, out);
         int heap = smallestHeap(generate, out, gen.seconds());
-        rows.add(row(s.name() + ": `inspect`", inspect, ""));
-        rows.add(row(s.name() + ": `validate --month 12`", validate, ""));
-        rows.add(row(s.name() + ": `template --month 12`", template, ""));
+        if (all) {
+            rows.add(row(s.name() + ": `inspect`", inspect, ""));
+            rows.add(row(s.name() + ": `validate --month 12`", validate, ""));
+            rows.add(row(s.name() + ": `template --month 12`", template, ""));
+        }
         rows.add(row(s.name() + ": `generate --month 12`", gen, heap == 0 ? "none" : heap + " MiB"));
         byKey.put(s.name() + "/validate", validate);
         byKey.put(s.name() + "/generate", gen);
@@ -167,8 +175,9 @@ public final class Benchmark {
         System.out.println("| --- | --- | --- |");
         targets(jvm, floor).forEach(System.out::println);
         System.out.println();
-        System.out.println(String.format(Locale.ROOT, "%d runs each after a warm-up; %d cores, %s, Java %s; load"
-                + " average (1, 5, 15 min) %s before, %s after; %.0f s in all.", runs,
+        System.out.println(String.format(Locale.ROOT, "%d runs each%s; %d cores, %s, Java %s; load"
+                + " average (1, 5, 15 min) %s before, %s after; %.0f s in all.", runs, quick
+                ? " (--quick: no warm-up run; the twelve-month sizes measured for generate only)" : " after a warm-up",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
                 System.getProperty("java.version"), loadBefore, load(), seconds));
         System.out.println(String.format(Locale.ROOT, "Ratios to the floor are paired: before each measured run of"
@@ -320,7 +329,7 @@ public final class Benchmark {
         List<Double> rss = new ArrayList<>();
         boolean ok = true;
         boolean stopped = false;
-        double[] warm = measureOnce(cmd, cleanBefore, RUN_LIMIT_SECONDS); // warm-up: file caches
+        double[] warm = quick ? null : measureOnce(cmd, cleanBefore, RUN_LIMIT_SECONDS); // warm-up: file caches
         if (warm != null && warm[2] == TIMED_OUT) {
             runsStopped++;
             return new Measure(RUN_LIMIT_SECONDS, 0, false, true);
@@ -352,7 +361,7 @@ public final class Benchmark {
         List<Double> rss = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
         boolean ok = true;
-        for (int i = 0; i <= runs; i++) {
+        for (int i = quick ? 1 : 0; i <= runs; i++) {
             double[] f = measureOnce(floorCommand, null, RUN_LIMIT_SECONDS);
             double[] m = measureOnce(cmd, cleanBefore, RUN_LIMIT_SECONDS);
             if (m != null && m[2] == TIMED_OUT) {
