@@ -1,14 +1,14 @@
 package bulletin.cli;
 
+import static bulletin.testing.RenderedPages.onPath;
+import static bulletin.testing.RenderedPages.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bulletin.document.Pdf;
 import bulletin.testing.Cli;
 import bulletin.testing.Cli.Run;
 import bulletin.testing.SampleWorkspace;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,24 +61,5 @@ class ThemedPageIT {
         assertThat(next).as("the heading after 工作进展").isPositive();
         assertThat(next - progress).as("工作进展 on page %d, the next section on page %d", progress, next)
                 .isLessThanOrEqualTo(1);
-    }
-
-    private static boolean onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, tool))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String run(List<String> command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (InputStream in = p.getInputStream()) {
-            in.transferTo(out);
-        }
-        assertThat(p.waitFor()).as(String.join(" ", command)).isZero();
-        return out.toString(StandardCharsets.UTF_8);
     }
 }

@@ -1,12 +1,10 @@
 package bulletin.document;
 
+import static bulletin.testing.RenderedPages.onPath;
+import static bulletin.testing.RenderedPages.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bulletin.testing.GeneratedSamples;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -93,24 +91,5 @@ class FinishingIT {
                 }
             }
         }
-    }
-
-    private static boolean onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, tool))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String run(List<String> command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (InputStream in = p.getInputStream()) {
-            in.transferTo(out);
-        }
-        assertThat(p.waitFor()).as(String.join(" ", command)).isZero();
-        return out.toString(StandardCharsets.UTF_8);
     }
 }

@@ -145,4 +145,27 @@ public final class RenderedPages {
         return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'")
                 .replace("&amp;", "&");
     }
+
+    /** Whether {@code tool} is an executable on the PATH. */
+    public static boolean onPath(String tool) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What {@code command} prints (standard output and error together); it must exit 0. */
+    public static String run(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.io.InputStream in = p.getInputStream()) {
+            in.transferTo(out);
+        }
+        if (p.waitFor() != 0) {
+            throw new AssertionError(String.join(" ", command) + " exited " + p.exitValue() + ": " + out);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
 }
