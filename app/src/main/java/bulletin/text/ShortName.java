@@ -25,6 +25,8 @@ public final class ShortName {
     private static final Pattern LEAD_UP = Pattern.compile(
             "(?:分别|均提高|均达到|均不低于|均)?(?:提高到|提高至|提升至|提升到|增加到|增长到|达到|不低于|不少于|不超过|不高于|低于"
                     + "|控制在|保持在|稳定在|从(?!业)|由(?=每|原|现))");
+    /** The lead-up words that raise a standard: what comes before them is whose standard is raised. */
+    private static final Pattern RAISED = Pattern.compile("提高到|提高至|提升至|提升到");
     /** Trailing words left where a figure was cut: "…筛查率达", "…共", "…为". */
     private static final Pattern TRAILING = Pattern.compile(
             "(?:分别|均|共计|共|为|达|和|及|与|或|、|，|的|至|到|约|超|以上|以内)+$");
@@ -86,7 +88,9 @@ public final class ShortName {
     private static String phrase(String clause) {
         String p = clause;
         Matcher lead = LEAD_UP.matcher(p);
+        boolean raised = false;
         if (lead.find() && lead.start() >= 2) {
+            raised = RAISED.matcher(lead.group()).find();
             p = p.substring(0, lead.start());
         }
         String before;
@@ -97,6 +101,11 @@ public final class ShortName {
             p = TRAILING.matcher(p.strip()).replaceFirst("");
             p = p.replaceFirst("^[、，的]+", "");
         } while (!p.equals(before));
+        if (raised && !p.matches(".*(标准|水平|率|金额|额度|补贴|保障|待遇|费)$")) {
+            // "散居和集中供养孤儿分别提高到…元/月": what is raised is unnamed, and "散居和集中供养孤儿" alone would
+            // read as the thing completed; no phrase, so the full name is used.
+            return "";
+        }
         if (p.length() > QUOTE_CUT && p.indexOf('“') > 0) {
             String fromQuote = p.substring(p.indexOf('“'));
             if (fromQuote.length() >= 4) {

@@ -78,6 +78,10 @@ class ShortNameTest {
                 .isEqualTo("全市电子社保卡签发率");
         assertThat(ShortName.of("推进农村网络通信提质升级（新建34个农村4G、5G基站）")).isEqualTo("新建农村4G、5G基站");
         assertThat(ShortName.of("高标准农田建设 39.26 万亩")).isEqualTo("高标准农田建设");
+        // What is raised is unnamed: the themed May printed "散居和集中供养孤儿均已完成全年任务"; the full name instead.
+        assertThat(ShortName.of("散居和集中供养孤儿分别提高到不低于1250元/月和1800元/月"))
+                .isEqualTo("散居和集中供养孤儿分别提高到不低于1250元/月和1800元/月");
+        assertThat(ShortName.of("城市低保标准从700元/月提高到720元/月")).isEqualTo("城市低保标准");
         // A voltage is part of the thing, not the figure: March's 突出问题 printed "巩固提升伏及以下农村配电网、—伏…".
         assertThat(ShortName.of("巩固提升城乡电网（巩固提升10千伏及以下农村配电网、35—110千伏及以下农村主电网、"
                 + "10千伏及以下城配网，投入资金2723万元）")).isEqualTo("巩固提升城乡电网");
