@@ -18,7 +18,6 @@ public final class FormRules {
     /** A figure above this many times the target is flagged (a warning, never a refusal). */
     public static final BigDecimal FAR_ABOVE = new BigDecimal("1.5");
 
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     /**
      * What 自查 shows for a blank input where last month had no figure either: said, but neither counted nor
@@ -72,8 +71,7 @@ public final class FormRules {
         boolean percent = i.kind().reportsPercent();
         boolean cumulative = i.kind().cumulative(); // a rate or a ceiling is a level: it may go down
         BigDecimal floor = cumulative && last != null && last.signum() > 0 ? last : BigDecimal.ZERO;
-        BigDecimal max = percent || (i.kind().level() && i.measure() != null && i.measure().contains("%"))
-                ? HUNDRED : null;
+        BigDecimal max = i.most();
         if (max != null && floor.compareTo(max) > 0) {
             floor = max; // a published figure above the bound: the form must still accept a figure
         }

@@ -157,4 +157,13 @@ public record Indicator(
     public String fullName() {
         return String.join(" › ", path);
     }
+
+    /**
+     * The largest figure a unit may give, or null: 100 for a 形象进度 and for a rate or ceiling measured in "%". The
+     * form's data validation and 自查 and {@code validate} hold the same bound.
+     */
+    public BigDecimal most() {
+        return kind().reportsPercent() || (kind().level() && measure() != null && measure().contains("%"))
+                ? BigDecimal.valueOf(100) : null;
+    }
 }

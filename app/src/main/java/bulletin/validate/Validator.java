@@ -250,6 +250,13 @@ public final class Validator {
         }
         damagedText(g, r, cols.note(), problems);
         damagedText(g, r, cols.problem(), problems);
+        BigDecimal most = ind.most();
+        if (takes && !percentKind && done != null && most != null && done.compareTo(most) > 0) {
+            // The form's own data validation and 自查 refuse it ("超过100"); the rules do too.
+            problems.add(Problem.error("constraint-error", g.place(r, cols.done()), "这项指标以“%”计，不能超过 "
+                    + Numbers.format(most) + "（填的是 " + Numbers.format(done) + "）：请核对")
+                    .with(Numbers.format(done), "0–" + Numbers.format(most) + " 之间的数字"));
+        }
         BigDecimal target = department ? ind.cityTarget() : ind.targets().get(reporter);
         if (takes && !percentKind && done != null && ind.kind().counted() && target != null
                 && target.signum() > 0 && done.compareTo(target.multiply(FAR_ABOVE)) > 0) {
