@@ -29,7 +29,8 @@ public final class IndicatorMonthText {
         }
         s.excluded().stream().filter(e -> code.equals(e.code()) || e.code() == null).forEach(e -> sb.append("  未采用：")
                 .append(e.unit() == null ? "" : e.unit() + " ").append(e.file())
-                .append(e.cell() == null ? "" : "!" + e.cell()).append("（").append(e.message()).append("）\n"));
+                .append(e.cell() == null ? "" : ":" + (e.sheet() == null ? "" : e.sheet() + "!") + e.cell())
+                .append("（").append(e.message()).append("）\n"));
         return sb.toString();
     }
 

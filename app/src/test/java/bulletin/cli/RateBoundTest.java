@@ -42,5 +42,8 @@ class RateBoundTest {
         String text = String.join("\n", ThemedStyleTest.paragraphs(ws).stream().map(ThemedStyleTest.Para::text)
                 .toList());
         assertThat(text).doesNotContain("120%").doesNotContain("133.33%");
+        // inspect names the rejected cell as every other message does: file:sheet!cell
+        Run i = Cli.in(ws, "inspect", "--indicator", "01-01", "--month", "5");
+        assertThat(i.out()).containsPattern("未采用：\\S* ?progress/2026-05/2026-05_市卫健局\\.xlsx:进度填报!F\\d+（");
     }
 }
