@@ -291,6 +291,43 @@ final class ModelBuilder {
             }
         }
         unknownCodes(indicators);
+        checkThemes(indicators);
+    }
+
+    /**
+     * {@code themes:} names projects by their numbers in the tables: a number the tables do not have, a project
+     * under two lead-ins, a lead-in without projects or without words, or one carrying its own bold marks or stop
+     * (the template adds them) would drop, repeat or garble a theme in silence: each is refused with its line.
+     */
+    private void checkThemes(List<Indicator> indicators) {
+        Set<Integer> numbers = new HashSet<>();
+        indicators.forEach(i -> numbers.add(i.item()));
+        List<String> wrong = new ArrayList<>();
+        Map<Integer, String> seen = new HashMap<>();
+        config.themes().forEach((lead, items) -> {
+            String at = ws.configPlace("themes", lead) + ": 错误: ";
+            String l = lead == null ? "" : lead.strip();
+            if (l.isEmpty()) {
+                wrong.add(at + "themes 中有一个主题没有写主题句");
+            } else if (l.contains("*") || l.matches(".*[。；;，,]$")) {
+                wrong.add(at + "主题句“" + l + "”不要带“*”或结尾的标点（加粗和句号由模板加上）");
+            }
+            if (items == null || items.isEmpty()) {
+                wrong.add(at + "主题“" + l + "”没有列出项目序号（如 [1, 5, 7]）");
+                return;
+            }
+            for (Integer n : items) {
+                String before = n == null ? null : seen.putIfAbsent(n, l);
+                if (n == null || !numbers.contains(n)) {
+                    wrong.add(at + "主题“" + l + "”中的项目序号 " + n + " 不是指标表中的项目（项目序号见 bulletin inspect）");
+                } else if (before != null) {
+                    wrong.add(at + "项目 " + n + " 同时列在主题“" + before + "”和“" + l + "”中：每个项目只能属于一个主题");
+                }
+            }
+        });
+        if (!wrong.isEmpty()) {
+            throw BulletinException.usage(String.join("\n", wrong));
+        }
     }
 
     /**
