@@ -44,11 +44,13 @@ public final class IndicatorMonthText {
         if (who.equals("全市") && f.source() == null && !f.carried()) {
             from = i.averaged() ? "各单位平均" : "各单位合计";
         } else if (f.carried()) {
-            String reporter = who.equals("全市") ? i.leadUnit() : who;
+            // a standard the lead department applies for every unit: its figure, so its report, for each unit
+            boolean lead = !who.equals("全市") && i.appliedByLead(who);
+            String reporter = who.equals("全市") || lead ? i.leadUnit() : who;
             boolean wrong = s.excluded().stream().anyMatch(e -> reporter != null && reporter.equals(e.unit())
                     && (e.code() == null || e.code().equals(i.code())));
             boolean late = !wrong && (s.late().contains(who) || s.lateDepartments().contains(reporter));
-            from = (late ? "未报送，" : "有误未采用，") + "沿用" + Format.monthLabel(f.carriedFrom()) + "（"
+            from = (lead ? reporter : "") + (late ? "未报送，" : "有误未采用，") + "沿用" + Format.monthLabel(f.carriedFrom()) + "（"
                     + (f.source() == null ? "" : f.source().format()) + "）";
         } else if (f.source() != null && !who.equals("全市") && i.appliedByLead(who)) {
             from = "由" + i.leadUnit() + "统一落实（" + f.source().format() + "）";
