@@ -105,11 +105,32 @@ public final class Workspace {
                 throw BulletinException.usage(at + ": 错误: " + key + " 应是" + (whole ? "整数" : "数字")
                         + (value == null ? "" : "，而不是“" + value + "”"));
             }
-            throw new BulletinException(ExitCode.USAGE, at + ": 错误: 格式不正确（" + e.getOriginalMessage() + "）");
+            // the shape the setting takes, in a clerk's words: never Jackson's message with its Java types
+            throw BulletinException.usage(at + ": 错误: " + (key.isEmpty() ? "" : key + " ") + shape(type));
         } catch (JsonProcessingException e) {
             throw new BulletinException(ExitCode.USAGE, CONFIG_FILE + where(e.getLocation()) + ": 错误: 格式不正确（"
                     + e.getOriginalMessage() + "）");
         }
+    }
+
+    /** What a setting of Java type {@code type} is written as in bulletin.yaml. */
+    static String shape(Class<?> type) {
+        if (type == null) {
+            return "格式不正确";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "应是一个列表，写在方括号中，如 [1, 5, 7]";
+        }
+        if (java.util.Map.class.isAssignableFrom(type)) {
+            return "应是下一行起缩进的若干行“名称: 值”";
+        }
+        if (type == String.class) {
+            return "应是一段文字";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "应是 true 或 false";
+        }
+        return "格式不正确";
     }
 
     /** Values a setting cannot take, each refused with its line: a day of the month, a year, a target, a month. */

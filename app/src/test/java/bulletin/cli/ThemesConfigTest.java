@@ -40,4 +40,19 @@ class ThemesConfigTest {
         assertThat(r.err()).containsPattern("bulletin\\.yaml:\\d+: 错误: ").contains(said);
         assertThat(ws.resolve("out/2026-05")).doesNotExist();
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "'themes:\n  重点群体保障更加有力: 1、5、7'|themes.重点群体保障更加有力 应是一个列表",
+        "'themes: []'|themes 应是下一行起缩进的若干行",
+        "'style: [themed]'|style 应是一段文字"})
+    void aSettingOfTheWrongShapeIsToldInTheClerksWords(String yaml, String said) throws IOException {
+        Path ws = SampleWorkspace.copyTo(tmp.resolve("shape" + Math.abs(yaml.hashCode())));
+        Files.writeString(ws.resolve("bulletin.yaml"), "\n" + yaml.replace("\\n", "\n") + "\n",
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        Run r = Cli.in(ws, "inspect");
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).containsPattern("bulletin\\.yaml(:\\d+)?: 错误: ").contains(said).doesNotContain("java.")
+                .doesNotContain("JsonToken");
+    }
 }
