@@ -9,18 +9,13 @@ import bulletin.testing.Cli.Run;
 import bulletin.testing.RenderedPages;
 import bulletin.testing.RenderedPages.Page;
 import bulletin.testing.SampleWorkspace;
-import bulletin.service.TemplateService;
-import bulletin.testing.FormFiller;
 import bulletin.testing.SecondCity;
 import bulletin.testing.SidewaysCity;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -245,21 +240,7 @@ class RenderedPagesIT {
     static Path sidewaysMay(Path w) throws IOException {
         SidewaysCity.writeWorkspace(w);
         assertThat(Cli.in(w, "template", "--month", "5").code()).isZero();
-        Files.createDirectories(w.resolve("progress/2026-05"));
-        YearMonth may = YearMonth.of(2026, 5);
-        Map<String, String> figures = Map.of("01-01", "400", "01-02", "500", "02-02", "700");
-        for (String area : SidewaysCity.REPORTERS) {
-            Path form = w.resolve("forms/2026-05").resolve(TemplateService.fileName(may, area));
-            try (FormFiller f = new FormFiller(Files.readAllBytes(form))) {
-                figures.forEach((code, v) -> f.done(code, new BigDecimal(v)));
-                if (f.rowOf("03-01") >= 0) {
-                    f.percent("03-01", new BigDecimal("40"));
-                }
-                try (OutputStream out = Files.newOutputStream(w.resolve("progress/2026-05").resolve(area + ".xlsx"))) {
-                    f.save(out);
-                }
-            }
-        }
+        SidewaysCity.fillMay(w);
         Run r = Cli.in(w, "generate", "--month", "5", "--require-all", "--date", "2026-05-28");
         assertThat(r.code()).as(r.toString()).isZero();
         return only(w.resolve("out/2026-05"));

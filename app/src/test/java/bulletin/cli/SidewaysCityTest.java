@@ -12,12 +12,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -112,20 +110,7 @@ class SidewaysCityTest {
             assertThat(forms).contains(TemplateService.fileName(MAY, area));
         }
 
-        Files.createDirectories(w.resolve("progress/2026-05"));
-        Map<String, String> figures = Map.of("01-01", "400", "01-02", "500", "02-02", "700");
-        for (String area : SidewaysCity.REPORTERS) {
-            Path form = w.resolve("forms/2026-05").resolve(TemplateService.fileName(MAY, area));
-            try (FormFiller f = new FormFiller(Files.readAllBytes(form))) {
-                figures.forEach((code, v) -> f.done(code, new BigDecimal(v)));
-                if (f.rowOf("03-01") >= 0) {
-                    f.percent("03-01", new BigDecimal("40"));
-                }
-                try (OutputStream out = Files.newOutputStream(w.resolve("progress/2026-05").resolve(area + ".xlsx"))) {
-                    f.save(out);
-                }
-            }
-        }
+        SidewaysCity.fillMay(w);
         Run generate = Cli.in(w, "generate", "--month", "5", "--require-all", "--date", "2026-05-28");
         assertThat(generate.code()).as(generate.toString()).isZero();
         assertThat(generate.out() + generate.err()).doesNotContain("湖心区");

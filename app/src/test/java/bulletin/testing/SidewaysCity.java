@@ -140,4 +140,26 @@ public final class SidewaysCity {
         }
         return dir;
     }
+
+    /**
+     * Fills every reporter's May form made by {@code template --month 5} in {@code w} (01-01 400, 01-02 500, 02-02
+     * 700, 03-01 at 40% where the area has it) into {@code progress/2026-05/}.
+     */
+    public static void fillMay(Path w) throws IOException {
+        Files.createDirectories(w.resolve("progress/2026-05"));
+        java.util.Map<String, String> figures = java.util.Map.of("01-01", "400", "01-02", "500", "02-02", "700");
+        for (String area : REPORTERS) {
+            Path form = w.resolve("forms/2026-05").resolve(bulletin.service.TemplateService.fileName(
+                    java.time.YearMonth.of(2026, 5), area));
+            try (FormFiller f = new FormFiller(Files.readAllBytes(form))) {
+                figures.forEach((code, v) -> f.done(code, new java.math.BigDecimal(v)));
+                if (f.rowOf("03-01") >= 0) {
+                    f.percent("03-01", new java.math.BigDecimal("40"));
+                }
+                try (OutputStream out = Files.newOutputStream(w.resolve("progress/2026-05").resolve(area + ".xlsx"))) {
+                    f.save(out);
+                }
+            }
+        }
+    }
 }
