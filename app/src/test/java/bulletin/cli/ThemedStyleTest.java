@@ -82,6 +82,24 @@ class ThemedStyleTest {
         return xml;
     }
 
+    /**
+     * The card of indicator {@code i} of a bulletin.json ("红牌", "黄牌"), or null; where it has one, asserts that a
+     * paragraph tells it by {@code name} with that card, its completion and its lead unit.
+     */
+    static String toldWithItsCard(List<Para> paragraphs, com.fasterxml.jackson.databind.JsonNode i, String name) {
+        String card = i.get("total").get("card").asText("");
+        if (card.isEmpty() || card.equals("null")) {
+            return null;
+        }
+        String label = card.equals("red") ? "红牌" : "黄牌";
+        String percent = new java.math.BigDecimal(i.get("total").get("progress").asText()).movePointRight(2)
+                .stripTrailingZeros().toPlainString() + "%";
+        String lead = i.get("leadUnit").asText();
+        assertThat(paragraphs).as("a paragraph telling %s (%s, %s, %s)", name, label, percent, lead)
+                .anySatisfy(p -> assertThat(p.text()).contains(name, label, percent, lead));
+        return label;
+    }
+
     static List<Para> paragraphs(Path ws) throws IOException {
         return parse(documentXml(ws));
     }
