@@ -6,10 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -29,37 +29,102 @@ final class FormParts {
     private final Map<String, Integer> strings = new LinkedHashMap<>();
     private int stringRefs;
 
+    /**
+     * A part's bytes, UTF-8, appended piece by piece: ASCII pieces (most of the XML) are copied as they are,
+     * where a builder of the whole part would have been widened to UTF-16 by its first Chinese character and
+     * encoded again char by char at the end.
+     */
+    static final class Out {
+        private byte[] buf;
+        private int size;
+
+        Out(int capacity) {
+            buf = new byte[capacity];
+        }
+
+        Out add(String s) {
+            return add(s.getBytes(StandardCharsets.UTF_8));
+        }
+
+        Out add(byte[] b) {
+            if (size + b.length > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + b.length));
+            }
+            System.arraycopy(b, 0, buf, size, b.length);
+            size += b.length;
+            return this;
+        }
+
+        Out add(int n) {
+            return add(Integer.toString(n));
+        }
+
+        byte[] bytes() {
+            return Arrays.copyOf(buf, size);
+        }
+    }
+
     /** One worksheet's cells, by row and column (both from 0), as XML. */
     final class Sheet {
-        private final TreeMap<Integer, Row> rows = new TreeMap<>();
+        private final List<Row> rows = new ArrayList<>();
+        private int firstRow = Integer.MAX_VALUE;
         private int minCol = Integer.MAX_VALUE;
         private int maxCol = -1;
 
-        private final class Row {
-            private final TreeMap<Integer, String> cells = new TreeMap<>();
-            private final Map<Integer, String> texts = new TreeMap<>();
+        /** A row's cells in the order of their columns, and its text cells' values by column. */
+        private static final class Row {
+            private final List<String> cells = new ArrayList<>(12);
+            private final List<Integer> cols = new ArrayList<>(12);
+            private String[] texts = new String[12];
             private String height;
         }
 
         private Row row(int r) {
-            return rows.computeIfAbsent(r, k -> new Row());
+            while (rows.size() <= r) {
+                rows.add(null);
+            }
+            Row row = rows.get(r);
+            if (row == null) {
+                row = new Row();
+                rows.set(r, row);
+                firstRow = Math.min(firstRow, r);
+            }
+            return row;
         }
 
         private void put(int r, int c, String xml) {
-            row(r).cells.put(c, xml);
+            Row row = row(r);
+            int at = row.cols.size();
+            while (at > 0 && row.cols.get(at - 1) >= c) {
+                at--;
+            }
+            if (at < row.cols.size() && row.cols.get(at) == c) {
+                row.cells.set(at, xml);
+            } else {
+                row.cols.add(at, c);
+                row.cells.add(at, xml);
+            }
             minCol = Math.min(minCol, c);
             maxCol = Math.max(maxCol, c);
         }
 
+        private void keepText(int r, int c, String v) {
+            Row row = row(r);
+            if (c >= row.texts.length) {
+                row.texts = Arrays.copyOf(row.texts, c + 1);
+            }
+            row.texts[c] = v;
+        }
+
         /** A text cell, its value set before its style ({@code t} before {@code s}, as POI then wrote it). */
         void text(int r, int c, String v, int style) {
-            row(r).texts.put(c, v);
+            keepText(r, c, v);
             put(r, c, "<c r=\"" + ref(r, c) + "\" t=\"s\" s=\"" + style + "\"><v>" + string(v) + "</v></c>");
         }
 
         /** A text cell whose style was set before its value. */
         void styledText(int r, int c, String v, int style) {
-            row(r).texts.put(c, v);
+            keepText(r, c, v);
             put(r, c, "<c r=\"" + ref(r, c) + "\" s=\"" + style + "\" t=\"s\"><v>" + string(v) + "</v></c>");
         }
 
@@ -82,31 +147,34 @@ final class FormParts {
             row(r).height = String.valueOf((double) points);
         }
 
-        /** The text cells of row {@code r} by column, as their values were given. */
-        Map<Integer, String> texts(int r) {
+        /** The values of row {@code r}'s text cells, by column (null: none). */
+        String[] texts(int r) {
             return row(r).texts;
         }
 
         /** "A1:K51": the cells in use. */
         String dimension() {
-            return ref(rows.firstKey(), minCol) + ":" + ref(rows.lastKey(), maxCol);
+            return ref(firstRow, minCol) + ":" + ref(rows.size() - 1, maxCol);
         }
 
-        void writeData(StringBuilder b) {
-            b.append("<sheetData>");
-            for (Map.Entry<Integer, Row> e : rows.entrySet()) {
-                b.append("<row r=\"").append(e.getKey() + 1).append('"');
-                Row row = e.getValue();
+        void writeData(Out b) {
+            b.add("<sheetData>");
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = rows.get(r);
+                if (row == null) {
+                    continue;
+                }
+                b.add("<row r=\"").add(r + 1).add("\"");
                 if (row.height != null) {
-                    b.append(" ht=\"").append(row.height).append("\" customHeight=\"true\"");
+                    b.add(" ht=\"").add(row.height).add("\" customHeight=\"true\"");
                 }
-                b.append('>');
-                for (String cell : row.cells.values()) {
-                    b.append(cell);
+                b.add(">");
+                for (String cell : row.cells) {
+                    b.add(cell);
                 }
-                b.append("</row>");
+                b.add("</row>");
             }
-            b.append("</sheetData>");
+            b.add("</sheetData>");
         }
     }
 
@@ -116,43 +184,47 @@ final class FormParts {
     }
 
     /** The shared strings part. */
-    String sharedStrings() {
-        StringBuilder b = new StringBuilder(XML).append("<sst count=\"").append(stringRefs).append("\" uniqueCount=\"")
-                .append(strings.size()).append("\" xmlns=\"").append(MAIN).append("\">");
+    byte[] sharedStrings() {
+        Out b = new Out(8_192).add(XML).add("<sst count=\"").add(stringRefs).add("\" uniqueCount=\"")
+                .add(strings.size()).add("\" xmlns=\"").add(MAIN).add("\">");
         for (String s : strings.keySet()) {
             boolean keep = !s.isEmpty() && (Character.isWhitespace(s.charAt(0))
                     || Character.isWhitespace(s.charAt(s.length() - 1)));
             if (s.isEmpty()) {
-                b.append("<si><t/></si>");
+                b.add("<si><t/></si>");
                 continue;
             }
-            b.append(keep ? "<si><t xml:space=\"preserve\">" : "<si><t>").append(escape(s)).append("</t></si>");
+            b.add(keep ? "<si><t xml:space=\"preserve\">" : "<si><t>").add(escape(s)).add("</t></si>");
         }
-        return b.append("</sst>").toString();
+        return b.add("</sst>").bytes();
     }
 
-    /** The parts of a workbook, by name, written in their order into a zip. */
-    static void write(List<Map.Entry<String, String>> parts, OutputStream out) throws IOException {
+    /**
+     * The parts of a workbook, by name, written in their order into a zip, compressed for speed: deflating took
+     * more than a third of the form's time at the default level.
+     */
+    static void write(List<Map.Entry<String, byte[]>> parts, OutputStream out) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
-        for (Map.Entry<String, String> p : parts) {
+        zip.setLevel(java.util.zip.Deflater.BEST_SPEED); // a third of the default's time, files 11% larger
+        for (Map.Entry<String, byte[]> p : parts) {
             zip.putNextEntry(new ZipEntry(p.getKey()));
-            zip.write(p.getValue().getBytes(StandardCharsets.UTF_8));
+            zip.write(p.getValue());
             zip.closeEntry();
         }
         zip.finish();
     }
 
     /** The document properties as POI wrote them: made by "Apache POI", created now. */
-    static List<Map.Entry<String, String>> properties() {
-        List<Map.Entry<String, String>> parts = new ArrayList<>();
-        parts.add(Map.entry("docProps/app.xml", XML + "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/"
-                + "2006/extended-properties\"><Application>Apache POI</Application></Properties>"));
-        parts.add(Map.entry("docProps/core.xml", XML_SA + "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats."
-                + "org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms"
-                + "=\"http://purl.org/dc/terms/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dcterms:created"
-                + " xsi:type=\"dcterms:W3CDTF\">" + Instant.now().truncatedTo(ChronoUnit.SECONDS)
-                + "</dcterms:created><dc:creator>Apache POI</dc:creator></cp:coreProperties>"));
-        return parts;
+    static List<Map.Entry<String, byte[]>> properties() {
+        String app = XML + "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+                + "\"><Application>Apache POI</Application></Properties>";
+        String core = XML_SA + "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/"
+                + "core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/"
+                + "terms/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dcterms:created xsi:type=\""
+                + "dcterms:W3CDTF\">" + Instant.now().truncatedTo(ChronoUnit.SECONDS)
+                + "</dcterms:created><dc:creator>Apache POI</dc:creator></cp:coreProperties>";
+        return List.of(Map.entry("docProps/app.xml", app.getBytes(StandardCharsets.UTF_8)),
+                Map.entry("docProps/core.xml", core.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** A1-style reference; rows and columns from 0. */

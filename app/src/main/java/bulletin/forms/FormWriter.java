@@ -91,11 +91,11 @@ public final class FormWriter {
         FormParts.Sheet meta = parts.new Sheet();
         writeMeta(meta, model, reporter, type, month, inds, firstData);
         boolean coloured = lastData >= firstData;
-        List<Map.Entry<String, String>> zip = new ArrayList<>(List.of(
+        List<Map.Entry<String, byte[]>> zip = new ArrayList<>(List.of(
                 Map.entry("[Content_Types].xml", CONTENT_TYPES), Map.entry("_rels/.rels", RELS)));
         zip.addAll(FormParts.properties());
         zip.add(Map.entry("xl/sharedStrings.xml", parts.sharedStrings()));
-        zip.add(Map.entry("xl/styles.xml", coloured ? STYLES + DXFS + "</styleSheet>" : STYLES + "</styleSheet>"));
+        zip.add(Map.entry("xl/styles.xml", coloured ? STYLES_COLOURED : STYLES));
         zip.add(Map.entry("xl/workbook.xml", WORKBOOK));
         zip.add(Map.entry("xl/_rels/workbook.xml.rels", WORKBOOK_RELS));
         zip.add(Map.entry("xl/worksheets/sheet1.xml", dataSheet(sh, firstData, lastData, validations)));
@@ -174,12 +174,11 @@ public final class FormWriter {
      * Spreadsheet programs do not grow a row for wrapped text written by a program, so the height is set from
      * the longest wrapped cell: 15 points a line.
      */
-    private static float rowHeight(Map<Integer, String> texts) {
+    private static float rowHeight(String[] texts) {
         int lines = 1;
-        for (Map.Entry<Integer, String> e : texts.entrySet()) {
-            int c = e.getKey();
-            if (c < WIDTHS.length) {
-                int w = Text.width(e.getValue());
+        for (int c = 0; c < Math.min(texts.length, WIDTHS.length); c++) {
+            if (texts[c] != null) {
+                int w = Text.width(texts[c]);
                 lines = Math.max(lines, (w + WIDTHS[c] - 2) / Math.max(1, WIDTHS[c] - 1));
             }
         }
@@ -243,41 +242,41 @@ public final class FormWriter {
      * allowed), merged header cells, the colouring of rows to check (a row whose 自查 is neither "✓" nor "—"), the
      * data validations, and a landscape A4 page fitted to its width with the headers repeated.
      */
-    private static String dataSheet(FormParts.Sheet sh, int firstData, int lastData, List<String> validations) {
-        StringBuilder b = new StringBuilder(16_384 + 600 * (lastData - firstData + 1));
-        b.append(FormParts.XML).append("<worksheet xmlns=\"").append(FormParts.MAIN)
-                .append("\"><sheetPr><pageSetUpPr fitToPage=\"true\"/></sheetPr><dimension ref=\"")
-                .append(sh.dimension()).append("\"/><sheetViews><sheetView workbookViewId=\"0\" tabSelected=\"true\">")
-                .append("<pane xSplit=\"").append((double) COL_MEASURE).append("\" ySplit=\"")
-                .append((double) (HEADER_ROW + 1)).append("\" state=\"frozen\" topLeftCell=\"")
-                .append(cellRef(HEADER_ROW + 1, COL_MEASURE)).append("\" activePane=\"bottomRight\"/>")
-                .append("<selection pane=\"bottomRight\"/></sheetView></sheetViews>")
-                .append("<sheetFormatPr defaultRowHeight=\"15.0\"/><cols>");
+    private static byte[] dataSheet(FormParts.Sheet sh, int firstData, int lastData, List<String> validations) {
+        FormParts.Out b = new FormParts.Out(16_384 + 1_500 * (lastData - firstData + 1));
+        b.add(FormParts.XML).add("<worksheet xmlns=\"").add(FormParts.MAIN)
+                .add("\"><sheetPr><pageSetUpPr fitToPage=\"true\"/></sheetPr><dimension ref=\"")
+                .add(sh.dimension()).add("\"/><sheetViews><sheetView workbookViewId=\"0\" tabSelected=\"true\">")
+                .add("<pane xSplit=\"").add(String.valueOf((double) COL_MEASURE)).add("\" ySplit=\"")
+                .add(String.valueOf((double) (HEADER_ROW + 1))).add("\" state=\"frozen\" topLeftCell=\"")
+                .add(cellRef(HEADER_ROW + 1, COL_MEASURE)).add("\" activePane=\"bottomRight\"/>")
+                .add("<selection pane=\"bottomRight\"/></sheetView></sheetViews>")
+                .add("<sheetFormatPr defaultRowHeight=\"15.0\"/><cols>");
         for (int c = 0; c < WIDTHS.length; c++) {
-            b.append("<col min=\"").append(c + 1).append("\" max=\"").append(c + 1).append("\" width=\"")
-                    .append((double) (WIDTHS[c] * 256 + 200) / 256).append("\" customWidth=\"true\"/>");
+            b.add("<col min=\"").add(c + 1).add("\" max=\"").add(c + 1).add("\" width=\"")
+                    .add(String.valueOf((double) (WIDTHS[c] * 256 + 200) / 256)).add("\" customWidth=\"true\"/>");
         }
-        b.append("</cols>");
+        b.add("</cols>");
         sh.writeData(b);
-        b.append("<sheetProtection password=\"").append(PROTECTION_HASH).append("\" sheet=\"true\" scenarios=\"true\"")
-                .append(" objects=\"true\" formatColumns=\"false\" formatRows=\"false\"/>");
+        b.add("<sheetProtection password=\"").add(PROTECTION_HASH).add("\" sheet=\"true\" scenarios=\"true\"")
+                .add(" objects=\"true\" formatColumns=\"false\" formatRows=\"false\"/>");
         String end = FormParts.column(COL_END);
-        b.append("<mergeCells count=\"5\"><mergeCell ref=\"A1:").append(end).append("1\"/><mergeCell ref=\"A2:D2\"/>")
-                .append("<mergeCell ref=\"E2:G2\"/><mergeCell ref=\"I2:").append(end).append("2\"/><mergeCell ref=\"A3:")
-                .append(end).append("3\"/></mergeCells>");
+        b.add("<mergeCells count=\"5\"><mergeCell ref=\"A1:").add(end).add("1\"/><mergeCell ref=\"A2:D2\"/>")
+                .add("<mergeCell ref=\"E2:G2\"/><mergeCell ref=\"I2:").add(end).add("2\"/><mergeCell ref=\"A3:")
+                .add(end).add("3\"/></mergeCells>");
         if (lastData >= firstData) {
-            b.append("<conditionalFormatting sqref=\"").append(cellRef(firstData, 0)).append(':')
-                    .append(cellRef(lastData, COL_END)).append("\"><cfRule type=\"expression\" dxfId=\"0\" priority=\"1\">")
-                    .append("<formula>").append(FormParts.escape(FormRules.flaggedFormula("$" + cellRef(firstData, COL_CHECK))))
-                    .append("</formula></cfRule></conditionalFormatting>");
+            b.add("<conditionalFormatting sqref=\"").add(cellRef(firstData, 0)).add(":")
+                    .add(cellRef(lastData, COL_END)).add("\"><cfRule type=\"expression\" dxfId=\"0\" priority=\"1\">")
+                    .add("<formula>").add(FormParts.escape(FormRules.flaggedFormula("$" + cellRef(firstData, COL_CHECK))))
+                    .add("</formula></cfRule></conditionalFormatting>");
         }
         if (!validations.isEmpty()) {
-            b.append("<dataValidations count=\"").append(validations.size()).append("\">");
-            validations.forEach(b::append);
-            b.append("</dataValidations>");
+            b.add("<dataValidations count=\"").add(validations.size()).add("\">");
+            validations.forEach(b::add);
+            b.add("</dataValidations>");
         }
-        return b.append(MARGINS).append("<pageSetup usePrinterDefaults=\"false\" orientation=\"landscape\" paperSize=\"9\"")
-                .append(" fitToWidth=\"1\" fitToHeight=\"0\"/></worksheet>").toString();
+        return b.add(MARGINS).add("<pageSetup usePrinterDefaults=\"false\" orientation=\"landscape\" paperSize=\"9\"")
+                .add(" fitToWidth=\"1\" fitToHeight=\"0\"/></worksheet>").bytes();
     }
 
     /** The very hidden sheet of {@link FormContract}: its entries, then one row per indicator. */
@@ -308,15 +307,15 @@ public final class FormWriter {
         }
     }
 
-    private static String metaSheet(FormParts.Sheet meta) {
-        StringBuilder b = new StringBuilder(8_192).append(FormParts.XML).append("<worksheet xmlns=\"")
-                .append(FormParts.MAIN).append("\"><dimension ref=\"").append(meta.dimension())
-                .append("\"/><sheetViews><sheetView workbookViewId=\"0\"/></sheetViews>")
-                .append("<sheetFormatPr defaultRowHeight=\"15.0\"/>");
+    private static byte[] metaSheet(FormParts.Sheet meta) {
+        FormParts.Out b = new FormParts.Out(8_192).add(FormParts.XML).add("<worksheet xmlns=\"")
+                .add(FormParts.MAIN).add("\"><dimension ref=\"").add(meta.dimension())
+                .add("\"/><sheetViews><sheetView workbookViewId=\"0\"/></sheetViews>")
+                .add("<sheetFormatPr defaultRowHeight=\"15.0\"/>");
         meta.writeData(b);
-        return b.append("<sheetProtection password=\"").append(PROTECTION_HASH)
-                .append("\" sheet=\"true\" scenarios=\"true\" objects=\"true\"/>").append(MARGINS).append("</worksheet>")
-                .toString();
+        return b.add("<sheetProtection password=\"").add(PROTECTION_HASH)
+                .add("\" sheet=\"true\" scenarios=\"true\" objects=\"true\"/>").add(MARGINS).add("</worksheet>")
+                .bytes();
     }
 
     private static void cell(FormParts.Sheet sh, int r, int c, String text, int style) {
@@ -327,7 +326,7 @@ public final class FormWriter {
             "<pageMargins bottom=\"0.75\" footer=\"0.3\" header=\"0.3\" left=\"0.7\" right=\"0.7\" top=\"0.75\"/>";
 
     private static final String CT = "application/vnd.openxmlformats-officedocument.";
-    private static final String CONTENT_TYPES = FormParts.XML_SA
+    private static final byte[] CONTENT_TYPES = utf8(FormParts.XML_SA
             + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
             + "<Default ContentType=\"application/vnd.openxmlformats-package.relationships+xml\" Extension=\"rels\"/>"
             + "<Default ContentType=\"application/xml\" Extension=\"xml\"/>"
@@ -338,37 +337,37 @@ public final class FormWriter {
             + "styles.xml\"/><Override ContentType=\"" + CT + "spreadsheetml.sheet.main+xml\" PartName=\"/xl/"
             + "workbook.xml\"/><Override ContentType=\"" + CT + "spreadsheetml.worksheet+xml\" PartName=\"/xl/"
             + "worksheets/sheet1.xml\"/><Override ContentType=\"" + CT + "spreadsheetml.worksheet+xml\" PartName=\"/xl/"
-            + "worksheets/sheet2.xml\"/></Types>";
+            + "worksheets/sheet2.xml\"/></Types>");
 
     private static final String REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     private static final String PKG_RELS = "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/"
             + "relationships\">";
-    private static final String RELS = FormParts.XML_SA + PKG_RELS
+    private static final byte[] RELS = utf8(FormParts.XML_SA + PKG_RELS
             + "<Relationship Id=\"rId1\" Target=\"xl/workbook.xml\" Type=\"" + REL + "/officeDocument\"/>"
             + "<Relationship Id=\"rId2\" Target=\"docProps/app.xml\" Type=\"" + REL + "/extended-properties\"/>"
             + "<Relationship Id=\"rId3\" Target=\"docProps/core.xml\" Type=\"http://schemas.openxmlformats.org/package/"
-            + "2006/relationships/metadata/core-properties\"/></Relationships>";
-    private static final String WORKBOOK_RELS = FormParts.XML_SA + PKG_RELS
+            + "2006/relationships/metadata/core-properties\"/></Relationships>");
+    private static final byte[] WORKBOOK_RELS = utf8(FormParts.XML_SA + PKG_RELS
             + "<Relationship Id=\"rId1\" Target=\"sharedStrings.xml\" Type=\"" + REL + "/sharedStrings\"/>"
             + "<Relationship Id=\"rId2\" Target=\"styles.xml\" Type=\"" + REL + "/styles\"/>"
             + "<Relationship Id=\"rId3\" Target=\"worksheets/sheet1.xml\" Type=\"" + REL + "/worksheet\"/>"
             + "<Relationship Id=\"rId4\" Target=\"worksheets/sheet2.xml\" Type=\"" + REL + "/worksheet\"/>"
-            + "</Relationships>";
+            + "</Relationships>");
 
     /** The data sheet is active and its header row repeats on every printed page; the hidden sheet is very hidden. */
-    private static final String WORKBOOK = FormParts.XML + "<workbook xmlns=\"" + FormParts.MAIN + "\" xmlns:r=\""
+    private static final byte[] WORKBOOK = utf8(FormParts.XML + "<workbook xmlns=\"" + FormParts.MAIN + "\" xmlns:r=\""
             + REL + "\"><workbookPr date1904=\"false\"/><bookViews><workbookView activeTab=\"0\"/></bookViews><sheets>"
             + "<sheet name=\"" + DATA_SHEET + "\" r:id=\"rId3\" sheetId=\"1\"/><sheet name=\"" + FormContract.META_SHEET
             + "\" r:id=\"rId4\" sheetId=\"2\" state=\"veryHidden\"/></sheets><definedNames><definedName name=\""
             + "_xlnm.Print_Titles\" localSheetId=\"0\">" + DATA_SHEET + "!$" + (HEADER_ROW + 1) + ":$" + (HEADER_ROW + 1)
-            + "</definedName></definedNames></workbook>";
+            + "</definedName></definedNames></workbook>");
 
     /**
      * The styles, numbered as the constants above: fonts 宋体 11 (plain and bold), 16 bold (title) and 11 bold dark
      * red (the count); fills pale blue (headers) and grey 25% (rows the reporter does not fill); thin borders on
      * the table; input cells unlocked. Then, where the sheet colours rows to check, {@link #DXFS}.
      */
-    private static final String STYLES = FormParts.XML + "<styleSheet xmlns=\"" + FormParts.MAIN + "\"><numFmts count=\"0\"/>"
+    private static final String STYLES_XML = FormParts.XML + "<styleSheet xmlns=\"" + FormParts.MAIN + "\"><numFmts count=\"0\"/>"
             + "<fonts count=\"5\"><font><sz val=\"11.0\"/><color indexed=\"8\"/><name val=\"Calibri\"/><family val=\"2\"/>"
             + "<scheme val=\"minor\"/></font><font><name val=\"宋体\"/><sz val=\"11.0\"/></font><font><name val=\"宋体\"/>"
             + "<sz val=\"11.0\"/><b val=\"true\"/></font><font><name val=\"宋体\"/><sz val=\"16.0\"/><b val=\"true\"/></font>"
@@ -404,6 +403,9 @@ public final class FormWriter {
     private static final String DXFS = "<dxfs count=\"1\"><dxf><font><color indexed=\"16\"/></font><fill><patternFill "
             + "patternType=\"solid\"><bgColor indexed=\"52\"/></patternFill></fill></dxf></dxfs>";
 
+    private static final byte[] STYLES = utf8(STYLES_XML + "</styleSheet>");
+    private static final byte[] STYLES_COLOURED = utf8(STYLES_XML + DXFS + "</styleSheet>");
+
     /** One cell format: font, fill and border ids, alignment; {@code locked} null where no protection is written. */
     private static String xf(int font, int fill, int border, boolean format, String alignment, Boolean locked) {
         return "<xf numFmtId=\"0\" fontId=\"" + font + "\" fillId=\"" + fill + "\" borderId=\"" + border
@@ -411,5 +413,9 @@ public final class FormWriter {
                 + (fill != 0 ? " applyFill=\"true\"" : "") + (format ? " applyNumberFormat=\"true\"" : "")
                 + "><alignment " + alignment + "/>" + (locked == null ? "" : "<protection locked=\"" + locked + "\"/>")
                 + "</xf>";
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

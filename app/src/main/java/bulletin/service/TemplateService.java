@@ -73,7 +73,9 @@ public final class TemplateService {
     }
 
     private static Result writeForms(Workspace ws, String monthSpec, boolean force) {
+        bulletin.diag.Timing.mark("start");
         IndicatorModel model = ModelLoader.load(ws);
+        bulletin.diag.Timing.mark("tables read");
         YearMonth month = Months.parse(monthSpec, model.year());
         Path dir = ws.formsDir(month);
         AtomicFile.removeTemporaries(dir); // what a killed run left
@@ -85,6 +87,7 @@ public final class TemplateService {
         List<String> renamed = new ArrayList<>();
         Map<String, String> names = fileNames(month, reporters, renamed);
         Map<String, MonthlyReport> before = new WorkspaceHistory(ws, model).lastMonth(month);
+        bulletin.diag.Timing.mark("last month");
         // The forms are written on every core (POI's work, one workbook each); the lists keep the reporters' order.
         int unitCount = model.reporters().size();
         Boolean[] wrote = new Boolean[reporters.size()];
@@ -93,6 +96,7 @@ public final class TemplateService {
             wrote[k] = write(ws, model, r, k < unitCount ? ReporterType.UNIT : ReporterType.DEPARTMENT, month,
                     dir.resolve(names.get(r)), force, lastFigures(model, before.get(r)));
         });
+        bulletin.diag.Timing.mark(reporters.size() + " forms written");
         for (int k = 0; k < reporters.size(); k++) {
             String r = reporters.get(k);
             if (!wrote[k]) {
