@@ -36,7 +36,7 @@ class StartupIT {
             "freemarker.", "org.jfree.", "java.awt.", "org.apache.poi.xssf.", "org.apache.xmlbeans.");
 
     static final List<String> NO_DOCUMENT = List.of("--help", "--version", "inspect", "inspect --month 5",
-            "validate --month 6", "generate --help");
+            "validate --month 6", "generate --help", "template --month 7 --force");
     static final List<String> DOCUMENT = List.of("generate --month 5 --date 2026-05-30 --force");
 
     @TempDir
