@@ -42,7 +42,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 final class PoiFormWriter {
 
     /** Password of the sheet protection: it guards against slips, not against intent. */
-    static final String PROTECTION = "bulletin";
+    static final String PROTECTION = FormWriter.PROTECTION; // the parity test then holds PROTECTION_HASH to it
 
     private PoiFormWriter() {
     }
