@@ -88,7 +88,7 @@ public final class TemplateService {
         Map<String, String> names = fileNames(month, reporters, renamed);
         Map<String, MonthlyReport> before = new WorkspaceHistory(ws, model).lastMonth(month);
         bulletin.diag.Timing.mark("last month");
-        // The forms are written on every core (POI's work, one workbook each); the lists keep the reporters' order.
+        // The forms are written on every core (one workbook each); the lists keep the reporters' order.
         int unitCount = model.reporters().size();
         Boolean[] wrote = new Boolean[reporters.size()];
         java.util.stream.IntStream.range(0, reporters.size()).parallel().forEach(k -> {
