@@ -36,6 +36,11 @@ public final class Benchmark {
     /** The JVM options the launcher adds (without its class-data archive), for the second floor. */
     static final List<String> LAUNCHER_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
             "-XX:InitialRAMPercentage=0.2");
+    /** Issue 24 point 3: a city's {@code generate} runs in 64 MiB, a province's (any months) in 128 MiB. */
+    static int targetHeap(Size s) {
+        return s.units() >= 100 ? 128 : 64;
+    }
+
     static final int[] HEAPS = {32, 48, 64, 96, 128, 192, 256, 384, 512, 768, 1024};
     /** No measured run may take longer than this: one that does is killed and counts as failed. */
     static final double RUN_LIMIT_SECONDS = 120;
@@ -78,6 +83,8 @@ public final class Benchmark {
     private int runsStopped;
     private List<String> floorCommand;
     private final java.util.Map<String, Measure> byKey = new java.util.HashMap<>();
+    /** The smallest heap (MiB) each size's {@code generate} ran in, 0 for none. */
+    private final java.util.Map<String, Integer> heaps = new java.util.HashMap<>();
     private final List<String> rows = new ArrayList<>();
     /** The small-heap runs of the issue's "done when": exit code, seconds, whether the memory message was shown. */
     private double[] small64;
@@ -131,7 +138,8 @@ public final class Benchmark {
         Measure template = all ? measure(cli(List.of("-w", ws.toString(), "template", "--month", "12", "--force")),
                 null) : null;
         Measure gen = measurePaired(generate, out);
-        int heap = smallestHeap(generate, out, gen.seconds());
+        int heap = smallestHeap(generate, out, gen.seconds(), targetHeap(s));
+        heaps.put(s.name(), heap);
         if (all) {
             rows.add(row(s.name() + ": `inspect`", inspect, ""));
             rows.add(row(s.name() + ": `validate --month 12`", validate, ""));
@@ -212,6 +220,11 @@ public final class Benchmark {
             t.add(target(other + ": `generate` ≤ 1.1× the city's time (above `java -version`)",
                     String.format(Locale.ROOT, "%.2f×", g), byKey.get(other + "/generate").ok() && g <= 1.1));
         }
+        for (Size s : SIZES) {
+            int h = heaps.getOrDefault(s.name(), 0);
+            t.add(target(s.name() + ": `generate` runs in `-Xmx" + targetHeap(s) + "m`", h == 0 ? "fits in none"
+                    : "smallest " + h + " MiB", h > 0 && h <= targetHeap(s)));
+        }
         t.add(target("city ×2 units, `BULLETIN_JAVA_OPTS=-Xmx64m`: exit 0 in under 3 s", said(small64),
                 small64[0] == 0 && small64[1] < 3));
         t.add(target("city ×2 units, `BULLETIN_JAVA_OPTS=-Xmx16m`: exit 2 with 内存不足 within 10 s", said(small16),
@@ -283,19 +296,36 @@ public final class Benchmark {
      * The smallest heap of {@link #HEAPS}, in MiB, that the command runs in (exit 0) within {@link #PROBE_FACTOR}
      * times its unlimited median {@code seconds}, or 0 if none. A heap just too small makes the serial collector
      * spin: the program's own guard ends that with exit 2, and the time limit ends whatever the guard misses.
+     * The search starts at the size's target heap ({@code from}): down the list while it fits, else up until it
+     * does, so that a size which meets its target costs two probes, not one for every smaller heap.
      */
-    private int smallestHeap(List<String> cmd, Path cleanBefore, double seconds) throws Exception {
+    private int smallestHeap(List<String> cmd, Path cleanBefore, double seconds, int from) throws Exception {
         double limit = Math.max(PROBE_MIN_SECONDS, PROBE_FACTOR * seconds);
-        for (int mb : HEAPS) {
-            double[] m = measureOnce(cmd, cleanBefore, limit, "BULLETIN_JAVA_OPTS", "-Xmx" + mb + "m");
-            if (m != null && m[2] == 0) {
-                return mb;
+        int start = 0;
+        while (start < HEAPS.length - 1 && HEAPS[start] < from) {
+            start++;
+        }
+        if (fits(cmd, cleanBefore, limit, HEAPS[start])) {
+            int k = start;
+            while (k > 0 && fits(cmd, cleanBefore, limit, HEAPS[k - 1])) {
+                k--;
             }
-            if (m != null && m[2] == TIMED_OUT) {
-                probesStopped++;
+            return HEAPS[k];
+        }
+        for (int k = start + 1; k < HEAPS.length; k++) {
+            if (fits(cmd, cleanBefore, limit, HEAPS[k])) {
+                return HEAPS[k];
             }
         }
         return 0;
+    }
+
+    private boolean fits(List<String> cmd, Path cleanBefore, double limit, int mb) throws Exception {
+        double[] m = measureOnce(cmd, cleanBefore, limit, "BULLETIN_JAVA_OPTS", "-Xmx" + mb + "m");
+        if (m != null && m[2] == TIMED_OUT) {
+            probesStopped++;
+        }
+        return m != null && m[2] == 0;
     }
 
     private Path workspace(Size s) throws IOException {
