@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import bulletin.ingest.SnapshotReader;
 import bulletin.testing.Cli;
+import bulletin.testing.GeneratedSamples;
 import bulletin.testing.Cli.Run;
 import bulletin.testing.SampleWorkspace;
 import bulletin.testing.TreeCopy;
@@ -39,8 +40,11 @@ class BulletinDateTest {
 
     @BeforeAll
     static void generateAprilAndMay() throws IOException {
-        aprilAndMay = SampleWorkspace.copyTo(shared.resolve("base"));
-        april = Cli.in(aprilAndMay, "generate", "--month", "4", "--date", "2026-04-30");
+        // generate --month 4 --date 2026-04-30 on a fresh copy of the samples: the suite's one (GeneratedSamples)
+        aprilAndMay = GeneratedSamples.copyAprilTo(shared.resolve("base"));
+        april = GeneratedSamples.april().run();
+        // May and every later run without the chart (quicker; the dates are what is checked)
+        Files.writeString(aprilAndMay.resolve("bulletin.yaml"), "\nchart: false\n", java.nio.file.StandardOpenOption.APPEND);
         may = Cli.in(aprilAndMay, "generate", "--month", "5", "--date", "2026-05-30");
     }
 

@@ -6,6 +6,7 @@ import bulletin.ingest.SnapshotReader;
 import bulletin.model.Snapshot;
 import bulletin.testing.Cli;
 import bulletin.testing.Cli.Run;
+import bulletin.testing.GeneratedSamples;
 import bulletin.testing.SampleWorkspace;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,8 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PlatformTest {
 
-    /** The samples with May generated once: read only. */
-    @TempDir
+    /** The samples with May generated once (the suite's, GeneratedSamples.may): read only. */
     static Path made;
     static Run may;
 
@@ -46,8 +46,9 @@ class PlatformTest {
 
     @BeforeAll
     static void generateMay() throws IOException {
-        SampleWorkspace.copyTo(made);
-        may = Cli.in(made, "generate", "--month", "5", "--date", "2026-05-30");
+        // generate --month 5 --date 2026-05-30 on a fresh copy of the samples, made once for the suite
+        made = GeneratedSamples.may().workspace();
+        may = GeneratedSamples.may().run();
     }
 
     @Test
@@ -114,8 +115,9 @@ class PlatformTest {
 
     @Test
     void aMonthWithoutThePlatformFileHasNoAppendix3() throws IOException {
-        SampleWorkspace.copyTo(ws);
-        Run april = Cli.in(ws, "generate", "--month", "4", "--date", "2026-04-30");
+        // generate --month 4 --date 2026-04-30 on a fresh copy of the samples, made once for the suite: read only
+        Path ws = GeneratedSamples.april().workspace();
+        Run april = GeneratedSamples.april().run();
         assertThat(april.code()).as(april.toString()).isZero();
         assertThat(april.out()).doesNotContain("附件3");
         try (XWPFDocument doc = docx(ws.resolve("out/2026-04/工作专报（第2期）.docx"))) {

@@ -9,6 +9,7 @@ import bulletin.testing.FormEdit;
 import bulletin.testing.SampleWorkspace;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +38,7 @@ class RateBoundTest {
             assertThat(said).containsPattern("2026-05_" + unit + "\\.xlsx\\R  错误 constraint-error 进度填报!F\\d+ \\[01-01 "
                     + "[^\\n]*不能超过 100（填的是 120）");
         }
+        Files.writeString(ws.resolve("bulletin.yaml"), "\nchart: false\n", java.nio.file.StandardOpenOption.APPEND); // quicker; the text is checked
         Run g = Cli.in(ws, "generate", "--month", "5", "--date", "2026-05-30", "--skip-invalid");
         assertThat(g.code()).as(g.toString()).isZero();
         String text = String.join("\n", ThemedStyleTest.paragraphs(ws).stream().map(ThemedStyleTest.Para::text)

@@ -544,6 +544,7 @@ class DocxLayoutTest {
     @Test
     void a3PaperAndNoChartFromTheWorkspaceSettings(@TempDir Path other) throws Exception {
         SampleWorkspace.copyTo(other);
+        GeneratedSamples.addAprilTo(other); // April's bulletin: May's run need not recompute April (not tested here)
         Files.writeString(other.resolve("bulletin.yaml"), "\nappendix: {paper: A3, behind: none}\nchart: false\n"
                 + "stamp: （汨罗市人力资源和社会保障局代章）\n", java.nio.file.StandardOpenOption.APPEND);
         Cli.Run r = Cli.in(other, "generate", "--month", "5", "--date", "2026-05-30");
@@ -565,6 +566,7 @@ class DocxLayoutTest {
     @Test
     void pdfWithoutLibreOfficeSaysSoAfterWritingTheDocument(@TempDir Path other) throws Exception {
         SampleWorkspace.copyTo(other);
+        GeneratedSamples.addAprilTo(other); // April's bulletin: May's run need not recompute April (not tested here)
         System.setProperty("bulletin.soffice", other.resolve("no-such-soffice").toString());
         try {
             Cli.Run r = Cli.in(other, "generate", "--month", "5", "--date", "2026-05-30", "--pdf");

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -22,6 +24,9 @@ public final class GeneratedSamples {
     }
 
     private static Generated may;
+    private static Generated april;
+    private static Generated marchToMay;
+    private static List<Cli.Run> marchToMayRuns;
 
     private GeneratedSamples() {
     }
@@ -29,26 +34,82 @@ public final class GeneratedSamples {
     /** The shared workspace with May generated (read it only), made on first use. */
     public static synchronized Generated may() {
         if (may == null) {
-            try {
-                Path dir = Files.createTempDirectory("bulletin-generated-may");
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
-                Path ws = SampleWorkspace.copyTo(dir.resolve("ws"));
-                Cli.Run run = Cli.in(ws, "generate", "--month", "5", "--date", "2026-05-30");
-                if (run.code() != 0) {
-                    throw new IllegalStateException("the samples' May did not generate:\n" + run);
-                }
-                may = new Generated(ws, run);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            may = generate("bulletin-generated-may", List.of("5", "2026-05-30")).get(0);
         }
         return may;
+    }
+
+    /**
+     * The shared workspace with April generated ({@code generate --month 4 --date 2026-04-30} on a fresh copy, so
+     * March computed from its workbooks, not written): read it only, or take a {@link #copyAprilTo copy}.
+     */
+    public static synchronized Generated april() {
+        if (april == null) {
+            april = generate("bulletin-generated-april", List.of("4", "2026-04-30")).get(0);
+        }
+        return april;
+    }
+
+    /**
+     * The shared workspace with March, April and May generated in that order, each
+     * {@code generate --month m --date 2026-05-30} (read it only); {@link #marchToMayRuns()} are the three runs.
+     */
+    public static synchronized Generated marchToMay() {
+        if (marchToMay == null) {
+            List<Generated> g = generate("bulletin-generated-march-to-may",
+                    List.of("3", "2026-05-30"), List.of("4", "2026-05-30"), List.of("5", "2026-05-30"));
+            marchToMayRuns = g.stream().map(Generated::run).toList();
+            marchToMay = g.get(2);
+        }
+        return marchToMay;
+    }
+
+    /** What the three runs of {@link #marchToMay()} printed: March's, April's and May's. */
+    public static synchronized List<Cli.Run> marchToMayRuns() {
+        marchToMay();
+        return marchToMayRuns;
+    }
+
+    /** A fresh copy of the samples with each (month, date) generated in turn; each run must exit 0. */
+    @SafeVarargs
+    private static List<Generated> generate(String name, List<String>... runs) {
+        try {
+            Path dir = Files.createTempDirectory(name);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
+            Path ws = SampleWorkspace.copyTo(dir.resolve("ws"));
+            List<Generated> out = new ArrayList<>();
+            for (List<String> r : runs) {
+                Cli.Run run = Cli.in(ws, "generate", "--month", r.get(0), "--date", r.get(1));
+                if (run.code() != 0) {
+                    throw new IllegalStateException("the samples' month " + r.get(0) + " did not generate:\n" + run);
+                }
+                out.add(new Generated(ws, run));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A copy of the generated workspace (inputs and {@code out/}) in {@code dir}, the test's own to change. */
     public static Path copyTo(Path dir) throws IOException {
         TreeCopy.copy(may().workspace(), dir);
         return dir;
+    }
+
+    /** A copy of the workspace with April generated (inputs and {@code out/2026-04}) in {@code dir}, the test's own. */
+    public static Path copyAprilTo(Path dir) throws IOException {
+        TreeCopy.copy(april().workspace(), dir);
+        return dir;
+    }
+
+    /**
+     * April's bulletin ({@code out/2026-04} of {@link #april()}) added to {@code ws}, a copy of the samples whose
+     * tables, April folder and notes are unchanged: its May run then reads April's snapshot.
+     */
+    public static Path addAprilTo(Path ws) throws IOException {
+        TreeCopy.copy(april().workspace().resolve("out/2026-04"), ws.resolve("out/2026-04"));
+        return ws;
     }
 
     private static void deleteTree(Path dir) {
