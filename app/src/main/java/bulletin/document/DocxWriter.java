@@ -199,7 +199,7 @@ public final class DocxWriter {
             if (chartAt != null) {
                 chart(pkg, body, body.indexOf(chartAt), chartAlt);
             }
-            pkg.save(out);
+            PackageSave.save(pkg, out); // the parts as pkg.save(out) writes them, faster (see PackageSave)
         } catch (Docx4JException e) {
             throw new IOException("docx4j: " + e.getMessage(), e);
         }
@@ -532,8 +532,9 @@ public final class DocxWriter {
         int figureSize = (int) Math.max(12, Math.min(look.a3() ? 20 : 15, Math.floor(points * 2)));
         Tbl tbl = table(widths);
         java.util.Set<Integer> starts = new java.util.HashSet<>(table.blocks());
+        AppendixLayout.Merge[][] cover = table.coverage();
         for (int r = 0; r < table.rows().size(); r++) {
-            Tr tr = appendixRow(table, r, widths, figureSize);
+            Tr tr = appendixRow(table, cover, r, widths, figureSize);
             // An indicator's block never splits across pages: each of its rows but the last keeps with the next.
             if (r + 1 < table.rows().size() && !starts.contains(r + 1)) {
                 keepWithNext(tr);
@@ -590,8 +591,9 @@ public final class DocxWriter {
         widths[0] = name;
         Tbl tbl = table(widths);
         int head = PlatformLayout.headerRows(table);
+        AppendixLayout.Merge[][] cover = table.coverage();
         for (int r = 0; r < table.rows().size(); r++) {
-            Tr tr = appendixRow(table, r, widths, look.a3() ? 20 : 15);
+            Tr tr = appendixRow(table, cover, r, widths, look.a3() ? 20 : 15);
             if (r > 0 && r < head) {
                 trPr(tr, true);
             }
@@ -618,12 +620,12 @@ public final class DocxWriter {
      * One row of the layout. A merged range becomes a cell spanning its columns ({@code gridSpan}) in each of its
      * rows, restarted in its first row and continued below ({@code vMerge}).
      */
-    private Tr appendixRow(AppendixLayout table, int r, int[] widths, int figureSize) {
+    private Tr appendixRow(AppendixLayout table, AppendixLayout.Merge[][] cover, int r, int[] widths, int figureSize) {
         Tr tr = f.createTr();
         trPr(tr, r == 0);
         List<AppendixLayout.Cell> row = table.rows().get(r);
         for (int c = 0; c < row.size(); ) {
-            AppendixLayout.Merge m = table.mergeCovering(r, c);
+            AppendixLayout.Merge m = cover[r][c];
             int span = m == null ? 1 : m.c2() - m.c1() + 1;
             AppendixLayout.Cell cell = m == null ? row.get(c) : table.rows().get(m.r1()).get(m.c1());
             String vMerge = m == null || m.r1() == m.r2() ? null : m.r1() == r ? "restart" : "continue";
