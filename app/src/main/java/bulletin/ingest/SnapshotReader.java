@@ -7,6 +7,7 @@ import bulletin.workspace.InputFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -35,6 +36,13 @@ public final class SnapshotReader {
         }
     }
 
+    /**
+     * The one reader of snapshots, made once: a fresh mapper per read built Jackson's deserializers for the
+     * snapshot's records again each time (a run reads last month's snapshot, maybe this month's, and its own).
+     * An {@link ObjectReader} is immutable and may be shared between threads.
+     */
+    private static final ObjectReader READER = mapper().readerFor(Snapshot.class);
+
     public static ObjectMapper mapper() {
         return new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -50,7 +58,7 @@ public final class SnapshotReader {
         try {
             InputFiles.regularFile(file, InputFiles.SNAPSHOT_CAP);
             try (InputStream in = Files.newInputStream(file)) {
-                s = mapper().readValue(in, Snapshot.class);
+                s = READER.readValue(in);
             }
         } catch (InputFiles.Refused e) {
             throw new Damaged(e.getMessage(), e);
@@ -97,7 +105,7 @@ public final class SnapshotReader {
 
     public static Snapshot parse(String json) {
         try {
-            return mapper().readValue(json, Snapshot.class);
+            return READER.readValue(json);
         } catch (IOException e) {
             throw new IllegalStateException("snapshot does not read back", e);
         }

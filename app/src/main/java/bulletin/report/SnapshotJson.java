@@ -4,6 +4,7 @@ import bulletin.model.Snapshot;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /** Writes {@code bulletin.json}: every computed figure of the month, stable and diffable. */
@@ -12,11 +13,13 @@ public final class SnapshotJson {
     private SnapshotJson() {
     }
 
+    /** Made once and shared (it is immutable): a fresh mapper per call built the serializers again each time. */
+    private static final ObjectWriter WRITER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN).writer();
+
     public static String write(Snapshot s) {
-        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
         try {
-            return m.writeValueAsString(s) + "\n";
+            return WRITER.writeValueAsString(s) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
