@@ -39,6 +39,12 @@ final class PackageSave {
     }
 
     static void save(WordprocessingMLPackage pkg, OutputStream out) throws Docx4JException, IOException {
+        save(pkg, out, List.of());
+    }
+
+    /** Saves the package, each placeholder table of its body replaced by its {@link TableXml}. */
+    static void save(WordprocessingMLPackage pkg, OutputStream out, List<TableXml> tables)
+            throws Docx4JException, IOException {
         MainDocumentPart main = pkg.getMainDocumentPart();
         String name = main.getPartName().getName().substring(1);
         List<Object> content = main.getContent();
@@ -56,7 +62,7 @@ final class PackageSave {
                 ZipEntry copy = new ZipEntry(e.getName());
                 if (e.getName().equals(name)) {
                     zip.putNextEntry(copy);
-                    marshal(main, pkg.isNew(), zip);
+                    marshal(main, pkg.isNew(), zip, tables);
                 } else {
                     byte[] bytes = in.readAllBytes();
                     if (e.getMethod() == ZipEntry.STORED) { // docx4j stores the images as they are
@@ -80,7 +86,8 @@ final class PackageSave {
      * The main document part's XML as {@code JaxbXmlPart.marshal} writes it for a main document part: the same
      * marshaller properties, prefix mapper and mc:Ignorable, and docx4j's filter for the version comment.
      */
-    static void marshal(MainDocumentPart main, boolean newPackage, OutputStream out) throws IOException {
+    static void marshal(MainDocumentPart main, boolean newPackage, OutputStream out, List<TableXml> tables)
+            throws IOException {
         try {
             Marshaller m = main.getJAXBContext().createMarshaller();
             if (Docx4jProperties.getProperty("docx4j.jaxb.formatted.output", true)) {
@@ -102,7 +109,9 @@ final class PackageSave {
                     // the zip entry stays open: the caller closes it
                 }
             }, 1 << 16);
-            m.marshal(main.getJaxbElement(), new UntilBody(buffered, newPackage));
+            TableXml.Splice splice = new TableXml.Splice(buffered, tables);
+            m.marshal(main.getJaxbElement(), new UntilBody(splice, newPackage));
+            splice.finish();
             buffered.flush();
         } catch (JAXBException | Docx4JException e) {
             throw new IOException("docx4j: " + e.getMessage(), e);
