@@ -3,8 +3,6 @@ package bulletin.document;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.docx4j.jaxb.Context;
@@ -59,110 +57,100 @@ record TableXml(int[] widths, List<Row> rows) {
         return tbl;
     }
 
-    /** Writes the table's XML (UTF-8) to {@code out}. */
+    /** Writes the table's XML (UTF-8) to {@code out}, a row at a time. */
     void write(OutputStream out) throws IOException {
-        Writer w = new OutputStreamWriter(new NonClosing(out), StandardCharsets.UTF_8);
+        StringBuilder b = new StringBuilder(1 << 15);
         int sum = 0;
         for (int width : widths) {
             sum += width;
         }
-        w.write("<w:tbl><w:tblPr><w:tblW w:w=\"" + sum + "\" w:type=\"dxa\"/><w:jc w:val=\"center\"/><w:tblBorders>");
+        b.append("<w:tbl><w:tblPr><w:tblW w:w=\"").append(sum).append("\" w:type=\"dxa\"/><w:jc w:val=\"center\"/>")
+                .append("<w:tblBorders>");
         for (String side : List.of("top", "left", "bottom", "right", "insideH", "insideV")) {
-            w.write("<w:" + side + " w:val=\"single\" w:color=\"000000\" w:sz=\"4\"/>");
+            b.append("<w:").append(side).append(" w:val=\"single\" w:color=\"000000\" w:sz=\"4\"/>");
         }
-        w.write("</w:tblBorders><w:tblCellMar><w:left w:w=\"30\" w:type=\"dxa\"/><w:right w:w=\"30\" w:type=\"dxa\"/>"
+        b.append("</w:tblBorders><w:tblCellMar><w:left w:w=\"30\" w:type=\"dxa\"/><w:right w:w=\"30\" w:type=\"dxa\"/>"
                 + "</w:tblCellMar></w:tblPr><w:tblGrid>");
         for (int width : widths) {
-            w.write("<w:gridCol w:w=\"" + width + "\"/>");
+            b.append("<w:gridCol w:w=\"").append(width).append("\"/>");
         }
-        w.write("</w:tblGrid>");
+        b.append("</w:tblGrid>");
         for (Row row : rows) {
-            w.write(row.header() ? "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" : "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
+            b.append(row.header() ? "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" : "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
             for (Cell c : row.cells()) {
-                cell(w, c, row.keepNext());
+                cell(b, c, row.keepNext());
             }
-            w.write("</w:tr>");
+            b.append("</w:tr>");
+            out.write(b.toString().getBytes(StandardCharsets.UTF_8));
+            b.setLength(0);
         }
-        w.write("</w:tbl>");
-        w.flush();
+        b.append("</w:tbl>");
+        out.write(b.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void cell(Writer w, Cell c, boolean keepNext) throws IOException {
-        w.write("<w:tc><w:tcPr><w:tcW w:w=\"" + c.width() + "\" w:type=\"dxa\"/>");
+    private static void cell(StringBuilder b, Cell c, boolean keepNext) {
+        b.append("<w:tc><w:tcPr><w:tcW w:w=\"").append(c.width()).append("\" w:type=\"dxa\"/>");
         if (c.span() > 1) {
-            w.write("<w:gridSpan w:val=\"" + c.span() + "\"/>");
+            b.append("<w:gridSpan w:val=\"").append(c.span()).append("\"/>");
         }
         if (c.vMerge() != null) {
-            w.write(c.vMerge().equals("restart") ? "<w:vMerge w:val=\"restart\"/>" : "<w:vMerge/>");
+            b.append(c.vMerge().equals("restart") ? "<w:vMerge w:val=\"restart\"/>" : "<w:vMerge/>");
         }
         if (c.fill() != null) {
-            w.write("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"");
-            escape(w, c.fill(), true);
-            w.write("\"/>");
+            b.append("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"");
+            escape(b, c.fill(), true);
+            b.append("\"/>");
         }
-        w.write("<w:vAlign w:val=\"center\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"");
-        escape(w, c.style(), true);
-        w.write(keepNext ? "\"/><w:keepNext/><w:jc w:val=\"" : "\"/><w:jc w:val=\"");
-        w.write(c.align());
-        w.write("\"/></w:pPr>");
-        String size = c.size() > 0 ? "<w:sz w:val=\"" + c.size() + "\"/><w:szCs w:val=\"" + c.size() + "\"/>" : "";
+        b.append("<w:vAlign w:val=\"center\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"");
+        escape(b, c.style(), true);
+        b.append(keepNext ? "\"/><w:keepNext/><w:jc w:val=\"" : "\"/><w:jc w:val=\"").append(c.align()).append("\"/></w:pPr>");
         if (c.text() != null && !c.text().isEmpty()) {
-            w.write(size.isEmpty() ? "<w:r>" : "<w:r><w:rPr>" + size + "</w:rPr>");
-            text(w, c.text());
+            b.append("<w:r>");
+            size(b, c.size(), false);
+            text(b, c.text());
         }
         if (c.mark()) {
-            w.write("<w:r><w:rPr>" + size + "<w:vertAlign w:val=\"superscript\"/></w:rPr>");
-            text(w, AppendixLayout.MARK);
+            b.append("<w:r>");
+            size(b, c.size(), true);
+            text(b, AppendixLayout.MARK);
         }
-        w.write("</w:p></w:tc>");
+        b.append("</w:p></w:tc>");
     }
 
-    private static void text(Writer w, String text) throws IOException {
-        w.write("<w:t xml:space=\"preserve\">");
-        escape(w, bulletin.text.Text.xmlSafe(text), false);
-        w.write("</w:t></w:r>");
+    /** A run's properties: its size (if any) and, for the mark, superscript; none at all for neither. */
+    private static void size(StringBuilder b, int size, boolean superscript) {
+        if (size <= 0 && !superscript) {
+            return;
+        }
+        b.append("<w:rPr>");
+        if (size > 0) {
+            b.append("<w:sz w:val=\"").append(size).append("\"/><w:szCs w:val=\"").append(size).append("\"/>");
+        }
+        b.append(superscript ? "<w:vertAlign w:val=\"superscript\"/></w:rPr>" : "</w:rPr>");
+    }
+
+    private static void text(StringBuilder b, String text) {
+        b.append("<w:t xml:space=\"preserve\">");
+        escape(b, bulletin.text.Text.xmlSafe(text), false);
+        b.append("</w:t></w:r>");
     }
 
     /**
      * Escapes as JAXB's UTF-8 output does: {@code & < >} and a carriage return everywhere, and in an attribute
      * also {@code "} and a line feed; a tab stays as it is (and, in text, a line feed and quotes).
      */
-    static void escape(Writer w, String s, boolean attribute) throws IOException {
-        int from = 0;
+    static void escape(StringBuilder b, String s, boolean attribute) {
         for (int i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);
-            String e = switch (ch) {
-                case '&' -> "&amp;";
-                case '<' -> "&lt;";
-                case '>' -> "&gt;";
-                case '\r' -> "&#13;";
-                case '"' -> attribute ? "&quot;" : null;
-                case '\n' -> attribute ? "&#10;" : null;
-                default -> null;
-            };
-            if (e != null) {
-                w.write(s, from, i - from);
-                w.write(e);
-                from = i + 1;
+            switch (ch) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '\r' -> b.append("&#13;");
+                case '"' -> b.append(attribute ? "&quot;" : "\"");
+                case '\n' -> b.append(attribute ? "&#10;" : "\n");
+                default -> b.append(ch);
             }
-        }
-        w.write(s, from, s.length() - from);
-    }
-
-    /** The buffered stream the tables are written to stays open for the rest of the document. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.flush();
         }
     }
 
