@@ -39,9 +39,22 @@ public final class SnapshotReader {
     /**
      * The one reader of snapshots, made once: a fresh mapper per read built Jackson's deserializers for the
      * snapshot's records again each time (a run reads last month's snapshot, maybe this month's, and its own).
-     * An {@link ObjectReader} is immutable and may be shared between threads.
+     * An {@link ObjectReader} is immutable and may be shared between threads; it fetches its deserializers as it
+     * is made, a fixed cost of a few hundred milliseconds in a fresh JVM.
      */
-    private static final ObjectReader READER = mapper().readerFor(Snapshot.class);
+    private static ObjectReader reader;
+
+    private static synchronized ObjectReader reader() {
+        if (reader == null) { // not a static initialiser: a failure (out of memory) is not kept, the next use tries again
+            reader = mapper().readerFor(Snapshot.class);
+        }
+        return reader;
+    }
+
+    /** Makes the reader ahead of use: {@code generate} calls it on another core at its start. */
+    public static void warmUp() {
+        reader();
+    }
 
     public static ObjectMapper mapper() {
         return new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -58,7 +71,7 @@ public final class SnapshotReader {
         try {
             InputFiles.regularFile(file, InputFiles.SNAPSHOT_CAP);
             try (InputStream in = Files.newInputStream(file)) {
-                s = READER.readValue(in);
+                s = reader().readValue(in);
             }
         } catch (InputFiles.Refused e) {
             throw new Damaged(e.getMessage(), e);
@@ -105,7 +118,7 @@ public final class SnapshotReader {
 
     public static Snapshot parse(String json) {
         try {
-            return READER.readValue(json);
+            return reader().readValue(json);
         } catch (IOException e) {
             throw new IllegalStateException("snapshot does not read back", e);
         }

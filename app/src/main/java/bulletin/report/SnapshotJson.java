@@ -13,13 +13,28 @@ public final class SnapshotJson {
     private SnapshotJson() {
     }
 
-    /** Made once and shared (it is immutable): a fresh mapper per call built the serializers again each time. */
-    private static final ObjectWriter WRITER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN).writer();
+    /**
+     * Made once and shared (it is immutable): a fresh mapper per call built the serializers again each time. Not
+     * a static initialiser: a failure (out of memory) is not kept, the next use tries again.
+     */
+    private static ObjectWriter writer;
+
+    private static synchronized ObjectWriter writer() {
+        if (writer == null) {
+            writer = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN).writerFor(Snapshot.class);
+        }
+        return writer;
+    }
+
+    /** Makes the writer and its serializers ahead of use: {@code generate} calls it on another core at its start. */
+    public static void warmUp() {
+        writer();
+    }
 
     public static String write(Snapshot s) {
         try {
-            return WRITER.writeValueAsString(s) + "\n";
+            return writer().writeValueAsString(s) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -141,6 +141,9 @@ public final class GenerateService {
         /** Whether the date is the existing bulletin's, kept because its inputs are unchanged. */
         private boolean keptDate;
         private Snapshot snapshot;
+        /** The chart being drawn since the snapshot was made ({@link #startChart}), and the snapshot it is of. */
+        private CompletableFuture<byte[]> chartJob;
+        private Snapshot chartFor;
 
         Run(Workspace ws, Options o) {
             this.ws = ws;
@@ -197,6 +200,11 @@ public final class GenerateService {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
+            });
+            // Jackson's (de)serializers for the snapshot, built while this core reads the tables.
+            CompletableFuture.runAsync(() -> {
+                SnapshotReader.warmUp();
+                SnapshotJson.warmUp();
             });
             chartFont = ws.config().chartOrDefault()
                     ? CompletableFuture.supplyAsync(Chart::chineseFont) : CompletableFuture.completedFuture(Optional.empty());
@@ -313,7 +321,23 @@ public final class GenerateService {
                     accepted.excluded())).withPlatform(platform()), names);
             snapshot = SnapshotReader.parse(SnapshotJson.write(computed));
             guard();
+            startChart();
             Timing.mark("engine and snapshot");
+        }
+
+        /**
+         * The chart needs the snapshot alone: it is drawn on the other core from here on, while this one words the
+         * bulletin and builds the document (drawing it only once the wording was done left this core waiting for
+         * it). The themed template places no chart, so none is started for it; a custom template without
+         * {@code @chart} leaves the drawing unused.
+         */
+        private void startChart() {
+            chartFor = snapshot;
+            chartJob = ws.config().chartOrDefault() && !ws.config().themed() ? chart(snapshot) : null;
+        }
+
+        private CompletableFuture<byte[]> chart(Snapshot s) {
+            return chartFont.thenApplyAsync(font -> font.flatMap(name -> Chart.render(s, name, 156)).orElse(null));
         }
 
         /** The existing bulletin's date, where it was made from the same inputs under the same issue number. */
@@ -429,8 +453,7 @@ public final class GenerateService {
             // The themed template places no chart (@chart): then none is drawn, nor a missing font told.
             boolean chart = ws.config().chartOrDefault() && blocks.stream().anyMatch(b -> b.kind().equals("chart"));
             CompletableFuture<byte[]> chartJob = !chart ? CompletableFuture.completedFuture(null)
-                    : chartFont.thenApplyAsync(font -> font.flatMap(name -> Chart.render(snapshot, name, 156))
-                            .orElse(null));
+                    : this.chartJob != null && chartFor == snapshot ? this.chartJob : chart(snapshot);
             CompletableFuture<byte[]> xlsxJob = CompletableFuture.supplyAsync(
                     () -> bytes(out -> AppendixXlsx.write(snapshot, look, out), ".xlsx"));
             DocxWriter.Look withChart = look.withChart(chart ? () -> join(chartJob) : null);
