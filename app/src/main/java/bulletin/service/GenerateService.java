@@ -114,6 +114,8 @@ public final class GenerateService {
             Run run = new Run(ws, o);
             lock.recovered().forEach(d -> run.notes.add("上次运行在替换 " + ws.show(d) + "/ 中的文件时中断，已先恢复原有的专报"));
             return run.run();
+        } finally {
+            SnapshotReader.forgetAhead();
         }
     }
 
@@ -201,13 +203,47 @@ public final class GenerateService {
                     throw new UncheckedIOException(e);
                 }
             });
-            // Jackson's (de)serializers for the snapshot, built while this core reads the tables.
+            // Jackson's (de)serializers for the snapshot, built while this core reads the tables; last month's
+            // snapshot read there too.
             CompletableFuture.runAsync(() -> {
                 SnapshotReader.warmUp();
                 SnapshotJson.warmUp();
             });
+            readLastMonthAhead();
             chartFont = ws.config().chartOrDefault()
                     ? CompletableFuture.supplyAsync(Chart::chineseFont) : CompletableFuture.completedFuture(Optional.empty());
+        }
+
+        /**
+         * Last month's snapshot, read on the other core while this one reads the tables (at province size 3.7 MB
+         * of JSON). The month asked for is certain only with the tables' year: the one folder of {@code out/} that
+         * is the month before it (for a year the month could be in) is read ahead; {@link SnapshotReader#kept}
+         * takes it only if it is the file asked for, unchanged. None or several: nothing is read ahead.
+         */
+        private void readLastMonthAhead() {
+            Path outRoot = ws.outDir(YearMonth.of(2000, 1)).getParent();
+            if (!Files.isDirectory(outRoot)) {
+                return;
+            }
+            List<YearMonth> candidates = new ArrayList<>();
+            try (Stream<Path> dirs = Files.list(outRoot)) {
+                for (Path d : dirs.toList()) {
+                    try {
+                        YearMonth before = YearMonth.parse(d.getFileName().toString());
+                        YearMonth asked = before.plusMonths(1);
+                        if (Months.parse(o.month(), asked.getYear()).equals(asked)) {
+                            candidates.add(before);
+                        }
+                    } catch (RuntimeException e) {
+                        // not a month's folder, or not the month before the one asked for
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                return;
+            }
+            if (candidates.size() == 1) {
+                SnapshotReader.readAhead(ws.snapshotFile(candidates.get(0)));
+            }
         }
 
         /** Phase 1: the tables, the month, the date, and the month's workbooks. */
@@ -276,6 +312,7 @@ public final class GenerateService {
             months = new WorkspaceHistory(ws, model);
             previous = History.before(model, month, months);
             notes.addAll(months.notes());
+            SnapshotReader.forgetAhead(); // what was read ahead and not taken is not kept
             YearMonth pm = month.minusMonths(1);
             String label = pm.getMonthValue() + "月";
             Path keptFile = ws.snapshotFile(pm);
