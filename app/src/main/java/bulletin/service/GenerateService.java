@@ -493,6 +493,8 @@ public final class GenerateService {
                     : this.chartJob != null && chartFor == snapshot ? this.chartJob : chart(snapshot);
             CompletableFuture<byte[]> xlsxJob = CompletableFuture.supplyAsync(
                     () -> bytes(out -> AppendixXlsx.write(snapshot, look, out), ".xlsx"));
+            Snapshot kept = snapshot;
+            CompletableFuture<String> jsonJob = CompletableFuture.supplyAsync(() -> SnapshotJson.write(kept));
             DocxWriter.Look withChart = look.withChart(chart ? () -> join(chartJob) : null);
             byte[] docx = bytes(out -> DocxWriter.write(snapshot, blocks, join(reference), withChart, out), ".docx");
             Timing.mark("docx and chart");
@@ -501,7 +503,7 @@ public final class GenerateService {
             }
             byte[] xlsx = join(xlsxJob);
             Timing.mark("xlsx");
-            return new Documents(SnapshotJson.write(snapshot), docx, xlsx);
+            return new Documents(join(jsonJob), docx, xlsx);
         }
 
         /** Phase 7 (asked for): the PDF copy through LibreOffice; a failure is reported, the .docx stands. */
