@@ -44,6 +44,10 @@ public record AppendixLayout(Level level, int number, String title, List<List<Ce
     public static final int FIRST_FIGURE = 6;
 
     private static final List<String> LABELS = List.of("指标", "数量", "进度");
+    /** A figure's text that is a number (its value is kept for the xlsx copy); compiled once, not per cell. */
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?[0-9]+(\\.[0-9]+)?%?");
+    /** A figure's text set flush right. */
+    private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("-?[0-9.]+%?");
 
     public enum Align { LEFT, CENTER, RIGHT }
 
@@ -72,10 +76,10 @@ public record AppendixLayout(Level level, int number, String title, List<List<Ce
 
         /** A figure; its value is the number its text shows, exactly ("37.09%" is 0.3709). */
         static Cell figure(String text, Shade shade, boolean mark) {
-            BigDecimal value = !text.matches("-?[0-9]+(\\.[0-9]+)?%?") ? null
+            BigDecimal value = !NUMBER.matcher(text).matches() ? null
                     : text.endsWith("%") ? new BigDecimal(text.substring(0, text.length() - 1)).movePointLeft(2)
                     : new BigDecimal(text);
-            Align align = text.matches("-?[0-9.]+%?") ? Align.RIGHT : Align.CENTER;
+            Align align = DIGITS.matcher(text).matches() ? Align.RIGHT : Align.CENTER;
             return new Cell(text, align, shade, false, true, mark, value);
         }
 
@@ -195,6 +199,27 @@ public record AppendixLayout(Level level, int number, String title, List<List<Ce
     /** The merge that covers this cell, or null. */
     public Merge mergeCovering(int r, int c) {
         return merges.stream().filter(m -> m.covers(r, c)).findFirst().orElse(null);
+    }
+
+    /**
+     * For every cell, the merge that covers it ({@link #mergeCovering}: the first in order), or null: made once per
+     * table, where asking cell by cell scanned every merge for each of a province's 27,000 cells.
+     */
+    public Merge[][] coverage() {
+        Merge[][] cover = new Merge[rows.size()][];
+        for (int r = 0; r < cover.length; r++) {
+            cover[r] = new Merge[rows.get(r).size()];
+        }
+        for (Merge m : merges) {
+            for (int r = m.r1(); r <= m.r2() && r < cover.length; r++) {
+                for (int c = m.c1(); c <= m.c2() && c < cover[r].length; c++) {
+                    if (cover[r][c] == null) {
+                        cover[r][c] = m;
+                    }
+                }
+            }
+        }
+        return cover;
     }
 
     public int columns() {

@@ -110,15 +110,26 @@ public final class DocxWriter {
 
     private final ObjectFactory f = Context.getWmlObjectFactory();
     private final Look look;
+    /** Whether the appendix tables are docx4j objects (for the test that compares) rather than written directly. */
+    private final boolean objects;
+    /** The appendix tables written directly, by their placeholders' numbers. */
+    private final List<TableXml> tables = new ArrayList<>();
 
-    private DocxWriter(Look look) {
+    private DocxWriter(Look look, boolean objects) {
         this.look = look;
+        this.objects = objects;
     }
 
     /** Writes the document on a reference loaded beforehand (generate loads it while it reads the workbooks). */
     public static void write(Snapshot s, List<Wording.Block> blocks, WordprocessingMLPackage reference, Look look,
                              OutputStream out) throws IOException {
-        new DocxWriter(look).build(s, blocks, reference, out);
+        new DocxWriter(look, false).build(s, blocks, reference, out);
+    }
+
+    /** The same document with its appendix tables built as docx4j objects and marshalled by JAXB (TableXmlTest). */
+    static void writeWithObjects(Snapshot s, List<Wording.Block> blocks, WordprocessingMLPackage reference, Look look,
+                                 OutputStream out) throws IOException {
+        new DocxWriter(look, true).build(s, blocks, reference, out);
     }
 
     /** The reference document: the workspace's {@code templates/reference.docx}, else the built-in one. */
@@ -199,7 +210,7 @@ public final class DocxWriter {
             if (chartAt != null) {
                 chart(pkg, body, body.indexOf(chartAt), chartAlt);
             }
-            pkg.save(out);
+            PackageSave.save(pkg, out, tables); // the parts as pkg.save(out) writes them, faster (see PackageSave)
         } catch (Docx4JException e) {
             throw new IOException("docx4j: " + e.getMessage(), e);
         }
@@ -530,23 +541,19 @@ public final class DocxWriter {
         // never under 6 pt.
         double points = (widths[widths.length - 1] - 60) / 20.0 / 4.4;
         int figureSize = (int) Math.max(12, Math.min(look.a3() ? 20 : 15, Math.floor(points * 2)));
-        Tbl tbl = table(widths);
         java.util.Set<Integer> starts = new java.util.HashSet<>(table.blocks());
-        for (int r = 0; r < table.rows().size(); r++) {
-            Tr tr = appendixRow(table, r, widths, figureSize);
-            // An indicator's block never splits across pages: each of its rows but the last keeps with the next.
-            if (r + 1 < table.rows().size() && !starts.contains(r + 1)) {
-                keepWithNext(tr);
-            }
-            tbl.getContent().add(tr);
-        }
+        AppendixLayout.Merge[][] cover = table.coverage();
         List<String> notes = table.notes();
-        if (!notes.isEmpty() && !tbl.getContent().isEmpty()) {
+        List<TableXml.Row> rows = new ArrayList<>();
+        for (int r = 0; r < table.rows().size(); r++) {
+            // An indicator's block never splits across pages: each of its rows but the last keeps with the next.
             // The notes ("注：") stay on their table's page: the last indicator's rows keep with the first note,
             // each note but the last with the next (already, a block's rows keep with one another).
-            keepWithNext((Tr) tbl.getContent().get(tbl.getContent().size() - 1));
+            boolean last = r + 1 == table.rows().size();
+            boolean keep = last ? !notes.isEmpty() : !starts.contains(r + 1);
+            rows.add(appendixRow(table, cover, r, widths, figureSize, r == 0, keep));
         }
-        body.add(tbl);
+        body.add(table(new TableXml(widths, rows)));
         for (int n = 0; n < notes.size(); n++) {
             P p = para(notes.get(n), TABLE);
             Jc jc = f.createJc();
@@ -557,6 +564,56 @@ public final class DocxWriter {
             }
             body.add(p);
         }
+    }
+
+    /**
+     * The table for the body: a placeholder whose XML is written directly when the document is saved
+     * ({@link TableXml}), or (for the test that compares the two) the docx4j objects JAXB marshals.
+     */
+    private Tbl table(TableXml table) {
+        if (!objects) {
+            tables.add(table);
+            return TableXml.placeholder(tables.size() - 1);
+        }
+        Tbl tbl = table(table.widths());
+        for (TableXml.Row row : table.rows()) {
+            Tr tr = f.createTr();
+            trPr(tr, row.header());
+            for (TableXml.Cell c : row.cells()) {
+                tr.getContent().add(cell(c));
+            }
+            if (row.keepNext()) {
+                keepWithNext(tr);
+            }
+            tbl.getContent().add(tr);
+        }
+        return tbl;
+    }
+
+    /** A cell of an appendix table as docx4j objects. */
+    private Tc cell(TableXml.Cell c) {
+        Tc tc = cell(c.text(), c.width(), c.vMerge(), c.style(), JcEnumeration.fromValue(c.align()), c.fill());
+        if (c.span() > 1) {
+            TcPrInner.GridSpan gs = f.createTcPrInnerGridSpan();
+            gs.setVal(BigInteger.valueOf(c.span()));
+            tc.getTcPr().setGridSpan(gs);
+        }
+        if (c.mark()) {
+            // The mark as a superscript after the figure, the figure a point smaller: "100.00%＊" still fits
+            // the unit column sized for "100.00%".
+            P p = (P) tc.getContent().get(0);
+            R mark = run(AppendixLayout.MARK);
+            org.docx4j.wml.RPr rpr = f.createRPr();
+            org.docx4j.wml.CTVerticalAlignRun va = f.createCTVerticalAlignRun();
+            va.setVal(org.docx4j.wml.STVerticalAlignRun.SUPERSCRIPT);
+            rpr.setVertAlign(va);
+            mark.setRPr(rpr);
+            p.getContent().add(mark);
+        }
+        if (c.size() > 0) {
+            size(tc, c.size());
+        }
+        return tc;
     }
 
     /**
@@ -588,16 +645,13 @@ public final class DocxWriter {
         int[] widths = new int[table.columns()];
         java.util.Arrays.fill(widths, (landscapeTextWidth() - name) / Math.max(1, table.columns() - 1));
         widths[0] = name;
-        Tbl tbl = table(widths);
         int head = PlatformLayout.headerRows(table);
+        AppendixLayout.Merge[][] cover = table.coverage();
+        List<TableXml.Row> rows = new ArrayList<>();
         for (int r = 0; r < table.rows().size(); r++) {
-            Tr tr = appendixRow(table, r, widths, look.a3() ? 20 : 15);
-            if (r > 0 && r < head) {
-                trPr(tr, true);
-            }
-            tbl.getContent().add(tr);
+            rows.add(appendixRow(table, cover, r, widths, look.a3() ? 20 : 15, r == 0 || r < head, false));
         }
-        body.add(tbl);
+        body.add(table(new TableXml(widths, rows)));
     }
 
     /** The fixed columns' widths, then the units sharing what is left of the landscape page. */
@@ -618,42 +672,24 @@ public final class DocxWriter {
      * One row of the layout. A merged range becomes a cell spanning its columns ({@code gridSpan}) in each of its
      * rows, restarted in its first row and continued below ({@code vMerge}).
      */
-    private Tr appendixRow(AppendixLayout table, int r, int[] widths, int figureSize) {
-        Tr tr = f.createTr();
-        trPr(tr, r == 0);
+    private TableXml.Row appendixRow(AppendixLayout table, AppendixLayout.Merge[][] cover, int r, int[] widths,
+                                     int figureSize, boolean header, boolean keepNext) {
+        List<TableXml.Cell> cells = new ArrayList<>();
         List<AppendixLayout.Cell> row = table.rows().get(r);
         for (int c = 0; c < row.size(); ) {
-            AppendixLayout.Merge m = table.mergeCovering(r, c);
+            AppendixLayout.Merge m = cover[r][c];
             int span = m == null ? 1 : m.c2() - m.c1() + 1;
             AppendixLayout.Cell cell = m == null ? row.get(c) : table.rows().get(m.r1()).get(m.c1());
             String vMerge = m == null || m.r1() == m.r2() ? null : m.r1() == r ? "restart" : "continue";
             int width = java.util.Arrays.stream(widths, c, c + span).sum();
-            Tc tc = cell(m == null || m.r1() == r ? cell.text() : "", width, vMerge,
-                    cell.head() ? TABLE_HEAD : TABLE, align(cell.align()), fill(cell.shade()));
-            if (span > 1) {
-                TcPrInner.GridSpan gs = f.createTcPrInnerGridSpan();
-                gs.setVal(BigInteger.valueOf(span));
-                tc.getTcPr().setGridSpan(gs);
-            }
-            if (cell.mark()) {
-                // The mark as a superscript after the figure, the figure a point smaller: "100.00%＊" still fits
-                // the unit column sized for "100.00%".
-                P p = (P) tc.getContent().get(0);
-                R mark = run(AppendixLayout.MARK);
-                org.docx4j.wml.RPr rpr = f.createRPr();
-                org.docx4j.wml.CTVerticalAlignRun va = f.createCTVerticalAlignRun();
-                va.setVal(org.docx4j.wml.STVerticalAlignRun.SUPERSCRIPT);
-                rpr.setVertAlign(va);
-                mark.setRPr(rpr);
-                p.getContent().add(mark);
-            }
-            if (cell.figure()) {
-                size(tc, cell.mark() ? figureSize - 2 : figureSize);
-            }
-            tr.getContent().add(tc);
+            String fill = fill(cell.shade());
+            cells.add(new TableXml.Cell(m == null || m.r1() == r ? cell.text() : "", width, vMerge,
+                    cell.head() ? TABLE_HEAD : TABLE, align(cell.align()).value(),
+                    fill == null || fill.equalsIgnoreCase("none") ? null : fill, span, cell.mark(),
+                    cell.figure() ? (cell.mark() ? figureSize - 2 : figureSize) : 0));
             c += span;
         }
-        return tr;
+        return new TableXml.Row(header, keepNext, cells);
     }
 
     /** Every paragraph of the row keeps with the next: Word and LibreOffice then keep the row with the next row. */

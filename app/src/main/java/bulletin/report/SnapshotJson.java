@@ -4,6 +4,7 @@ import bulletin.model.Snapshot;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /** Writes {@code bulletin.json}: every computed figure of the month, stable and diffable. */
@@ -12,11 +13,28 @@ public final class SnapshotJson {
     private SnapshotJson() {
     }
 
+    /**
+     * Made once and shared (it is immutable): a fresh mapper per call built the serializers again each time. Not
+     * a static initialiser: a failure (out of memory) is not kept, the next use tries again.
+     */
+    private static ObjectWriter writer;
+
+    private static synchronized ObjectWriter writer() {
+        if (writer == null) {
+            writer = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN).writerFor(Snapshot.class);
+        }
+        return writer;
+    }
+
+    /** Makes the writer and its serializers ahead of use: {@code generate} calls it on another core at its start. */
+    public static void warmUp() {
+        writer();
+    }
+
     public static String write(Snapshot s) {
-        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
         try {
-            return m.writeValueAsString(s) + "\n";
+            return writer().writeValueAsString(s) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -114,6 +114,8 @@ public final class GenerateService {
             Run run = new Run(ws, o);
             lock.recovered().forEach(d -> run.notes.add("上次运行在替换 " + ws.show(d) + "/ 中的文件时中断，已先恢复原有的专报"));
             return run.run();
+        } finally {
+            SnapshotReader.forgetAhead();
         }
     }
 
@@ -141,6 +143,9 @@ public final class GenerateService {
         /** Whether the date is the existing bulletin's, kept because its inputs are unchanged. */
         private boolean keptDate;
         private Snapshot snapshot;
+        /** The chart being drawn since the snapshot was made ({@link #startChart}), and the snapshot it is of. */
+        private CompletableFuture<byte[]> chartJob;
+        private Snapshot chartFor;
 
         Run(Workspace ws, Options o) {
             this.ws = ws;
@@ -198,8 +203,47 @@ public final class GenerateService {
                     throw new UncheckedIOException(e);
                 }
             });
+            // Jackson's (de)serializers for the snapshot, built while this core reads the tables; last month's
+            // snapshot read there too.
+            CompletableFuture.runAsync(() -> {
+                SnapshotReader.warmUp();
+                SnapshotJson.warmUp();
+            });
+            readLastMonthAhead();
             chartFont = ws.config().chartOrDefault()
                     ? CompletableFuture.supplyAsync(Chart::chineseFont) : CompletableFuture.completedFuture(Optional.empty());
+        }
+
+        /**
+         * Last month's snapshot, read on the other core while this one reads the tables (at province size 3.7 MB
+         * of JSON). The month asked for is certain only with the tables' year: the one folder of {@code out/} that
+         * is the month before it (for a year the month could be in) is read ahead; {@link SnapshotReader#kept}
+         * takes it only if it is the file asked for, unchanged. None or several: nothing is read ahead.
+         */
+        private void readLastMonthAhead() {
+            Path outRoot = ws.outDir(YearMonth.of(2000, 1)).getParent();
+            if (!Files.isDirectory(outRoot)) {
+                return;
+            }
+            List<YearMonth> candidates = new ArrayList<>();
+            try (Stream<Path> dirs = Files.list(outRoot)) {
+                for (Path d : dirs.toList()) {
+                    try {
+                        YearMonth before = YearMonth.parse(d.getFileName().toString());
+                        YearMonth asked = before.plusMonths(1);
+                        if (Months.parse(o.month(), asked.getYear()).equals(asked)) {
+                            candidates.add(before);
+                        }
+                    } catch (RuntimeException e) {
+                        // not a month's folder, or not the month before the one asked for
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                return;
+            }
+            if (candidates.size() == 1) {
+                SnapshotReader.readAhead(ws.snapshotFile(candidates.get(0)));
+            }
         }
 
         /** Phase 1: the tables, the month, the date, and the month's workbooks. */
@@ -268,6 +312,7 @@ public final class GenerateService {
             months = new WorkspaceHistory(ws, model);
             previous = History.before(model, month, months);
             notes.addAll(months.notes());
+            SnapshotReader.forgetAhead(); // what was read ahead and not taken is not kept
             YearMonth pm = month.minusMonths(1);
             String label = pm.getMonthValue() + "月";
             Path keptFile = ws.snapshotFile(pm);
@@ -313,7 +358,23 @@ public final class GenerateService {
                     accepted.excluded())).withPlatform(platform()), names);
             snapshot = SnapshotReader.parse(SnapshotJson.write(computed));
             guard();
+            startChart();
             Timing.mark("engine and snapshot");
+        }
+
+        /**
+         * The chart needs the snapshot alone: it is drawn on the other core from here on, while this one words the
+         * bulletin and builds the document (drawing it only once the wording was done left this core waiting for
+         * it). The themed template places no chart, so none is started for it; a custom template without
+         * {@code @chart} leaves the drawing unused.
+         */
+        private void startChart() {
+            chartFor = snapshot;
+            chartJob = ws.config().chartOrDefault() && !ws.config().themed() ? chart(snapshot) : null;
+        }
+
+        private CompletableFuture<byte[]> chart(Snapshot s) {
+            return chartFont.thenApplyAsync(font -> font.flatMap(name -> Chart.render(s, name, 156)).orElse(null));
         }
 
         /** The existing bulletin's date, where it was made from the same inputs under the same issue number. */
@@ -429,10 +490,11 @@ public final class GenerateService {
             // The themed template places no chart (@chart): then none is drawn, nor a missing font told.
             boolean chart = ws.config().chartOrDefault() && blocks.stream().anyMatch(b -> b.kind().equals("chart"));
             CompletableFuture<byte[]> chartJob = !chart ? CompletableFuture.completedFuture(null)
-                    : chartFont.thenApplyAsync(font -> font.flatMap(name -> Chart.render(snapshot, name, 156))
-                            .orElse(null));
+                    : this.chartJob != null && chartFor == snapshot ? this.chartJob : chart(snapshot);
             CompletableFuture<byte[]> xlsxJob = CompletableFuture.supplyAsync(
                     () -> bytes(out -> AppendixXlsx.write(snapshot, look, out), ".xlsx"));
+            Snapshot kept = snapshot;
+            CompletableFuture<String> jsonJob = CompletableFuture.supplyAsync(() -> SnapshotJson.write(kept));
             DocxWriter.Look withChart = look.withChart(chart ? () -> join(chartJob) : null);
             byte[] docx = bytes(out -> DocxWriter.write(snapshot, blocks, join(reference), withChart, out), ".docx");
             Timing.mark("docx and chart");
@@ -441,7 +503,7 @@ public final class GenerateService {
             }
             byte[] xlsx = join(xlsxJob);
             Timing.mark("xlsx");
-            return new Documents(SnapshotJson.write(snapshot), docx, xlsx);
+            return new Documents(join(jsonJob), docx, xlsx);
         }
 
         /** Phase 7 (asked for): the PDF copy through LibreOffice; a failure is reported, the .docx stands. */

@@ -1,0 +1,283 @@
+package bulletin.document;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.docx4j.jaxb.Context;
+import org.docx4j.wml.CTTblPrBase;
+import org.docx4j.wml.Tbl;
+import org.docx4j.wml.TblPr;
+
+/**
+ * An appendix table (附件1–3) as its WordprocessingML, written directly: at province size the three tables are
+ * 27,000 cells, 7 of the 7.7 MB of {@code word/document.xml}, and building a docx4j object for every cell, its
+ * paragraph, run and properties, then having JAXB marshal them, was the document's largest cost. The body holds a
+ * placeholder table in its place ({@link #placeholder}); when the document is saved ({@link PackageSave}) the
+ * placeholder's XML is replaced by this table's. The XML is byte for byte what JAXB writes for the docx4j objects
+ * {@link DocxWriter} builds for the same rows ({@code TableXmlTest} compares them): the same elements in the
+ * schema's order, the same attributes in JAXB's order, the same escaping.
+ *
+ * @param widths the grid's column widths (twips)
+ * @param rows   the rows, in order
+ */
+record TableXml(int[] widths, List<Row> rows) {
+
+    /**
+     * One cell: its text (null or empty for none), width, vertical merge ("restart", "continue" or null), paragraph
+     * style, alignment ("left", "center", "right"), fill (RRGGBB or null), the columns it spans, whether a
+     * superscript mark follows the text, and the size of its runs in half-points (0 for the style's).
+     */
+    record Cell(String text, int width, String vMerge, String style, String align, String fill, int span,
+                boolean mark, int size) {
+    }
+
+    /** One row: a header row repeats on every page; a row that keeps with the next keeps each paragraph so. */
+    record Row(boolean header, boolean keepNext, List<Cell> cells) {
+    }
+
+    /** What marks a placeholder table in the marshalled document: its style's id, then the table's number. */
+    static final String MARK = "bulletin-appendix-table-";
+
+    /** The placeholder's XML as JAXB writes it, up to the number. */
+    static final byte[] OPEN = ("<w:tbl><w:tblPr><w:tblStyle w:val=\"" + MARK).getBytes(StandardCharsets.US_ASCII);
+
+    /** The placeholder's XML after the number. */
+    static final byte[] CLOSE = "\"/></w:tblPr></w:tbl>".getBytes(StandardCharsets.US_ASCII);
+
+    /** The placeholder for table {@code k} of the document: an empty table that only names it. */
+    static Tbl placeholder(int k) {
+        Tbl tbl = Context.getWmlObjectFactory().createTbl();
+        TblPr pr = Context.getWmlObjectFactory().createTblPr();
+        CTTblPrBase.TblStyle style = Context.getWmlObjectFactory().createCTTblPrBaseTblStyle();
+        style.setVal(MARK + k);
+        pr.setTblStyle(style);
+        tbl.setTblPr(pr);
+        return tbl;
+    }
+
+    /** Writes the table's XML (UTF-8) to {@code out}, a row at a time. */
+    void write(OutputStream out) throws IOException {
+        StringBuilder b = new StringBuilder(1 << 15);
+        int sum = 0;
+        for (int width : widths) {
+            sum += width;
+        }
+        b.append("<w:tbl><w:tblPr><w:tblW w:w=\"").append(sum).append("\" w:type=\"dxa\"/><w:jc w:val=\"center\"/>")
+                .append("<w:tblBorders>");
+        for (String side : List.of("top", "left", "bottom", "right", "insideH", "insideV")) {
+            b.append("<w:").append(side).append(" w:val=\"single\" w:color=\"000000\" w:sz=\"4\"/>");
+        }
+        b.append("</w:tblBorders><w:tblCellMar><w:left w:w=\"30\" w:type=\"dxa\"/><w:right w:w=\"30\" w:type=\"dxa\"/>"
+                + "</w:tblCellMar></w:tblPr><w:tblGrid>");
+        for (int width : widths) {
+            b.append("<w:gridCol w:w=\"").append(width).append("\"/>");
+        }
+        b.append("</w:tblGrid>");
+        for (Row row : rows) {
+            b.append(row.header() ? "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" : "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
+            for (Cell c : row.cells()) {
+                cell(b, c, row.keepNext());
+            }
+            b.append("</w:tr>");
+            out.write(b.toString().getBytes(StandardCharsets.UTF_8));
+            b.setLength(0);
+        }
+        b.append("</w:tbl>");
+        out.write(b.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void cell(StringBuilder b, Cell c, boolean keepNext) {
+        b.append("<w:tc><w:tcPr><w:tcW w:w=\"").append(c.width()).append("\" w:type=\"dxa\"/>");
+        if (c.span() > 1) {
+            b.append("<w:gridSpan w:val=\"").append(c.span()).append("\"/>");
+        }
+        if (c.vMerge() != null) {
+            b.append(c.vMerge().equals("restart") ? "<w:vMerge w:val=\"restart\"/>" : "<w:vMerge/>");
+        }
+        if (c.fill() != null) {
+            b.append("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"");
+            escape(b, c.fill(), true);
+            b.append("\"/>");
+        }
+        b.append("<w:vAlign w:val=\"center\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"");
+        escape(b, c.style(), true);
+        b.append(keepNext ? "\"/><w:keepNext/><w:jc w:val=\"" : "\"/><w:jc w:val=\"").append(c.align()).append("\"/></w:pPr>");
+        if (c.text() != null && !c.text().isEmpty()) {
+            b.append("<w:r>");
+            size(b, c.size(), false);
+            text(b, c.text());
+        }
+        if (c.mark()) {
+            b.append("<w:r>");
+            size(b, c.size(), true);
+            text(b, AppendixLayout.MARK);
+        }
+        b.append("</w:p></w:tc>");
+    }
+
+    /** A run's properties: its size (if any) and, for the mark, superscript; none at all for neither. */
+    private static void size(StringBuilder b, int size, boolean superscript) {
+        if (size <= 0 && !superscript) {
+            return;
+        }
+        b.append("<w:rPr>");
+        if (size > 0) {
+            b.append("<w:sz w:val=\"").append(size).append("\"/><w:szCs w:val=\"").append(size).append("\"/>");
+        }
+        b.append(superscript ? "<w:vertAlign w:val=\"superscript\"/></w:rPr>" : "</w:rPr>");
+    }
+
+    private static void text(StringBuilder b, String text) {
+        b.append("<w:t xml:space=\"preserve\">");
+        escape(b, bulletin.text.Text.xmlSafe(text), false);
+        b.append("</w:t></w:r>");
+    }
+
+    /**
+     * Escapes as JAXB's UTF-8 output does: {@code & < >} and a carriage return everywhere, and in an attribute
+     * also {@code "} and a line feed; a tab stays as it is (and, in text, a line feed and quotes).
+     */
+    static void escape(StringBuilder b, String s, boolean attribute) {
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            switch (ch) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '\r' -> b.append("&#13;");
+                case '"' -> b.append(attribute ? "&quot;" : "\"");
+                case '\n' -> b.append(attribute ? "&#10;" : "\n");
+                default -> b.append(ch);
+            }
+        }
+    }
+
+    /**
+     * Passes the marshalled document on, but each placeholder table's XML is replaced by its table's: a search for
+     * {@link #OPEN} (Knuth–Morris–Pratt, holding back only the bytes of a partial match), then the number up to
+     * {@link #CLOSE}. Every table must be placed exactly once ({@link #finish}).
+     */
+    static final class Splice extends OutputStream {
+        private final OutputStream out;
+        private final List<TableXml> tables;
+        private final boolean[] placed;
+        private final int[] fail = failure(OPEN);
+        private final ByteArrayOutputStream tail = new ByteArrayOutputStream();
+        private int matched;
+        private boolean inTail;
+
+        Splice(OutputStream out, List<TableXml> tables) {
+            this.out = out;
+            this.tables = tables;
+            this.placed = new boolean[tables.size()];
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (tables.isEmpty()) {
+                out.write(b, off, len);
+                return;
+            }
+            for (int i = off; i < off + len; i++) {
+                write(b[i]);
+            }
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            byte x = (byte) b;
+            if (inTail) {
+                tail.write(x);
+                if (tail.size() > 12 + CLOSE.length) {
+                    throw new IOException("appendix table placeholder not closed");
+                }
+                if (endsWithClose()) {
+                    place();
+                }
+                return;
+            }
+            while (true) {
+                if (x == OPEN[matched]) {
+                    matched++;
+                    if (matched == OPEN.length) {
+                        matched = 0;
+                        inTail = true;
+                    }
+                    return;
+                }
+                if (matched == 0) {
+                    out.write(x);
+                    return;
+                }
+                int k = fail[matched - 1];
+                out.write(OPEN, 0, matched - k);
+                matched = k;
+            }
+        }
+
+        private boolean endsWithClose() {
+            byte[] t = tail.toByteArray();
+            if (t.length < CLOSE.length) {
+                return false;
+            }
+            for (int i = 0; i < CLOSE.length; i++) {
+                if (t[t.length - CLOSE.length + i] != CLOSE[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void place() throws IOException {
+            String number = new String(tail.toByteArray(), 0, tail.size() - CLOSE.length, StandardCharsets.US_ASCII);
+            int k;
+            try {
+                k = Integer.parseInt(number);
+            } catch (NumberFormatException e) {
+                throw new IOException("appendix table placeholder " + number, e);
+            }
+            if (k < 0 || k >= tables.size() || placed[k]) {
+                throw new IOException("appendix table placeholder " + k + " unknown or placed twice");
+            }
+            placed[k] = true;
+            tables.get(k).write(out);
+            tail.reset();
+            inTail = false;
+        }
+
+        /** After the document: every table was placed, and nothing is held back. */
+        void finish() throws IOException {
+            if (inTail) {
+                throw new IOException("appendix table placeholder cut short");
+            }
+            out.write(OPEN, 0, matched);
+            matched = 0;
+            for (int k = 0; k < placed.length; k++) {
+                if (!placed[k]) {
+                    throw new IOException("appendix table " + k + " has no placeholder in the document");
+                }
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
+        }
+
+        private static int[] failure(byte[] p) {
+            int[] f = new int[p.length];
+            for (int i = 1, k = 0; i < p.length; i++) {
+                while (k > 0 && p[i] != p[k]) {
+                    k = f[k - 1];
+                }
+                if (p[i] == p[k]) {
+                    k++;
+                }
+                f[i] = k;
+            }
+            return f;
+        }
+    }
+}
