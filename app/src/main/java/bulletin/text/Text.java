@@ -140,7 +140,31 @@ public final class Text {
         if (s == null) {
             return "";
         }
+        if (plain(s)) { // most cells: nothing to replace or trim (the same string, without the regex's cost)
+            return s;
+        }
         return SPACES.matcher(s).replaceAll(" ").trim();
+    }
+
+    /**
+     * Whether {@link #clean} leaves {@code s} as it is: no white space of {@code SPACES} in it (\s, no-break and
+     * ideographic space), and no character at either end that trim() drops.
+     */
+    private static boolean plain(String s) {
+        int n = s.length();
+        if (n == 0) {
+            return true;
+        }
+        if (s.charAt(0) <= ' ' || s.charAt(n - 1) <= ' ') {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c <= ' ' ? c == ' ' || (c >= '\t' && c <= '\r') : c == '\u00A0' || c == '\u3000') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Removes all white space: "岳阳楼 区" as the header wraps it is the unit 岳阳楼区. */
