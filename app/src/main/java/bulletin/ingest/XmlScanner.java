@@ -44,6 +44,23 @@ final class XmlScanner implements XlsxReader.Part {
         }
     }
 
+    /** A tag reached the end of the bytes read so far: read more and parse it again (never leaves the class). */
+    private static final XMLStreamException MORE = new XMLStreamException("more");
+
+    /** Where a tag reaches the end of what was read: more to read, or the part ends inside the tag. */
+    private XMLStreamException cut() {
+        return eof ? malformed("XML document structures must start and end within the same entity") : MORE;
+    }
+
+    /** ASCII characters that may start a name (1) and that may be in one (2). */
+    private static final byte[] NAME = new byte[128];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            NAME[c] = (byte) ((isNameStart(c) ? 1 : 0) | (isNameChar(c) ? 2 : 0));
+        }
+    }
+
     /** Names met often, given as these very strings rather than new ones (element and attribute local names). */
     private static final String[] KNOWN = {"row", "c", "v", "f", "is", "t", "r", "si", "rPh", "mergeCell", "col",
         "Relationship", "sheet", "workbookPr", "numFmt", "cellXfs", "xf", "sheetData", "rPr", "mergeCells", "cols",
@@ -57,6 +74,15 @@ final class XmlScanner implements XlsxReader.Part {
         "workbookViewId", "pane", "selection", "activeCell", "sqref", "xSplit", "ySplit", "topLeftCell",
         "activePane", "dimension", "sheetFormatPr", "defaultRowHeight", "pageMargins", "left", "right", "top",
         "bottom", "header", "footer"};
+    private static final String[] ONE = new String[128];
+
+    static {
+        for (char c = 'a'; c <= 'z'; c++) {
+            ONE[c] = String.valueOf(c).intern();
+            ONE[Character.toUpperCase(c)] = String.valueOf(Character.toUpperCase(c)).intern();
+        }
+    }
+
     private static final int TABLE = 512;
     private static final byte[][] KNOWN_BYTES = new byte[TABLE][];
     private static final String[] KNOWN_NAMES = new String[TABLE];
@@ -174,7 +200,7 @@ final class XmlScanner implements XlsxReader.Part {
      * Decodes the UTF-8 sequence at buf[i] whose first byte is {@code b0} (≥ 0x80), within buf[..end): its code
      * point, with its length in bytes above bit 24. Ill-formed bytes are {@link BadBytes}.
      */
-    private int decode(int i, int end) throws BadBytes {
+    private int decode(int i, int end) throws XMLStreamException {
         int b0 = buf[i] & 0xFF;
         int n;
         int cp;
@@ -195,6 +221,9 @@ final class XmlScanner implements XlsxReader.Part {
             throw new BadBytes();
         }
         if (i + n > end) {
+            if (end == lim && !eof) {
+                throw MORE;
+            }
             throw new BadBytes();
         }
         for (int k = 1; k < n; k++) {
@@ -251,8 +280,18 @@ final class XmlScanner implements XlsxReader.Part {
             int c;
             int len;
             if (b < 0x80) {
-                c = b;
-                len = 1;
+                int kind = NAME[b];
+                if ((kind & (i == start ? 1 : 2)) == 0) {
+                    break;
+                }
+                if (b == ':') {
+                    if (colon[0] >= 0 || i == start) {
+                        throw malformed("bad qualified name");
+                    }
+                    colon[0] = i;
+                }
+                i++;
+                continue;
             } else {
                 int d = decode(i, end);
                 c = d & 0xFFFFFF;
@@ -269,6 +308,9 @@ final class XmlScanner implements XlsxReader.Part {
             }
             i += len;
         }
+        if (i >= lim) {
+            throw cut();
+        }
         if (i == start || (colon[0] >= 0 && colon[0] == i - 1)) {
             throw malformed("name expected");
         }
@@ -278,6 +320,9 @@ final class XmlScanner implements XlsxReader.Part {
     /** The name buf[from..to) as a string: one of {@link #KNOWN} where it is one. */
     private String known(int from, int to) {
         int n = to - from;
+        if (n == 1 && buf[from] >= 0 && ONE[buf[from]] != null) {
+            return ONE[buf[from]];
+        }
         for (int h = hash(buf, from, to); KNOWN_BYTES[h] != null; h = (h + 1) & (TABLE - 1)) {
             byte[] k = KNOWN_BYTES[h];
             if (k.length == n && java.util.Arrays.equals(k, 0, n, buf, from, to)) {
@@ -450,65 +495,28 @@ final class XmlScanner implements XlsxReader.Part {
         return matches(pos, s);
     }
 
-    /** Where the tag starting at pos ends (its '>'), quotes minded; the whole tag is then in the buffer. */
-    private int tagEnd() throws XMLStreamException {
-        int i = pos;
-        int quote = 0;
-        while (true) {
-            if (i >= lim) {
-                int shift = fill(pos);
-                if (shift < 0) {
-                    throw malformed("XML document structures must start and end within the same entity");
-                }
-                i -= shift;
-                continue;
-            }
-            byte b = buf[i];
-            if (quote != 0) {
-                if (b == quote) {
-                    quote = 0;
-                }
-            } else if (b == '"' || b == '\'') {
-                quote = b;
-            } else if (b == '>') {
-                return i;
-            }
-            i++;
-        }
-    }
-
     private final int[] colon = new int[1];
 
     private void startTag() throws XMLStreamException {
         if (depth == 0 && rootSeen) {
             throw malformed("markup after the root element");
         }
-        int end = tagEnd();
-        int i = pos + 1;
-        int nameEnd = qname(i, end, colon);
-        int elColon = colon[0];
-        int nameStart = i;
-        i = nameEnd;
-        attrCount = 0;
-        boolean empty = false;
+        int end;
         while (true) {
-            boolean spaced = false;
-            while (i < end && isSpace(buf[i])) {
-                i++;
-                spaced = true;
-            }
-            if (i == end) {
+            try {
+                end = parseStart();
                 break;
+            } catch (XMLStreamException e) {
+                if (e != MORE) {
+                    throw e;
+                }
+                fill(pos);
             }
-            if (buf[i] == '/' && i + 1 == end) {
-                empty = true;
-                break;
-            }
-            if (!spaced) {
-                throw malformed("white space required between attributes");
-            }
-            i = attribute(i, end);
         }
+        int nameStart = pos + 1;
+        int nameEnd = tagNameEnd;
+        int elColon = tagColon;
+        boolean empty = buf[end - 1] == '/';
         if (depth >= maxDepth) {
             throw malformed("maxElementDepth: elements nested deeper than " + maxDepth);
         }
@@ -526,6 +534,49 @@ final class XmlScanner implements XlsxReader.Part {
         pendingEnd = empty;
     }
 
+    /** The end of the name of the start tag parseStart read, and where its colon is (or -1). */
+    private int tagNameEnd;
+    private int tagColon;
+
+    /**
+     * The start tag at pos, read as far as the bytes read go (then {@link #MORE} is thrown, to read more and start
+     * again): its name and attributes; returns where its '>' is.
+     */
+    private int parseStart() throws XMLStreamException {
+        int i = pos + 1;
+        tagNameEnd = qname(i, lim, colon);
+        tagColon = colon[0];
+        i = tagNameEnd;
+        attrCount = 0;
+        while (true) {
+            boolean spaced = false;
+            while (i < lim && isSpace(buf[i])) {
+                i++;
+                spaced = true;
+            }
+            if (i >= lim) {
+                throw cut();
+            }
+            byte b = buf[i];
+            if (b == '>') {
+                return i;
+            }
+            if (b == '/') {
+                if (i + 1 >= lim) {
+                    throw cut();
+                }
+                if (buf[i + 1] == '>') {
+                    return i + 1;
+                }
+                throw malformed("start tag not well-formed");
+            }
+            if (!spaced) {
+                throw malformed("white space required between attributes");
+            }
+            i = attribute(i, lim);
+        }
+    }
+
     /** One attribute at buf[i..end): name, '=', quoted value; returns where it ends. */
     private int attribute(int i, int end) throws XMLStreamException {
         int start = i;
@@ -534,14 +585,20 @@ final class XmlScanner implements XlsxReader.Part {
         while (i < end && isSpace(buf[i])) {
             i++;
         }
-        if (i == end || buf[i] != '=') {
+        if (i >= lim) {
+            throw cut();
+        }
+        if (buf[i] != '=') {
             throw malformed("attribute without a value");
         }
         i++;
         while (i < end && isSpace(buf[i])) {
             i++;
         }
-        if (i == end || (buf[i] != '"' && buf[i] != '\'')) {
+        if (i >= lim) {
+            throw cut();
+        }
+        if (buf[i] != '"' && buf[i] != '\'') {
             throw malformed("attribute value without quotes");
         }
         byte quote = buf[i++];
@@ -555,6 +612,9 @@ final class XmlScanner implements XlsxReader.Part {
                 int semi = i + 1;
                 while (semi < end && buf[semi] != ';' && buf[semi] != quote) {
                     semi++;
+                }
+                if (semi >= lim) {
+                    throw cut();
                 }
                 if (semi == end || buf[semi] != ';') {
                     throw malformed("entity reference not well-formed");
@@ -573,6 +633,9 @@ final class XmlScanner implements XlsxReader.Part {
                 }
                 i += d >>> 24;
             }
+        }
+        if (i >= lim) {
+            throw cut();
         }
         if (i == end) {
             throw malformed("attribute value not closed");
@@ -679,16 +742,20 @@ final class XmlScanner implements XlsxReader.Part {
     }
 
     private void endTag() throws XMLStreamException {
-        int end = tagEnd();
+        int end;
+        while (true) {
+            try {
+                end = parseEnd();
+                break;
+            } catch (XMLStreamException e) {
+                if (e != MORE) {
+                    throw e;
+                }
+                fill(pos);
+            }
+        }
         int i = pos + 2;
-        int nameEnd = qname(i, end, colon);
-        int j = nameEnd;
-        while (j < end && isSpace(buf[j])) {
-            j++;
-        }
-        if (j != end || depth == 0) {
-            throw malformed("end tag not well-formed");
-        }
+        int nameEnd = tagNameEnd;
         int open = nameAt[depth - 1];
         int n = nameAt[depth] - open;
         if (nameEnd - i != n) {
@@ -699,9 +766,26 @@ final class XmlScanner implements XlsxReader.Part {
                 throw malformed("end tag does not match its start tag");
             }
         }
-        local = known(colon[0] >= 0 ? colon[0] + 1 : i, nameEnd);
+        local = known(tagColon >= 0 ? tagColon + 1 : i, nameEnd);
         popElement();
         pos = end + 1;
+    }
+
+    /** The end tag at pos, read as far as the bytes read go (else {@link #MORE}): where its '>' is. */
+    private int parseEnd() throws XMLStreamException {
+        tagNameEnd = qname(pos + 2, lim, colon);
+        tagColon = colon[0];
+        int j = tagNameEnd;
+        while (j < lim && isSpace(buf[j])) {
+            j++;
+        }
+        if (j >= lim) {
+            throw cut();
+        }
+        if (buf[j] != '>' || depth == 0) {
+            throw malformed("end tag not well-formed");
+        }
+        return j;
     }
 
     /** A comment: no "--" inside, none before its end. */
