@@ -91,6 +91,11 @@ class XmlScannerTest {
         edits.put("depth-66", x -> x.replace("<sheetData>", "<extLst>" + "<ext>".repeat(63) + "</ext>".repeat(63) + "</extLst><sheetData>"));
         edits.put("xml11-control-reference", x -> x.replace("<?xml version=\"1.0\"", "<?xml version=\"1.1\"").replace("</sheetData>", "<row r=\"900\"><c r=\"Z1\" t=\"inlineStr\"><is><t>a&#1;b&#x7F;</t></is></c></row></sheetData>"));
         edits.put("xml11-line-ends", x -> x.replace("<?xml version=\"1.0\"", "<?xml version=\"1.1\"").replace("</sheetData>", "<row r=\"900\"><c r=\"Z1\" t=\"inlineStr\" foo=\"a\u0085b\u2028c\r\u0085d\"><is><t>a\u0085b\u2028c\r\u0085d\r\ne</t></is></c></row></sheetData>"));
+        edits.put("declaration-other-encodings", x -> x.replaceFirst("encoding=\"UTF-8\"", "encoding=\"GBK\""));
+        edits.put("declaration-utf-16", x -> x.replaceFirst("encoding=\"UTF-8\"", "encoding=\"UTF-16\""));
+        edits.put("pi-after-root", x -> x + "<?done?><!-- end -->\n");
+        edits.put("empty-root-children", x -> x.replace("<sheetData>", "<sheetPr/><sheetData>"));
+        edits.put("references-split-by-the-buffer", x -> cell(x, "<c r=\"Z1\" t=\"inlineStr\"><is><t>" + "&amp;&#x4E2D;&quot;".repeat(3000) + "</t></is></c>"));
         edits.put("xml10-c1-controls", x -> cell(x, "<c r=\"Z1\" t=\"inlineStr\"><is><t>a\u0080b\u009Fc\u007Fd\u0085e\u2028f</t></is></c>"));
         // not well-formed, refused
         edits.put("doctype", x -> x.replaceFirst("\\?>", "?><!DOCTYPE worksheet [<!ENTITY x \"约300\">]>"));
@@ -138,6 +143,9 @@ class XmlScannerTest {
         edits.put("xml11-literal-c1-control", x -> x.replace("<?xml version=\"1.0\"", "<?xml version=\"1.1\"").replace("</sheetData>", "<row r=\"900\"><c r=\"Z1\" t=\"inlineStr\"><is><t>a\u0080b</t></is></c></row></sheetData>"));
         edits.put("xml11-literal-del", x -> x.replace("<?xml version=\"1.0\"", "<?xml version=\"1.1\"").replace("</sheetData>", "<row r=\"900\"><c r=\"Z1\" t=\"inlineStr\"><is><t>a\u007Fb</t></is></c></row></sheetData>"));
         edits.put("xml11-reference-zero", x -> x.replace("<?xml version=\"1.0\"", "<?xml version=\"1.1\"").replace("</sheetData>", "<row r=\"900\"><c r=\"Z1\" t=\"inlineStr\"><is><t>a&#0;b</t></is></c></row></sheetData>"));
+        edits.put("declaration-standalone-maybe", x -> x.replaceFirst("\\?>", " standalone=\"maybe\"?>"));
+        edits.put("declaration-encoding-first", x -> x.replaceFirst("<\\?xml[^?]*\\?>", "<?xml encoding=\"UTF-8\" version=\"1.0\"?>"));
+        edits.put("reference-unclosed", x -> cell(x, "<c r=\"Z1\" t=\"inlineStr\"><is><t>&amp</t></is></c>"));
         edits.put("bang-junk", x -> x.replace("<sheetData>", "<!ELEMENT x><sheetData>"));
         List<String> differ = new ArrayList<>();
         Map<String, String> told = new LinkedHashMap<>();
