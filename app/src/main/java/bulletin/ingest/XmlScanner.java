@@ -81,6 +81,9 @@ final class XmlScanner implements XlsxReader.Part {
             ONE[c] = String.valueOf(c).intern();
             ONE[Character.toUpperCase(c)] = String.valueOf(Character.toUpperCase(c)).intern();
         }
+        for (char c = '0'; c <= '9'; c++) {
+            ONE[c] = String.valueOf(c).intern();
+        }
     }
 
     private static final int TABLE = 512;
@@ -444,6 +447,10 @@ final class XmlScanner implements XlsxReader.Part {
             popElement();
             return "";
         }
+        String plain = plainText();
+        if (plain != null) {
+            return plain;
+        }
         while (true) {
             int b = peek();
             if (b < 0) {
@@ -461,6 +468,31 @@ final class XmlScanner implements XlsxReader.Part {
                 text(text);
             }
         }
+    }
+
+    /**
+     * The common case of {@link #elementText}, without a builder: printable ASCII up to an end tag, all in the
+     * buffer (a figure, a shared string's index); the end tag is then read as usual. Null where it is not so.
+     */
+    private String plainText() throws XMLStreamException {
+        int i = pos;
+        while (i < lim) {
+            byte b = buf[i];
+            if (b == '<') {
+                if (i + 1 < lim && buf[i + 1] == '/') {
+                    String s = new String(buf, pos, i - pos, StandardCharsets.ISO_8859_1);
+                    pos = i;
+                    endTag();
+                    return s;
+                }
+                return null;
+            }
+            if (b < 0x20 || b >= 0x7F || b == '&' || b == ']') {
+                return null;
+            }
+            i++;
+        }
+        return null;
     }
 
     // ---------------------------------------------------------------------------------------------- markup
@@ -1141,6 +1173,9 @@ final class XmlScanner implements XlsxReader.Part {
 
     /** An attribute value buf[from..to) as XML gives it: references resolved, white space normalised. */
     private String value(int from, int to) throws XMLStreamException {
+        if (to - from == 1 && buf[from] >= 0 && ONE[buf[from]] != null) { // t="s", s="7": no new string
+            return ONE[buf[from]];
+        }
         boolean plain = true;
         for (int k = from; k < to; k++) {
             byte b = buf[k];
