@@ -48,6 +48,18 @@ public final class History {
          * left out as wrong; no reports where the month has none.
          */
         Reports reports(YearMonth month, Supplier<Snapshot> before);
+
+        /**
+         * The month as computed again earlier in this run, where the source kept it (a month is computed once per
+         * run however often it is asked for, without every computed month's reports being kept).
+         */
+        default Optional<Snapshot> computed(YearMonth month) {
+            return Optional.empty();
+        }
+
+        /** Offers the source a month just computed again, to keep or not. */
+        default void computed(YearMonth month, Snapshot snapshot) {
+        }
     }
 
     /** A month's reports as the gate takes them, and the figures and workbooks it left out as wrong. */
@@ -95,6 +107,10 @@ public final class History {
                 return kept.get();
             }
         }
+        Optional<Snapshot> done = source.computed(m);
+        if (done.isPresent()) {
+            return done.get();
+        }
         // The month before first, then this month's reports: one month's workbooks in memory at a time, not the
         // year's (each month's reports were held while every earlier month was read and computed).
         Snapshot b = m.getMonthValue() == 1 ? null : compute(model, m.minusMonths(1), source, depth + 1);
@@ -103,8 +119,10 @@ public final class History {
             return null;
         }
         int issue = b == null ? 1 : b.issue() + 1;
-        return Engine.compute(new Engine.Input(model, m, reports.reports(), b,
+        Snapshot s = Engine.compute(new Engine.Input(model, m, reports.reports(), b,
                 b == null ? How.ABSENT.id() : How.COMPUTED.id(), issue, m.atEndOfMonth().toString(), null, null,
                 null, reports.excluded()));
+        source.computed(m, s);
+        return s;
     }
 }

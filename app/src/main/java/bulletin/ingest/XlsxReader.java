@@ -84,7 +84,10 @@ final class XlsxReader {
     private static final BigDecimal EXPONENT_FROM = BigDecimal.TEN.pow(15);
     private static final String STRICT = "purl.oclc.org/ooxml";
     private static final String BOMB = "文件解压后的内容异常庞大（疑似“压缩炸弹”），拒绝读取";
-    private static final XMLInputFactory XML = factory();
+    /** The JDK's StAX factory, made only where the reference reading is asked for. */
+    private static final class Jdk {
+        static final XMLInputFactory XML = factory();
+    }
 
     private final ZipFile zip;
     private final String shown;
@@ -101,7 +104,11 @@ final class XlsxReader {
     /** Why reading stopped where a limit was met inside the XML parser (which wraps what it is thrown). */
     private String refusal;
 
-    private XlsxReader(ZipFile zip, String shown, Limits limits, long start) {
+    /** Whether the parts are read by the JDK's StAX parser (the reference) rather than {@link XmlScanner}. */
+    private final boolean stax;
+
+    private XlsxReader(ZipFile zip, String shown, Limits limits, long start, boolean stax) {
+        this.stax = stax;
         this.zip = zip;
         this.shown = shown;
         this.limits = limits;
@@ -128,10 +135,18 @@ final class XlsxReader {
 
     /** Reads every sheet of {@code file} within {@code limits}. */
     static List<SheetData> read(Path file, String shown, Limits limits) throws Workbooks.Unreadable {
+        return read(file, shown, limits, false);
+    }
+
+    /**
+     * Reads every sheet of {@code file} within {@code limits}, with the JDK's StAX parser where {@code stax} (the
+     * reference the scanner is tested against), else with {@link XmlScanner}.
+     */
+    static List<SheetData> read(Path file, String shown, Limits limits, boolean stax) throws Workbooks.Unreadable {
         long start = System.nanoTime();
         XlsxReader reader = null;
         try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
-            reader = new XlsxReader(zip, shown, limits, start);
+            reader = new XlsxReader(zip, shown, limits, start, stax);
             return reader.sheets();
         } catch (ZipException e) {
             throw new Workbooks.Unreadable("文件已损坏或不完整，无法作为 .xlsx 打开", e);
@@ -198,16 +213,16 @@ final class XlsxReader {
             sharedStringsAndStyles.put(r.type().substring(r.type().lastIndexOf('/') + 1), r.target());
         }
         List<String[]> sheetList = new ArrayList<>(); // name, target, state
-        XMLStreamReader x = open(workbookPath);
+        Part x = open(workbookPath);
         try {
-            while (x.hasNext()) {
-                if (next(x) == XMLStreamConstants.START_ELEMENT && x.getLocalName().equals("sheet")) {
+            for (int ev = x.next(); ev != XmlScanner.EOF; ev = x.next()) {
+                if (ev == XmlScanner.START && x.localName().equals("sheet")) {
                     if (sheetList.size() >= MAX_SHEETS) {
                         throw new Workbooks.Unreadable("工作簿中的工作表超过 " + MAX_SHEETS + " 张，远超一份表格所需，拒绝读取", null);
                     }
                     String rid = attr(x, "id");
                     sheetList.add(new String[] {attr(x, "name"), rels.get(rid), attr(x, "state")});
-                } else if (x.isStartElement() && x.getLocalName().equals("workbookPr")) {
+                } else if (ev == XmlScanner.START && x.localName().equals("workbookPr")) {
                     date1904 = isTrue(attr(x, "date1904"));
                 }
             }
@@ -231,10 +246,10 @@ final class XlsxReader {
 
     /** The main part named by the package relationships; a Strict Open XML package is refused by name. */
     private String officeDocument() throws IOException, XMLStreamException, Workbooks.Unreadable {
-        XMLStreamReader x = open("_rels/.rels");
+        Part x = open("_rels/.rels");
         try {
-            while (x.hasNext()) {
-                if (next(x) == XMLStreamConstants.START_ELEMENT && x.getLocalName().equals("Relationship")) {
+            for (int ev = x.next(); ev != XmlScanner.EOF; ev = x.next()) {
+                if (ev == XmlScanner.START && x.localName().equals("Relationship")) {
                     String type = attr(x, "Type");
                     if (type != null && type.contains(STRICT)) {
                         throw new Workbooks.Unreadable("这是“严格 Open XML”格式的工作簿，请另存为普通的 Excel 工作簿（*.xlsx）",
@@ -265,10 +280,10 @@ final class XlsxReader {
         if (!entries.containsKey(relsPath)) {
             return out;
         }
-        XMLStreamReader x = open(relsPath);
+        Part x = open(relsPath);
         try {
-            while (x.hasNext()) {
-                if (next(x) == XMLStreamConstants.START_ELEMENT && x.getLocalName().equals("Relationship")) {
+            for (int ev = x.next(); ev != XmlScanner.EOF; ev = x.next()) {
+                if (ev == XmlScanner.START && x.localName().equals("Relationship")) {
                     String t = attr(x, "Target");
                     String type = attr(x, "Type");
                     if (t != null) {
@@ -291,18 +306,17 @@ final class XlsxReader {
             throw new Workbooks.Unreadable("文件不完整：缺少 " + Text.visible(path) + "（表格中的文字都存放在这里），"
                     + "无法读出其中的文字：请在 Excel 或 WPS 中打开后重新保存", null);
         }
-        XMLStreamReader x = open(path);
+        Part x = open(path);
         try {
             StringBuilder si = null;
             int phonetic = 0;
-            while (x.hasNext()) {
-                int ev = next(x);
-                if (ev == XMLStreamConstants.START_ELEMENT) {
-                    switch (x.getLocalName()) {
+            for (int ev = x.next(); ev != XmlScanner.EOF; ev = x.next()) {
+                if (ev == XmlScanner.START) {
+                    switch (x.localName()) {
                         case "si" -> si = new StringBuilder();
                         case "rPh" -> phonetic++;
                         case "t" -> {
-                            String t = x.getElementText();
+                            String t = x.elementText();
                             if (si != null && phonetic == 0) {
                                 si.append(t);
                             }
@@ -310,15 +324,15 @@ final class XlsxReader {
                         default -> {
                         }
                     }
-                } else if (ev == XMLStreamConstants.END_ELEMENT) {
-                    if (x.getLocalName().equals("si")) {
+                } else if (ev == XmlScanner.END) {
+                    if (x.localName().equals("si")) {
                         if (out.size() >= MAX_STRINGS) {
                             throw new Workbooks.Unreadable("文件中的文字条目超过 " + MAX_STRINGS + " 条，远超一份表格所需，拒绝读取",
                                     null);
                         }
                         out.add(si == null || si.length() == 0 ? "" : si.toString());
                         si = null;
-                    } else if (x.getLocalName().equals("rPh")) {
+                    } else if (x.localName().equals("rPh")) {
                         phonetic--;
                     }
                 }
@@ -344,14 +358,13 @@ final class XlsxReader {
                     + "无法分辨百分比和日期：请在 Excel 或 WPS 中打开后重新保存", null);
         }
         Map<Integer, String> formats = new HashMap<>();
-        XMLStreamReader x = open(path);
+        Part x = open(path);
         try {
             boolean inXfs = false;
             int index = 0;
-            while (x.hasNext()) {
-                int ev = next(x);
-                if (ev == XMLStreamConstants.START_ELEMENT) {
-                    switch (x.getLocalName()) {
+            for (int ev = x.next(); ev != XmlScanner.EOF; ev = x.next()) {
+                if (ev == XmlScanner.START) {
+                    switch (x.localName()) {
                         case "numFmt" -> formats.put(Integer.parseInt(attr(x, "numFmtId")), attr(x, "formatCode"));
                         case "cellXfs" -> inXfs = true;
                         case "xf" -> {
@@ -370,7 +383,7 @@ final class XlsxReader {
                         default -> {
                         }
                     }
-                } else if (ev == XMLStreamConstants.END_ELEMENT && x.getLocalName().equals("cellXfs")) {
+                } else if (ev == XmlScanner.END && x.localName().equals("cellXfs")) {
                     inXfs = false;
                 }
             }
@@ -389,7 +402,7 @@ final class XlsxReader {
         if (!entries.containsKey(path)) {
             return Grid.of(place, cells, merges, hiddenRows, hiddenCols);
         }
-        XMLStreamReader x = open(path);
+        Part x = open(path);
         try {
             long row = -1;
             long col = -1;
@@ -398,10 +411,9 @@ final class XlsxReader {
             boolean formula = false;
             String value = null;
             StringBuilder inline = null;
-            while (x.hasNext()) {
-                int ev = next(x);
-                if (ev == XMLStreamConstants.START_ELEMENT) {
-                    switch (x.getLocalName()) {
+            for (int ev = x.next(); ev != XmlScanner.EOF; ev = x.next()) {
+                if (ev == XmlScanner.START) {
+                    switch (x.localName()) {
                         case "row" -> {
                             String r = attr(x, "r");
                             row = r == null ? row + 1 : Long.parseLong(r) - 1;
@@ -427,10 +439,10 @@ final class XlsxReader {
                             inline = null;
                         }
                         case "f" -> formula = true;
-                        case "v" -> value = x.getElementText();
+                        case "v" -> value = x.elementText();
                         case "is" -> inline = new StringBuilder();
                         case "t" -> {
-                            String t = x.getElementText();
+                            String t = x.elementText();
                             if (inline != null) {
                                 inline.append(t);
                             }
@@ -440,7 +452,7 @@ final class XlsxReader {
                         default -> {
                         }
                     }
-                } else if (ev == XMLStreamConstants.END_ELEMENT && x.getLocalName().equals("c")) {
+                } else if (ev == XmlScanner.END && x.localName().equals("c")) {
                     Grid.Value v = value(type, value, inline, formula, style, styles, strings);
                     if (v.kind() != Grid.Kind.BLANK || formula) {
                         cells.put(cell(row, col, place), v);
@@ -508,7 +520,7 @@ final class XlsxReader {
      * Adds the columns of a hidden {@code <col min max>} element to {@code hiddenCols}, cut to the columns a sheet
      * can have here (a range from -2147483647 to 2147483647 is the sheet's columns, not four billion of them).
      */
-    private static void hiddenColumns(XMLStreamReader x, BitSet hiddenCols) {
+    private static void hiddenColumns(Part x, BitSet hiddenCols) throws XMLStreamException {
         if (!isTrue(attr(x, "hidden"))) {
             return;
         }
@@ -644,7 +656,7 @@ final class XlsxReader {
      * workbook's limit (whatever size the zip declares for it), its UTF-8 decoded strictly (the JDK's parser
      * would print its own complaint about bad UTF-8 to stderr), a leading byte order mark dropped.
      */
-    private XMLStreamReader open(String name) throws IOException, XMLStreamException, Workbooks.Unreadable {
+    private Part open(String name) throws IOException, XMLStreamException, Workbooks.Unreadable {
         ZipEntry e = entries.get(name);
         if (e == null) {
             throw new Workbooks.Unreadable("文件不完整：缺少 " + Text.visible(name), null);
@@ -677,6 +689,9 @@ final class XlsxReader {
                 return n;
             }
         };
+        if (!stax) {
+            return new Scanned(new XmlScanner(counted, MAX_DEPTH), name);
+        }
         CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         Reader chars = new FilterReader(new PushbackReader(new InputStreamReader(counted, strict), 1)) {
@@ -698,24 +713,125 @@ final class XlsxReader {
                 }
             }
         };
-        return XML.createXMLStreamReader(chars);
+        return new Stax(Jdk.XML.createXMLStreamReader(chars));
     }
 
-    /** The next event; a DOCTYPE is refused: a real workbook never has one. */
-    private static int next(XMLStreamReader x) throws XMLStreamException {
-        int ev = x.next();
-        if (ev == XMLStreamConstants.DTD) {
-            throw new XMLStreamException("DOCTYPE");
+    /**
+     * What the reader takes from an XML part: its elements (start and end, by local name), their attributes, the
+     * text of text-only elements. Read by {@link XmlScanner}; the JDK's StAX parser over a strictly decoding Reader,
+     * which it replaced, is kept as the reference the scanner is tested against (XmlScannerTest).
+     */
+    interface Part {
+        /** {@link XmlScanner#START}, {@link XmlScanner#END} or {@link XmlScanner#EOF}. */
+        int next() throws XMLStreamException;
+
+        /** The local name of the element of the current start or end tag. */
+        String localName();
+
+        /** The current start tag's attribute of this local name; null where there is none. */
+        String attr(String local) throws XMLStreamException;
+
+        /** The text of the element just started, which holds no element; its end tag is passed, not given. */
+        String elementText() throws XMLStreamException;
+
+        void close() throws XMLStreamException;
+    }
+
+    /** The scanner, its bytes that are no UTF-8 told as the strict decoder's reading told them. */
+    private final class Scanned implements Part {
+        private final XmlScanner x;
+        private final String name;
+
+        Scanned(XmlScanner x, String name) {
+            this.x = x;
+            this.name = name;
         }
-        return ev;
-    }
 
-    private static String attr(XMLStreamReader x, String local) {
-        for (int i = 0; i < x.getAttributeCount(); i++) {
-            if (x.getAttributeLocalName(i).equals(local)) {
-                return x.getAttributeValue(i);
+        private XMLStreamException bad(XmlScanner.BadBytes e) {
+            refusal = "文件已损坏或不完整（" + Text.visible(name) + " 中有无效的字符），无法作为 .xlsx 打开";
+            return e;
+        }
+
+        @Override
+        public int next() throws XMLStreamException {
+            try {
+                return x.next();
+            } catch (XmlScanner.BadBytes e) {
+                throw bad(e);
             }
         }
-        return null;
+
+        @Override
+        public String localName() {
+            return x.localName();
+        }
+
+        @Override
+        public String attr(String local) throws XMLStreamException {
+            return x.attr(local);
+        }
+
+        @Override
+        public String elementText() throws XMLStreamException {
+            try {
+                return x.elementText();
+            } catch (XmlScanner.BadBytes e) {
+                throw bad(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            x.close();
+        }
+    }
+
+    /** The JDK's StAX reader as a {@link Part}; a DOCTYPE is refused: a real workbook never has one. */
+    private record Stax(XMLStreamReader x) implements Part {
+        @Override
+        public int next() throws XMLStreamException {
+            while (x.hasNext()) {
+                int ev = x.next();
+                if (ev == XMLStreamConstants.DTD) {
+                    throw new XMLStreamException("DOCTYPE");
+                }
+                if (ev == XMLStreamConstants.START_ELEMENT) {
+                    return XmlScanner.START;
+                }
+                if (ev == XMLStreamConstants.END_ELEMENT) {
+                    return XmlScanner.END;
+                }
+            }
+            return XmlScanner.EOF;
+        }
+
+        @Override
+        public String localName() {
+            return x.getLocalName();
+        }
+
+        @Override
+        public String attr(String local) {
+            for (int i = 0; i < x.getAttributeCount(); i++) {
+                if (x.getAttributeLocalName(i).equals(local)) {
+                    return x.getAttributeValue(i);
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public String elementText() throws XMLStreamException {
+            return x.getElementText();
+        }
+
+        @Override
+        public void close() throws XMLStreamException {
+            x.close();
+        }
+    }
+
+    private static String attr(Part x, String local) throws XMLStreamException {
+        return x.attr(local);
     }
 }

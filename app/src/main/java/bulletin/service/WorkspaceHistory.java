@@ -66,11 +66,36 @@ final class WorkspaceHistory implements History.Source {
         }
     }
 
+    /**
+     * A month computed again for history: its check is not kept (each earlier month is computed once, and keeping
+     * every month's workbooks made memory grow with the year: 50 MiB more at province size by December), unless
+     * the month was checked for itself already.
+     */
     @Override
     public History.Reports reports(YearMonth m, Supplier<Snapshot> before) {
-        MonthCheck.Accepted a = check(m, before, false).accepted(false);
+        MonthCheck known = checks.get(m);
+        MonthCheck c = known != null ? known : MonthCheck.run(ws, model, m,
+                () -> MonthCheck.lastMonth(before.get(), model, label(m.minusMonths(1))), false);
+        MonthCheck.Accepted a = c.accepted(false);
         return new History.Reports(a.reports(), a.excluded());
     }
+
+    @Override
+    public Optional<Snapshot> computed(YearMonth m) {
+        return lastComputed != null && lastComputed.month().equals(m) ? Optional.of(lastComputed.snapshot())
+                : Optional.empty();
+    }
+
+    @Override
+    public void computed(YearMonth m, Snapshot s) {
+        lastComputed = new Computed(m, s);
+    }
+
+    /** The last month computed again, kept for the next question about it (validate of files of two months). */
+    private record Computed(YearMonth month, Snapshot snapshot) {
+    }
+
+    private Computed lastComputed;
 
     /**
      * The month's workbooks judged, once per run: against last month's figures, which {@code before} gives (last
