@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.ss.util.CellReference;
 
 /**
  * A sheet as a rectangle of cell values with its merged regions resolved: a cell inside a merged region
@@ -233,7 +232,7 @@ public final class Grid {
 
     /** The place of a cell, {@code file:Sheet!C12}. */
     public Place place(int row, int col) {
-        return place.cell(new CellReference(row, col).formatAsString());
+        return place.cell(XlsxReader.a1(row, col));
     }
 
     /** The value saved in (row, col) itself, merged regions aside. */

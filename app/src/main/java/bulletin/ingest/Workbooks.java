@@ -10,6 +10,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.poi.poifs.filesystem.FileMagic;
@@ -86,6 +87,8 @@ public final class Workbooks {
      * refused first, unopened. (Duplicate zip entries are the light reader's to find, from the zip's directory:
      * a pass over the local headers would unpack every part, a zip bomb's gigabytes included.)
      */
+    private static final byte[] ZIP = {0x50, 0x4B, 0x03, 0x04};
+
     static void check(Path file) throws Unreadable {
         long size = regularFile(file).size();
         if (size == 0) {
@@ -96,8 +99,12 @@ public final class Workbooks {
                     + " MB，不像是一份进度表", null);
         }
         FileMagic magic;
-        try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
-            magic = FileMagic.valueOf(in);
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(4);
+            // A zip package (PK\3\4), as every workbook is, without POI's buffered look at the first bytes.
+            magic = Arrays.equals(head, ZIP) ? FileMagic.OOXML
+                    : FileMagic.valueOf(FileMagic.prepareToCheckMagic(new java.io.SequenceInputStream(
+                            new java.io.ByteArrayInputStream(head), in)));
         } catch (IOException e) {
             throw new Unreadable("无法读取文件（" + e.getMessage() + "）", e);
         }

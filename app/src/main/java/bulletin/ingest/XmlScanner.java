@@ -191,6 +191,19 @@ final class XmlScanner implements XlsxReader.Part {
 
     // ---------------------------------------------------------------------------------------------- characters
 
+    /** Whether the document declared XML 1.1: control characters then may be referenced, not written. */
+    private boolean xml11;
+
+    /** Whether {@code c} may be written as it is (XML 1.1 takes C1 controls only as references). */
+    private boolean literal(int c) {
+        return isXmlChar(c) && !(xml11 && c >= 0x7F && c <= 0x9F && c != 0x85);
+    }
+
+    /** Whether {@code c} may be referenced ({@code &#1;} is a character in XML 1.1, none in 1.0). */
+    private boolean referable(int c) {
+        return xml11 ? c >= 1 && isXmlChar(Math.max(c, 0x20)) : isXmlChar(c);
+    }
+
     private static boolean isXmlChar(int c) {
         return c >= 0x20 ? c <= 0xD7FF || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF)
                 : c == 0x9 || c == 0xA || c == 0xD;
@@ -622,13 +635,13 @@ final class XmlScanner implements XlsxReader.Part {
                 entity(i, semi);
                 i = semi + 1;
             } else if (b < 0x80) {
-                if (b < 0x20 && !isXmlChar(b)) {
+                if ((b < 0x20 || b == 0x7F) && !literal(b)) {
                     throw malformed("invalid XML character");
                 }
                 i++;
             } else {
                 int d = decode(i, end);
-                if (!isXmlChar(d & 0xFFFFFF)) {
+                if (!literal(d & 0xFFFFFF)) {
                     throw malformed("invalid XML character");
                 }
                 i += d >>> 24;
@@ -817,14 +830,14 @@ final class XmlScanner implements XlsxReader.Part {
     /** Checks one character at pos (first byte b) and passes it: its code point. */
     private int char1(int b) throws XMLStreamException {
         if (b < 0x80) {
-            if (b < 0x20 && !isXmlChar(b)) {
+            if ((b < 0x20 || b == 0x7F) && !literal(b)) {
                 throw malformed("invalid XML character");
             }
             pos++;
             return b;
         }
         int cp = streamedCodePoint();
-        if (!isXmlChar(cp)) {
+        if (!literal(cp)) {
             throw malformed("invalid XML character");
         }
         return cp;
@@ -851,13 +864,13 @@ final class XmlScanner implements XlsxReader.Part {
         for (int k = nameEnd; k < end; ) {
             int b = buf[k] & 0xFF;
             if (b < 0x80) {
-                if (b < 0x20 && !isXmlChar(b)) {
+                if ((b < 0x20 || b == 0x7F) && !literal(b)) {
                     throw malformed("invalid XML character");
                 }
                 k++;
             } else {
                 int d = decode(k, end);
-                if (!isXmlChar(d & 0xFFFFFF)) {
+                if (!literal(d & 0xFFFFFF)) {
                     throw malformed("invalid XML character");
                 }
                 k += d >>> 24;
@@ -919,7 +932,7 @@ final class XmlScanner implements XlsxReader.Part {
                 throw malformed("XML declaration not well-formed");
             }
             boolean ok = switch (name) {
-                case "version" -> v.equals("1.0") || v.equals("1.1");
+                case "version" -> v.equals("1.0") || (xml11 = v.equals("1.1"));
                 case "encoding" -> !v.isEmpty() && Character.isLetter(v.charAt(0))
                         && v.chars().allMatch(c -> c < 0x80 && (Character.isLetterOrDigit(c) || c == '.' || c == '_'
                         || c == '-'));
@@ -966,7 +979,16 @@ final class XmlScanner implements XlsxReader.Part {
             out.append('\n');
             if (peek() == '\n') {
                 pos++;
+            } else if (xml11 && peek() == 0xC2) {
+                while (lim - pos < 2 && !eof) {
+                    fill(pos);
+                }
+                if (lim - pos >= 2 && (buf[pos + 1] & 0xFF) == 0x85) {
+                    pos += 2;
+                }
             }
+        } else if (xml11 && (cp == 0x85 || cp == 0x2028)) {
+            out.append('\n');
         } else {
             out.appendCodePoint(cp);
         }
@@ -994,7 +1016,7 @@ final class XmlScanner implements XlsxReader.Part {
             brackets = b == ']' ? brackets + 1 : 0;
             if (out == null) {
                 char1(b);
-            } else if (b >= 0x20 && b < 0x80) {
+            } else if (b >= 0x20 && b < 0x7F) {
                 out.append((char) b);
                 pos++;
             } else {
@@ -1040,7 +1062,7 @@ final class XmlScanner implements XlsxReader.Part {
                 digits++;
                 pos++;
             }
-            if (!isXmlChar((int) v)) {
+            if (!referable((int) v)) {
                 throw malformed("invalid XML character reference");
             }
             return (int) v;
@@ -1079,7 +1101,7 @@ final class XmlScanner implements XlsxReader.Part {
                 }
                 v = Math.min(v * (hex ? 16 : 10) + d, 0x110000);
             }
-            if (!isXmlChar((int) v)) {
+            if (!referable((int) v)) {
                 throw malformed("invalid XML character reference");
             }
             return (int) v;
@@ -1107,7 +1129,7 @@ final class XmlScanner implements XlsxReader.Part {
         boolean plain = true;
         for (int k = from; k < to; k++) {
             byte b = buf[k];
-            if (b == '&' || b == '\t' || b == '\n' || b == '\r') {
+            if (b == '&' || b == '\t' || b == '\n' || b == '\r' || (xml11 && b < 0)) {
                 plain = false;
                 break;
             }
@@ -1131,7 +1153,8 @@ final class XmlScanner implements XlsxReader.Part {
                 k = semi + 1;
             } else if (b == '\r') {
                 sb.append(' ');
-                k += k + 1 < to && buf[k + 1] == '\n' ? 2 : 1;
+                k += k + 1 < to && buf[k + 1] == '\n' ? 2
+                        : xml11 && k + 2 < to && (buf[k + 1] & 0xFF) == 0xC2 && (buf[k + 2] & 0xFF) == 0x85 ? 3 : 1;
             } else if (b == '\t' || b == '\n') {
                 sb.append(' ');
                 k++;
@@ -1140,7 +1163,8 @@ final class XmlScanner implements XlsxReader.Part {
                 k++;
             } else {
                 int d = decode(k, to);
-                sb.appendCodePoint(d & 0xFFFFFF);
+                int cp = d & 0xFFFFFF;
+                sb.appendCodePoint(xml11 && (cp == 0x85 || cp == 0x2028) ? ' ' : cp);
                 k += d >>> 24;
             }
         }

@@ -146,6 +146,17 @@ public final class Text {
         return SPACES.matcher(s).replaceAll(" ").trim();
     }
 
+    /** Whether {@code s} holds any white space of {@code SPACES}: \s, no-break or ideographic space. */
+    private static boolean hasSpace(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c <= ' ' ? c == ' ' || (c >= '\t' && c <= '\r') : c == '\u00A0' || c == '\u3000') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Whether {@link #clean} leaves {@code s} as it is: no white space of {@code SPACES} in it (\s, no-break and
      * ideographic space), and no character at either end that trim() drops.
@@ -155,22 +166,16 @@ public final class Text {
         if (n == 0) {
             return true;
         }
-        if (s.charAt(0) <= ' ' || s.charAt(n - 1) <= ' ') {
-            return false;
-        }
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c <= ' ' ? c == ' ' || (c >= '\t' && c <= '\r') : c == '\u00A0' || c == '\u3000') {
-                return false;
-            }
-        }
-        return true;
+        return s.charAt(0) > ' ' && s.charAt(n - 1) > ' ' && !hasSpace(s);
     }
 
     /** Removes all white space: "岳阳楼 区" as the header wraps it is the unit 岳阳楼区. */
     public static String compact(String s) {
         if (s == null) {
             return "";
+        }
+        if (!hasSpace(s)) {
+            return s;
         }
         return SPACES.matcher(s).replaceAll("");
     }

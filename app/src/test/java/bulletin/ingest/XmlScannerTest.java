@@ -89,6 +89,9 @@ class XmlScannerTest {
         edits.put("depth-64", x -> x.replace("<sheetData>", "<extLst>" + "<ext>".repeat(61) + "</ext>".repeat(61) + "</extLst><sheetData>"));
         edits.put("depth-65", x -> x.replace("<sheetData>", "<extLst>" + "<ext>".repeat(62) + "</ext>".repeat(62) + "</extLst><sheetData>"));
         edits.put("depth-66", x -> x.replace("<sheetData>", "<extLst>" + "<ext>".repeat(63) + "</ext>".repeat(63) + "</extLst><sheetData>"));
+        edits.put("xml11-control-reference", x -> x.replace("<?xml version=\"1.0\"", "<?xml version=\"1.1\"").replace("</sheetData>", "<row r=\"900\"><c r=\"Z1\" t=\"inlineStr\"><is><t>a&#1;b&#x7F;</t></is></c></row></sheetData>"));
+        edits.put("xml11-line-ends", x -> x.replace("<?xml version=\"1.0\"", "<?xml version=\"1.1\"").replace("</sheetData>", "<row r=\"900\"><c r=\"Z1\" t=\"inlineStr\" foo=\"a\u0085b\u2028c\r\u0085d\"><is><t>a\u0085b\u2028c\r\u0085d\r\ne</t></is></c></row></sheetData>"));
+        edits.put("xml10-c1-controls", x -> cell(x, "<c r=\"Z1\" t=\"inlineStr\"><is><t>a\u0080b\u009Fc\u007Fd\u0085e\u2028f</t></is></c>"));
         // not well-formed, refused
         edits.put("doctype", x -> x.replaceFirst("\\?>", "?><!DOCTYPE worksheet [<!ENTITY x \"约300\">]>"));
         edits.put("doctype-inside", x -> x.replace("<sheetData>", "<!DOCTYPE x><sheetData>"));
@@ -132,6 +135,9 @@ class XmlScannerTest {
         edits.put("end-tag-with-attribute", x -> x.replaceFirst("</row>", "</row r=\"1\">"));
         edits.put("cdata-outside-root", x -> x + "<![CDATA[x]]>");
         edits.put("lone-lt", x -> cell(x, "<c r=\"Z1\" t=\"inlineStr\"><is><t>a < b</t></is></c>"));
+        edits.put("xml11-literal-c1-control", x -> x.replace("<?xml version=\"1.0\"", "<?xml version=\"1.1\"").replace("</sheetData>", "<row r=\"900\"><c r=\"Z1\" t=\"inlineStr\"><is><t>a\u0080b</t></is></c></row></sheetData>"));
+        edits.put("xml11-literal-del", x -> x.replace("<?xml version=\"1.0\"", "<?xml version=\"1.1\"").replace("</sheetData>", "<row r=\"900\"><c r=\"Z1\" t=\"inlineStr\"><is><t>a\u007Fb</t></is></c></row></sheetData>"));
+        edits.put("xml11-reference-zero", x -> x.replace("<?xml version=\"1.0\"", "<?xml version=\"1.1\"").replace("</sheetData>", "<row r=\"900\"><c r=\"Z1\" t=\"inlineStr\"><is><t>a&#0;b</t></is></c></row></sheetData>"));
         edits.put("bang-junk", x -> x.replace("<sheetData>", "<!ELEMENT x><sheetData>"));
         List<String> differ = new ArrayList<>();
         Map<String, String> told = new LinkedHashMap<>();
@@ -159,6 +165,44 @@ class XmlScannerTest {
         }
         assertThat(told.get("doctype")).contains("DOCTYPE");
         assertThat(told.get("depth-66")).contains("嵌套超过 64 层");
+    }
+
+    /** Hand edits of the other parts a reading takes: shared strings, styles, the workbook, relationships. */
+    @Test
+    void editsOfTheOtherPartsReadTheSameAsWithStax() throws IOException {
+        Map<String, String[]> edits = new LinkedHashMap<>(); // name -> part, from, to
+        edits.put("phonetic-runs", new String[] {"xl/sharedStrings.xml", "<si><t>", "<si><rPh sb=\"0\" eb=\"1\"><t>ピン</t></rPh><t>"});
+        edits.put("rich-text", new String[] {"xl/sharedStrings.xml", "<si><t>", "<si><r><rPr><b/></rPr><t xml:space=\"preserve\"> 粗 </t></r><t>"});
+        edits.put("prefixed-strings", new String[] {"xl/sharedStrings.xml", "<si>", "<x:si xmlns:x=\"urn:x\">"});
+        edits.put("strings-entity", new String[] {"xl/sharedStrings.xml", "<si><t>", "<si><t>&amp;&#x41;&#66;"});
+        edits.put("strings-undeclared-entity", new String[] {"xl/sharedStrings.xml", "<si><t>", "<si><t>&foo;"});
+        edits.put("strings-doctype", new String[] {"xl/sharedStrings.xml", "<sst", "<!DOCTYPE sst><sst"});
+        edits.put("styles-comment", new String[] {"xl/styles.xml", "<cellXfs", "<!-- c --><cellXfs"});
+        edits.put("styles-broken", new String[] {"xl/styles.xml", "<cellXfs", "<cellXfs <"});
+        edits.put("workbook-1904", new String[] {"xl/workbook.xml", "<sheets>", "<workbookPr date1904=\"1\"/><sheets>"});
+        edits.put("workbook-hidden-sheet", new String[] {"xl/workbook.xml", "<sheet ", "<sheet state=\"hidden\" "});
+        edits.put("workbook-broken", new String[] {"xl/workbook.xml", "<sheets>", "<sheets"});
+        edits.put("rels-single-quotes", new String[] {"xl/_rels/workbook.xml.rels", "Target=\"", "Target = '"});
+        edits.put("rels-bom", new String[] {"_rels/.rels", "<?xml", "\uFEFF<?xml"});
+        List<String> differ = new ArrayList<>();
+        for (Map.Entry<String, String[]> e : edits.entrySet()) {
+            String[] edit = e.getValue();
+            String xml = new String(form.get(edit[0]), StandardCharsets.UTF_8);
+            String changed = edit[0].endsWith(".rels") && edit[1].equals("Target=\"")
+                    ? xml.replaceAll("Target=\"([^\"]*)\"", "Target = '$1'") : xml.replaceFirst(
+                    java.util.regex.Pattern.quote(edit[1]), java.util.regex.Matcher.quoteReplacement(edit[2]));
+            assertThat(changed).as(e.getKey()).isNotEqualTo(xml);
+            Map<String, byte[]> parts = new LinkedHashMap<>(form);
+            parts.put(edit[0], changed.getBytes(StandardCharsets.UTF_8));
+            Path p = dir.resolve(e.getKey() + ".xlsx");
+            Files.write(p, zip(parts));
+            String scanned = reading(p, false);
+            String stax = reading(p, true);
+            if (!scanned.equals(stax)) {
+                differ.add(e.getKey() + "\n  scanner: " + cut(scanned) + "\n  stax:    " + cut(stax));
+            }
+        }
+        assertThat(differ).isEmpty();
     }
 
     /** Bytes that are no UTF-8, wherever they are: the strict decoder's message, naming the part. */
