@@ -223,6 +223,30 @@ class XmlScannerHostileTest {
         e.put("nbsp-outside-root", x -> x + "\u00A0");
         e.put("ideographic-space-outside-root", x -> x + "\u3000");
         e.put("vertical-tab-in-attribute", x -> x.replace("<c r=\"A1\"", "<c r=\"A1\" foo=\"\u000B\""));
+        // XML 1.1, as the JDK reads it
+        e.put("xml11-cr-nel-in-text", x -> cell(decl(x, "<?xml version=\"1.1\"?>"),
+                "<c r=\"Z1\" t=\"inlineStr\"><is><t>a\r\u0085b\u2028c&#x85;d&#x2028;e</t></is></c>"));
+        e.put("xml11-nel-ls-in-attribute", x -> decl(x, "<?xml version=\"1.1\"?>")
+                .replace("<c r=\"A1\" t=\"s\"", "<c r=\"A1\u2028\" t=\"s\r\u0085\""));
+        e.put("xml11-charref-1-in-attribute", x -> decl(x, "<?xml version=\"1.1\"?>")
+                .replace("<c r=\"A1\"", "<c r=\"A1\" foo=\"&#1;&#x7F;\""));
+        e.put("xml11-charref-0", x -> cell(decl(x, "<?xml version=\"1.1\"?>"), "<c r=\"Z1\" t=\"inlineStr\"><is><t>&#0;</t></is></c>"));
+        e.put("xml11-raw-c1-in-comment", x -> decl(x, "<?xml version=\"1.1\"?>").replace("<sheetData>", "<!--\u0086--><sheetData>"));
+        e.put("xml11-raw-c1-in-pi", x -> decl(x, "<?xml version=\"1.1\"?>").replace("<sheetData>", "<?p \u0086?><sheetData>"));
+        e.put("xml11-raw-c1-in-cdata", x -> cell(decl(x, "<?xml version=\"1.1\"?>"), "<c r=\"Z1\" t=\"inlineStr\"><is><t><![CDATA[\u0086]]></t></is></c>"));
+        e.put("xml11-raw-del-in-text", x -> cell(decl(x, "<?xml version=\"1.1\"?>"), "<c r=\"Z1\" t=\"inlineStr\"><is><t>a\u007Fb</t></is></c>"));
+        e.put("xml11-raw-c1-outside-root", x -> decl(x, "<?xml version=\"1.1\"?>") + "\u0085");
+        e.put("xml11-nel-in-cdata", x -> cell(decl(x, "<?xml version=\"1.1\"?>"), "<c r=\"Z1\" t=\"inlineStr\"><is><t><![CDATA[a\r\u0085b\u0085c]]></t></is></c>"));
+        e.put("xml11-nel-in-v", x -> cell(decl(x, "<?xml version=\"1.1\"?>"), "<c r=\"Z1\"><v>1\u2028</v></c>"));
+        e.put("xml11-name-with-nel-char", x -> decl(x, "<?xml version=\"1.1\"?>").replace("<sheetData>", "<x\u2070/><sheetData>"));
+        e.put("xml11-cr-nel-at-buffer-edge", x -> cell(decl(x, "<?xml version=\"1.1\"?>"),
+                "<c r=\"Z1\" t=\"inlineStr\"><is><t>" + "a".repeat(16 * 1024 - 1) + "\r\u0085" + "b".repeat(40000) + "</t></is></c>"));
+        e.put("xml10-after-xml11-declared-in-other-part", x -> cell(x, "<c r=\"Z1\" t=\"inlineStr\"><is><t>a\u0085b</t></is></c>"));
+        // namespace declarations named like the attributes the reader asks for
+        e.put("xmlns-prefix-named-ref-on-mergeCell", x -> x.replace("<mergeCell ref=\"A1:K1\"", "<mergeCell xmlns:ref=\"A1:K9\" ref=\"A1:K1\""));
+        e.put("xmlns-prefix-named-hidden-on-col", x -> x.replace("<col min=\"2\" max=\"2\"", "<col xmlns:hidden=\"1\" min=\"2\" max=\"2\""));
+        e.put("xmlns-prefix-named-min-on-col", x -> x.replace("<col min=\"2\" max=\"2\"", "<col xmlns:min=\"1\" min=\"2\" max=\"2\" hidden=\"1\""));
+        e.put("xmlns-prefix-named-t-on-inline-cell", x -> cell(x, "<c xmlns:t=\"n\" r=\"Z1\" t=\"inlineStr\"><is><t>文字</t></is></c>"));
         // cell values
         e.put("value-types", x -> cell(x, "<c r=\"Z1\" t=\"str\"><v>文字</v></c><c r=\"Z2\" t=\"b\"><v>1</v></c>"
                 + "<c r=\"Z3\" t=\"e\"><v>#N/A</v></c><c r=\"Z4\" t=\"d\"><v>2026-05-01T00:00:00</v></c>"
@@ -268,6 +292,32 @@ class XmlScannerHostileTest {
         e.put("wb-sheet-name-tab", x -> x.replace("name=\"进度填报\"", "name=\"进度\t填报\""));
         e.put("wb-r-id-prefix-other", x -> x.replace("r:id=\"rId3\"", "r:id=\"rId3\" x:id=\"rId4\"").replace("<workbook ", "<workbook xmlns:x=\"urn:x\" "));
         return e;
+    }
+
+    /** Edits of the styles and relationships parts. */
+    @TestFactory
+    Stream<DynamicTest> styleAndRelationshipEditsReadAsWithStax() {
+        Map<String, String[]> e = new LinkedHashMap<>();
+        // {part, from, to}
+        e.put("styles-xmlns-prefix-named-numFmtId-on-xf", new String[] {"xl/styles.xml",
+            "<cellXfs count=\"16\"><xf numFmtId=\"0\"", "<cellXfs count=\"16\"><xf xmlns:numFmtId=\"10\" numFmtId=\"0\""});
+        e.put("rels-xmlns-prefix-named-Target", new String[] {"xl/_rels/workbook.xml.rels",
+            "<Relationship Id=\"rId3\"", "<Relationship xmlns:Target=\"worksheets/sheet2.xml\" Id=\"rId3\""});
+        e.put("rels-xmlns-prefix-named-Id", new String[] {"xl/_rels/workbook.xml.rels",
+            "<Relationship Id=\"rId3\"", "<Relationship xmlns:Id=\"rId4\" Id=\"rId3\""});
+        e.put("workbook-xmlns-prefix-named-id-on-sheet", new String[] {WORKBOOK,
+            "<sheet name=\"进度填报\"", "<sheet xmlns:id=\"rId4\" name=\"进度填报\""});
+        e.put("styles-xml11-declared", new String[] {"xl/styles.xml", "<?xml version=\"1.0\"", "<?xml version=\"1.1\""});
+        return e.entrySet().stream().map(c -> DynamicTest.dynamicTest(c.getKey(), () -> {
+            String[] edit = c.getValue();
+            String x = new String(form.get(edit[0]), StandardCharsets.UTF_8);
+            assertThat(x).contains(edit[1]);
+            String sheet = cell(new String(form.get(SHEET), StandardCharsets.UTF_8), "<c r=\"Z1\"><v>0.5</v></c>");
+            Map<String, byte[]> parts = new LinkedHashMap<>(form);
+            parts.put(edit[0], x.replace(edit[1], edit[2]).getBytes(StandardCharsets.UTF_8));
+            parts.put(SHEET, sheet.getBytes(StandardCharsets.UTF_8));
+            comparePackage(c.getKey(), parts);
+        }));
     }
 
     @TestFactory
@@ -378,7 +428,14 @@ class XmlScannerHostileTest {
     }
 
     private static void compare(String name, String part, byte[] bytes) throws IOException {
-        Path p = write(name, part, bytes);
+        Map<String, byte[]> parts = new LinkedHashMap<>(form);
+        parts.put(part, bytes);
+        comparePackage(name, parts);
+    }
+
+    private static void comparePackage(String name, Map<String, byte[]> parts) throws IOException {
+        Path p = dir.resolve(name.replaceAll("[^A-Za-z0-9.-]", "_") + ".xlsx");
+        Files.write(p, XmlScannerTest.zip(parts));
         String stax;
         try {
             stax = XmlScannerTest.reading(p, true);
