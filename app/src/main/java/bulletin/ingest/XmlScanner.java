@@ -109,7 +109,11 @@ final class XmlScanner implements XlsxReader.Part {
 
     private final InputStream in;
     private final int maxDepth;
-    private byte[] buf = new byte[16 * 1024];
+    /** A buffer of 16 KiB per thread, used again by the next part read there (not one that grew larger). */
+    private static final ThreadLocal<byte[]> SPARE = new ThreadLocal<>();
+    private static final int BUFFER = 16 * 1024;
+
+    private byte[] buf;
     private int pos;
     private int lim;
     private boolean eof;
@@ -137,14 +141,25 @@ final class XmlScanner implements XlsxReader.Part {
     private String[] attrKey = new String[32];
     private final StringBuilder text = new StringBuilder();
 
+    /** Gives the buffer back to the thread's spare (the caller closes the stream). */
     @Override
     public void close() {
-        // the caller closes the stream
+        if (buf != null && buf.length == BUFFER) {
+            SPARE.set(buf);
+        }
+        buf = null;
     }
 
     XmlScanner(InputStream in, int maxDepth) {
         this.in = in;
         this.maxDepth = maxDepth;
+        byte[] spare = SPARE.get();
+        if (spare != null) {
+            SPARE.set(null);
+            buf = spare;
+        } else {
+            buf = new byte[BUFFER];
+        }
     }
 
     // ---------------------------------------------------------------------------------------------- the buffer
