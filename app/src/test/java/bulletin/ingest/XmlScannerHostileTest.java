@@ -397,6 +397,30 @@ class XmlScannerHostileTest {
         assertThat(scanMs).as("scanner ms (StAX " + staxMs + " ms)").isLessThan(3000);
     }
 
+    /**
+     * 150 cells of 9,990 attributes each (each under StAX's limit of 10,000, so StAX reads them): the scanner's
+     * check for an attribute given twice must not cost the square of the attributes in each tag.
+     */
+    @Test
+    void manyTagsWithManyAttributesAreReadInLinearTime() throws IOException {
+        String x = new String(form.get(SHEET), StandardCharsets.UTF_8);
+        String attrs = attributes(9_990);
+        StringBuilder cells = new StringBuilder();
+        for (int i = 1; i <= 150; i++) {
+            cells.append("<c ").append(attrs).append(" r=\"Z").append(i).append("\"><v>").append(i).append("</v></c>");
+        }
+        Path p = write("many-tags-many-attributes", SHEET, cell(x, cells.toString()).getBytes(StandardCharsets.UTF_8));
+        long t0 = System.nanoTime();
+        String stax = XmlScannerTest.reading(p, true);
+        long staxMs = (System.nanoTime() - t0) / 1_000_000;
+        t0 = System.nanoTime();
+        String scanned = XmlScannerTest.reading(p, false);
+        long scanMs = (System.nanoTime() - t0) / 1_000_000;
+        assertThat(stax).doesNotStartWith("unreadable");
+        assertThat(scanned).as("scanner took " + scanMs + " ms, StAX " + staxMs + " ms").isEqualTo(stax);
+        assertThat(scanMs).as("scanner ms (StAX " + staxMs + " ms)").isLessThan(Math.max(3000, 3 * staxMs));
+    }
+
     /** One start tag of 12 MB (an attribute of text that does not compress) is read without parsing it again and again. */
     @Test
     void aLongIncompressibleTagIsReadInLinearTime() throws IOException {
