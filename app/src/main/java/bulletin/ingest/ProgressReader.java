@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -272,12 +273,28 @@ public final class ProgressReader {
                 || !(model.units().contains(reporter) || model.departments().contains(reporter))) {
             return;
         }
-        String expected = FormContract.fingerprint(model, reporter);
+        String expected = fingerprint(model, reporter);
         if (found.equals(expected)) {
             return;
         }
         problems.add(Problem.warning("form-outdated", meta.cell(FormContract.KEY_FINGERPRINT),
                 outdated(meta, model, reporter)).with(found, expected));
+    }
+
+    /** The fingerprints of the last model asked about, by reporter (each reporter's is asked once a month). */
+    private record Fingerprints(IndicatorModel model, ConcurrentHashMap<String, String> by) {
+    }
+
+    private static volatile Fingerprints fingerprints = new Fingerprints(null, new ConcurrentHashMap<>());
+
+    /** {@link FormContract#fingerprint}, worked out once per model (the same object) and reporter. */
+    private static String fingerprint(IndicatorModel model, String reporter) {
+        Fingerprints f = fingerprints;
+        if (f.model() != model) {
+            f = new Fingerprints(model, new ConcurrentHashMap<>());
+            fingerprints = f;
+        }
+        return f.by().computeIfAbsent(reporter, r -> FormContract.fingerprint(model, r));
     }
 
     /**
