@@ -22,12 +22,16 @@ import javax.xml.stream.XMLStreamException;
  * <li>markup that is not well-formed: unmatched or crossing tags, a second root, text outside the root,
  *     attributes without quotes or given twice, {@code <} in an attribute, {@code ]]>} in text, {@code --} in a
  *     comment, a misplaced XML declaration, names that are no XML names, unbound namespace prefixes;</li>
- * <li>elements nested deeper than the limit it is given.</li>
+ * <li>elements nested deeper than the limit it is given, more than {@link #MAX_ATTRIBUTES} attributes on one, a
+ *     name (prefix, local part, target) or namespace URI longer than {@link #MAX_NAME}: the JDK's limits;</li>
+ * <li>names with characters outside XML 1.0 fourth edition's tables ({@link XmlNames}; XML 1.1's own in 1.1), two
+ *     attributes of one namespace and local name, the prefixes xml and xmlns or their URIs bound otherwise.</li>
  * </ul>
  * Line ends are normalised (CR LF and CR to LF) and attribute values as XML prescribes (tab, CR and LF to a
  * space). Namespace prefixes are checked and dropped: {@code x:c} is the element {@code c}, as the StAX reading
- * took local names. The part is streamed through a buffer that grows only to hold one tag (or one long
- * text-only value): nothing is allocated by a size the file declares.
+ * took local names; namespace declarations are no attributes. The part is streamed through a buffer that grows
+ * only to hold one tag (or one long text-only value): nothing is allocated by a size the file declares, and every
+ * step costs in proportion to the part's length (a tag is parsed once, attributes given twice found by hashing).
  */
 final class XmlScanner implements XlsxReader.Part {
 

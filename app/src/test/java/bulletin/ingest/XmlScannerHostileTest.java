@@ -294,6 +294,103 @@ class XmlScannerHostileTest {
         return e;
     }
 
+    /**
+     * After the review: the JDK's limits at their edges, namespaces, the XML declaration's values, processing
+     * instruction targets, XML 1.1's line ends outside the root, XML 1.0 fourth edition's name characters, and
+     * tags longer than the buffer.
+     */
+    private static Map<String, UnaryOperator<String>> followUpEdits() {
+        Map<String, UnaryOperator<String>> e = new LinkedHashMap<>();
+        String u = "urn:" + "u".repeat(996);
+        // names: a prefix and a local part of 1,000 characters each are read; 1,001 is refused
+        e.put("name-local-1000", x -> x.replace("<sheetData>", "<" + "n".repeat(1000) + "/><sheetData>"));
+        e.put("name-local-1001", x -> x.replace("<sheetData>", "<" + "n".repeat(1001) + "/><sheetData>"));
+        e.put("name-local-1000-cjk", x -> x.replace("<sheetData>", "<" + "名".repeat(1000) + "/><sheetData>"));
+        e.put("name-local-1001-cjk", x -> x.replace("<sheetData>", "<" + "名".repeat(1001) + "/><sheetData>"));
+        e.put("name-prefix-1000-local-1000", x -> x.replace("<sheetData>", "<" + "p".repeat(1000) + ":" + "n".repeat(1000)
+                + " xmlns:" + "p".repeat(1000) + "=\"urn:p\"/><sheetData>"));
+        e.put("name-prefix-1001", x -> x.replace("<sheetData>", "<" + "p".repeat(1001) + ":n xmlns:" + "p".repeat(1001)
+                + "=\"urn:p\"/><sheetData>"));
+        e.put("attribute-name-1000", x -> x.replace("<c r=\"A1\"", "<c " + "a".repeat(1000) + "=\"1\" r=\"A1\""));
+        e.put("attribute-name-1001", x -> x.replace("<c r=\"A1\"", "<c " + "a".repeat(1001) + "=\"1\" r=\"A1\""));
+        e.put("namespace-uri-1000", x -> cell(x, "<c xmlns:p=\"" + u + "\" r=\"Z1\"><v>1</v></c>"));
+        e.put("namespace-uri-1001", x -> cell(x, "<c xmlns:p=\"" + u + "u\" r=\"Z1\"><v>1</v></c>"));
+        e.put("default-namespace-uri-1001", x -> cell(x, "<c xmlns=\"" + u + "u\" r=\"Z1\"><v>1</v></c>"));
+        e.put("pi-target-1000", x -> cell(x, "<c r=\"Z1\"><v>1<?" + "t".repeat(1000) + " d?>2</v></c>"));
+        e.put("pi-target-1001", x -> cell(x, "<c r=\"Z1\"><v>1<?" + "t".repeat(1001) + " d?>2</v></c>"));
+        // attributes: 10,000 on an element are read, declarations aside; the 10,001st is refused
+        e.put("attributes-10000", x -> x.replace("<c r=\"A1\"", "<c " + attributes(9999) + " r=\"A1\""));
+        e.put("attributes-10000-and-declarations", x -> x.replace("<c r=\"A1\"",
+                "<c xmlns:p=\"urn:p\" " + attributes(9999) + " xmlns:q=\"urn:q\" r=\"A1\""));
+        e.put("attributes-10001-with-a-declaration", x -> x.replace("<c r=\"A1\"",
+                "<c xmlns:p=\"urn:p\" " + attributes(10000) + " r=\"A1\""));
+        e.put("attributes-20-unique", x -> cell(x, "<c " + attributes(19) + " r=\"Z1\"><v>1</v></c>"));
+        e.put("attributes-20-last-twice", x -> cell(x, "<c " + attributes(19) + " r=\"Z1\" a7=\"\"><v>1</v></c>"));
+        e.put("attributes-20-two-prefixes-one-uri", x -> cell(x, "<c xmlns:a=\"urn:u\" xmlns:b=\"urn:u\" " + attributes(16)
+                + " a:x=\"1\" r=\"Z1\" b:x=\"2\"><v>1</v></c>"));
+        e.put("attributes-prefixed-and-plain-one-local-name", x -> cell(x,
+                "<c xmlns:a=\"urn:u\" xmlns:b=\"urn:u\" a:x=\"1\" b:y=\"2\" x=\"3\" r=\"Z1\"><v>1</v></c>"));
+        e.put("attribute-xml-lang-twice", x -> cell(x, "<c xml:lang=\"zh\" xml:lang=\"en\" r=\"Z1\"><v>1</v></c>"));
+        e.put("declaration-twice", x -> cell(x, "<c xmlns:p=\"urn:a\" xmlns:p=\"urn:b\" r=\"Z1\"><v>1</v></c>"));
+        e.put("default-declaration-twice", x -> cell(x, "<c xmlns=\"urn:a\" xmlns=\"urn:b\" r=\"Z1\"><v>1</v></c>"));
+        e.put("default-namespace-xml-uri", x -> cell(x, "<c xmlns=\"http://www.w3.org/XML/1998/namespace\" r=\"Z1\"><v>1</v></c>"));
+        e.put("default-namespace-xmlns-uri", x -> cell(x, "<c xmlns=\"http://www.w3.org/2000/xmlns/\" r=\"Z1\"><v>1</v></c>"));
+        e.put("prefix-redeclared-inside", x -> cell(x, "<c xmlns:p=\"urn:a\" p:x=\"1\" r=\"Z1\"><v xmlns:p=\"urn:b\" p:y=\"2\">1</v></c>"
+                + "<c p:x=\"1\" r=\"Z2\"/>"));
+        e.put("prefix-hidden-and-restored", x -> cell(x, "<c xmlns:p=\"urn:a\" r=\"Z1\"><v xmlns:p=\"urn:b\">1</v><f p:x=\"1\"/></c>"));
+        e.put("xml11-prefix-undeclared", x -> cell(decl(x, "<?xml version=\"1.1\"?>"),
+                "<c xmlns:p=\"urn:p\" r=\"Z1\"><v xmlns:p=\"\">1</v></c>"));
+        e.put("xml11-prefix-used-after-undeclared", x -> cell(decl(x, "<?xml version=\"1.1\"?>"),
+                "<c xmlns:p=\"urn:p\" r=\"Z1\"><v xmlns:p=\"\" p:x=\"1\">1</v></c>"));
+        // the XML declaration: values as written
+        e.put("decl-encoding-undeclared-entity", x -> decl(x, "<?xml version=\"1.0\" encoding=\"&bogus;\"?>"));
+        e.put("decl-encoding-lt-and-space", x -> decl(x, "<?xml version=\"1.0\" encoding=\"a<b c\"?>"));
+        e.put("decl-encoding-other-quote-inside", x -> decl(x, "<?xml version=\"1.0\" encoding='a\"b'?>"));
+        e.put("decl-encoding-control", x -> decl(x, "<?xml version=\"1.0\" encoding=\"a\u0001\"?>"));
+        e.put("decl-encoding-unquoted", x -> decl(x, "<?xml version=\"1.0\" encoding=UTF-8?>"));
+        e.put("decl-standalone-charref", x -> decl(x, "<?xml version=\"1.0\" standalone=\"y&#101;s\"?>"));
+        e.put("decl-version-space", x -> decl(x, "<?xml version=\" 1.0\"?>"));
+        e.put("decl-version-1.1-charref", x -> decl(x, "<?xml version=\"1&#46;1\"?>"));
+        // processing instruction targets
+        e.put("pi-target-colon-first", x -> cell(x, "<c r=\"Z1\"><v>1<?:b c?>2</v></c>"));
+        e.put("pi-target-two-colons", x -> cell(x, "<c r=\"Z1\"><v>1<?a:b:c d?>2</v></c>"));
+        e.put("pi-target-xml-colon", x -> cell(x, "<c r=\"Z1\"><v>1<?xml:a d?>2</v></c>"));
+        e.put("pi-target-mixed-case-xml", x -> cell(x, "<c r=\"Z1\"><v>1<?XmL d?>2</v></c>"));
+        e.put("pi-target-colon-before-root", x -> decl(x, "<?xml version=\"1.0\"?><?a:b c?>"));
+        // XML 1.1's line ends outside the root, and XML 1.0's
+        e.put("xml11-nel-ls-before-root", x -> decl(x, "<?xml version=\"1.1\"?>\u0085\u2028\r\u0085"));
+        e.put("xml11-ls-then-text-after-root", x -> decl(x, "<?xml version=\"1.1\"?>") + "\u2028x");
+        e.put("xml10-nel-after-root", x -> x + "\u0085");
+        e.put("xml10-ls-after-root", x -> x + "\u2028");
+        // names in XML 1.0 by the fourth edition's tables, in XML 1.1 by the fifth's
+        e.put("name-thai-sara-am", x -> x.replace("<sheetData>", "<x\u0E33/><sheetData>"));
+        e.put("name-cjk-extension-a", x -> x.replace("<sheetData>", "<x\u3400/><sheetData>"));
+        e.put("name-cjk-unified-first", x -> x.replace("<sheetData>", "<\u4E00/><sheetData>"));
+        e.put("name-cjk-compatibility-fa30", x -> x.replace("<sheetData>", "<x\uFA30/><sheetData>"));
+        e.put("name-ideographic-zero-start", x -> x.replace("<sheetData>", "<\u3007/><sheetData>"));
+        e.put("name-katakana-voiced-mark", x -> x.replace("<sheetData>", "<x\u309B/><sheetData>"));
+        e.put("name-middle-dot-inside", x -> x.replace("<sheetData>", "<x\u00B7/><sheetData>"));
+        e.put("name-combining-grave-inside", x -> x.replace("<sheetData>", "<x\u0300/><sheetData>"));
+        e.put("name-latin-0220", x -> x.replace("<sheetData>", "<x\u0220/><sheetData>"));
+        e.put("attribute-name-emoji", x -> x.replace("<c r=\"A1\"", "<c a\uD83D\uDE00=\"1\" r=\"A1\""));
+        e.put("prefix-cjk-extension-a", x -> cell(x, "<c xmlns:p\u3400=\"urn:p\" r=\"Z1\"><v>1</v></c>"));
+        e.put("xml11-name-cjk-extension-a", x -> decl(x, "<?xml version=\"1.1\"?>").replace("<sheetData>", "<x\u3400/><sheetData>"));
+        e.put("xml11-name-emoji", x -> decl(x, "<?xml version=\"1.1\"?>").replace("<sheetData>", "<x\uD83D\uDE00/><sheetData>"));
+        // tags longer than the buffer
+        e.put("long-tag-gt-in-quoted-values", x -> cell(x, "<c foo=\"" + "a>'".repeat(10000) + "\" bar='" + "b>\"".repeat(10000)
+                + "' r=\"Z1\"><v>1</v></c>"));
+        e.put("long-end-tag-spaces", x -> cell(x, "<c r=\"Z1\"><v>1</v" + " ".repeat(40000) + "></c>"));
+        e.put("long-tag-quote-never-closed", x -> x.replace("<c r=\"A1\"", "<c foo=\"" + "a".repeat(40000) + " r=\"A1\""));
+        e.put("long-tag-many-declarations", x -> cell(x, "<c " + declarations(3000) + " r=\"Z1\"><v>1</v></c>"));
+        e.put("long-tag-many-declarations-one-twice", x -> cell(x, "<c " + declarations(3000) + " xmlns:p17=\"urn:x\" r=\"Z1\"><v>1</v></c>"));
+        return e;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> followUpEditsReadAsWithStax() {
+        return cases(SHEET, followUpEdits());
+    }
+
     /** Edits of the styles and relationships parts. */
     @TestFactory
     Stream<DynamicTest> styleAndRelationshipEditsReadAsWithStax() {
@@ -544,6 +641,14 @@ class XmlScannerHostileTest {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < n; i++) {
             sb.append('a').append(i).append("=\"\" ");
+        }
+        return sb.toString();
+    }
+
+    private static String declarations(int n) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            sb.append("xmlns:p").append(i).append("=\"urn:").append(i % 7).append("\" p").append(i).append(":a=\"\" ");
         }
         return sb.toString();
     }
