@@ -166,8 +166,7 @@ final class XmlScanner implements XlsxReader.Part {
     private String[] attrUri = new String[32];
     /** The attributes of the current start tag that are not namespace declarations (limited as StAX limits them). */
     private int plainAttrs;
-    /** An open-addressed table of attribute indexes (+1), to find one given twice among many in linear time. */
-    private int[] seen = new int[64];
+
     private final StringBuilder text = new StringBuilder();
 
     /** Gives the buffer back to the thread's spare (the caller closes the stream). */
@@ -883,7 +882,7 @@ final class XmlScanner implements XlsxReader.Part {
     /**
      * No attribute given twice: by namespace and local name, as Namespaces in XML says (so {@code a:x} and
      * {@code b:x} with a and b bound to one URI are one name twice). Pairs compared for a few attributes, a hash
-     * table for more, so that an element of thousands of attributes costs their number, not its square.
+     * set for more, so that an element of thousands of attributes costs their number, not its square.
      */
     private void unique() throws XMLStreamException {
         if (attrCount <= 8) {
@@ -896,25 +895,15 @@ final class XmlScanner implements XlsxReader.Part {
             }
             return;
         }
-        int size = Integer.highestOneBit(attrCount) * 4;
-        if (seen.length < size) {
-            seen = new int[size];
-        } else {
-            Arrays.fill(seen, 0, size, 0);
-        }
+        // Keyed by local name, a space (which no name holds) and URI; a HashMap's bins of strings whose hashes
+        // collide (which a hostile file may choose) become trees, so even those cost n log n, not n squared.
+        java.util.Set<String> names = new java.util.HashSet<>(attrCount * 2);
         for (int a = 0; a < attrCount; a++) {
-            int h = attrUri[a] == null ? 0 : attrUri[a].hashCode();
-            for (int k = attrLocal[a]; k < attrNameEnd[a]; k++) {
-                h = h * 31 + buf[k];
+            String key = new String(buf, attrLocal[a], attrNameEnd[a] - attrLocal[a], StandardCharsets.UTF_8) + ' '
+                    + (attrUri[a] == null ? "" : attrUri[a]);
+            if (!names.add(key)) {
+                throw malformed("attribute specified twice");
             }
-            h = (h ^ (h >>> 16)) & (size - 1);
-            while (seen[h] != 0) {
-                if (sameName(a, seen[h] - 1)) {
-                    throw malformed("attribute specified twice");
-                }
-                h = (h + 1) & (size - 1);
-            }
-            seen[h] = a + 1;
         }
     }
 

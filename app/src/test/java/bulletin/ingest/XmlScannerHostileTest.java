@@ -526,6 +526,31 @@ class XmlScannerHostileTest {
     }
 
     /**
+     * 20 cells of 9,990 attributes whose names all have one hash (strings of "Aa" and "BB"): the check for an
+     * attribute given twice must not fall to the square of their number when a file chooses its names so.
+     */
+    @Test
+    void attributeNamesOfOneHashAreReadInLinearTime() throws IOException {
+        String x = new String(form.get(SHEET), StandardCharsets.UTF_8);
+        StringBuilder attrs = new StringBuilder();
+        for (int i = 0; i < 9_990; i++) {
+            for (int bit = 13; bit >= 0; bit--) {
+                attrs.append((i >> bit & 1) == 0 ? "Aa" : "BB");
+            }
+            attrs.append("=\"\" ");
+        }
+        assertThat("AaAa".hashCode()).isEqualTo("BBBB".hashCode());
+        StringBuilder cells = new StringBuilder();
+        for (int i = 1; i <= 20; i++) {
+            cells.append("<c ").append(attrs).append(" r=\"Z").append(i).append("\"><v>").append(i).append("</v></c>");
+        }
+        Path p = write("colliding-attribute-names", SHEET, cell(x, cells.toString()).getBytes(StandardCharsets.UTF_8));
+        String stax = XmlScannerTest.reading(p, true);
+        assertThat(stax).doesNotStartWith("unreadable").contains("[25 Value[text=20, number=20,");
+        assertThat(scannedWithinBudget(p)).isEqualTo(stax);
+    }
+
+    /**
      * One start tag of 8 MB (an attribute of text that does not compress, so the part comes in many small reads):
      * read without parsing the tag again after every read (which took about 8 s here).
      */
