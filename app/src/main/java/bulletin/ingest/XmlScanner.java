@@ -364,13 +364,19 @@ final class XmlScanner implements XlsxReader.Part {
         if (i == start || (colon[0] >= 0 && colon[0] == i - 1)) {
             throw malformed("name expected");
         }
-        if (i - start > MAX_NAME) { // a byte or more per character: only a name of this many bytes may be too long
-            int c = colon[0];
-            if (c >= 0 ? length(start, c) > MAX_NAME || length(c + 1, i) > MAX_NAME : length(start, i) > MAX_NAME) {
+        return i;
+    }
+
+    /**
+     * A start tag's or attribute's name buf[start..end), its colon at c (or -1): neither its prefix nor its local
+     * part may be longer than {@link #MAX_NAME}. (An end tag's name is only compared with its start tag's.)
+     */
+    private void limitName(int start, int end, int c) throws XMLStreamException {
+        if (end - start > MAX_NAME) { // a byte or more per character: only a name of this many bytes may be too long
+            if (c >= 0 ? length(start, c) > MAX_NAME || length(c + 1, end) > MAX_NAME : length(start, end) > MAX_NAME) {
                 throw nameTooLong();
             }
         }
-        return i;
     }
 
     /**
@@ -734,6 +740,7 @@ final class XmlScanner implements XlsxReader.Part {
         int i = pos + 1;
         tagNameEnd = qname(i, lim, colon);
         tagColon = colon[0];
+        limitName(i, tagNameEnd, tagColon);
         i = tagNameEnd;
         attrCount = 0;
         plainAttrs = 0;
@@ -770,6 +777,7 @@ final class XmlScanner implements XlsxReader.Part {
     private int attribute(int i, int end) throws XMLStreamException {
         int start = i;
         int nameEnd = qname(i, end, colon);
+        limitName(start, nameEnd, colon[0]);
         i = nameEnd;
         while (i < end && isSpace(buf[i])) {
             i++;

@@ -311,6 +311,8 @@ class XmlScannerHostileTest {
                 + " xmlns:" + "p".repeat(1000) + "=\"urn:p\"/><sheetData>"));
         e.put("name-prefix-1001", x -> x.replace("<sheetData>", "<" + "p".repeat(1001) + ":n xmlns:" + "p".repeat(1001)
                 + "=\"urn:p\"/><sheetData>"));
+        e.put("end-tag-name-1001-not-matching", x -> cell(x, "<c r=\"Z1\"><v>1</" + "v".repeat(1001) + "></c>"));
+        e.put("end-tag-name-1001-cjk-not-matching", x -> cell(x, "<c r=\"Z1\"><v>1</v" + "名".repeat(1001) + "></c>"));
         e.put("attribute-name-1000", x -> x.replace("<c r=\"A1\"", "<c " + "a".repeat(1000) + "=\"1\" r=\"A1\""));
         e.put("attribute-name-1001", x -> x.replace("<c r=\"A1\"", "<c " + "a".repeat(1001) + "=\"1\" r=\"A1\""));
         e.put("namespace-uri-1000", x -> cell(x, "<c xmlns:p=\"" + u + "\" r=\"Z1\"><v>1</v></c>"));
