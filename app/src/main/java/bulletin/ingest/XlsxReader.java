@@ -122,6 +122,9 @@ final class XlsxReader {
         f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
         f.setProperty(XMLInputFactory.IS_COALESCING, true);
         f.setProperty("jdk.xml.maxElementDepth", String.valueOf(MAX_DEPTH));
+        // The JDK's defaults, set here so that a system property cannot make the reference differ from the scanner.
+        f.setProperty("jdk.xml.elementAttributeLimit", String.valueOf(XmlScanner.MAX_ATTRIBUTES));
+        f.setProperty("jdk.xml.maxXMLNameLimit", String.valueOf(XmlScanner.MAX_NAME));
         // Malformed XML is reported through the exception we turn into a message; never printed by the parser.
         f.setXMLReporter((message, type, info, location) -> {
         });
@@ -162,6 +165,14 @@ final class XlsxReader {
             }
             if (m.contains("maxelementdepth")) {
                 throw new Workbooks.Unreadable("文件中的 XML 嵌套超过 " + MAX_DEPTH + " 层，不是正常的 Excel 文件，拒绝读取", e);
+            }
+            if (m.contains("jaxp00010002")) { // the JDK's elementAttributeLimit, and the scanner's
+                throw new Workbooks.Unreadable("文件中的 XML 有元素带有超过 " + XmlScanner.MAX_ATTRIBUTES
+                        + " 个属性，不是正常的 Excel 文件，拒绝读取", e);
+            }
+            if (m.contains("jaxp00010005")) { // the JDK's maxXMLNameLimit, and the scanner's
+                throw new Workbooks.Unreadable("文件中的 XML 有长度超过 " + XmlScanner.MAX_NAME
+                        + " 个字符的名称，不是正常的 Excel 文件，拒绝读取", e);
             }
             throw new Workbooks.Unreadable("文件已损坏或不完整，其中的内容无法解析", e);
         } catch (RuntimeException e) {

@@ -3,8 +3,9 @@ package bulletin.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import javax.xml.stream.XMLStreamException;
 
 /**
@@ -21,12 +22,16 @@ import javax.xml.stream.XMLStreamException;
  * <li>markup that is not well-formed: unmatched or crossing tags, a second root, text outside the root,
  *     attributes without quotes or given twice, {@code <} in an attribute, {@code ]]>} in text, {@code --} in a
  *     comment, a misplaced XML declaration, names that are no XML names, unbound namespace prefixes;</li>
- * <li>elements nested deeper than the limit it is given.</li>
+ * <li>elements nested deeper than the limit it is given, more than {@link #MAX_ATTRIBUTES} attributes on one, a
+ *     name (prefix, local part, target) or namespace URI longer than {@link #MAX_NAME}: the JDK's limits;</li>
+ * <li>names with characters outside XML 1.0 fourth edition's tables ({@link XmlNames}; XML 1.1's own in 1.1), two
+ *     attributes of one namespace and local name, the prefixes xml and xmlns or their URIs bound otherwise.</li>
  * </ul>
  * Line ends are normalised (CR LF and CR to LF) and attribute values as XML prescribes (tab, CR and LF to a
  * space). Namespace prefixes are checked and dropped: {@code x:c} is the element {@code c}, as the StAX reading
- * took local names. The part is streamed through a buffer that grows only to hold one tag (or one long
- * text-only value): nothing is allocated by a size the file declares.
+ * took local names; namespace declarations are no attributes. The part is streamed through a buffer that grows
+ * only to hold one tag (or one long text-only value): nothing is allocated by a size the file declares, and every
+ * step costs in proportion to the part's length (a tag is parsed once, attributes given twice found by hashing).
  */
 final class XmlScanner implements XlsxReader.Part {
 
@@ -43,6 +48,14 @@ final class XmlScanner implements XlsxReader.Part {
             super("invalid UTF-8");
         }
     }
+
+    /** Attributes on one element, as the JDK's {@code jdk.xml.elementAttributeLimit} (namespace declarations aside). */
+    static final int MAX_ATTRIBUTES = 10_000;
+    /** Characters in a name's prefix or local part, a target or a namespace URI ({@code jdk.xml.maxXMLNameLimit}). */
+    static final int MAX_NAME = 1_000;
+    /** The namespace the prefix xml is bound to, and that of namespace declarations (both reserved). */
+    static final String XML_URI = "http://www.w3.org/XML/1998/namespace";
+    static final String XMLNS_URI = "http://www.w3.org/2000/xmlns/";
 
     /** A tag reached the end of the bytes read so far: read more and parse it again (never leaves the class). */
     private static final XMLStreamException MORE = new XMLStreamException("more");
@@ -128,9 +141,16 @@ final class XmlScanner implements XlsxReader.Part {
     private boolean rootSeen;
     /** An empty element's end, to be given by the next call. */
     private boolean pendingEnd;
-    /** Declared namespace prefixes, with the depth of the element declaring each. */
-    private final List<String> prefixes = new ArrayList<>();
-    private final List<Integer> prefixDepth = new ArrayList<>();
+    /**
+     * Declared namespace prefixes, innermost last: each one's URI (null where XML 1.1 undeclares it), the depth of
+     * the element declaring it and the declaration it hides (or -1); {@link #prefixTop} finds a prefix's innermost.
+     */
+    private String[] nsPrefix = new String[8];
+    private String[] nsUri = new String[8];
+    private int[] nsDepth = new int[8];
+    private int[] nsHidden = new int[8];
+    private int nsCount;
+    private final Map<String, Integer> prefixTop = new HashMap<>();
 
     /** The current start tag: its local name and its attributes (offsets into the buffer, valid until next()). */
     private String local;
@@ -142,6 +162,11 @@ final class XmlScanner implements XlsxReader.Part {
     private int[] attrValueEnd = new int[32];
     /** The attributes' local names, made as they are asked for. */
     private String[] attrKey = new String[32];
+    /** The attributes' namespace URIs (null for none; {@link #XMLNS_URI} for a namespace declaration). */
+    private String[] attrUri = new String[32];
+    /** The attributes of the current start tag that are not namespace declarations (limited as StAX limits them). */
+    private int plainAttrs;
+
     private final StringBuilder text = new StringBuilder();
 
     /** Gives the buffer back to the thread's spare (the caller closes the stream). */
@@ -328,14 +353,8 @@ final class XmlScanner implements XlsxReader.Part {
                 c = d & 0xFFFFFF;
                 len = d >>> 24;
             }
-            if (i == start ? !isNameStart(c) : !isNameChar(c)) {
+            if (!nameChar(c, i == start)) {
                 break;
-            }
-            if (c == ':') {
-                if (colon[0] >= 0 || i == start) {
-                    throw malformed("bad qualified name");
-                }
-                colon[0] = i;
             }
             i += len;
         }
@@ -344,6 +363,74 @@ final class XmlScanner implements XlsxReader.Part {
         }
         if (i == start || (colon[0] >= 0 && colon[0] == i - 1)) {
             throw malformed("name expected");
+        }
+        return i;
+    }
+
+    /**
+     * A start tag's or attribute's name buf[start..end), its colon at c (or -1): neither its prefix nor its local
+     * part may be longer than {@link #MAX_NAME}. (An end tag's name is only compared with its start tag's.)
+     */
+    private void limitName(int start, int end, int c) throws XMLStreamException {
+        if (end - start > MAX_NAME) { // a byte or more per character: only a name of this many bytes may be too long
+            if (c >= 0 ? length(start, c) > MAX_NAME || length(c + 1, end) > MAX_NAME : length(start, end) > MAX_NAME) {
+                throw nameTooLong();
+            }
+        }
+    }
+
+    /**
+     * Whether the non-ASCII character c may start ({@code first}) or be in a name: by XML 1.0 fourth edition's
+     * tables in an XML 1.0 document, by the fifth edition's ranges in XML 1.1 (as the JDK's parser judges them).
+     */
+    private boolean nameChar(int c, boolean first) {
+        if (xml11) {
+            return first ? isNameStart(c) : isNameChar(c);
+        }
+        return first ? XmlNames.isStart10(c) : XmlNames.isChar10(c);
+    }
+
+    /** The UTF-16 length of the well-formed UTF-8 bytes buf[from..to), as the JDK counts a name's characters. */
+    private int length(int from, int to) {
+        int n = 0;
+        for (int k = from; k < to; k++) {
+            int b = buf[k] & 0xFF;
+            n += (b & 0xC0) == 0x80 ? 0 : b >= 0xF0 ? 2 : 1;
+        }
+        return n;
+    }
+
+    private static XMLStreamException nameTooLong() {
+        return malformed("JAXP00010005: maxXMLNameLimit: a name or namespace URI longer than " + MAX_NAME
+                + " characters");
+    }
+
+    /**
+     * Reads a processing instruction's target at buf[i..end): a name in which a colon is a character like any
+     * other (as the JDK reads it); returns where it ends.
+     */
+    private int target(int i, int end) throws XMLStreamException {
+        int start = i;
+        while (i < end) {
+            int b = buf[i] & 0xFF;
+            if (b < 0x80) {
+                if ((NAME[b] & (i == start ? 1 : 2)) == 0) {
+                    break;
+                }
+                i++;
+                continue;
+            }
+            int d = decode(i, end);
+            if (!nameChar(d & 0xFFFFFF, i == start)) {
+                break;
+            }
+            i += d >>> 24;
+        }
+        if (i == start) {
+            throw malformed("processing instruction without a target");
+        }
+        if (i - start > MAX_NAME && length(start, i) > MAX_NAME) {
+            throw nameTooLong();
         }
         return i;
     }
@@ -391,10 +478,13 @@ final class XmlScanner implements XlsxReader.Part {
                 }
             } else if (depth == 0) {
                 if (!isSpace(b)) {
-                    if (b >= 0x80) {
-                        streamedCodePoint(); // bytes that are no UTF-8 are told as such first
+                    // bytes that are no UTF-8 are told as such first; NEL and LS are line ends in XML 1.1
+                    int cp = b >= 0x80 ? streamedCodePoint() : b;
+                    if (!xml11 || (cp != 0x85 && cp != 0x2028)) {
+                        throw malformed("content is not allowed outside the root element");
                     }
-                    throw malformed("content is not allowed outside the root element");
+                    begun = true;
+                    continue;
                 }
                 begun = true;
                 pos++;
@@ -410,10 +500,16 @@ final class XmlScanner implements XlsxReader.Part {
         return local;
     }
 
-    /** The value of the current start tag's attribute of this local name (any prefix); null where it has none. */
+    /**
+     * The value of the current start tag's first attribute of this local name, in any namespace or none (as the
+     * StAX reading asked); null where it has none. A namespace declaration ({@code xmlns:t="…"}) is no attribute.
+     */
     @Override
     public String attr(String name) throws XMLStreamException {
         for (int a = 0; a < attrCount; a++) {
+            if (attrUri[a] == XMLNS_URI) {
+                continue;
+            }
             String k = attrKey[a];
             if (k == null) {
                 k = known(attrLocal[a], attrNameEnd[a]);
@@ -562,6 +658,7 @@ final class XmlScanner implements XlsxReader.Part {
             throw malformed("markup after the root element");
         }
         int end;
+        boolean found = false;
         while (true) {
             try {
                 end = parseStart();
@@ -570,7 +667,12 @@ final class XmlScanner implements XlsxReader.Part {
                 if (e != MORE) {
                     throw e;
                 }
-                fill(pos);
+                if (found) {
+                    fill(pos);
+                } else {
+                    tagEnd(); // read on to the tag's end once, then parse it again once: no parse per read
+                    found = true;
+                }
             }
         }
         int nameStart = pos + 1;
@@ -586,12 +688,44 @@ final class XmlScanner implements XlsxReader.Part {
             bound(new String(buf, nameStart, elColon - nameStart, StandardCharsets.UTF_8), false);
         }
         for (int a = 0; a < attrCount; a++) {
-            checkAttribute(a);
+            if (attrUri[a] == null && attrLocal[a] > attrName[a]) {
+                attrUri[a] = bound(known(attrName[a], attrLocal[a] - 1), true);
+            }
         }
+        unique();
         local = known(elColon >= 0 ? elColon + 1 : nameStart, nameEnd);
         rootSeen = true;
         pos = end + 1;
         pendingEnd = empty;
+    }
+
+    /**
+     * Reads on until the tag at pos is in the buffer whole: to a '>' outside quotes (which is its end, if the tag
+     * is well-formed so far), or to the end of the part. Linear however long the tag and however the bytes come.
+     */
+    private void tagEnd() throws XMLStreamException {
+        int i = pos + 1;
+        byte quote = 0;
+        while (true) {
+            if (i >= lim) {
+                int shift = fill(pos);
+                if (shift < 0) {
+                    return;
+                }
+                i -= shift;
+                continue;
+            }
+            byte b = buf[i++];
+            if (quote != 0) {
+                if (b == quote) {
+                    quote = 0;
+                }
+            } else if (b == '"' || b == '\'') {
+                quote = b;
+            } else if (b == '>') {
+                return;
+            }
+        }
     }
 
     /** The end of the name of the start tag parseStart read, and where its colon is (or -1). */
@@ -606,8 +740,10 @@ final class XmlScanner implements XlsxReader.Part {
         int i = pos + 1;
         tagNameEnd = qname(i, lim, colon);
         tagColon = colon[0];
+        limitName(i, tagNameEnd, tagColon);
         i = tagNameEnd;
         attrCount = 0;
+        plainAttrs = 0;
         while (true) {
             boolean spaced = false;
             while (i < lim && isSpace(buf[i])) {
@@ -641,6 +777,7 @@ final class XmlScanner implements XlsxReader.Part {
     private int attribute(int i, int end) throws XMLStreamException {
         int start = i;
         int nameEnd = qname(i, end, colon);
+        limitName(start, nameEnd, colon[0]);
         i = nameEnd;
         while (i < end && isSpace(buf[i])) {
             i++;
@@ -700,6 +837,12 @@ final class XmlScanner implements XlsxReader.Part {
         if (i == end) {
             throw malformed("attribute value not closed");
         }
+        store(start, nameEnd, colon[0], vStart, i);
+        return i + 1;
+    }
+
+    /** Keeps the attribute just read: its name buf[start..nameEnd) (colon at colonAt, or -1) and value. */
+    private void store(int start, int nameEnd, int colonAt, int vStart, int vEnd) throws XMLStreamException {
         if (attrCount == attrName.length) {
             int n = attrCount * 2;
             attrName = java.util.Arrays.copyOf(attrName, n);
@@ -708,74 +851,136 @@ final class XmlScanner implements XlsxReader.Part {
             attrValue = java.util.Arrays.copyOf(attrValue, n);
             attrValueEnd = java.util.Arrays.copyOf(attrValueEnd, n);
             attrKey = java.util.Arrays.copyOf(attrKey, n);
+            attrUri = java.util.Arrays.copyOf(attrUri, n);
         }
         attrName[attrCount] = start;
-        attrLocal[attrCount] = colon[0] >= 0 ? colon[0] + 1 : start;
+        attrLocal[attrCount] = colonAt >= 0 ? colonAt + 1 : start;
         attrNameEnd[attrCount] = nameEnd;
         attrValue[attrCount] = vStart;
-        attrValueEnd[attrCount] = i;
+        attrValueEnd[attrCount] = vEnd;
         attrKey[attrCount] = null;
+        attrUri[attrCount] = null;
+        if (!(buf[start] == 'x' && nameEnd - start >= 5 && matches(start, "xmlns")
+                && (nameEnd - start == 5 || colonAt == start + 5)) && ++plainAttrs > MAX_ATTRIBUTES) {
+            throw malformed("JAXP00010002: elementAttributeLimit: an element with more than " + MAX_ATTRIBUTES
+                    + " attributes");
+        }
         attrCount++;
-        return i + 1;
     }
 
+    /** Whether attributes a and b have one name: the same local name in the same namespace (or in none). */
     private boolean sameName(int a, int b) {
-        int n = attrNameEnd[a] - attrName[a];
-        if (attrNameEnd[b] - attrName[b] != n) {
+        int n = attrNameEnd[a] - attrLocal[a];
+        if (attrNameEnd[b] - attrLocal[b] != n) {
+            return false;
+        }
+        String u = attrUri[a];
+        String v = attrUri[b];
+        if (u != v && (u == null || !u.equals(v))) {
             return false;
         }
         for (int j = 0; j < n; j++) {
-            if (buf[attrName[a] + j] != buf[attrName[b] + j]) {
+            if (buf[attrLocal[a] + j] != buf[attrLocal[b] + j]) {
                 return false;
             }
         }
         return true;
     }
 
-    /** xmlns and xmlns:p attributes of the current start tag declare prefixes at its depth. */
-    private void declarePrefixes() throws XMLStreamException {
-        for (int a = 0; a < attrCount; a++) {
-            int n = attrNameEnd[a] - attrName[a];
-            if (n > 6 && matches(attrName[a], "xmlns:")) {
-                String p = new String(buf, attrName[a] + 6, n - 6, StandardCharsets.UTF_8);
-                if (attrValueEnd[a] == attrValue[a] || p.equals("xmlns")) {
-                    throw malformed("bad namespace declaration");
+    /**
+     * No attribute given twice: by namespace and local name, as Namespaces in XML says (so {@code a:x} and
+     * {@code b:x} with a and b bound to one URI are one name twice). Pairs compared for a few attributes, a hash
+     * set for more, so that an element of thousands of attributes costs their number, not its square.
+     */
+    private void unique() throws XMLStreamException {
+        if (attrCount <= 8) {
+            for (int a = 1; a < attrCount; a++) {
+                for (int b = 0; b < a; b++) {
+                    if (sameName(a, b)) {
+                        throw malformed("attribute specified twice");
+                    }
                 }
-                prefixes.add(p);
-                prefixDepth.add(depth);
             }
+            return;
         }
-    }
-
-    private void checkAttribute(int a) throws XMLStreamException {
-        for (int b = 0; b < a; b++) {
-            if (sameName(a, b)) {
+        // Keyed by local name, a space (which no name holds) and URI; a HashMap's bins of strings whose hashes
+        // collide (which a hostile file may choose) become trees, so even those cost n log n, not n squared.
+        java.util.Set<String> names = new java.util.HashSet<>(attrCount * 2);
+        for (int a = 0; a < attrCount; a++) {
+            String key = new String(buf, attrLocal[a], attrNameEnd[a] - attrLocal[a], StandardCharsets.UTF_8) + ' '
+                    + (attrUri[a] == null ? "" : attrUri[a]);
+            if (!names.add(key)) {
                 throw malformed("attribute specified twice");
             }
         }
-        int colonAt = attrLocal[a] - 1;
-        if (colonAt > attrName[a]) {
-            String p = new String(buf, attrName[a], colonAt - attrName[a], StandardCharsets.UTF_8);
-            if (!p.equals("xmlns")) {
-                bound(p, true);
+    }
+
+    /**
+     * The xmlns and xmlns:p attributes of the current start tag declare prefixes at its depth; they are no
+     * attributes ({@link #attr} never gives one, as StAX listed none). The prefixes xml and xmlns and their URIs
+     * are reserved: xml only to its own URI, xmlns never, and no other prefix to either (as StAX refused them).
+     */
+    private void declarePrefixes() throws XMLStreamException {
+        for (int a = 0; a < attrCount; a++) {
+            int n = attrNameEnd[a] - attrName[a];
+            boolean prefixed = n > 6 && matches(attrName[a], "xmlns:");
+            if (!prefixed && !(n == 5 && matches(attrName[a], "xmlns"))) {
+                continue;
             }
+            attrUri[a] = XMLNS_URI;
+            String uri = value(attrValue[a], attrValueEnd[a]);
+            if (uri.length() > MAX_NAME) {
+                throw nameTooLong();
+            }
+            if (uri.equals(XMLNS_URI)) {
+                throw malformed("CantBindXMLNS: the xmlns namespace may not be bound");
+            }
+            String p = prefixed ? new String(buf, attrName[a] + 6, n - 6, StandardCharsets.UTF_8) : "";
+            if (p.equals("xmlns")) {
+                throw malformed("CantBindXMLNS: the prefix xmlns may not be declared");
+            }
+            if (p.equals("xml") != uri.equals(XML_URI)) {
+                throw malformed("CantBindXML: the prefix xml is bound to its own namespace, and only it");
+            }
+            if (p.isEmpty() || p.equals("xml")) {
+                continue; // the default namespace: elements are taken by their local names
+            }
+            if (uri.isEmpty() && !xml11) {
+                throw malformed("bad namespace declaration: a prefix bound to no URI");
+            }
+            declare(p, uri.isEmpty() ? null : uri);
         }
     }
 
-    /** A prefix must be declared in scope ("xml" always is). */
-    private void bound(String prefix, boolean attribute) throws XMLStreamException {
+    private void declare(String prefix, String uri) {
+        if (nsCount == nsPrefix.length) {
+            int n = nsCount * 2;
+            nsPrefix = Arrays.copyOf(nsPrefix, n);
+            nsUri = Arrays.copyOf(nsUri, n);
+            nsDepth = Arrays.copyOf(nsDepth, n);
+            nsHidden = Arrays.copyOf(nsHidden, n);
+        }
+        Integer hidden = prefixTop.put(prefix, nsCount);
+        nsPrefix[nsCount] = prefix;
+        nsUri[nsCount] = uri;
+        nsDepth[nsCount] = depth;
+        nsHidden[nsCount] = hidden == null ? -1 : hidden;
+        nsCount++;
+    }
+
+    /** A prefix must be declared in scope ("xml" always is): its namespace URI. */
+    private String bound(String prefix, boolean attribute) throws XMLStreamException {
         if (prefix.equals("xml")) {
-            return;
+            return XML_URI;
         }
         if (prefix.equals("xmlns") && !attribute) {
             throw malformed("element with the prefix xmlns");
         }
-        for (int k = prefixes.size() - 1; k >= 0; k--) {
-            if (prefixes.get(k).equals(prefix)) {
-                return;
-            }
+        Integer k = prefixTop.get(prefix);
+        if (k == null || nsUri[k] == null) {
+            throw malformed("the prefix \"" + prefix + "\" is not bound");
         }
-        throw malformed("the prefix \"" + prefix + "\" is not bound");
+        return nsUri[k];
     }
 
     private void pushElement(int from, int to) {
@@ -795,14 +1000,21 @@ final class XmlScanner implements XlsxReader.Part {
 
     private void popElement() {
         depth--;
-        while (!prefixDepth.isEmpty() && prefixDepth.get(prefixDepth.size() - 1) > depth) {
-            prefixes.remove(prefixes.size() - 1);
-            prefixDepth.remove(prefixDepth.size() - 1);
+        while (nsCount > 0 && nsDepth[nsCount - 1] > depth) {
+            nsCount--;
+            if (nsHidden[nsCount] < 0) {
+                prefixTop.remove(nsPrefix[nsCount]);
+            } else {
+                prefixTop.put(nsPrefix[nsCount], nsHidden[nsCount]);
+            }
+            nsPrefix[nsCount] = null;
+            nsUri[nsCount] = null;
         }
     }
 
     private void endTag() throws XMLStreamException {
         int end;
+        boolean found = false;
         while (true) {
             try {
                 end = parseEnd();
@@ -811,7 +1023,12 @@ final class XmlScanner implements XlsxReader.Part {
                 if (e != MORE) {
                     throw e;
                 }
-                fill(pos);
+                if (found) {
+                    fill(pos);
+                } else {
+                    tagEnd();
+                    found = true;
+                }
             }
         }
         int i = pos + 2;
@@ -894,10 +1111,7 @@ final class XmlScanner implements XlsxReader.Part {
     private void pi() throws XMLStreamException {
         int end = piEnd();
         int i = pos + 2;
-        int nameEnd = qname(i, end, colon);
-        if (colon[0] >= 0) {
-            throw malformed("colon in a processing instruction's target");
-        }
+        int nameEnd = target(i, end);
         boolean xml = nameEnd - i == 3 && (buf[i] | 0x20) == 'x' && (buf[i + 1] | 0x20) == 'm'
                 && (buf[i + 2] | 0x20) == 'l';
         if (xml) {
@@ -948,11 +1162,14 @@ final class XmlScanner implements XlsxReader.Part {
         }
     }
 
-    /** version="1.0" [encoding="…"] [standalone="yes|no"], in that order (the encoding read is UTF-8's). */
+    /**
+     * version="1.0" [encoding="…"] [standalone="yes|no"], in that order. The values are taken as written, with no
+     * reference resolved, as the JDK reads them: the version and standalone must be these very bytes; the encoding
+     * may be any characters (the part is read as UTF-8 whatever it says, as the decoding Reader read it).
+     */
     private void declaration(int i, int end) throws XMLStreamException {
         String[] order = {"version", "encoding", "standalone"};
         int next = 0;
-        attrCount = 0;
         while (true) {
             boolean spaced = false;
             while (i < end && isSpace(buf[i])) {
@@ -962,13 +1179,17 @@ final class XmlScanner implements XlsxReader.Part {
             if (i == end) {
                 break;
             }
-            if (!spaced) {
+            int nameStart = i;
+            while (i < end && ((buf[i] | 0x20) >= 'a' && (buf[i] | 0x20) <= 'z')) {
+                i++;
+            }
+            if (!spaced || i == nameStart) {
                 throw malformed("XML declaration not well-formed");
             }
-            i = attribute(i, end);
-            int a = attrCount - 1;
-            String name = new String(buf, attrName[a], attrNameEnd[a] - attrName[a], StandardCharsets.UTF_8);
-            String v = value(attrValue[a], attrValueEnd[a]);
+            String name = new String(buf, nameStart, i - nameStart, StandardCharsets.US_ASCII);
+            i = pseudoValue(i, end);
+            int from = declValue;
+            int to = i - 1;
             while (next < order.length && !order[next].equals(name)) {
                 if (next == 0) {
                     throw malformed("XML declaration without its version");
@@ -979,11 +1200,9 @@ final class XmlScanner implements XlsxReader.Part {
                 throw malformed("XML declaration not well-formed");
             }
             boolean ok = switch (name) {
-                case "version" -> v.equals("1.0") || (xml11 = v.equals("1.1"));
-                case "encoding" -> !v.isEmpty() && Character.isLetter(v.charAt(0))
-                        && v.chars().allMatch(c -> c < 0x80 && (Character.isLetterOrDigit(c) || c == '.' || c == '_'
-                        || c == '-'));
-                default -> v.equals("yes") || v.equals("no");
+                case "version" -> is(from, to, "1.0") || (xml11 = is(from, to, "1.1"));
+                case "encoding" -> true;
+                default -> is(from, to, "yes") || is(from, to, "no");
             };
             if (!ok) {
                 throw malformed("XML declaration not well-formed");
@@ -993,7 +1212,52 @@ final class XmlScanner implements XlsxReader.Part {
         if (next == 0) {
             throw malformed("XML declaration without its version");
         }
-        attrCount = 0;
+    }
+
+    /** Where the value of the declaration's pseudo-attribute at buf[i..end) starts, set by {@link #pseudoValue}. */
+    private int declValue;
+
+    /** = and a quoted value of characters XML allows: returns where it ends (past its closing quote). */
+    private int pseudoValue(int i, int end) throws XMLStreamException {
+        while (i < end && isSpace(buf[i])) {
+            i++;
+        }
+        if (i == end || buf[i] != '=') {
+            throw malformed("XML declaration not well-formed");
+        }
+        i++;
+        while (i < end && isSpace(buf[i])) {
+            i++;
+        }
+        if (i == end || (buf[i] != '"' && buf[i] != '\'')) {
+            throw malformed("XML declaration: a value must be quoted");
+        }
+        byte quote = buf[i++];
+        declValue = i;
+        while (i < end && buf[i] != quote) {
+            int b = buf[i] & 0xFF;
+            if (b < 0x80) {
+                if (b < 0x20 && !isSpace(b)) {
+                    throw malformed("invalid XML character in the XML declaration");
+                }
+                i++;
+            } else {
+                int d = decode(i, end);
+                if (!literal(d & 0xFFFFFF)) {
+                    throw malformed("invalid XML character in the XML declaration");
+                }
+                i += d >>> 24;
+            }
+        }
+        if (i == end) {
+            throw malformed("XML declaration not well-formed");
+        }
+        return i + 1;
+    }
+
+    /** Whether buf[from..to) is s (ASCII). */
+    private boolean is(int from, int to, String s) {
+        return to - from == s.length() && matches(from, s);
     }
 
     /** A CDATA section, into out where text is wanted. */
