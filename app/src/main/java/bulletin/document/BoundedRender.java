@@ -29,9 +29,25 @@ final class BoundedRender {
     /** The template thread's stack: {@link #MAX_DEPTH} elements take about a quarter of it. */
     static final long STACK = 16L * 1024 * 1024;
 
-    /** The bounds of one run; {@link #DEFAULT} for a bulletin, smaller ones in tests. */
-    record Limits(int depth, long steps, int output, long seconds) {
-        static final Limits DEFAULT = new Limits(MAX_DEPTH, MAX_STEPS, MAX_OUTPUT, MAX_SECONDS);
+    /** How much longer than its time limit the template thread is waited for, at most. */
+    static final long GRACE_MILLIS = 2_000;
+
+    /**
+     * The bounds of one run; {@link #DEFAULT} for a bulletin, smaller ones in tests. The time is in milliseconds so
+     * that a test can stop a template in a tenth of a second; the message says whole seconds where it is one.
+     */
+    record Limits(int depth, long steps, int output, long millis) {
+        static final Limits DEFAULT = new Limits(MAX_DEPTH, MAX_STEPS, MAX_OUTPUT, MAX_SECONDS * 1000);
+
+        /** The time limit as the clerk reads it: "30 秒", or "100 毫秒" for a test's limit below a second. */
+        String time() {
+            return millis % 1000 == 0 ? millis / 1000 + " 秒" : millis + " 毫秒";
+        }
+
+        /** How long the template thread is waited for: the limit and a grace, at most the limit again. */
+        long joinMillis() {
+            return millis + Math.min(GRACE_MILLIS, millis);
+        }
     }
 
     private BoundedRender() {
@@ -53,14 +69,14 @@ final class BoundedRender {
         try {
             // The tracer stops a template that runs too long, but only when it enters an element: a loop with an
             // empty body ({@code <#list 1..999999999 as i></#list>}) enters none, so the wait is bounded too.
-            thread.join(limits.seconds() * 1000 + 2000);
+            thread.join(limits.joinMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BulletinException(ExitCode.INTERNAL, "模板处理被中断", e);
         }
         if (thread.isAlive()) {
             abandon(thread);
-            throw tracer.stop("模板运行超过 " + limits.seconds() + " 秒（循环可能过大）");
+            throw tracer.stop("模板运行超过 " + limits.time() + "（循环可能过大）");
         }
         return unwrap(result.get());
     }
@@ -144,8 +160,8 @@ final class BoundedRender {
             if (steps > limits.steps()) {
                 throw stop("模板运行超过 " + limits.steps() + " 步（循环可能过大）");
             }
-            if ((steps & 0xFFF) == 0 && System.nanoTime() - start > limits.seconds() * 1_000_000_000L) {
-                throw stop("模板运行超过 " + limits.seconds() + " 秒（循环可能过大）");
+            if ((steps & 0xFFF) == 0 && System.nanoTime() - start > limits.millis() * 1_000_000L) {
+                throw stop("模板运行超过 " + limits.time() + "（循环可能过大）");
             }
         }
 

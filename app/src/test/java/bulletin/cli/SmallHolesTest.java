@@ -156,9 +156,7 @@ class SmallHolesTest {
         // system's temporary folder.
         assertThat(com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses().should().dependOnClassesThat()
                 .belongToAnyOf(javax.imageio.ImageIO.class)
-                .evaluate(new com.tngtech.archunit.core.importer.ClassFileImporter()
-                        .withImportOption(com.tngtech.archunit.core.importer.ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                        .importPackages("bulletin")).hasViolation()).isFalse();
+                .evaluate(bulletin.testing.MainClasses.get()).hasViolation()).isFalse();
 
         // inspect's output is its standard output: lost, it is exit 3
         StringWriter err2 = new StringWriter();
@@ -181,6 +179,8 @@ class SmallHolesTest {
         assertThat(given.err()).contains("--issue", "1000");
         assertThat(ws.resolve("out/2026-05")).doesNotExist();
 
+        // No chart: April's bulletin is only the issue number May would follow.
+        Files.writeString(ws.resolve("bulletin.yaml"), "\nchart: false\n", java.nio.file.StandardOpenOption.APPEND);
         Run april = Cli.in(ws, "generate", "--month", "4", "--issue", "999", "--date", "2026-04-30");
         assertThat(april.code()).as(april.toString()).isZero();
         Run may = Cli.in(ws, "generate", "--month", "5", "--date", "2026-05-30");

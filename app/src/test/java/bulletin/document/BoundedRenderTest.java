@@ -31,7 +31,7 @@ class BoundedRenderTest {
 
     @Test
     void aTemplateWithinItsBoundsRendersAsBefore() throws Exception {
-        assertThat(render("@title 标题\n<#list 1..3 as i>${i}</#list>\n", new BoundedRender.Limits(5, 20, 100, 30)))
+        assertThat(render("@title 标题\n<#list 1..3 as i>${i}</#list>\n", new BoundedRender.Limits(5, 20, 100, 30_000)))
                 .isEqualTo("@title 标题\n123\n");
     }
 
@@ -46,7 +46,7 @@ class BoundedRenderTest {
     void theJvmsStackOverflowInsideATemplateIsReportedWithItsLine() {
         // No depth bound of our own: the template thread's stack runs out first.
         stopped("@title 标题\n<#macro m><@m/></#macro><@m/>\n",
-                new BoundedRender.Limits(Integer.MAX_VALUE, Long.MAX_VALUE, 1 << 20, 300), "2", "嵌套过深");
+                new BoundedRender.Limits(Integer.MAX_VALUE, Long.MAX_VALUE, 1 << 20, 300_000), "2", "嵌套过深");
     }
 
     @Test
@@ -54,12 +54,16 @@ class BoundedRenderTest {
         stopped("@title 标题\n\n<#list 1..999999999 as i>x</#list>\n", BoundedRender.Limits.DEFAULT, "3",
                 "文字超过 4 MB");
         stopped("@title 标题\n<#list 1..999999999 as i><#assign x = i></#list>\n",
-                new BoundedRender.Limits(1000, 100_000, 1 << 20, 300), "2", "超过 100000 步");
+                new BoundedRender.Limits(1000, 100_000, 1 << 20, 300_000), "2", "超过 100000 步");
     }
 
     @Test
     void aLoopThatEntersNothingIsStoppedByTime() {
-        stopped("@title 标题\n<#list 1..999999999999 as i></#list>\n", new BoundedRender.Limits(1000, 1000, 1000, 1),
-                "2", "超过 1 秒");
+        // The limit in milliseconds, so that the test waits a tenth of a second rather than seconds.
+        stopped("@title 标题\n<#list 1..999999999999 as i></#list>\n", new BoundedRender.Limits(1000, 1000, 1000, 100),
+                "2", "超过 100 毫秒");
+        // The clerk's limit is still told in whole seconds.
+        assertThat(BoundedRender.Limits.DEFAULT.time()).isEqualTo("30 秒");
+        assertThat(new BoundedRender.Limits(1000, 1000, 1000, 1000).time()).isEqualTo("1 秒");
     }
 }

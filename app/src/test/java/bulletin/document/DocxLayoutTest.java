@@ -567,6 +567,8 @@ class DocxLayoutTest {
     void pdfWithoutLibreOfficeSaysSoAfterWritingTheDocument(@TempDir Path other) throws Exception {
         SampleWorkspace.copyTo(other);
         GeneratedSamples.addAprilTo(other); // April's bulletin: May's run need not recompute April (not tested here)
+        // No chart either: this test is about the PDF step after the document is written, not the chart.
+        Files.writeString(other.resolve("bulletin.yaml"), "\nchart: false\n", java.nio.file.StandardOpenOption.APPEND);
         System.setProperty("bulletin.soffice", other.resolve("no-such-soffice").toString());
         try {
             Cli.Run r = Cli.in(other, "generate", "--month", "5", "--date", "2026-05-30", "--pdf");

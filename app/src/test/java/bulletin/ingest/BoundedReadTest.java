@@ -381,6 +381,10 @@ class BoundedReadTest {
     @Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aHostileMonthFolderIsNamedFileByFileAndTheRestIsRead() throws IOException {
         Path ws = SampleWorkspace.copyTo(dir.resolve("ws"));
+        // April's bulletin, so that May's runs read its snapshot rather than recompute April, and no chart: neither
+        // is what this test looks at (May's folder is).
+        bulletin.testing.GeneratedSamples.addAprilTo(ws);
+        Files.writeString(ws.resolve("bulletin.yaml"), "\nchart: false\n", java.nio.file.StandardOpenOption.APPEND);
         Path may = ws.resolve("progress/2026-05");
         sparse(may.resolve("会议录像.mp4"), 3L << 30);
         Files.writeString(may.resolve("说明.docx"), "not a workbook");

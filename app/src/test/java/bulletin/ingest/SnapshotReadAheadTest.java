@@ -48,7 +48,10 @@ class SnapshotReadAheadTest {
     void aFileChangedAfterItWasReadAheadIsReadAgain() throws Exception {
         Path file = may();
         SnapshotReader.readAhead(file);
-        Thread.sleep(300); // the read ahead has finished, or is at least under way, with issue 3
+        // The read ahead runs on the common pool: wait until it has finished, with issue 3 (rather than sleeping
+        // 300 ms and hoping it has).
+        assertThat(java.util.concurrent.ForkJoinPool.commonPool().awaitQuiescence(30, java.util.concurrent.TimeUnit.SECONDS))
+                .as("the read ahead finished").isTrue();
         String json = Files.readString(file);
         Files.writeString(file, json.replaceFirst("\"issue\" : 3,", "\"issue\" : 4,"));
         Files.setLastModifiedTime(file, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + 5000));
