@@ -356,13 +356,15 @@ final class ModelBuilder {
         }
     }
 
+    private static final Pattern CODE_WRITTEN_OTHERWISE =
+            Pattern.compile("^\\D*(\\d{1,2})\\D+(\\d{1,2})\\D*$|^(\\d{2})(\\d{2})$");
+
     /**
      * The real code a mistyped one most likely means: the same two numbers written another way ("16-2", "16.02",
      * "1602" for 16-02), else the code nearest by edit distance, at most two characters away; null where none is.
      */
     static String nearestCode(String wrong, List<String> codes) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\D*(\\d{1,2})\\D+(\\d{1,2})\\D*$|^(\\d{2})(\\d{2})$")
-                .matcher(wrong.strip());
+        java.util.regex.Matcher m = CODE_WRITTEN_OTHERWISE.matcher(wrong.strip());
         if (m.matches()) {
             String item = m.group(1) != null ? m.group(1) : m.group(3);
             String k = m.group(2) != null ? m.group(2) : m.group(4);
