@@ -79,13 +79,17 @@ final class Headers {
         }
     }
 
+    private static final java.util.regex.Pattern ITEM_END = java.util.regex.Pattern.compile("[.、．]$");
+    private static final java.util.regex.Pattern ITEM_DIGITS = java.util.regex.Pattern.compile("\\d{1,3}");
+    private static final java.util.regex.Pattern ITEM_DIGITS_POINT_ZERO = java.util.regex.Pattern.compile("\\d{1,3}\\.0");
+
     /** 序号 as an item number: "1", "01", "一", "十八"; -1 where it is none of those. */
     static int itemNumber(String text) {
-        String t = Text.compact(Text.halfWidth(text)).replaceAll("[.、．]$", "");
-        if (t.matches("\\d{1,3}")) {
+        String t = ITEM_END.matcher(Text.compact(Text.halfWidth(text))).replaceAll("");
+        if (ITEM_DIGITS.matcher(t).matches()) {
             return Integer.parseInt(t);
         }
-        if (t.matches("\\d{1,3}\\.0")) {
+        if (ITEM_DIGITS_POINT_ZERO.matcher(t).matches()) {
             return Integer.parseInt(t.substring(0, t.length() - 2));
         }
         return chinese(t);

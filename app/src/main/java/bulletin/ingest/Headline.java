@@ -34,7 +34,7 @@ final class Headline {
         if (m.isEmpty() || name == null) {
             return out;
         }
-        Pattern p = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(万|亿)?\\s*(?:" + alternatives(m) + ")");
+        Pattern p = pattern(m);
         Matcher x = p.matcher(Text.halfWidth(name));
         while (x.find()) {
             BigDecimal v = new BigDecimal(x.group(1));
@@ -46,6 +46,20 @@ final class Headline {
             out.add(new Figure(Numbers.normalise(v), x.start(), x.end()));
         }
         return out;
+    }
+
+    /** The figure patterns by bare 单位: a table has a few dozen 单位 and names them row after row. */
+    private static final java.util.Map<String, Pattern> PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Pattern pattern(String m) {
+        Pattern p = PATTERNS.get(m);
+        if (p == null) {
+            p = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(万|亿)?\\s*(?:" + alternatives(m) + ")");
+            if (PATTERNS.size() < 1000) { // a hostile table's thousand 单位 are compiled each time, not kept
+                PATTERNS.put(m, p);
+            }
+        }
+        return p;
     }
 
     /** A 单位 without its bracketed part: "场(次)" → "场", as names and notes write it. */

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Builds the indicator model from the tables read: codes, kinds, levels, and the join of the two tables. */
 final class ModelBuilder {
@@ -138,9 +139,14 @@ final class ModelBuilder {
      */
     private static List<String> withNoteReporters(List<String> units, List<TargetTableReader.Table> targets) {
         List<String> out = new ArrayList<>(units);
+        Set<String> seen = new HashSet<>(units); // a set beside the list: a row's units are not searched in a list
         for (TargetTableReader.Table t : targets) {
             for (TargetTableReader.Row row : t.rows()) {
-                row.targets().keySet().stream().filter(u -> !out.contains(u)).forEach(out::add);
+                for (String u : row.targets().keySet()) {
+                    if (seen.add(u)) {
+                        out.add(u);
+                    }
+                }
             }
         }
         return out;
@@ -350,13 +356,15 @@ final class ModelBuilder {
         }
     }
 
+    private static final Pattern CODE_WRITTEN_OTHERWISE =
+            Pattern.compile("^\\D*(\\d{1,2})\\D+(\\d{1,2})\\D*$|^(\\d{2})(\\d{2})$");
+
     /**
      * The real code a mistyped one most likely means: the same two numbers written another way ("16-2", "16.02",
      * "1602" for 16-02), else the code nearest by edit distance, at most two characters away; null where none is.
      */
     static String nearestCode(String wrong, List<String> codes) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\D*(\\d{1,2})\\D+(\\d{1,2})\\D*$|^(\\d{2})(\\d{2})$")
-                .matcher(wrong.strip());
+        java.util.regex.Matcher m = CODE_WRITTEN_OTHERWISE.matcher(wrong.strip());
         if (m.matches()) {
             String item = m.group(1) != null ? m.group(1) : m.group(3);
             String k = m.group(2) != null ? m.group(2) : m.group(4);
@@ -510,10 +518,15 @@ final class ModelBuilder {
         }
         List<ResponsibilityTableReader.Row> pool = same.isEmpty() ? rows : same;
         double threshold = same.isEmpty() ? 0.6 : 0.3;
+        // each name keyed once (the key is the costly part), each row scored once: the same scores as before
+        List<String> pathKeys = path.stream().map(ModelBuilder::key).toList();
+        double[] scores = new double[pool.size()];
         ResponsibilityTableReader.Row best = null;
         double bestScore = 0;
-        for (ResponsibilityTableReader.Row r : pool) {
-            double s = score(r, path);
+        for (int i = 0; i < pool.size(); i++) {
+            ResponsibilityTableReader.Row r = pool.get(i);
+            double s = score(r, pathKeys);
+            scores[i] = s;
             if (s > bestScore) {
                 bestScore = s;
                 best = r;
@@ -524,28 +537,34 @@ final class ModelBuilder {
         }
         double top = bestScore;
         ResponsibilityTableReader.Row b = best;
-        boolean ambiguous = pool.stream().filter(r -> r != b && score(r, path) >= top - 0.02)
-                .anyMatch(r -> !r.responsibility().equals(b.responsibility()));
+        boolean ambiguous = false;
+        for (int i = 0; i < pool.size() && !ambiguous; i++) {
+            ResponsibilityTableReader.Row r = pool.get(i);
+            ambiguous = r != b && scores[i] >= top - 0.02 && !r.responsibility().equals(b.responsibility());
+        }
         return ambiguous ? Optional.empty() : Optional.of(best);
     }
 
     /**
      * How well a responsibility row names an indicator: its own (last) name against the indicator's name and,
-     * a little less, its task. The project name is left out: every row of an item shares it.
+     * a little less, its task. The project name is left out: every row of an item shares it. The indicator's
+     * names come keyed ({@link #key}).
      */
-    private static double score(ResponsibilityTableReader.Row r, List<String> path) {
-        String own = r.rawPath().get(r.rawPath().size() - 1);
-        double s = similarity(own, path.get(path.size() - 1));
-        for (int i = 1; i < path.size() - 1; i++) {
-            s = Math.max(s, 0.9 * similarity(own, path.get(i)));
+    private static double score(ResponsibilityTableReader.Row r, List<String> pathKeys) {
+        String own = key(r.rawPath().get(r.rawPath().size() - 1));
+        double s = similarityOfKeys(own, pathKeys.get(pathKeys.size() - 1));
+        for (int i = 1; i < pathKeys.size() - 1; i++) {
+            s = Math.max(s, 0.9 * similarityOfKeys(own, pathKeys.get(i)));
         }
         return s;
     }
 
     /** Dice coefficient over character bigrams of the names without enumerators, punctuation and spaces. */
     static double similarity(String a, String b) {
-        String x = key(a);
-        String y = key(b);
+        return similarityOfKeys(key(a), key(b));
+    }
+
+    private static double similarityOfKeys(String x, String y) {
         if (x.isEmpty() || y.isEmpty()) {
             return 0;
         }
@@ -576,8 +595,10 @@ final class ModelBuilder {
         return dice;
     }
 
+    /** Punctuation and symbols, left out of a name's key (compiled once, not per name). */
+    private static final Pattern KEY_DROPS = Pattern.compile("[\\p{P}\\p{S}“”‘’（）()、，。；：！？《》【】]");
+
     private static String key(String s) {
-        return Text.halfWidth(Text.stripEnumerator(Text.compact(s)))
-                .replaceAll("[\\p{P}\\p{S}“”‘’（）()、，。；：！？《》【】]", "");
+        return KEY_DROPS.matcher(Text.halfWidth(Text.stripEnumerator(Text.compact(s)))).replaceAll("");
     }
 }

@@ -42,7 +42,7 @@ public final class Numbers {
             return Optional.empty();
         }
         String t = Text.halfWidth(text);
-        String squeezed = t.replaceAll("[\\s\\u00A0]+", "");
+        String squeezed = BLANKS.matcher(t).replaceAll("");
         boolean normalised = !squeezed.equals(text);
         boolean percent = false;
         if (squeezed.endsWith("%")) {
@@ -74,9 +74,12 @@ public final class Numbers {
         }
     }
 
+    /** Spaces of any kind, squeezed out of a number (compiled once: parse runs once per cell). */
+    private static final java.util.regex.Pattern BLANKS = java.util.regex.Pattern.compile("[\\s\\u00A0]+");
+
     /** Whether {@code text} says infinity ("Infinity", "INF", "∞"): a number too large to be a real figure. */
     public static boolean isInfinity(String text) {
-        return text != null && INFINITY.matcher(Text.halfWidth(text).replaceAll("[\\s\\u00A0]+", "")).matches();
+        return text != null && INFINITY.matcher(BLANKS.matcher(Text.halfWidth(text)).replaceAll("")).matches();
     }
 
     /** Drops trailing zeros but never writes in exponent form: 100 stays 100, 2.50 becomes 2.5. */

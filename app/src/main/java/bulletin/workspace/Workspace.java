@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -68,16 +69,25 @@ public final class Workspace {
         return new Workspace(abs, readConfig(text, lines), lines);
     }
 
-    static WorkspaceConfig readConfig(String text, ConfigLines lines) {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+    /**
+     * The YAML reader of bulletin.yaml, made once per process (a mapper and its look at WorkspaceConfig cost more
+     * than reading the file); an ObjectReader is immutable and safe to share between threads.
+     */
+    static final class Yaml {
+        static final ObjectReader READER = new ObjectMapper(new YAMLFactory())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT); // 25.5 for a day is refused, not cut to 25
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT) // 25.5 for a day is refused, not cut to 25
+                .readerFor(WorkspaceConfig.class);
+    }
+
+    static WorkspaceConfig readConfig(String text, ConfigLines lines) {
         try {
             if (text.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("#"))) {
                 return WorkspaceConfig.EMPTY; // blank, or comments only (as bulletin init writes it)
             }
-            WorkspaceConfig c = yaml.readValue(text, WorkspaceConfig.class);
+            WorkspaceConfig plain = PlainConfig.read(text);
+            WorkspaceConfig c = plain != null ? plain : Yaml.READER.readValue(text);
             if (c == null) {
                 return WorkspaceConfig.EMPTY;
             }

@@ -1,0 +1,138 @@
+package bulletin.workspace;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A quick reading of the plainest bulletin.yaml: nothing but {@code title: …}, {@code office: …} and other text
+ * settings on lines of their own, with comment lines and blank lines between. Such a file is most of what a
+ * workspace ever holds, and YAML's parser and Jackson's look at {@link WorkspaceConfig} cost a short run more than
+ * its tables. Anything else, or any value YAML could read otherwise than as the text written (a quote, a colon,
+ * a {@code #}, a value starting with an ASCII character, a key given twice…), gives {@code null}: the file is read
+ * by YAML as before, with its messages. {@code PlainConfigTest} holds that both readings agree.
+ */
+final class PlainConfig {
+
+    /** The settings whose value is one line of text. */
+    private static final Set<String> TEXT_KEYS = Set.of("title", "office", "stamp", "programme", "style");
+
+    private PlainConfig() {
+    }
+
+    /** A setting of the plain form: its text and its line (from 1, as YAML counts them). */
+    private record Setting(String value, int line) {
+    }
+
+    /** The settings of {@code text}, or null when it is not of the plain form. */
+    static WorkspaceConfig read(String text) {
+        Map<String, Setting> values = scan(text);
+        if (values == null) {
+            return null;
+        }
+        return new WorkspaceConfig(null, value(values, "title"), value(values, "office"), null, null, null, null,
+                null, null, null, value(values, "stamp"), value(values, "programme"), value(values, "style"), null);
+    }
+
+    /** The line of each key of {@code text} (as {@link ConfigLines} keeps them), or null when it is not plain. */
+    static Map<String, Integer> lines(String text) {
+        Map<String, Setting> values = scan(text);
+        if (values == null) {
+            return null;
+        }
+        Map<String, Integer> out = new HashMap<>();
+        values.forEach((k, v) -> out.put(k, v.line()));
+        return out;
+    }
+
+    private static String value(Map<String, Setting> values, String key) {
+        Setting s = values.get(key);
+        return s == null ? null : s.value();
+    }
+
+    private static Map<String, Setting> scan(String text) {
+        Map<String, Setting> values = new HashMap<>();
+        int start = 0;
+        int n = text.length();
+        for (int line = 1; start <= n; line++) {
+            int end = start;
+            while (end < n && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+                end++;
+            }
+            if (!line(text, start, end, line, values)) {
+                return null;
+            }
+            if (end < n && text.charAt(end) == '\r' && end + 1 < n && text.charAt(end + 1) == '\n') {
+                end++;
+            }
+            start = end + 1;
+        }
+        return values.isEmpty() ? null : values;
+    }
+
+    /** One line: blank (spaces only), a comment from its first column, or {@code key: value}; false for any other. */
+    private static boolean line(String text, int start, int end, int line, Map<String, Setting> values) {
+        int i = start;
+        while (i < end && text.charAt(i) == ' ') {
+            i++;
+        }
+        if (i == end) {
+            return true;
+        }
+        if (text.charAt(start) == '#') {
+            return printable(text.substring(start, end), true);
+        }
+        int colon = text.indexOf(':', start);
+        if (colon < 0 || colon >= end) {
+            return false;
+        }
+        String key = text.substring(start, colon);
+        if (!TEXT_KEYS.contains(key)) {
+            return false;
+        }
+        int v = colon + 1;
+        if (v >= end || text.charAt(v) != ' ') {
+            return false;
+        }
+        while (v < end && text.charAt(v) == ' ') {
+            v++;
+        }
+        String value = text.substring(v, end);
+        return plain(value) && values.putIfAbsent(key, new Setting(value, line)) == null;
+    }
+
+    /**
+     * Whether YAML reads {@code value} as exactly this text: it starts with a character beyond ASCII (so it is no
+     * indicator, number, boolean or null), ends with no space, and holds only {@linkplain #printable printable}
+     * characters, no colon and no {@code #}.
+     */
+    static boolean plain(String value) {
+        return !value.isEmpty() && value.charAt(0) >= 0x80 && value.charAt(value.length() - 1) != ' '
+                && printable(value, false);
+    }
+
+    /**
+     * Whether a comment holds only characters YAML takes without a word: no control character (a tab neither),
+     * line or paragraph separator, byte-order mark, or character outside YAML's printable set; a value holds no
+     * colon or {@code #} either.
+     */
+    private static boolean printable(String value, boolean comment) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean ok;
+            if (c < 0x80) {
+                ok = c >= 0x20 && c < 0x7F && (comment || c != ':' && c != '#');
+            } else if (Character.isSurrogate(c)) {
+                ok = Character.isHighSurrogate(c) && i + 1 < value.length()
+                        && Character.isLowSurrogate(value.charAt(i + 1));
+                i += ok ? 1 : 0;
+            } else {
+                ok = c >= 0xA0 && c != 0x2028 && c != 0x2029 && c != 0xFEFF && c != 0xFFFE && c != 0xFFFF;
+            }
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
