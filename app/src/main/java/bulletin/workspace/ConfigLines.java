@@ -30,15 +30,6 @@ final class ConfigLines {
 
     /** The lines of {@code text}'s keys; a text the YAML reader cannot take gives what was read before the fault. */
     static ConfigLines of(String text) {
-        Map<String, Integer> plain = PlainConfig.lines(text); // the plainest file, without YAML's parser
-        if (plain != null) {
-            return new ConfigLines(Map.copyOf(plain));
-        }
-        return ofYaml(text);
-    }
-
-    /** The lines as YAML's tokens give them, whatever the file's form. */
-    static ConfigLines ofYaml(String text) {
         Map<String, Integer> out = new HashMap<>();
         try (JsonParser p = new YAMLFactory().createParser(text)) {
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {

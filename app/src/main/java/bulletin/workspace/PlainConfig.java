@@ -20,46 +20,17 @@ final class PlainConfig {
     private PlainConfig() {
     }
 
-    /** A setting of the plain form: its text and its line (from 1, as YAML counts them). */
-    private record Setting(String value, int line) {
-    }
-
     /** The settings of {@code text}, or null when it is not of the plain form. */
     static WorkspaceConfig read(String text) {
-        Map<String, Setting> values = scan(text);
-        if (values == null) {
-            return null;
-        }
-        return new WorkspaceConfig(null, value(values, "title"), value(values, "office"), null, null, null, null,
-                null, null, null, value(values, "stamp"), value(values, "programme"), value(values, "style"), null);
-    }
-
-    /** The line of each key of {@code text} (as {@link ConfigLines} keeps them), or null when it is not plain. */
-    static Map<String, Integer> lines(String text) {
-        Map<String, Setting> values = scan(text);
-        if (values == null) {
-            return null;
-        }
-        Map<String, Integer> out = new HashMap<>();
-        values.forEach((k, v) -> out.put(k, v.line()));
-        return out;
-    }
-
-    private static String value(Map<String, Setting> values, String key) {
-        Setting s = values.get(key);
-        return s == null ? null : s.value();
-    }
-
-    private static Map<String, Setting> scan(String text) {
-        Map<String, Setting> values = new HashMap<>();
+        Map<String, String> values = new HashMap<>();
         int start = 0;
         int n = text.length();
-        for (int line = 1; start <= n; line++) {
+        while (start <= n) {
             int end = start;
             while (end < n && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
                 end++;
             }
-            if (!line(text, start, end, line, values)) {
+            if (!line(text, start, end, values)) {
                 return null;
             }
             if (end < n && text.charAt(end) == '\r' && end + 1 < n && text.charAt(end + 1) == '\n') {
@@ -67,11 +38,15 @@ final class PlainConfig {
             }
             start = end + 1;
         }
-        return values.isEmpty() ? null : values;
+        if (values.isEmpty()) {
+            return null;
+        }
+        return new WorkspaceConfig(null, values.get("title"), values.get("office"), null, null, null, null, null,
+                null, null, values.get("stamp"), values.get("programme"), values.get("style"), null);
     }
 
     /** One line: blank (spaces only), a comment from its first column, or {@code key: value}; false for any other. */
-    private static boolean line(String text, int start, int end, int line, Map<String, Setting> values) {
+    private static boolean line(String text, int start, int end, Map<String, String> values) {
         int i = start;
         while (i < end && text.charAt(i) == ' ') {
             i++;
@@ -98,7 +73,7 @@ final class PlainConfig {
             v++;
         }
         String value = text.substring(v, end);
-        return plain(value) && values.putIfAbsent(key, new Setting(value, line)) == null;
+        return plain(value) && values.putIfAbsent(key, value) == null;
     }
 
     /**
