@@ -86,8 +86,7 @@ public final class Workspace {
             if (text.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("#"))) {
                 return WorkspaceConfig.EMPTY; // blank, or comments only (as bulletin init writes it)
             }
-            WorkspaceConfig plain = PlainConfig.read(text);
-            WorkspaceConfig c = plain != null ? plain : Yaml.READER.readValue(text);
+            WorkspaceConfig c = Yaml.READER.readValue(text);
             if (c == null) {
                 return WorkspaceConfig.EMPTY;
             }
