@@ -20,8 +20,8 @@ import java.util.zip.ZipOutputStream;
  * A small SpreadsheetML writer for the workbook {@code generate} makes: text and numbers, bordered cells in 宋体
  * with an alignment, a fill and a number of decimals, merged cells, column widths, frozen panes, print titles and
  * a landscape page fitted to its width. POI does the same in several hundred milliseconds of start-up and, at
- * province size, half a second of work; this writes the parts directly (see README, "Performance"). The forms of
- * {@code template}, with their protection and data validation, are still written with POI.
+ * province size, half a second of work; this writes the parts directly (see docs/performance.md). The forms of
+ * {@code template} are written directly too, by {@code forms.FormParts}.
  */
 final class XlsxWriter {
 
