@@ -19,7 +19,7 @@ import java.util.Map;
  * filled in and locked, input cells with data validation, and the very hidden sheet of {@link FormContract}
  * (version, reporter, month, fingerprint of the targets, codes) so that a returned form can be checked.
  * The workbook's parts are written directly ({@link FormParts}), byte for byte as POI wrote them: POI cost 45 ms
- * a form, most of {@code template}'s time at province size (see docs/performance-findings.md, "`template` without POI").
+ * a form, most of {@code template}'s time at province size (docs/performance-findings.md, "template without POI").
  */
 public final class FormWriter {
 
