@@ -3,6 +3,7 @@ package bulletin.cli;
 import bulletin.diag.BulletinException;
 import bulletin.diag.ExitCode;
 import bulletin.diag.Problem;
+import bulletin.service.GenerateService;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -11,6 +12,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 
@@ -29,10 +32,23 @@ public final class Main {
                 StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         OutOfMemory.guard(err);
+        if (writesABulletin(args)) {
+            GenerateService.warmUp();
+        }
         int code = run(args, out, err, Main::stdoutName);
         out.flush();
         err.flush();
         System.exit(code);
+    }
+
+    /**
+     * Whether the command line asks {@code generate} for a bulletin (not its help): then docx4j's start may begin
+     * before the line is parsed. A wrong guess costs only that start, on a thread of its own.
+     */
+    static boolean writesABulletin(String[] args) {
+        List<String> a = Arrays.asList(args);
+        return a.contains("generate") && a.stream().noneMatch(x -> x.equals("-h") || x.equals("--help")
+                || x.equals("-V") || x.equals("--version") || x.equals("help"));
     }
 
     /** Runs one command line; never throws for bad input. */

@@ -132,6 +132,14 @@ public final class DocxWriter {
         new DocxWriter(look, true).build(s, blocks, reference, out);
     }
 
+    /**
+     * Builds docx4j's JAXB contexts (the bulk of loading any document, about a second), so that a process which
+     * will write a bulletin can start it before it has even read its command line ({@code GenerateService.warmUp}).
+     */
+    public static void warmUp() {
+        Context.getWmlObjectFactory();
+    }
+
     /** The reference document: the workspace's {@code templates/reference.docx}, else the built-in one. */
     public static WordprocessingMLPackage reference(Path workspaceTemplates) throws IOException {
         try {

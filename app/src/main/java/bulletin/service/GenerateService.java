@@ -65,6 +65,53 @@ import org.docx4j.openpackaging.packages.WordprocessingMLPackage;
  */
 public final class GenerateService {
 
+    /** docx4j's contexts being built by {@link #warmUp}, or null where nothing started them early. */
+    private static volatile CompletableFuture<Void> early;
+
+    /**
+     * Starts building docx4j's JAXB contexts on a thread of its own, at once: the process's entry calls it for a
+     * {@code generate} before the command line and the workspace are read, which takes that second of the docx4j
+     * floor off the run's longest path. A failure here (out of memory) is never told: the document's own loading
+     * meets it again and reports it.
+     */
+    public static void warmUp() {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                DocxWriter.warmUp();
+                f.complete(null);
+            } catch (Throwable e) { // told where the document is loaded: a class whose start failed stays failed
+                f.completeExceptionally(e);
+            }
+        }, "docx4j-warm-up");
+        t.setDaemon(true);
+        early = f;
+        t.start();
+    }
+
+    /**
+     * Waits for an early {@link #warmUp}, so that only one thread ever initialises docx4j's classes, and throws what
+     * it met (out of memory above all: told as such, not as the "could not initialize class" that follows it).
+     */
+    private static void awaitWarmUp() {
+        CompletableFuture<Void> f = early;
+        if (f == null) {
+            return;
+        }
+        try {
+            f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw e;
+        }
+    }
+
+
     public static final String SNAPSHOT = Workspace.SNAPSHOT_FILE;
 
     /** The month's documents, as {@code generate} names them (earlier copies carry "-旧N" and do not match). */
@@ -197,6 +244,7 @@ public final class GenerateService {
         private void warmUpDocumentStack() {
             Path templates = ws.templatesDirChecked();
             reference = CompletableFuture.supplyAsync(() -> {
+                awaitWarmUp();
                 try {
                     return DocxWriter.reference(templates);
                 } catch (IOException e) {

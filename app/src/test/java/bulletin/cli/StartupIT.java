@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -127,5 +128,32 @@ class StartupIT {
         }
         // The appendix workbook is written without POI.
         assertThat(classes).noneMatch(c -> c.startsWith("org.apache.poi.xssf.") || c.startsWith("org.apache.xmlbeans."));
+    }
+
+    /**
+     * docx4j's start begins in {@code main} for a {@code generate}, on a thread of its own. In a heap too small it
+     * fails there first: the run must still end as out of memory (exit 2, 内存不足), not as "could not initialize
+     * class" (exit 70, a defect), which is what it did before the failure was handed on.
+     */
+    @Test
+    void generateInAHeapTooSmallForDocx4jIsOutOfMemoryNotADefect() throws Exception {
+        Path copy = SampleWorkspace.copyTo(ws.resolve("small-heap"));
+        Path out = Files.createTempFile(ws, "small-heap", ".txt");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx16m", "-Dfile.encoding=UTF-8", "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "-w", copy.toString(), "generate",
+                "--month", "5", "--date", "2026-05-30").redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("ended within a minute").isTrue();
+        String said = Files.readString(out, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as(said).isEqualTo(2);
+        assertThat(said).contains("内存不足").doesNotContain("内部出错", "Could not initialize");
+    }
+
+    @Test
+    void onlyAGenerateThatWritesABulletinStartsDocx4jEarly() {
+        assertThat(Main.writesABulletin(new String[] {"-w", "x", "generate", "--month", "5"})).isTrue();
+        assertThat(Main.writesABulletin(new String[] {"generate", "--help"})).isFalse();
+        assertThat(Main.writesABulletin(new String[] {"help", "generate"})).isFalse();
+        assertThat(Main.writesABulletin(new String[] {"-w", "x", "validate", "--month", "5"})).isFalse();
     }
 }
