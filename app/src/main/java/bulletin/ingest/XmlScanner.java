@@ -653,16 +653,20 @@ final class XmlScanner implements XlsxReader.Part {
 
     private final int[] colon = new int[1];
 
-    private void startTag() throws XMLStreamException {
-        if (depth == 0 && rootSeen) {
-            throw malformed("markup after the root element");
-        }
-        int end;
+    /** A parse of the tag at pos that throws {@link #MORE} where the bytes read so far end inside it. */
+    private interface TagParse {
+        int parse() throws XMLStreamException;
+    }
+
+    /**
+     * Parses the tag at pos, reading on where it is cut by the buffer: on the first {@link #MORE} the tag is read on
+     * to its end once ({@link #tagEnd}), then parsed again once, so a long tag is never parsed once per read.
+     */
+    private int whole(TagParse tag) throws XMLStreamException {
         boolean found = false;
         while (true) {
             try {
-                end = parseStart();
-                break;
+                return tag.parse();
             } catch (XMLStreamException e) {
                 if (e != MORE) {
                     throw e;
@@ -670,11 +674,18 @@ final class XmlScanner implements XlsxReader.Part {
                 if (found) {
                     fill(pos);
                 } else {
-                    tagEnd(); // read on to the tag's end once, then parse it again once: no parse per read
+                    tagEnd();
                     found = true;
                 }
             }
         }
+    }
+
+    private void startTag() throws XMLStreamException {
+        if (depth == 0 && rootSeen) {
+            throw malformed("markup after the root element");
+        }
+        int end = whole(this::parseStart);
         int nameStart = pos + 1;
         int nameEnd = tagNameEnd;
         int elColon = tagColon;
@@ -1013,24 +1024,7 @@ final class XmlScanner implements XlsxReader.Part {
     }
 
     private void endTag() throws XMLStreamException {
-        int end;
-        boolean found = false;
-        while (true) {
-            try {
-                end = parseEnd();
-                break;
-            } catch (XMLStreamException e) {
-                if (e != MORE) {
-                    throw e;
-                }
-                if (found) {
-                    fill(pos);
-                } else {
-                    tagEnd();
-                    found = true;
-                }
-            }
-        }
+        int end = whole(this::parseEnd);
         int i = pos + 2;
         int nameEnd = tagNameEnd;
         int open = nameAt[depth - 1];
