@@ -362,11 +362,7 @@ final class XlsxWriter {
 
     /** A1-style reference; rows and columns from 0. */
     static String ref(int r, int c) {
-        StringBuilder col = new StringBuilder();
-        for (int n = c + 1; n > 0; n = (n - 1) / 26) {
-            col.insert(0, (char) ('A' + (n - 1) % 26));
-        }
-        return col.append(r + 1).toString();
+        return Text.a1(r, c);
     }
 
     private static String escape(String s) {

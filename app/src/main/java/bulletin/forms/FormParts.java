@@ -1,5 +1,6 @@
 package bulletin.forms;
 
+import bulletin.text.Text;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -229,15 +230,7 @@ final class FormParts {
 
     /** A1-style reference; rows and columns from 0. */
     static String ref(int r, int c) {
-        return column(c) + (r + 1);
-    }
-
-    static String column(int c) {
-        StringBuilder col = new StringBuilder(3);
-        for (int n = c + 1; n > 0; n = (n - 1) / 26) {
-            col.insert(0, (char) ('A' + (n - 1) % 26));
-        }
-        return col.toString();
+        return Text.a1(r, c);
     }
 
     /** Element text as POI's XML writer escaped it: {@code <}, {@code &}, a carriage return, and "]]>". */

@@ -133,12 +133,7 @@ public final class FormWriter {
         int fixedWrap = applies ? FIXED_WRAP : GREY_WRAP;
         cell(sh, r, COL_CODE, i.code(), fixed);
         cell(sh, r, COL_ITEM, i.item() + "." + model.item(i.item()).map(x -> x.name()).orElse(""), fixedWrap);
-        String name = i.path().size() > 2 ? i.path().get(1) + "：" + i.name() : i.name();
-        if (type == ReporterType.DEPARTMENT && i.cityFigureByLead()) {
-            // Optional: the city's own figure where the department has one, else the units' mean stands.
-            name += "（选填：全市的数字，各单位另行填报；空着则取" + Text.unitsWord(model.units()) + "平均）";
-        }
-        cell(sh, r, COL_NAME, name, fixedWrap);
+        cell(sh, r, COL_NAME, name(model, i, type), fixedWrap);
         cell(sh, r, COL_MEASURE, i.measure(), fixed);
         writeTarget(sh, r, i, reporter, type, applies ? FIXED_NUMBER : GREY_NUMBER, fixedWrap);
     }
@@ -260,7 +255,7 @@ public final class FormWriter {
         sh.writeData(b);
         b.add("<sheetProtection password=\"").add(PROTECTION_HASH).add("\" sheet=\"true\" scenarios=\"true\"")
                 .add(" objects=\"true\" formatColumns=\"false\" formatRows=\"false\"/>");
-        String end = FormParts.column(COL_END);
+        String end = Text.column(COL_END);
         b.add("<mergeCells count=\"5\"><mergeCell ref=\"A1:").add(end).add("1\"/><mergeCell ref=\"A2:D2\"/>")
                 .add("<mergeCell ref=\"E2:G2\"/><mergeCell ref=\"I2:").add(end).add("2\"/><mergeCell ref=\"A3:")
                 .add(end).add("3\"/></mergeCells>");
@@ -279,10 +274,20 @@ public final class FormWriter {
                 .add(" fitToWidth=\"1\" fitToHeight=\"0\"/></worksheet>").bytes();
     }
 
-    /** The very hidden sheet of {@link FormContract}: its entries, then one row per indicator. */
-    private static void writeMeta(FormParts.Sheet meta, IndicatorModel model, String reporter, ReporterType type,
-                                  YearMonth month, List<Indicator> inds, int firstData) {
-        String[][] kv = {
+    /** The indicator's name in the form: with its sub-project, and the department's optional city-wide figure. */
+    static String name(IndicatorModel model, Indicator i, ReporterType type) {
+        String name = i.path().size() > 2 ? i.path().get(1) + "：" + i.name() : i.name();
+        if (type == ReporterType.DEPARTMENT && i.cityFigureByLead()) {
+            // Optional: the city's own figure where the department has one, else the units' mean stands.
+            name += "（选填：全市的数字，各单位另行填报；空着则取" + Text.unitsWord(model.units()) + "平均）";
+        }
+        return name;
+    }
+
+    /** The entries of {@link FormContract}'s hidden sheet, key and value, before its rows of indicators. */
+    static String[][] metaEntries(IndicatorModel model, String reporter, ReporterType type, YearMonth month,
+                                  List<Indicator> inds) {
+        return new String[][] {
             {FormContract.KEY_VERSION, FormContract.VERSION},
             {FormContract.KEY_REPORTER, reporter},
             {FormContract.KEY_REPORTER_TYPE,
@@ -292,6 +297,12 @@ public final class FormWriter {
             {FormContract.KEY_CODES, String.valueOf(inds.size())},
             {FormContract.KEY_HELPERS, String.join("|", FormContract.HELPER_HEADERS)},
         };
+    }
+
+    /** The very hidden sheet of {@link FormContract}: its entries, then one row per indicator. */
+    private static void writeMeta(FormParts.Sheet meta, IndicatorModel model, String reporter, ReporterType type,
+                                  YearMonth month, List<Indicator> inds, int firstData) {
+        String[][] kv = metaEntries(model, reporter, type, month, inds);
         int r = 0;
         for (String[] p : kv) {
             meta.text(r, 0, p[0], 0);

@@ -655,11 +655,7 @@ final class XlsxReader {
 
     /** A cell's A1 name, for messages: "XFD1048576". */
     static String a1(long row, long col) {
-        StringBuilder letters = new StringBuilder();
-        for (long c = col + 1; c > 0; c = (c - 1) / 26) {
-            letters.insert(0, (char) ('A' + (c - 1) % 26));
-        }
-        return letters.toString() + (row + 1);
+        return Text.a1(row, col);
     }
 
     /**

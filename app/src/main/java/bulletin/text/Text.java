@@ -293,4 +293,18 @@ public final class Text {
         }
         return counties * 2 > all ? "各县市区" : "各单位";
     }
+
+    /** A spreadsheet column's letters, from 0: "A", "Z", "AA", "XFD". */
+    public static String column(long col) {
+        StringBuilder letters = new StringBuilder(3);
+        for (long c = col + 1; c > 0; c = (c - 1) / 26) {
+            letters.insert(0, (char) ('A' + (c - 1) % 26));
+        }
+        return letters.toString();
+    }
+
+    /** A cell's A1 name, rows and columns from 0: "C12", "XFD1048576". */
+    public static String a1(long row, long col) {
+        return column(col) + (row + 1);
+    }
 }

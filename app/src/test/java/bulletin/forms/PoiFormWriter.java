@@ -79,12 +79,7 @@ final class PoiFormWriter {
                 CellStyle fixedWrap = applies ? s.fixedWrap : s.greyWrap;
                 cell(sh, r, COL_CODE, i.code(), fixed);
                 cell(sh, r, COL_ITEM, i.item() + "." + model.item(i.item()).map(x -> x.name()).orElse(""), fixedWrap);
-                String name = i.path().size() > 2 ? i.path().get(1) + "：" + i.name() : i.name();
-                if (type == ReporterType.DEPARTMENT && i.cityFigureByLead()) {
-                    // Optional: the city's own figure where the department has one, else the units' mean stands.
-                    name += "（选填：全市的数字，各单位另行填报；空着则取" + Text.unitsWord(model.units()) + "平均）";
-                }
-                cell(sh, r, COL_NAME, name, fixedWrap);
+                cell(sh, r, COL_NAME, FormWriter.name(model, i, type), fixedWrap);
                 cell(sh, r, COL_MEASURE, i.measure(), fixed);
                 writeTarget(sh, r, i, reporter, type, applies ? s.fixedNumber : s.greyNumber, fixedWrap);
                 boolean numberInput = applies && !percent;
@@ -273,16 +268,7 @@ final class PoiFormWriter {
     private static void writeMeta(XSSFWorkbook wb, IndicatorModel model, String reporter, ReporterType type,
                                   YearMonth month, List<Indicator> inds, int firstData) {
         XSSFSheet meta = wb.createSheet(FormContract.META_SHEET);
-        String[][] kv = {
-            {FormContract.KEY_VERSION, FormContract.VERSION},
-            {FormContract.KEY_REPORTER, reporter},
-            {FormContract.KEY_REPORTER_TYPE,
-                type == ReporterType.UNIT ? FormContract.REPORTER_UNIT : FormContract.REPORTER_DEPARTMENT},
-            {FormContract.KEY_MONTH, month.toString()},
-            {FormContract.KEY_FINGERPRINT, FormContract.fingerprint(model, reporter)},
-            {FormContract.KEY_CODES, String.valueOf(inds.size())},
-            {FormContract.KEY_HELPERS, String.join("|", FormContract.HELPER_HEADERS)},
-        };
+        String[][] kv = FormWriter.metaEntries(model, reporter, type, month, inds);
         int r = 0;
         for (String[] p : kv) {
             XSSFRow row = meta.createRow(r++);
