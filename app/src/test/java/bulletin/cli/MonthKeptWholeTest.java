@@ -30,12 +30,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * A month's bulletin is kept whole: whatever step of {@code generate} fails, or is killed, the month has a
  * complete bulletin (the earlier or the new) whose {@code bulletin.json} and .docx agree; "unchanged" means every
  * output, and a damaged output is rewritten; what a killed run leaves is cleaned up by the next.
  */
+@Isolated("Faults: the fault is the program's one for every run in the JVM")
 class MonthKeptWholeTest {
 
     private static final String DOCX = "工作专报（第3期）.docx";

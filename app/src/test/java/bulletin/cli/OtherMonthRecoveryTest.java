@@ -18,12 +18,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Issue 21 point 5: a run of any month first undoes an interrupted replacement of any other month. A kill while
  * May's bulletin is being replaced, followed by a run for June (or a template run), never leaves May's .docx and
  * bulletin.json from different runs, and June never reads a May that is half replaced.
  */
+@Isolated("Faults: the fault is the program's one for every run in the JVM")
 class OtherMonthRecoveryTest {
 
     private static final String JSON = "bulletin.json";

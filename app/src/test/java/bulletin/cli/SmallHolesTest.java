@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Issue 21 point 8, the smaller holes: a workbook missing a part is "文件不完整", not a form without its sheet;
@@ -33,6 +34,7 @@ import picocli.CommandLine;
  * written; a defect of the program's own is exit 70 with "请报告此问题", never blamed on the user's file; the
  * chart leaves no temporary file in the system's folder.
  */
+@ResourceLock("system property bulletin.soffice")
 class SmallHolesTest {
 
     @TempDir

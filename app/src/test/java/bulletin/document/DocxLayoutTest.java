@@ -34,8 +34,10 @@ import org.docx4j.wml.Tr;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** The document's look, read back from the .docx: page, sections, fonts, footers, tables, shading, chart. */
+@ResourceLock("system property bulletin.soffice")
 class DocxLayoutTest {
 
     /** The samples' May, generated once for the suite (GeneratedSamples); read only. */

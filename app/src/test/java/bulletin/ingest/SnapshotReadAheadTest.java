@@ -12,11 +12,13 @@ import java.time.YearMonth;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * A snapshot read ahead on another core ({@link SnapshotReader#readAhead}) stands for its file only while the file
  * is the one that was read: changed since, it is read again; damaged, it is told as a plain read tells it.
  */
+@Isolated("waits until the common pool is quiet")
 class SnapshotReadAheadTest {
 
     @TempDir

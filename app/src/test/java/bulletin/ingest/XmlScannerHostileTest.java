@@ -19,6 +19,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * An adversarial look at {@link XmlScanner}: hostile and unusual edits of a real form's parts, each read by the
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (the same cells, values, merges, hidden flags and sheets, or the same refusal). Each case is a test of its own,
  * named after its edit, so that a difference names its input.
  */
+@Isolated("reads within a time budget")
 class XmlScannerHostileTest {
 
     @TempDir

@@ -32,6 +32,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Mutates a valid form a few hundred ways (cells to text, deleted rows, shuffled columns, truncated or flipped
@@ -46,6 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
  * in-process check said. Every 31st case (each kind at least once) also runs the command on its own, as every
  * case used to, in a workspace of what that command reads ({@link BadInputs#monthOfOne}).
  */
+@Isolated("System.err is replaced, and nothing else may print to it meanwhile")
 class FuzzTest {
 
     static final Path SAMPLES = Path.of("samples/miluo-2026");
@@ -83,27 +85,31 @@ class FuzzTest {
         ByteArrayOutputStream stray = new ByteArrayOutputStream();
         System.setErr(new java.io.PrintStream(stray, true, java.nio.charset.StandardCharsets.UTF_8));
         try {
+        // The 300 files, made one after another from the one seeded Random; then each checked on its own (the
+        // checks share nothing but the immutable model and last month's figures, so on both cores), and the
+        // checks' results asserted on here in the cases' order.
+        List<Path> cases = new ArrayList<>();
         for (int n = 0; n < 300; n++) {
             byte[] bytes = mutate(valid, rnd, n % KINDS);
             Path file = tmp.resolve("case-" + n + ".xlsx");
             Files.write(file, bytes);
-
-            Cli.Run r;
-            try {
-                Validator.Checked c = Validator.workbook(file, file.toString().replace('\\', '/'), model, may, null);
-                // The month's rules that need last month (missing-figure, a fall below it), as ValidateService
-                // applies them.
-                c = MonthCheck.judge(List.of(c), model, lastMonth(model), List.of(file), new java.util.HashMap<>())
-                        .get(0);
-                r = report(c);
-                // generate's reading of the same workbook: its figures, as ProgressReader.readOne takes them
-                // after the same parse (a form that parses is read without an uncaught exception too).
-                if (c.form() != null) {
-                    ProgressReader.report(c.form(), may, java.util.Set.of());
-                }
-            } catch (RuntimeException e) {
-                throw new AssertionError("case " + n + " (" + kind(n % KINDS) + "): uncaught " + e, e);
+            cases.add(file);
+        }
+        lastMonth(model);
+        List<Object> checked = bulletin.testing.Parallel.map(java.util.stream.IntStream.range(0, 300).boxed().toList(),
+                n -> {
+                    try {
+                        return check(cases.get(n), may);
+                    } catch (RuntimeException e) {
+                        return new AssertionError("case " + n + " (" + kind(n % KINDS) + "): uncaught " + e, e);
+                    }
+                });
+        for (int n = 0; n < 300; n++) {
+            Path file = cases.get(n);
+            if (checked.get(n) instanceof AssertionError uncaught) {
+                throw uncaught;
             }
+            Cli.Run r = (Cli.Run) checked.get(n);
             if (n % 31 == 0) {
                 Cli.Run cli = Cli.in(monthOfOne, "validate", "--month", "5", file.toString());
                 assertThat(cli).as("case %d (%s) on the command line", n, kind(n % KINDS)).isEqualTo(r);
@@ -135,6 +141,22 @@ class FuzzTest {
         // The mutations really do break things, and some leave a valid form.
         assertThat(exits[1]).isGreaterThan(100);
         assertThat(exits[0]).isGreaterThan(5);
+    }
+
+    /**
+     * What {@code validate --month 5 FILE} says of one file ({@link #report}), and generate's reading of the same
+     * workbook: its figures, as {@code ProgressReader.readOne} takes them after the same parse (a form that parses
+     * is read without an uncaught exception too).
+     */
+    private static Cli.Run check(Path file, YearMonth may) {
+        Validator.Checked c = Validator.workbook(file, file.toString().replace('\\', '/'), model, may, null);
+        // The month's rules that need last month (missing-figure, a fall below it), as ValidateService applies them.
+        c = MonthCheck.judge(List.of(c), model, lastMonth(model), List.of(file), new java.util.HashMap<>()).get(0);
+        Cli.Run r = report(c);
+        if (c.form() != null) {
+            ProgressReader.report(c.form(), may, java.util.Set.of());
+        }
+        return r;
     }
 
     /**

@@ -20,11 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * {@link AtomicFile.Batch}, step by step: a set A is current, set B replaces it; whichever step fails or is
  * killed, the folder holds A whole (after the next run's recovery where killed) or B whole, never a mixture.
  */
+@Isolated("Faults: the fault is the program's one for every run in the JVM")
 class AtomicFileTest {
 
     private static final String JSON = "bulletin.json";
