@@ -61,6 +61,12 @@ public final class Grid {
     /** Per row, the sorted columns holding a value, and those values; null for a row without any. */
     private final int[][] columns;
     private final Value[][] values;
+    /**
+     * Per row, each own cell's text {@link bulletin.text.Text#compact compacted}, made when first asked for (the
+     * header search asks for the same cells again and again: every row above the header, twice, and the header
+     * row once per column it looks for). A race writes the same string twice, which is harmless.
+     */
+    private final String[][] compacted;
     private final Spans[] merged;
     private final List<CellRangeAddress> regions;
     private final BitSet hiddenRows;
@@ -73,6 +79,7 @@ public final class Grid {
         this.place = place;
         this.columns = columns;
         this.values = values;
+        this.compacted = new String[rows][];
         this.merged = merged;
         this.regions = regions;
         this.rows = rows;
@@ -260,6 +267,37 @@ public final class Grid {
 
     public String text(int row, int col) {
         return value(row, col).text();
+    }
+
+    /** {@link #text} without any white space ({@link bulletin.text.Text#compact}), worked out once per cell. */
+    public String compactText(int row, int col) {
+        if (row < 0 || col < 0 || row >= rows || col >= cols) {
+            return "";
+        }
+        int r = merged[row] == null ? -1 : merged[row].at(col);
+        int y = row;
+        int x = col;
+        if (r >= 0) {
+            CellRangeAddress a = regions.get(r);
+            y = a.getFirstRow();
+            x = a.getFirstColumn();
+        }
+        int[] cs = columns[y];
+        int i = cs == null ? -1 : Arrays.binarySearch(cs, x);
+        if (i < 0) {
+            return "";
+        }
+        String[] row0 = compacted[y];
+        if (row0 == null) {
+            row0 = new String[cs.length];
+            compacted[y] = row0;
+        }
+        String t = row0[i];
+        if (t == null) {
+            t = bulletin.text.Text.compact(values[y][i].text());
+            row0[i] = t;
+        }
+        return t;
     }
 
     /** The merged region containing (row, col), or null. */

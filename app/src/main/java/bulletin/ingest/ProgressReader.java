@@ -210,7 +210,7 @@ public final class ProgressReader {
                         + "无法读取（文件中它指向的文字不存在，文件可能已损坏），这一行无法对应到指标：请在 Excel/WPS 中"
                         + "重新填写并保存").with("", "指标编码"));
             }
-            String c = cols.code() >= 0 ? Text.compact(grid.text(r, cols.code())) : "";
+            String c = cols.code() >= 0 ? grid.compactText(r, cols.code()) : "";
             if (c.isEmpty() && cols.name() >= 0) {
                 if (codeByName == null) {
                     codeByName = codesByName(model);
@@ -379,7 +379,7 @@ public final class ProgressReader {
         for (int r = 0; r < headerRow; r++) {
             for (int c = 0; c < g.cols(); c++) {
                 var region = g.region(r, c);
-                String t = Text.compact(g.text(r, c));
+                String t = g.compactText(r, c);
                 int i = t.indexOf("填报单位");
                 if (i >= 0 && (region == null || region.getFirstColumn() == c)) {
                     String rest = LABEL_END.matcher(t.substring(i + 4)).replaceFirst("");
@@ -462,7 +462,7 @@ public final class ProgressReader {
         if (all.isEmpty()) {
             return -1;
         }
-        int chosen = all.stream().filter(c -> exact.contains(Text.compact(g.text(h, c)))).findFirst()
+        int chosen = all.stream().filter(c -> exact.contains(g.compactText(h, c))).findFirst()
                 .orElse(all.get(0));
         if (all.size() > 1) {
             List<String> cells = all.stream().map(c -> g.place(h, c).cell() + "“" + Text.visible(Text.compact(
