@@ -95,13 +95,31 @@ public final class Grid {
      */
     static Grid of(Place place, Map<Long, Value> cells, List<CellRangeAddress> regions, BitSet hiddenRowSet,
                    BitSet hiddenColSet) {
+        long[] keys = cells.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+        Value[] values = new Value[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            values[i] = cells.get(keys[i]);
+        }
+        return of(place, keys, values, keys.length, regions, hiddenRowSet, hiddenColSet);
+    }
+
+    /**
+     * {@link #of(Place, Map, List, BitSet, BitSet)} from the cells' keys in strictly increasing order (row by row,
+     * left to right, each cell once: how a sheet's XML lists them) and their values, the first {@code n} of each.
+     */
+    static Grid of(Place place, long[] keys, Value[] cellValues, int n, List<CellRangeAddress> regions,
+                   BitSet hiddenRowSet, BitSet hiddenColSet) {
         int rows = 0;
         int cols = 0;
-        for (long key : cells.keySet()) {
+        for (int i = 0; i < n; i++) {
+            long key = keys[i];
             int r = (int) (key >> 20);
             int c = (int) (key & 0xFFFFF);
             if (r < 0 || r >= MAX_ROWS || c >= MAX_COLS) {
                 throw new IllegalArgumentException("cell beyond the grid: " + r + "," + c);
+            }
+            if (i > 0 && keys[i - 1] >= key) {
+                throw new IllegalArgumentException("cells out of order: " + keys[i - 1] + " before " + key);
             }
             rows = Math.max(rows, r + 1);
             cols = Math.max(cols, c + 1);
@@ -120,28 +138,28 @@ public final class Grid {
         }
         int[][] columns = new int[rows][];
         Value[][] values = new Value[rows][];
-        fill(cells, columns, values);
+        fill(keys, cellValues, n, columns, values);
         BitSet hr = hiddenRowSet.get(0, rows);
         BitSet hc = hiddenColSet.get(0, cols);
         return new Grid(place, columns, values, spans(kept, rows), List.copyOf(kept), rows, cols, hr, hc);
     }
 
-    /** Each row's cells, sorted by column. */
-    private static void fill(Map<Long, Value> cells, int[][] columns, Value[][] values) {
+    /** Each row's cells, sorted by column (the keys are in order). */
+    private static void fill(long[] keys, Value[] cellValues, int n, int[][] columns, Value[][] values) {
         int[] count = new int[columns.length];
-        long[] keys = cells.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
-        for (long k : keys) {
-            count[(int) (k >> 20)]++;
+        for (int i = 0; i < n; i++) {
+            count[(int) (keys[i] >> 20)]++;
         }
         int[] next = new int[columns.length];
-        for (long k : keys) {
+        for (int i = 0; i < n; i++) {
+            long k = keys[i];
             int r = (int) (k >> 20);
             if (columns[r] == null) {
                 columns[r] = new int[count[r]];
                 values[r] = new Value[count[r]];
             }
             columns[r][next[r]] = (int) (k & 0xFFFFF);
-            values[r][next[r]++] = cells.get(k);
+            values[r][next[r]++] = cellValues[i];
         }
     }
 

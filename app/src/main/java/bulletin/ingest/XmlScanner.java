@@ -506,6 +506,12 @@ final class XmlScanner implements XlsxReader.Part {
      */
     @Override
     public String attr(String name) throws XMLStreamException {
+        int a = attrIndex(name);
+        return a < 0 ? null : value(attrValue[a], attrValueEnd[a]);
+    }
+
+    /** Which attribute {@link #attr} gives for this local name; -1 where none. */
+    private int attrIndex(String name) {
         for (int a = 0; a < attrCount; a++) {
             if (attrUri[a] == XMLNS_URI) {
                 continue;
@@ -516,10 +522,65 @@ final class XmlScanner implements XlsxReader.Part {
                 attrKey[a] = k;
             }
             if (k == name || k.equals(name)) {
-                return value(attrValue[a], attrValueEnd[a]);
+                return a;
             }
         }
-        return null;
+        return -1;
+    }
+
+    /**
+     * The attribute {@link #attr} gives, where its value is written as plain decimal digits (1 to 9 of them, so no
+     * reference, no white space, no sign): their value; -1 where there is no such attribute or it is written
+     * otherwise (then {@link #attr} gives it as text). No string is made.
+     */
+    @Override
+    public int attrDigits(String name) {
+        int a = attrIndex(name);
+        return a < 0 ? -1 : digits(attrValue[a], attrValueEnd[a]);
+    }
+
+    private int digits(int from, int to) {
+        if (to - from < 1 || to - from > 9) {
+            return -1;
+        }
+        int v = 0;
+        for (int k = from; k < to; k++) {
+            int d = buf[k] - '0';
+            if (d < 0 || d > 9) {
+                return -1;
+            }
+            v = v * 10 + d;
+        }
+        return v;
+    }
+
+    /**
+     * The attribute {@link #attr} gives, where it is a plain cell reference, one to three capital letters and one to
+     * nine digits ("F16"): its row and column from 0, as {@code row << 20 | col}; -1 where there is no such attribute
+     * or it is written otherwise (then {@link #attr} gives it as text). No string is made.
+     */
+    @Override
+    public long attrCell(String name) {
+        int a = attrIndex(name);
+        if (a < 0) {
+            return -1;
+        }
+        int from = attrValue[a];
+        int to = attrValueEnd[a];
+        int k = from;
+        long col = 0;
+        while (k < to && k - from < 3 && buf[k] >= 'A' && buf[k] <= 'Z') {
+            col = col * 26 + (buf[k] - 'A' + 1);
+            k++;
+        }
+        if (k == from) {
+            return -1;
+        }
+        int row = digits(k, to);
+        if (row <= 0) {
+            return -1;
+        }
+        return ((long) (row - 1) << 20) | (col - 1);
     }
 
     private boolean matches(int from, String s) {
@@ -834,6 +895,8 @@ final class XmlScanner implements XlsxReader.Part {
                     throw malformed("invalid XML character");
                 }
                 i++;
+            } else if (i + 2 < end && threeByte(buf, i)) { // most Chinese text: nothing more to check
+                i += 3;
             } else {
                 int d = decode(i, end);
                 if (!literal(d & 0xFFFFFF)) {
@@ -900,11 +963,13 @@ final class XmlScanner implements XlsxReader.Part {
 
     /**
      * No attribute given twice: by namespace and local name, as Namespaces in XML says (so {@code a:x} and
-     * {@code b:x} with a and b bound to one URI are one name twice). Pairs compared for a few attributes, a hash
-     * set for more, so that an element of thousands of attributes costs their number, not its square.
+     * {@code b:x} with a and b bound to one URI are one name twice). Pairs compared for a few attributes (up to
+     * 16: a form's data validation has 11, and a pair that differs in length is told apart at once, where the set
+     * made a string per attribute), a hash set for more, so that an element of thousands of attributes costs their
+     * number, not its square.
      */
     private void unique() throws XMLStreamException {
-        if (attrCount <= 8) {
+        if (attrCount <= 16) {
             for (int a = 1; a < attrCount; a++) {
                 for (int b = 0; b < a; b++) {
                     if (sameName(a, b)) {
@@ -1303,6 +1368,9 @@ final class XmlScanner implements XlsxReader.Part {
     private void text(StringBuilder out) throws XMLStreamException {
         int brackets = 0;
         while (true) {
+            if (out == null && skipPlain()) {
+                brackets = 0;
+            }
             int b = peek();
             if (b < 0 || b == '<') {
                 return;
@@ -1328,6 +1396,48 @@ final class XmlScanner implements XlsxReader.Part {
                 append(out, char1(b));
             }
         }
+    }
+
+    /**
+     * Passes the run at pos of what text not wanted may hold with nothing more to check (the common case of a
+     * formula's text): printable ASCII but {@code < & ] >} and DEL, tab and line ends, and the three-byte UTF-8
+     * sequences of U+1000–U+CFFF and U+E000–U+FFBF (every one a character XML allows as it is, in 1.0 and 1.1),
+     * within the bytes read so far. Whether it passed any: the caller's count of {@code ]} then starts again. Any
+     * other byte is left to the careful path.
+     */
+    private boolean skipPlain() {
+        byte[] bb = buf;
+        int i = pos;
+        int l = lim;
+        while (i < l) {
+            int b = bb[i];
+            if (b >= 0x20) {
+                if (b == '<' || b == '&' || b == ']' || b == '>' || b == 0x7F) {
+                    break;
+                }
+                i++;
+            } else if (b == '\n' || b == '\t' || b == '\r') {
+                i++;
+            } else if (i + 2 < l && threeByte(bb, i)) {
+                i += 3;
+            } else {
+                break;
+            }
+        }
+        boolean any = i > pos;
+        pos = i;
+        return any;
+    }
+
+    /**
+     * Whether buf[i..i+2] is a well-formed three-byte UTF-8 sequence of U+1000–U+CFFF or U+E000–U+FFBF: no
+     * overlong form, no surrogate, not U+FFFE or U+FFFF, and a character XML allows as it is in 1.0 and 1.1.
+     */
+    private static boolean threeByte(byte[] bb, int i) {
+        int b0 = bb[i] & 0xFF;
+        int b1 = bb[i + 1] & 0xFF;
+        return ((b0 >= 0xE1 && b0 <= 0xEC) || b0 == 0xEE || (b0 == 0xEF && b1 <= 0xBE))
+                && (b1 & 0xC0) == 0x80 && (bb[i + 2] & 0xC0) == 0x80;
     }
 
     /** A reference at pos ('&') in streamed text: its character. */
