@@ -714,6 +714,10 @@ final class XmlScanner implements XlsxReader.Part {
 
     private final int[] colon = new int[1];
 
+    /** The two tag parses, made once (a method reference per tag was an object per tag). */
+    private final TagParse startParse = this::parseStart;
+    private final TagParse endParse = this::parseEnd;
+
     /** A parse of the tag at pos that throws {@link #MORE} where the bytes read so far end inside it. */
     private interface TagParse {
         int parse() throws XMLStreamException;
@@ -746,7 +750,7 @@ final class XmlScanner implements XlsxReader.Part {
         if (depth == 0 && rootSeen) {
             throw malformed("markup after the root element");
         }
-        int end = whole(this::parseStart);
+        int end = whole(startParse);
         int nameStart = pos + 1;
         int nameEnd = tagNameEnd;
         int elColon = tagColon;
@@ -1089,7 +1093,7 @@ final class XmlScanner implements XlsxReader.Part {
     }
 
     private void endTag() throws XMLStreamException {
-        int end = whole(this::parseEnd);
+        int end = whole(endParse);
         int i = pos + 2;
         int nameEnd = tagNameEnd;
         int open = nameAt[depth - 1];
