@@ -491,6 +491,11 @@ public final class ProgressReader {
         Grid g = form.grid();
         Columns cols = form.columns();
         Map<String, ReportEntry> out = new LinkedHashMap<>();
+        Place sheet = g.place();
+        // Place.format of a cell of this sheet, "file:Sheet!C12", its "file:Sheet!" made once per form
+        String prefix = sheet.file() != null && !sheet.file().isEmpty() && sheet.sheet() != null
+                ? sheet.file() + ":" + sheet.sheet() + "!" : null;
+        int codeCol = cols.code() >= 0 ? cols.code() : 0;
         for (var e : form.codeRows().entrySet()) {
             int r = e.getKey();
             String c = e.getValue();
@@ -498,20 +503,19 @@ public final class ProgressReader {
             BigDecimal p = cols.percent() >= 0 ? figure(g, r, cols.percent(), true, problems) : null;
             String n = cols.note() >= 0 ? emptyToNull(g.text(r, cols.note())) : null;
             String q = cols.problem() >= 0 ? emptyToNull(g.text(r, cols.problem())) : null;
-            out.putIfAbsent(c, new ReportEntry(c, d, p, n, q, g.place(r, cols.code() >= 0 ? cols.code() : 0).format(),
-                    source(g, r, cols.done()), source(g, r, cols.percent()), source(g, r, cols.note()),
-                    source(g, r, cols.problem())));
+            String at = prefix != null ? prefix + XlsxReader.a1(r, codeCol) : g.place(r, codeCol).format();
+            out.putIfAbsent(c, new ReportEntry(c, d, p, n, q, at, source(sheet, r, cols.done()),
+                    source(sheet, r, cols.percent()), source(sheet, r, cols.note()), source(sheet, r, cols.problem())));
         }
         return out;
     }
 
-    /** The cell at row r of column c, as a source; null where the form has no such column. */
-    private static Source source(Grid g, int r, int c) {
+    /** The cell at row r of column c of the sheet, as a source; null where the form has no such column. */
+    private static Source source(Place sheet, int r, int c) {
         if (c < 0) {
             return null;
         }
-        Place at = g.place(r, c);
-        return new Source(at.file(), at.sheet(), at.cell());
+        return new Source(sheet.file(), sheet.sheet(), XlsxReader.a1(r, c));
     }
 
     /** Each indicator's compacted name to its code (the first indicator of a name wins, as in the tables' order). */
@@ -550,6 +554,9 @@ public final class ProgressReader {
     /** A figure from a cell through {@link #reading}: its warnings and errors become problems at the cell. */
     private static BigDecimal figure(Grid g, int r, int c, boolean percent, Problems problems) {
         Figures.Reading reading = reading(g, r, c, percent);
+        if (reading.issues().isEmpty()) {
+            return reading.value();
+        }
         for (Figures.Issue i : reading.issues()) {
             Place at = g.place(r, c);
             problems.add(new Problem(i.severity(), i.code(), at.file(), at.sheet(), at.cell(),

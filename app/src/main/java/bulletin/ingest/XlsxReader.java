@@ -408,13 +408,23 @@ final class XlsxReader {
 
     private Grid sheet(String path, Place place, List<String> strings, Styles styles)
             throws IOException, XMLStreamException, Workbooks.Unreadable {
-        Cells cells = new Cells();
         List<CellRangeAddress> merges = new ArrayList<>();
         BitSet hiddenRows = new BitSet();
         BitSet hiddenCols = new BitSet();
         if (!entries.containsKey(path)) {
-            return cells.grid(place, merges, hiddenRows, hiddenCols);
+            return Grid.of(place, Map.of(), merges, hiddenRows, hiddenCols);
         }
+        Cells cells = Cells.take();
+        try {
+            return sheet(path, place, strings, styles, cells, merges, hiddenRows, hiddenCols);
+        } finally {
+            cells.give();
+        }
+    }
+
+    private Grid sheet(String path, Place place, List<String> strings, Styles styles, Cells cells,
+                       List<CellRangeAddress> merges, BitSet hiddenRows, BitSet hiddenCols)
+            throws IOException, XMLStreamException, Workbooks.Unreadable {
         Part x = open(path);
         try {
             long row = -1;
@@ -489,10 +499,33 @@ final class XlsxReader {
      * counts, as it always did), they are put in order through a map.
      */
     private static final class Cells {
+        /** The arrays of the last sheet read on this thread, used again (the grid copies what it keeps). */
+        private static final ThreadLocal<Cells> SPARE = new ThreadLocal<>();
         private long[] keys = new long[256];
         private Grid.Value[] values = new Grid.Value[256];
         private int n;
         private boolean ordered = true;
+
+        /** This thread's spare, emptied (or a new one where another sheet holds it). */
+        static Cells take() {
+            Cells c = SPARE.get();
+            if (c == null) {
+                return new Cells();
+            }
+            SPARE.set(null);
+            c.n = 0;
+            c.ordered = true;
+            return c;
+        }
+
+        /** Gives the arrays back for the next sheet, without the values they held. */
+        void give() {
+            java.util.Arrays.fill(values, 0, n, null);
+            n = 0;
+            if (keys.length <= 1 << 16) { // a table's size; a sheet of hundreds of thousands of cells is not kept
+                SPARE.set(this);
+            }
+        }
 
         void add(long key, Grid.Value v) {
             if (n == keys.length) {
@@ -714,6 +747,9 @@ final class XlsxReader {
         String date = styles.date().get(style) ? NumberFormats.dateText(n, date1904) : null;
         if (date != null) { // a day count shown as a date: its text is the date, its number kept as saved
             return new Grid.Value(date, n, false, Grid.Kind.DATE, formula);
+        }
+        if (whole != NOT_WHOLE && !percent) { // Numbers.format of a whole number below 10^15 is its digits
+            return new Grid.Value(Long.toString(whole), n, false, Grid.Kind.NUMBER, formula);
         }
         BigDecimal seen = percent ? n.movePointRight(2) : n;
         // 1E+308, as Excel shows it, not 309 digits.
