@@ -137,6 +137,8 @@ final class XmlScanner implements XlsxReader.Part {
     /** The open elements' qualified names, one after another, and where each starts. */
     private byte[] names = new byte[256];
     private int[] nameAt = new int[16];
+    /** The open elements' local names, as {@link #localName} gave them at their start tags. */
+    private String[] locals = new String[16];
     private int depth;
     private boolean rootSeen;
     /** An empty element's end, to be given by the next call. */
@@ -770,6 +772,10 @@ final class XmlScanner implements XlsxReader.Part {
         }
         unique();
         local = known(elColon >= 0 ? elColon + 1 : nameStart, nameEnd);
+        if (depth > locals.length) {
+            locals = java.util.Arrays.copyOf(locals, locals.length * 2);
+        }
+        locals[depth - 1] = local; // its end tag, the same bytes, gives the same name without looking it up again
         rootSeen = true;
         pos = end + 1;
         pendingEnd = empty;
@@ -1106,7 +1112,7 @@ final class XmlScanner implements XlsxReader.Part {
                 throw malformed("end tag does not match its start tag");
             }
         }
-        local = known(tagColon >= 0 ? tagColon + 1 : i, nameEnd);
+        local = locals[depth - 1];
         popElement();
         pos = end + 1;
     }
