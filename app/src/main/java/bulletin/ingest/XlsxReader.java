@@ -628,7 +628,7 @@ final class XlsxReader {
         // it must not pass as an empty cell, or its figure is lost without a word. (A text formula whose result is
         // the empty string looks the same once saved; in a figure cell it too is better questioned than dropped.)
         if (formula && (v == null || v.isBlank()) && inline == null) {
-            return new Grid.Value("", null, false, Grid.Kind.FORMULA_NO_CACHE, true);
+            return NO_CACHE; // a form's 自查 column has one a row: one value for all
         }
         String t = type == null ? "n" : type;
         switch (t) {
@@ -665,6 +665,9 @@ final class XlsxReader {
                 return v == null || v.isBlank() ? Grid.Value.EMPTY : number(v.trim(), formula, style, styles);
         }
     }
+
+    /** A formula saved without its result (a value holds nothing of its cell: one serves every such cell). */
+    private static final Grid.Value NO_CACHE = new Grid.Value("", null, false, Grid.Kind.FORMULA_NO_CACHE, true);
 
     /** {@link #wholeNumber}'s answer for a value it leaves to the double's reading. */
     static final long NOT_WHOLE = Long.MIN_VALUE;

@@ -955,8 +955,8 @@ final class XmlScanner implements XlsxReader.Part {
     /** Whether attributes a and b have one name: the same local name in the same namespace (or in none). */
     private boolean sameName(int a, int b) {
         int n = attrNameEnd[a] - attrLocal[a];
-        if (attrNameEnd[b] - attrLocal[b] != n) {
-            return false;
+        if (attrNameEnd[b] - attrLocal[b] != n || buf[attrNameEnd[a] - 1] != buf[attrNameEnd[b] - 1]) {
+            return false; // most pairs differ in length or in their last letter
         }
         String u = attrUri[a];
         String v = attrUri[b];
