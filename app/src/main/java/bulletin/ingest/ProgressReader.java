@@ -210,7 +210,7 @@ public final class ProgressReader {
                         + "无法读取（文件中它指向的文字不存在，文件可能已损坏），这一行无法对应到指标：请在 Excel/WPS 中"
                         + "重新填写并保存").with("", "指标编码"));
             }
-            String c = cols.code() >= 0 ? grid.compactText(r, cols.code()) : "";
+            String c = cols.code() >= 0 ? Text.compact(grid.text(r, cols.code())) : ""; // once per row: not kept
             if (c.isEmpty() && cols.name() >= 0) {
                 if (codeByName == null) {
                     codeByName = codesByName(model);
