@@ -1008,6 +1008,9 @@ final class XmlScanner implements XlsxReader.Part {
      */
     private void declarePrefixes() throws XMLStreamException {
         for (int a = 0; a < attrCount; a++) {
+            if (buf[attrName[a]] != 'x') { // most attributes: no declaration
+                continue;
+            }
             int n = attrNameEnd[a] - attrName[a];
             boolean prefixed = n > 6 && matches(attrName[a], "xmlns:");
             if (!prefixed && !(n == 5 && matches(attrName[a], "xmlns"))) {
