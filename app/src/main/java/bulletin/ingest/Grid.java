@@ -61,6 +61,12 @@ public final class Grid {
     /** Per row, the sorted columns holding a value, and those values; null for a row without any. */
     private final int[][] columns;
     private final Value[][] values;
+    /**
+     * Per row, each own cell's text {@link bulletin.text.Text#compact compacted}, made when first asked for (the
+     * header search asks for the same cells again and again: every row above the header, twice, and the header
+     * row once per column it looks for). A race writes the same string twice, which is harmless.
+     */
+    private final String[][] compacted;
     private final Spans[] merged;
     private final List<CellRangeAddress> regions;
     private final BitSet hiddenRows;
@@ -73,6 +79,7 @@ public final class Grid {
         this.place = place;
         this.columns = columns;
         this.values = values;
+        this.compacted = new String[rows][];
         this.merged = merged;
         this.regions = regions;
         this.rows = rows;
@@ -88,13 +95,31 @@ public final class Grid {
      */
     static Grid of(Place place, Map<Long, Value> cells, List<CellRangeAddress> regions, BitSet hiddenRowSet,
                    BitSet hiddenColSet) {
+        long[] keys = cells.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+        Value[] values = new Value[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            values[i] = cells.get(keys[i]);
+        }
+        return of(place, keys, values, keys.length, regions, hiddenRowSet, hiddenColSet);
+    }
+
+    /**
+     * {@link #of(Place, Map, List, BitSet, BitSet)} from the cells' keys in strictly increasing order (row by row,
+     * left to right, each cell once: how a sheet's XML lists them) and their values, the first {@code n} of each.
+     */
+    static Grid of(Place place, long[] keys, Value[] cellValues, int n, List<CellRangeAddress> regions,
+                   BitSet hiddenRowSet, BitSet hiddenColSet) {
         int rows = 0;
         int cols = 0;
-        for (long key : cells.keySet()) {
+        for (int i = 0; i < n; i++) {
+            long key = keys[i];
             int r = (int) (key >> 20);
             int c = (int) (key & 0xFFFFF);
             if (r < 0 || r >= MAX_ROWS || c >= MAX_COLS) {
                 throw new IllegalArgumentException("cell beyond the grid: " + r + "," + c);
+            }
+            if (i > 0 && keys[i - 1] >= key) {
+                throw new IllegalArgumentException("cells out of order: " + keys[i - 1] + " before " + key);
             }
             rows = Math.max(rows, r + 1);
             cols = Math.max(cols, c + 1);
@@ -113,28 +138,28 @@ public final class Grid {
         }
         int[][] columns = new int[rows][];
         Value[][] values = new Value[rows][];
-        fill(cells, columns, values);
+        fill(keys, cellValues, n, columns, values);
         BitSet hr = hiddenRowSet.get(0, rows);
         BitSet hc = hiddenColSet.get(0, cols);
         return new Grid(place, columns, values, spans(kept, rows), List.copyOf(kept), rows, cols, hr, hc);
     }
 
-    /** Each row's cells, sorted by column. */
-    private static void fill(Map<Long, Value> cells, int[][] columns, Value[][] values) {
+    /** Each row's cells, sorted by column (the keys are in order). */
+    private static void fill(long[] keys, Value[] cellValues, int n, int[][] columns, Value[][] values) {
         int[] count = new int[columns.length];
-        long[] keys = cells.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
-        for (long k : keys) {
-            count[(int) (k >> 20)]++;
+        for (int i = 0; i < n; i++) {
+            count[(int) (keys[i] >> 20)]++;
         }
         int[] next = new int[columns.length];
-        for (long k : keys) {
+        for (int i = 0; i < n; i++) {
+            long k = keys[i];
             int r = (int) (k >> 20);
             if (columns[r] == null) {
                 columns[r] = new int[count[r]];
                 values[r] = new Value[count[r]];
             }
             columns[r][next[r]] = (int) (k & 0xFFFFF);
-            values[r][next[r]++] = cells.get(k);
+            values[r][next[r]++] = cellValues[i];
         }
     }
 
@@ -260,6 +285,37 @@ public final class Grid {
 
     public String text(int row, int col) {
         return value(row, col).text();
+    }
+
+    /** {@link #text} without any white space ({@link bulletin.text.Text#compact}), worked out once per cell. */
+    public String compactText(int row, int col) {
+        if (row < 0 || col < 0 || row >= rows || col >= cols) {
+            return "";
+        }
+        int r = merged[row] == null ? -1 : merged[row].at(col);
+        int y = row;
+        int x = col;
+        if (r >= 0) {
+            CellRangeAddress a = regions.get(r);
+            y = a.getFirstRow();
+            x = a.getFirstColumn();
+        }
+        int[] cs = columns[y];
+        int i = cs == null ? -1 : Arrays.binarySearch(cs, x);
+        if (i < 0) {
+            return "";
+        }
+        String[] row0 = compacted[y];
+        if (row0 == null) {
+            row0 = new String[cs.length];
+            compacted[y] = row0;
+        }
+        String t = row0[i];
+        if (t == null) {
+            t = bulletin.text.Text.compact(values[y][i].text());
+            row0[i] = t;
+        }
+        return t;
     }
 
     /** The merged region containing (row, col), or null. */

@@ -13,12 +13,15 @@ final class Headers {
     /** The first column of {@code row} whose compacted text satisfies {@code test}. */
     static OptionalInt find(Grid g, int row, Predicate<String> test) {
         for (int c = 0; c < g.cols(); c++) {
-            String t = Text.compact(g.text(row, c));
+            // The merged region's test first (cheap), then the text: a title merged across the row is compacted
+            // once and tested once, not once per column it covers.
+            var a = g.region(row, c);
+            if (a != null && a.getFirstColumn() != c) {
+                continue;
+            }
+            String t = g.compactText(row, c);
             if (!t.isEmpty() && test.test(t)) {
-                var a = g.region(row, c);
-                if (a == null || a.getFirstColumn() == c) {
-                    return OptionalInt.of(c);
-                }
+                return OptionalInt.of(c);
             }
         }
         return OptionalInt.empty();
@@ -28,12 +31,13 @@ final class Headers {
     static java.util.List<Integer> findAll(Grid g, int row, Predicate<String> test) {
         java.util.List<Integer> out = new java.util.ArrayList<>();
         for (int c = 0; c < g.cols(); c++) {
-            String t = Text.compact(g.text(row, c));
+            var a = g.region(row, c);
+            if (a != null && a.getFirstColumn() != c) {
+                continue;
+            }
+            String t = g.compactText(row, c);
             if (!t.isEmpty() && test.test(t)) {
-                var a = g.region(row, c);
-                if (a == null || a.getFirstColumn() == c) {
-                    out.add(c);
-                }
+                out.add(c);
             }
         }
         return out;

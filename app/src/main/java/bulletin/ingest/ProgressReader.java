@@ -210,7 +210,7 @@ public final class ProgressReader {
                         + "无法读取（文件中它指向的文字不存在，文件可能已损坏），这一行无法对应到指标：请在 Excel/WPS 中"
                         + "重新填写并保存").with("", "指标编码"));
             }
-            String c = cols.code() >= 0 ? Text.compact(grid.text(r, cols.code())) : "";
+            String c = cols.code() >= 0 ? Text.compact(grid.text(r, cols.code())) : ""; // once per row: not kept
             if (c.isEmpty() && cols.name() >= 0) {
                 if (codeByName == null) {
                     codeByName = codesByName(model);
@@ -379,7 +379,7 @@ public final class ProgressReader {
         for (int r = 0; r < headerRow; r++) {
             for (int c = 0; c < g.cols(); c++) {
                 var region = g.region(r, c);
-                String t = Text.compact(g.text(r, c));
+                String t = g.compactText(r, c);
                 int i = t.indexOf("填报单位");
                 if (i >= 0 && (region == null || region.getFirstColumn() == c)) {
                     String rest = LABEL_END.matcher(t.substring(i + 4)).replaceFirst("");
@@ -462,7 +462,7 @@ public final class ProgressReader {
         if (all.isEmpty()) {
             return -1;
         }
-        int chosen = all.stream().filter(c -> exact.contains(Text.compact(g.text(h, c)))).findFirst()
+        int chosen = all.stream().filter(c -> exact.contains(g.compactText(h, c))).findFirst()
                 .orElse(all.get(0));
         if (all.size() > 1) {
             List<String> cells = all.stream().map(c -> g.place(h, c).cell() + "“" + Text.visible(Text.compact(
@@ -491,6 +491,11 @@ public final class ProgressReader {
         Grid g = form.grid();
         Columns cols = form.columns();
         Map<String, ReportEntry> out = new LinkedHashMap<>();
+        Place sheet = g.place();
+        // Place.format of a cell of this sheet, "file:Sheet!C12", its "file:Sheet!" made once per form
+        String prefix = sheet.file() != null && !sheet.file().isEmpty() && sheet.sheet() != null
+                ? sheet.file() + ":" + sheet.sheet() + "!" : null;
+        int codeCol = cols.code() >= 0 ? cols.code() : 0;
         for (var e : form.codeRows().entrySet()) {
             int r = e.getKey();
             String c = e.getValue();
@@ -498,20 +503,19 @@ public final class ProgressReader {
             BigDecimal p = cols.percent() >= 0 ? figure(g, r, cols.percent(), true, problems) : null;
             String n = cols.note() >= 0 ? emptyToNull(g.text(r, cols.note())) : null;
             String q = cols.problem() >= 0 ? emptyToNull(g.text(r, cols.problem())) : null;
-            out.putIfAbsent(c, new ReportEntry(c, d, p, n, q, g.place(r, cols.code() >= 0 ? cols.code() : 0).format(),
-                    source(g, r, cols.done()), source(g, r, cols.percent()), source(g, r, cols.note()),
-                    source(g, r, cols.problem())));
+            String at = prefix != null ? prefix + XlsxReader.a1(r, codeCol) : g.place(r, codeCol).format();
+            out.putIfAbsent(c, new ReportEntry(c, d, p, n, q, at, source(sheet, r, cols.done()),
+                    source(sheet, r, cols.percent()), source(sheet, r, cols.note()), source(sheet, r, cols.problem())));
         }
         return out;
     }
 
-    /** The cell at row r of column c, as a source; null where the form has no such column. */
-    private static Source source(Grid g, int r, int c) {
+    /** The cell at row r of column c of the sheet, as a source; null where the form has no such column. */
+    private static Source source(Place sheet, int r, int c) {
         if (c < 0) {
             return null;
         }
-        Place at = g.place(r, c);
-        return new Source(at.file(), at.sheet(), at.cell());
+        return new Source(sheet.file(), sheet.sheet(), XlsxReader.a1(r, c));
     }
 
     /** Each indicator's compacted name to its code (the first indicator of a name wins, as in the tables' order). */
@@ -550,6 +554,9 @@ public final class ProgressReader {
     /** A figure from a cell through {@link #reading}: its warnings and errors become problems at the cell. */
     private static BigDecimal figure(Grid g, int r, int c, boolean percent, Problems problems) {
         Figures.Reading reading = reading(g, r, c, percent);
+        if (reading.issues().isEmpty()) {
+            return reading.value();
+        }
         for (Figures.Issue i : reading.issues()) {
             Place at = g.place(r, c);
             problems.add(new Problem(i.severity(), i.code(), at.file(), at.sheet(), at.cell(),

@@ -101,6 +101,8 @@ final class XlsxReader {
     private int cellCount;
     private int mergeCount;
     private long mergedRows;
+    /** The values of shared-string cells without a formula, by the string's index, made once per workbook. */
+    private Grid.Value[] sharedValues;
     /** Why reading stopped where a limit was met inside the XML parser (which wraps what it is thrown). */
     private String refusal;
 
@@ -406,13 +408,23 @@ final class XlsxReader {
 
     private Grid sheet(String path, Place place, List<String> strings, Styles styles)
             throws IOException, XMLStreamException, Workbooks.Unreadable {
-        Map<Long, Grid.Value> cells = new HashMap<>();
         List<CellRangeAddress> merges = new ArrayList<>();
         BitSet hiddenRows = new BitSet();
         BitSet hiddenCols = new BitSet();
         if (!entries.containsKey(path)) {
-            return Grid.of(place, cells, merges, hiddenRows, hiddenCols);
+            return Grid.of(place, Map.of(), merges, hiddenRows, hiddenCols);
         }
+        Cells cells = Cells.take();
+        try {
+            return sheet(path, place, strings, styles, cells, merges, hiddenRows, hiddenCols);
+        } finally {
+            cells.give();
+        }
+    }
+
+    private Grid sheet(String path, Place place, List<String> strings, Styles styles, Cells cells,
+                       List<CellRangeAddress> merges, BitSet hiddenRows, BitSet hiddenCols)
+            throws IOException, XMLStreamException, Workbooks.Unreadable {
         Part x = open(path);
         try {
             long row = -1;
@@ -434,8 +446,12 @@ final class XlsxReader {
                             }
                         }
                         case "c" -> {
-                            String r = attr(x, "r");
-                            if (r != null) {
+                            long plain = x.attrCell("r"); // "F16" read without a string; else as text
+                            String r = plain >= 0 ? null : attr(x, "r");
+                            if (plain >= 0) {
+                                row = plain >> 20;
+                                col = plain & 0xFFFFF;
+                            } else if (r != null) {
                                 long[] rc = ref(r, place);
                                 row = rc[0];
                                 col = rc[1];
@@ -443,8 +459,9 @@ final class XlsxReader {
                                 col++;
                             }
                             type = attr(x, "t");
-                            String s = attr(x, "s");
-                            style = s == null ? 0 : Integer.parseInt(s);
+                            int plainStyle = x.attrDigits("s");
+                            String s = plainStyle >= 0 ? null : attr(x, "s");
+                            style = plainStyle >= 0 ? plainStyle : s == null ? 0 : Integer.parseInt(s);
                             formula = false;
                             value = null;
                             inline = null;
@@ -466,14 +483,72 @@ final class XlsxReader {
                 } else if (ev == XmlScanner.END && x.localName().equals("c")) {
                     Grid.Value v = value(type, value, inline, formula, style, styles, strings);
                     if (v.kind() != Grid.Kind.BLANK || formula) {
-                        cells.put(cell(row, col, place), v);
+                        cells.add(cell(row, col, place), v);
                     }
                 }
             }
         } finally {
             x.close();
         }
-        return Grid.of(place, cells, merges, hiddenRows, hiddenCols);
+        return cells.grid(place, merges, hiddenRows, hiddenCols);
+    }
+
+    /**
+     * A sheet's cells with a value as they are read: keys ({@link Grid#key}) and values in the order of the XML,
+     * which is row by row, left to right. Where a sheet lists its cells otherwise (or a cell twice: the later one
+     * counts, as it always did), they are put in order through a map.
+     */
+    private static final class Cells {
+        /** The arrays of the last sheet read on this thread, used again (the grid copies what it keeps). */
+        private static final ThreadLocal<Cells> SPARE = new ThreadLocal<>();
+        private long[] keys = new long[256];
+        private Grid.Value[] values = new Grid.Value[256];
+        private int n;
+        private boolean ordered = true;
+
+        /** This thread's spare, emptied (or a new one where another sheet holds it). */
+        static Cells take() {
+            Cells c = SPARE.get();
+            if (c == null) {
+                return new Cells();
+            }
+            SPARE.set(null);
+            c.n = 0;
+            c.ordered = true;
+            return c;
+        }
+
+        /** Gives the arrays back for the next sheet, without the values they held. */
+        void give() {
+            java.util.Arrays.fill(values, 0, n, null);
+            n = 0;
+            if (keys.length <= 1 << 16) { // a table's size; a sheet of hundreds of thousands of cells is not kept
+                SPARE.set(this);
+            }
+        }
+
+        void add(long key, Grid.Value v) {
+            if (n == keys.length) {
+                keys = java.util.Arrays.copyOf(keys, n * 2);
+                values = java.util.Arrays.copyOf(values, n * 2);
+            }
+            if (n > 0 && keys[n - 1] >= key) {
+                ordered = false;
+            }
+            keys[n] = key;
+            values[n++] = v;
+        }
+
+        Grid grid(Place place, List<CellRangeAddress> merges, BitSet hiddenRows, BitSet hiddenCols) {
+            if (ordered) {
+                return Grid.of(place, keys, values, n, merges, hiddenRows, hiddenCols);
+            }
+            Map<Long, Grid.Value> byKey = new HashMap<>();
+            for (int i = 0; i < n; i++) {
+                byKey.put(keys[i], values[i]);
+            }
+            return Grid.of(place, byKey, merges, hiddenRows, hiddenCols);
+        }
     }
 
     /**
@@ -553,7 +628,7 @@ final class XlsxReader {
         // it must not pass as an empty cell, or its figure is lost without a word. (A text formula whose result is
         // the empty string looks the same once saved; in a figure cell it too is better questioned than dropped.)
         if (formula && (v == null || v.isBlank()) && inline == null) {
-            return new Grid.Value("", null, false, Grid.Kind.FORMULA_NO_CACHE, true);
+            return NO_CACHE; // a form's 自查 column has one a row: one value for all
         }
         String t = type == null ? "n" : type;
         switch (t) {
@@ -563,8 +638,19 @@ final class XlsxReader {
                     // An index past the table (or none at all): the cell's value is lost, not blank.
                     return new Grid.Value("", null, false, Grid.Kind.DAMAGED, formula);
                 }
+                if (sharedValues == null || sharedValues.length != strings.size()) {
+                    sharedValues = new Grid.Value[strings.size()];
+                }
+                Grid.Value known = formula ? null : sharedValues[i];
+                if (known != null) { // the same text in many cells (a form's 指标 words, units, "—"): one value
+                    return known;
+                }
                 String s = Text.clean(strings.get(i));
-                return new Grid.Value(s, null, false, s.isEmpty() ? Grid.Kind.BLANK : Grid.Kind.TEXT, formula);
+                Grid.Value read = new Grid.Value(s, null, false, s.isEmpty() ? Grid.Kind.BLANK : Grid.Kind.TEXT, formula);
+                if (!formula) {
+                    sharedValues[i] = read;
+                }
+                return read;
             }
             case "inlineStr":
             case "str": {
@@ -578,6 +664,48 @@ final class XlsxReader {
             default:
                 return v == null || v.isBlank() ? Grid.Value.EMPTY : number(v.trim(), formula, style, styles);
         }
+    }
+
+    /** A formula saved without its result (a value holds nothing of its cell: one serves every such cell). */
+    private static final Grid.Value NO_CACHE = new Grid.Value("", null, false, Grid.Kind.FORMULA_NO_CACHE, true);
+
+    /** {@link #wholeNumber}'s answer for a value it leaves to the double's reading. */
+    static final long NOT_WHOLE = Long.MIN_VALUE;
+
+    /**
+     * A number cell's value where it is written as a whole number of at most 15 digits, with an optional minus and
+     * an optional ".0", ".00" or ".000" ("96", "-3", "185.0"): that number, which is what the double's reading gives
+     * (a double holds every such number exactly, and {@code Numbers.normalise} of its decimal form is the number
+     * with scale 0). {@link #NOT_WHOLE} for anything else, which is read through the double.
+     */
+    static long wholeNumber(String v) {
+        int n = v.length();
+        int i = n > 0 && v.charAt(0) == '-' ? 1 : 0;
+        int end = n;
+        int dot = v.indexOf('.');
+        if (dot >= 0) {
+            if (n - dot < 2 || n - dot > 4) {
+                return NOT_WHOLE;
+            }
+            for (int k = dot + 1; k < n; k++) {
+                if (v.charAt(k) != '0') {
+                    return NOT_WHOLE;
+                }
+            }
+            end = dot;
+        }
+        if (end - i < 1 || end - i > 15) {
+            return NOT_WHOLE;
+        }
+        long x = 0;
+        for (int k = i; k < end; k++) {
+            char c = v.charAt(k);
+            if (c < '0' || c > '9') {
+                return NOT_WHOLE;
+            }
+            x = x * 10 + (c - '0');
+        }
+        return i == 1 ? -x : x;
     }
 
     /** A shared string's index as written in the cell; -1 where it is no index. */
@@ -600,22 +728,31 @@ final class XlsxReader {
      * letters) is kept as text, for the checks to call it that.
      */
     private Grid.Value number(String v, boolean formula, int style, Styles styles) {
-        double d;
-        try {
-            d = Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            d = Double.NaN;
-        }
         boolean percent = styles.percent().get(style);
-        if (Double.isNaN(d) || Double.isInfinite(d)) {
-            BigDecimal huge = Double.isNaN(d) ? null : Numbers.parseExact(v);
-            return huge == null ? new Grid.Value(Text.clean(v), null, false, Grid.Kind.TEXT, formula)
-                    : new Grid.Value(v, huge, percent, Grid.Kind.NUMBER, formula);
+        long whole = wholeNumber(v);
+        BigDecimal n;
+        if (whole != NOT_WHOLE) { // most figures: the same number as through the double, without the strings
+            n = BigDecimal.valueOf(whole);
+        } else {
+            double d;
+            try {
+                d = Double.parseDouble(v);
+            } catch (NumberFormatException e) {
+                d = Double.NaN;
+            }
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                BigDecimal huge = Double.isNaN(d) ? null : Numbers.parseExact(v);
+                return huge == null ? new Grid.Value(Text.clean(v), null, false, Grid.Kind.TEXT, formula)
+                        : new Grid.Value(v, huge, percent, Grid.Kind.NUMBER, formula);
+            }
+            n = Numbers.normalise(new BigDecimal(Double.toString(d)));
         }
-        BigDecimal n = Numbers.normalise(new BigDecimal(Double.toString(d)));
         String date = styles.date().get(style) ? NumberFormats.dateText(n, date1904) : null;
         if (date != null) { // a day count shown as a date: its text is the date, its number kept as saved
             return new Grid.Value(date, n, false, Grid.Kind.DATE, formula);
+        }
+        if (whole != NOT_WHOLE && !percent) { // Numbers.format of a whole number below 10^15 is its digits
+            return new Grid.Value(Long.toString(whole), n, false, Grid.Kind.NUMBER, formula);
         }
         BigDecimal seen = percent ? n.movePointRight(2) : n;
         // 1E+308, as Excel shows it, not 309 digits.
@@ -653,9 +790,18 @@ final class XlsxReader {
         return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
     }
 
+    /** The letters of the columns a grid can have, made once ({@link Text#column}): every cell of a report is named. */
+    private static final String[] COLUMNS = new String[Grid.MAX_COLS];
+
+    static {
+        for (int c = 0; c < COLUMNS.length; c++) {
+            COLUMNS[c] = Text.column(c);
+        }
+    }
+
     /** A cell's A1 name, for messages: "XFD1048576". */
     static String a1(long row, long col) {
-        return Text.a1(row, col);
+        return col >= 0 && col < COLUMNS.length ? COLUMNS[(int) col] + (row + 1) : Text.a1(row, col);
     }
 
     /**
@@ -738,6 +884,23 @@ final class XlsxReader {
         /** The current start tag's attribute of this local name; null where there is none. */
         String attr(String local) throws XMLStreamException;
 
+        /**
+         * {@link #attr}'s value where it is written as 1 to 9 plain decimal digits, without a string made; -1 where it
+         * is absent or written otherwise (or where this reading does not tell: then {@link #attr} is asked).
+         */
+        default int attrDigits(String local) {
+            return -1;
+        }
+
+        /**
+         * {@link #attr}'s value where it is a plain reference ("F16": 1–3 capital letters, 1–9 digits, the row not 0),
+         * as {@code row << 20 | col} from 0, without a string made; -1 where it is absent or written otherwise (or
+         * where this reading does not tell: then {@link #attr} is asked).
+         */
+        default long attrCell(String local) {
+            return -1;
+        }
+
         /** The text of the element just started, which holds no element; its end tag is passed, not given. */
         String elementText() throws XMLStreamException;
 
@@ -776,6 +939,16 @@ final class XlsxReader {
         @Override
         public String attr(String local) throws XMLStreamException {
             return x.attr(local);
+        }
+
+        @Override
+        public int attrDigits(String local) {
+            return x.attrDigits(local);
+        }
+
+        @Override
+        public long attrCell(String local) {
+            return x.attrCell(local);
         }
 
         @Override

@@ -137,6 +137,8 @@ final class XmlScanner implements XlsxReader.Part {
     /** The open elements' qualified names, one after another, and where each starts. */
     private byte[] names = new byte[256];
     private int[] nameAt = new int[16];
+    /** The open elements' local names, as {@link #localName} gave them at their start tags. */
+    private String[] locals = new String[16];
     private int depth;
     private boolean rootSeen;
     /** An empty element's end, to be given by the next call. */
@@ -506,6 +508,12 @@ final class XmlScanner implements XlsxReader.Part {
      */
     @Override
     public String attr(String name) throws XMLStreamException {
+        int a = attrIndex(name);
+        return a < 0 ? null : value(attrValue[a], attrValueEnd[a]);
+    }
+
+    /** Which attribute {@link #attr} gives for this local name; -1 where none. */
+    private int attrIndex(String name) {
         for (int a = 0; a < attrCount; a++) {
             if (attrUri[a] == XMLNS_URI) {
                 continue;
@@ -516,10 +524,65 @@ final class XmlScanner implements XlsxReader.Part {
                 attrKey[a] = k;
             }
             if (k == name || k.equals(name)) {
-                return value(attrValue[a], attrValueEnd[a]);
+                return a;
             }
         }
-        return null;
+        return -1;
+    }
+
+    /**
+     * The attribute {@link #attr} gives, where its value is written as plain decimal digits (1 to 9 of them, so no
+     * reference, no white space, no sign): their value; -1 where there is no such attribute or it is written
+     * otherwise (then {@link #attr} gives it as text). No string is made.
+     */
+    @Override
+    public int attrDigits(String name) {
+        int a = attrIndex(name);
+        return a < 0 ? -1 : digits(attrValue[a], attrValueEnd[a]);
+    }
+
+    private int digits(int from, int to) {
+        if (to - from < 1 || to - from > 9) {
+            return -1;
+        }
+        int v = 0;
+        for (int k = from; k < to; k++) {
+            int d = buf[k] - '0';
+            if (d < 0 || d > 9) {
+                return -1;
+            }
+            v = v * 10 + d;
+        }
+        return v;
+    }
+
+    /**
+     * The attribute {@link #attr} gives, where it is a plain cell reference, one to three capital letters and one to
+     * nine digits ("F16"): its row and column from 0, as {@code row << 20 | col}; -1 where there is no such attribute
+     * or it is written otherwise (then {@link #attr} gives it as text). No string is made.
+     */
+    @Override
+    public long attrCell(String name) {
+        int a = attrIndex(name);
+        if (a < 0) {
+            return -1;
+        }
+        int from = attrValue[a];
+        int to = attrValueEnd[a];
+        int k = from;
+        long col = 0;
+        while (k < to && k - from < 3 && buf[k] >= 'A' && buf[k] <= 'Z') {
+            col = col * 26 + (buf[k] - 'A' + 1);
+            k++;
+        }
+        if (k == from) {
+            return -1;
+        }
+        int row = digits(k, to);
+        if (row <= 0) {
+            return -1;
+        }
+        return ((long) (row - 1) << 20) | (col - 1);
     }
 
     private boolean matches(int from, String s) {
@@ -653,6 +716,10 @@ final class XmlScanner implements XlsxReader.Part {
 
     private final int[] colon = new int[1];
 
+    /** The two tag parses, made once (a method reference per tag was an object per tag). */
+    private final TagParse startParse = this::parseStart;
+    private final TagParse endParse = this::parseEnd;
+
     /** A parse of the tag at pos that throws {@link #MORE} where the bytes read so far end inside it. */
     private interface TagParse {
         int parse() throws XMLStreamException;
@@ -685,7 +752,7 @@ final class XmlScanner implements XlsxReader.Part {
         if (depth == 0 && rootSeen) {
             throw malformed("markup after the root element");
         }
-        int end = whole(this::parseStart);
+        int end = whole(startParse);
         int nameStart = pos + 1;
         int nameEnd = tagNameEnd;
         int elColon = tagColon;
@@ -705,6 +772,10 @@ final class XmlScanner implements XlsxReader.Part {
         }
         unique();
         local = known(elColon >= 0 ? elColon + 1 : nameStart, nameEnd);
+        if (depth > locals.length) {
+            locals = java.util.Arrays.copyOf(locals, locals.length * 2);
+        }
+        locals[depth - 1] = local; // its end tag, the same bytes, gives the same name without looking it up again
         rootSeen = true;
         pos = end + 1;
         pendingEnd = empty;
@@ -834,6 +905,8 @@ final class XmlScanner implements XlsxReader.Part {
                     throw malformed("invalid XML character");
                 }
                 i++;
+            } else if (i + 2 < end && threeByte(buf, i)) { // most Chinese text: nothing more to check
+                i += 3;
             } else {
                 int d = decode(i, end);
                 if (!literal(d & 0xFFFFFF)) {
@@ -882,8 +955,8 @@ final class XmlScanner implements XlsxReader.Part {
     /** Whether attributes a and b have one name: the same local name in the same namespace (or in none). */
     private boolean sameName(int a, int b) {
         int n = attrNameEnd[a] - attrLocal[a];
-        if (attrNameEnd[b] - attrLocal[b] != n) {
-            return false;
+        if (attrNameEnd[b] - attrLocal[b] != n || buf[attrNameEnd[a] - 1] != buf[attrNameEnd[b] - 1]) {
+            return false; // most pairs differ in length or in their last letter
         }
         String u = attrUri[a];
         String v = attrUri[b];
@@ -900,11 +973,13 @@ final class XmlScanner implements XlsxReader.Part {
 
     /**
      * No attribute given twice: by namespace and local name, as Namespaces in XML says (so {@code a:x} and
-     * {@code b:x} with a and b bound to one URI are one name twice). Pairs compared for a few attributes, a hash
-     * set for more, so that an element of thousands of attributes costs their number, not its square.
+     * {@code b:x} with a and b bound to one URI are one name twice). Pairs compared for a few attributes (up to
+     * 16: a form's data validation has 11, and a pair that differs in length is told apart at once, where the set
+     * made a string per attribute), a hash set for more, so that an element of thousands of attributes costs their
+     * number, not its square.
      */
     private void unique() throws XMLStreamException {
-        if (attrCount <= 8) {
+        if (attrCount <= 16) {
             for (int a = 1; a < attrCount; a++) {
                 for (int b = 0; b < a; b++) {
                     if (sameName(a, b)) {
@@ -933,6 +1008,9 @@ final class XmlScanner implements XlsxReader.Part {
      */
     private void declarePrefixes() throws XMLStreamException {
         for (int a = 0; a < attrCount; a++) {
+            if (buf[attrName[a]] != 'x') { // most attributes: no declaration
+                continue;
+            }
             int n = attrNameEnd[a] - attrName[a];
             boolean prefixed = n > 6 && matches(attrName[a], "xmlns:");
             if (!prefixed && !(n == 5 && matches(attrName[a], "xmlns"))) {
@@ -1024,7 +1102,7 @@ final class XmlScanner implements XlsxReader.Part {
     }
 
     private void endTag() throws XMLStreamException {
-        int end = whole(this::parseEnd);
+        int end = whole(endParse);
         int i = pos + 2;
         int nameEnd = tagNameEnd;
         int open = nameAt[depth - 1];
@@ -1037,7 +1115,7 @@ final class XmlScanner implements XlsxReader.Part {
                 throw malformed("end tag does not match its start tag");
             }
         }
-        local = known(tagColon >= 0 ? tagColon + 1 : i, nameEnd);
+        local = locals[depth - 1];
         popElement();
         pos = end + 1;
     }
@@ -1303,6 +1381,9 @@ final class XmlScanner implements XlsxReader.Part {
     private void text(StringBuilder out) throws XMLStreamException {
         int brackets = 0;
         while (true) {
+            if (out == null && skipPlain()) {
+                brackets = 0;
+            }
             int b = peek();
             if (b < 0 || b == '<') {
                 return;
@@ -1328,6 +1409,48 @@ final class XmlScanner implements XlsxReader.Part {
                 append(out, char1(b));
             }
         }
+    }
+
+    /**
+     * Passes the run at pos of what text not wanted may hold with nothing more to check (the common case of a
+     * formula's text): printable ASCII but {@code < & ] >} and DEL, tab and line ends, and the three-byte UTF-8
+     * sequences of U+1000–U+CFFF and U+E000–U+FFBF (every one a character XML allows as it is, in 1.0 and 1.1),
+     * within the bytes read so far. Whether it passed any: the caller's count of {@code ]} then starts again. Any
+     * other byte is left to the careful path.
+     */
+    private boolean skipPlain() {
+        byte[] bb = buf;
+        int i = pos;
+        int l = lim;
+        while (i < l) {
+            int b = bb[i];
+            if (b >= 0x20) {
+                if (b == '<' || b == '&' || b == ']' || b == '>' || b == 0x7F) {
+                    break;
+                }
+                i++;
+            } else if (b == '\n' || b == '\t' || b == '\r') {
+                i++;
+            } else if (i + 2 < l && threeByte(bb, i)) {
+                i += 3;
+            } else {
+                break;
+            }
+        }
+        boolean any = i > pos;
+        pos = i;
+        return any;
+    }
+
+    /**
+     * Whether buf[i..i+2] is a well-formed three-byte UTF-8 sequence of U+1000–U+CFFF or U+E000–U+FFBF: no
+     * overlong form, no surrogate, not U+FFFE or U+FFFF, and a character XML allows as it is in 1.0 and 1.1.
+     */
+    private static boolean threeByte(byte[] bb, int i) {
+        int b0 = bb[i] & 0xFF;
+        int b1 = bb[i + 1] & 0xFF;
+        return ((b0 >= 0xE1 && b0 <= 0xEC) || b0 == 0xEE || (b0 == 0xEF && b1 <= 0xBE))
+                && (b1 & 0xC0) == 0x80 && (bb[i + 2] & 0xC0) == 0x80;
     }
 
     /** A reference at pos ('&') in streamed text: its character. */

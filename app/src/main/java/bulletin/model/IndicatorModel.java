@@ -58,7 +58,28 @@ public record IndicatorModel(
     }
 
     public Optional<Indicator> indicator(String code) {
-        return indicators.stream().filter(i -> i.code().equals(code)).findFirst();
+        return Optional.ofNullable(lookups().byCode().get(code));
+    }
+
+    /**
+     * What is looked up per row and per workbook, worked out once per model (a record holds no field of its own, so
+     * the last model's are kept beside it): indicators by code (the first of a code), the departments, the units.
+     */
+    private record Lookups(IndicatorModel model, java.util.Map<String, Indicator> byCode, List<String> departments,
+                           Set<String> units) {
+    }
+
+    private static volatile Lookups lookups;
+
+    private Lookups lookups() {
+        Lookups l = lookups;
+        if (l == null || l.model() != this) {
+            java.util.Map<String, Indicator> byCode = new java.util.HashMap<>();
+            indicators.forEach(i -> byCode.putIfAbsent(i.code(), i));
+            l = new Lookups(this, byCode, findDepartments(), new java.util.HashSet<>(units)); // contains(null) is false
+            lookups = l;
+        }
+        return l;
     }
 
     public Optional<Item> item(int number) {
@@ -75,6 +96,10 @@ public record IndicatorModel(
      * give ({@link Indicator#cityFigureByLead}). In the tables' order, those that must report first.
      */
     public List<String> departments() {
+        return lookups().departments();
+    }
+
+    private List<String> findDepartments() {
         Set<String> out = new LinkedHashSet<>();
         for (Indicator i : indicators) {
             if (i.reportedByLeadUnit() && !units.contains(i.responsibility().leadUnit())) {
@@ -103,7 +128,7 @@ public record IndicatorModel(
      * those it reports the city's figure of, and the rates it may give the city's own figure of (optional).
      */
     public List<Indicator> indicatorsFor(String reporter) {
-        if (units.contains(reporter)) {
+        if (lookups().units().contains(reporter)) {
             return indicators;
         }
         return indicators.stream()

@@ -15,9 +15,9 @@ import bulletin.text.Text;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The rules of a month that one workbook's own check cannot apply: whether its file belongs to the unit whose form
@@ -86,25 +86,32 @@ final class FigureRules {
         ProgressReader.Form form = c.form();
         String reporter = form.reporter();
         boolean department = !model.units().contains(reporter);
-        Map<String, ReportEntry> now = ProgressReader.report(form, null, Set.of()).entries();
+        Grid g = form.grid();
+        ProgressReader.Columns cols = form.columns();
+        // The figure the report takes for a code: its first row's (a code given twice keeps its first row), read
+        // as the report reads it; only the one figure compared, not the whole report made again.
+        Map<String, Integer> first = new HashMap<>();
+        form.codeRows().forEach((r, code) -> first.putIfAbsent(code, r));
         for (var e : form.codeRows().entrySet()) {
             Indicator ind = model.indicator(e.getValue()).orElse(null);
             if (ind == null || !ind.kind().cumulative() || !(department || ind.appliesTo(reporter))
                     || named(existing, ind.code())) {
                 continue;
             }
-            ReportEntry entry = now.get(ind.code());
+            Integer row = first.get(ind.code());
             ReportEntry before = last.entries().get(ind.code());
-            if (entry == null || before == null) {
+            if (row == null || before == null) {
                 continue;
             }
             boolean percentKind = ind.kind().reportsPercent();
-            BigDecimal value = percentKind ? entry.percent() : entry.done();
+            int col = percentKind ? cols.percent() : cols.done();
+            BigDecimal value = col < 0 ? null : ProgressReader.reading(g, row, col, percentKind).value();
             BigDecimal was = percentKind ? before.percent() : before.done();
-            Source at = percentKind ? entry.percentAt() : entry.doneAt();
-            if (value == null || was == null || at == null || value.compareTo(was) >= 0) {
+            if (value == null || was == null || value.compareTo(was) >= 0) {
                 continue;
             }
+            Place cell = g.place(row, col);
+            Source at = new Source(cell.file(), cell.sheet(), cell.cell());
             out.add(new Problem(Severity.ERROR, DECREASE, at.file(), at.sheet(), at.cell(), "累计数比上月少：本月 "
                     + Numbers.format(value) + "，上月 " + Numbers.format(was) + "（" + last.file() + "）；累计数自1月1日起计，"
                     + "只增不减" + (percentKind ? "（形象进度按百分数填写：62.5 表示 62.5%）" : ""),

@@ -308,13 +308,16 @@ public final class Validator {
             return null;
         }
         Figures.Reading reading = ProgressReader.reading(g, r, c, percent);
-        Place at = g.place(r, c);
-        for (Figures.Issue i : reading.issues()) {
-            problems.add(new Problem(i.severity(), i.code(), at.file(), at.sheet(), at.cell(), i.message(),
-                    i.code().equals("merged-input") ? null : g.text(r, c), i.expected()));
+        List<Figures.Issue> issues = reading.issues();
+        if (!issues.isEmpty()) { // most cells: neither a place nor an iterator made
+            Place at = g.place(r, c);
+            for (Figures.Issue i : issues) {
+                problems.add(new Problem(i.severity(), i.code(), at.file(), at.sheet(), at.cell(), i.message(),
+                        i.code().equals("merged-input") ? null : g.text(r, c), i.expected()));
+            }
         }
         if (reading.value() != null && g.colHidden(c)) {
-            problems.warning("hidden-value", at, "这一列被隐藏了，但填有数字：请取消隐藏后核对");
+            problems.warning("hidden-value", g.place(r, c), "这一列被隐藏了，但填有数字：请取消隐藏后核对");
         }
         return reading.value();
     }
