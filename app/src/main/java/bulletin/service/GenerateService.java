@@ -79,6 +79,7 @@ public final class GenerateService {
         Thread t = new Thread(() -> {
             try {
                 DocxWriter.warmUp();
+                Timing.mark("(docx4j contexts)");
                 f.complete(null);
             } catch (Throwable e) { // told where the document is loaded: a class whose start failed stays failed
                 f.completeExceptionally(e);
@@ -156,7 +157,9 @@ public final class GenerateService {
     }
 
     public static Result generate(Options o) {
+        Timing.mark("command line read");
         Workspace ws = Workspace.open(o.workspace());
+        Timing.mark("workspace opened");
         try (WorkspaceLock lock = WorkspaceLock.acquire(ws)) {
             Run run = new Run(ws, o);
             lock.recovered().forEach(d -> run.notes.add("上次运行在替换 " + ws.show(d) + "/ 中的文件时中断，已先恢复原有的专报"));
@@ -246,7 +249,9 @@ public final class GenerateService {
             reference = CompletableFuture.supplyAsync(() -> {
                 awaitWarmUp();
                 try {
-                    return DocxWriter.reference(templates);
+                    WordprocessingMLPackage pkg = DocxWriter.reference(templates);
+                    Timing.mark("(reference loaded)");
+                    return pkg;
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
