@@ -166,6 +166,7 @@ public final class GenerateService {
             return run.run();
         } finally {
             SnapshotReader.forgetAhead();
+            Wording.forgetAhead();
         }
     }
 
@@ -263,6 +264,7 @@ public final class GenerateService {
                 SnapshotJson.warmUp();
             });
             readLastMonthAhead();
+            Wording.prepare(ws.templatesDir());
             chartFont = ws.config().chartOrDefault()
                     ? CompletableFuture.supplyAsync(Chart::chineseFont) : CompletableFuture.completedFuture(Optional.empty());
         }
