@@ -428,8 +428,16 @@ public final class GenerateService {
             chartJob = ws.config().chartOrDefault() && !ws.config().themed() ? chart(snapshot) : null;
         }
 
+        /**
+         * The chart, drawn once docx4j's contexts are built (where {@link #warmUp} started them): they are the run's
+         * longest path, and a chart drawn beside them took the core they needed; after them it is drawn while the
+         * reference loads and this core words and builds the document.
+         */
         private CompletableFuture<byte[]> chart(Snapshot s) {
-            return chartFont.thenApplyAsync(font -> font.flatMap(name -> Chart.render(s, name, 156)).orElse(null));
+            CompletableFuture<Void> f = early;
+            CompletableFuture<?> contexts = f == null ? CompletableFuture.completedFuture(null) : f.handle((v, e) -> v);
+            return chartFont.thenCombine(contexts, (font, ready) -> font)
+                    .thenApplyAsync(font -> font.flatMap(name -> Chart.render(s, name, 156)).orElse(null));
         }
 
         /** The existing bulletin's date, where it was made from the same inputs under the same issue number. */
