@@ -1,6 +1,11 @@
 package bulletin.cli;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,10 +32,33 @@ import picocli.CommandLine.Spec;
             "        3 无法写出文件；70 程序缺陷（请报告此问题）。",
             "使用说明：安装目录中的 使用说明.html（即 docs/clerk.md）；",
             "全部命令、选项和问题代码：docs/reference.md。"},
-        versionProvider = VersionProvider.class,
-        subcommands = {InitCommand.class, InspectCommand.class, TemplateCommand.class, GenerateCommand.class,
-            ValidateCommand.class, CompletionCommand.class})
+        versionProvider = VersionProvider.class)
 public final class BulletinCommand implements Runnable {
+
+    /**
+     * The subcommands, in the order {@code --help} lists them. They are added by {@link #withAllCommands} (or one
+     * of them alone, {@code Main}), not named in the annotation: picocli reads each command's annotations by
+     * reflection when it is added, and a run needs only the one it runs.
+     */
+    static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("init", InitCommand::new);
+        m.put("inspect", InspectCommand::new);
+        m.put("template", TemplateCommand::new);
+        m.put("generate", GenerateCommand::new);
+        m.put("validate", ValidateCommand::new);
+        m.put("completion", CompletionCommand::new);
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** The whole command line: this command and every subcommand (for --help, the reference and completion). */
+    public static CommandLine withAllCommands() {
+        CommandLine cl = new CommandLine(new BulletinCommand());
+        SUBCOMMANDS.values().forEach(c -> cl.addSubcommand(c.get()));
+        return cl;
+    }
 
     @Spec
     CommandSpec spec;

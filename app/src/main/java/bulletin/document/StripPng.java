@@ -25,7 +25,7 @@ import org.jfree.chart.JFreeChart;
 final class StripPng {
 
     /** Rows drawn at a time: about 1.8 MiB of pixels at the chart's width. */
-    static final int BAND = 256;
+    static final int BAND = 512;
 
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 

@@ -59,7 +59,8 @@ record TableXml(int[] widths, List<Row> rows) {
 
     /** Writes the table's XML (UTF-8) to {@code out}, a row at a time. */
     void write(OutputStream out) throws IOException {
-        StringBuilder b = new StringBuilder(1 << 15);
+        Utf8 u = new Utf8();
+        StringBuilder b = u.markup;
         int sum = 0;
         for (int width : widths) {
             sum += width;
@@ -78,17 +79,94 @@ record TableXml(int[] widths, List<Row> rows) {
         for (Row row : rows) {
             b.append(row.header() ? "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" : "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
             for (Cell c : row.cells()) {
-                cell(b, c, row.keepNext());
+                cell(u, c, row.keepNext());
             }
             b.append("</w:tr>");
-            out.write(b.toString().getBytes(StandardCharsets.UTF_8));
-            b.setLength(0);
+            u.writeTo(out);
         }
         b.append("</w:tbl>");
-        out.write(b.toString().getBytes(StandardCharsets.UTF_8));
+        u.writeTo(out);
     }
 
-    private static void cell(StringBuilder b, Cell c, boolean keepNext) {
+    /**
+     * A row's XML on its way out: the markup in a builder that stays Latin-1, the cells' text escaped and encoded
+     * straight to UTF-8 beside it. (One builder for both turned UTF-16 at the first Chinese character and stayed
+     * so: every later tag was widened, copied by toString and encoded again, most of the province's appendix.)
+     */
+    private static final class Utf8 {
+        final StringBuilder markup = new StringBuilder(1 << 12);
+        private byte[] bytes = new byte[1 << 15];
+        private int n;
+
+        /** The markup so far, moved to the bytes (UTF-8 too: an attribute might hold any character). */
+        private void flush() {
+            if (markup.length() > 0) {
+                byte[] m = markup.toString().getBytes(StandardCharsets.UTF_8);
+                room(m.length);
+                System.arraycopy(m, 0, bytes, n, m.length);
+                n += m.length;
+                markup.setLength(0);
+            }
+        }
+
+        private void room(int more) {
+            if (n + more > bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, n + more));
+            }
+        }
+
+        /** Text as {@link #escape} writes it (not in an attribute), in UTF-8 as String.getBytes makes it. */
+        void text(String s) {
+            flush();
+            room(s.length() * 3 + 8 * 5);
+            for (int i = 0; i < s.length(); i++) {
+                char ch = s.charAt(i);
+                if (ch < 0x80) {
+                    switch (ch) {
+                        case '&' -> ascii("&amp;");
+                        case '<' -> ascii("&lt;");
+                        case '>' -> ascii("&gt;");
+                        case '\r' -> ascii("&#13;");
+                        default -> bytes[n++] = (byte) ch;
+                    }
+                    if (n + (s.length() - i) * 3 + 8 > bytes.length) {
+                        room((s.length() - i) * 3 + 8);
+                    }
+                } else if (ch < 0x800) {
+                    bytes[n++] = (byte) (0xC0 | ch >> 6);
+                    bytes[n++] = (byte) (0x80 | ch & 0x3F);
+                } else if (Character.isHighSurrogate(ch) && i + 1 < s.length()
+                        && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    int cp = Character.toCodePoint(ch, s.charAt(++i));
+                    bytes[n++] = (byte) (0xF0 | cp >> 18);
+                    bytes[n++] = (byte) (0x80 | cp >> 12 & 0x3F);
+                    bytes[n++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                    bytes[n++] = (byte) (0x80 | cp & 0x3F);
+                } else if (Character.isSurrogate(ch)) {
+                    bytes[n++] = '?'; // as String.getBytes replaces a lone surrogate
+                } else {
+                    bytes[n++] = (byte) (0xE0 | ch >> 12);
+                    bytes[n++] = (byte) (0x80 | ch >> 6 & 0x3F);
+                    bytes[n++] = (byte) (0x80 | ch & 0x3F);
+                }
+            }
+        }
+
+        private void ascii(String s) {
+            for (int k = 0; k < s.length(); k++) {
+                bytes[n++] = (byte) s.charAt(k);
+            }
+        }
+
+        void writeTo(OutputStream out) throws IOException {
+            flush();
+            out.write(bytes, 0, n);
+            n = 0;
+        }
+    }
+
+    private static void cell(Utf8 u, Cell c, boolean keepNext) {
+        StringBuilder b = u.markup;
         b.append("<w:tc><w:tcPr><w:tcW w:w=\"").append(c.width()).append("\" w:type=\"dxa\"/>");
         if (c.span() > 1) {
             b.append("<w:gridSpan w:val=\"").append(c.span()).append("\"/>");
@@ -107,12 +185,12 @@ record TableXml(int[] widths, List<Row> rows) {
         if (c.text() != null && !c.text().isEmpty()) {
             b.append("<w:r>");
             size(b, c.size(), false);
-            text(b, c.text());
+            text(u, c.text());
         }
         if (c.mark()) {
             b.append("<w:r>");
             size(b, c.size(), true);
-            text(b, AppendixLayout.MARK);
+            text(u, AppendixLayout.MARK);
         }
         b.append("</w:p></w:tc>");
     }
@@ -129,10 +207,10 @@ record TableXml(int[] widths, List<Row> rows) {
         b.append(superscript ? "<w:vertAlign w:val=\"superscript\"/></w:rPr>" : "</w:rPr>");
     }
 
-    private static void text(StringBuilder b, String text) {
-        b.append("<w:t xml:space=\"preserve\">");
-        escape(b, bulletin.text.Text.xmlSafe(text), false);
-        b.append("</w:t></w:r>");
+    private static void text(Utf8 u, String text) {
+        u.markup.append("<w:t xml:space=\"preserve\">");
+        u.text(bulletin.text.Text.xmlSafe(text));
+        u.markup.append("</w:t></w:r>");
     }
 
     /**

@@ -65,13 +65,53 @@ public final class Wording {
         return cfg;
     }
 
+    /** The configuration with the template parsed, made on another thread by {@link #prepare}, or null. */
+    private static final java.util.concurrent.atomic.AtomicReference<Ahead> AHEAD =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    private record Ahead(Path templates, java.util.concurrent.CompletableFuture<Configuration> cfg) {
+    }
+
+    /**
+     * Starts FreeMarker and parses the template on another thread (generate calls it while it reads the workbooks:
+     * FreeMarker's start and the parse were most of the wording). The next {@link #render} of the same folder takes
+     * it if it is ready and without fault; else, and for any later render, the template is read as before, so a
+     * fault is told as ever, from the render's own thread and within its limits.
+     */
+    public static void prepare(Path workspaceTemplates) {
+        AHEAD.set(new Ahead(workspaceTemplates, java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                Configuration cfg = configuration(workspaceTemplates);
+                cfg.getTemplate(TEMPLATE);
+                return cfg;
+            } catch (Throwable e) { // told by the render, which reads the template again
+                return null;
+            }
+        })));
+    }
+
+    /** Drops what {@link #prepare} made and no render took. */
+    public static void forgetAhead() {
+        AHEAD.set(null);
+    }
+
+    /** The configuration {@link #prepare} made for this folder, if it is ready; taken once. */
+    private static Configuration prepared(Path workspaceTemplates) {
+        Ahead a = AHEAD.getAndSet(null);
+        if (a == null || !java.util.Objects.equals(a.templates(), workspaceTemplates)) {
+            return null;
+        }
+        return a.cfg().getNow(null);
+    }
+
     /** Renders the wording of a snapshot and its notes, with more values for the template (e.g. stamp). */
     public static List<Block> render(Snapshot s, Notes notes, Path workspaceTemplates,
                                      Map<String, Object> extra) {
         String text;
         List<String> source;
         try {
-            Configuration cfg = configuration(workspaceTemplates);
+            Configuration ready = prepared(workspaceTemplates);
+            Configuration cfg = ready != null ? ready : configuration(workspaceTemplates);
             Map<String, Object> model = dataModel(s, notes, extra);
             extra.forEach((k, v) -> {
                 if (!(v instanceof Snapshot)) {

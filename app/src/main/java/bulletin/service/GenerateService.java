@@ -79,6 +79,7 @@ public final class GenerateService {
         Thread t = new Thread(() -> {
             try {
                 DocxWriter.warmUp();
+                Timing.mark("(docx4j contexts)");
                 f.complete(null);
             } catch (Throwable e) { // told where the document is loaded: a class whose start failed stays failed
                 f.completeExceptionally(e);
@@ -156,13 +157,16 @@ public final class GenerateService {
     }
 
     public static Result generate(Options o) {
+        Timing.mark("command line read");
         Workspace ws = Workspace.open(o.workspace());
+        Timing.mark("workspace opened");
         try (WorkspaceLock lock = WorkspaceLock.acquire(ws)) {
             Run run = new Run(ws, o);
             lock.recovered().forEach(d -> run.notes.add("上次运行在替换 " + ws.show(d) + "/ 中的文件时中断，已先恢复原有的专报"));
             return run.run();
         } finally {
             SnapshotReader.forgetAhead();
+            Wording.forgetAhead();
         }
     }
 
@@ -246,7 +250,9 @@ public final class GenerateService {
             reference = CompletableFuture.supplyAsync(() -> {
                 awaitWarmUp();
                 try {
-                    return DocxWriter.reference(templates);
+                    WordprocessingMLPackage pkg = DocxWriter.reference(templates);
+                    Timing.mark("(reference loaded)");
+                    return pkg;
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -258,6 +264,7 @@ public final class GenerateService {
                 SnapshotJson.warmUp();
             });
             readLastMonthAhead();
+            Wording.prepare(ws.templatesDir());
             chartFont = ws.config().chartOrDefault()
                     ? CompletableFuture.supplyAsync(Chart::chineseFont) : CompletableFuture.completedFuture(Optional.empty());
         }
@@ -421,8 +428,16 @@ public final class GenerateService {
             chartJob = ws.config().chartOrDefault() && !ws.config().themed() ? chart(snapshot) : null;
         }
 
+        /**
+         * The chart, drawn once docx4j's contexts are built (where {@link #warmUp} started them): they are the run's
+         * longest path, and a chart drawn beside them took the core they needed; after them it is drawn while the
+         * reference loads and this core words and builds the document.
+         */
         private CompletableFuture<byte[]> chart(Snapshot s) {
-            return chartFont.thenApplyAsync(font -> font.flatMap(name -> Chart.render(s, name, 156)).orElse(null));
+            CompletableFuture<Void> f = early;
+            CompletableFuture<?> contexts = f == null ? CompletableFuture.completedFuture(null) : f.handle((v, e) -> v);
+            return chartFont.thenCombine(contexts, (font, ready) -> font)
+                    .thenApplyAsync(font -> font.flatMap(name -> Chart.render(s, name, 156)).orElse(null));
         }
 
         /** The existing bulletin's date, where it was made from the same inputs under the same issue number. */

@@ -58,7 +58,7 @@ public final class ReferenceDoc {
     }
 
     static CommandLine model() {
-        CommandLine cl = new CommandLine(new BulletinCommand());
+        CommandLine cl = BulletinCommand.withAllCommands();
         cl.setUsageHelpWidth(1000);
         return cl;
     }

@@ -1,0 +1,104 @@
+package bulletin.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import bulletin.diag.BulletinException;
+import bulletin.diag.ExitCode;
+import bulletin.ingest.SnapshotReader;
+import bulletin.model.Notes;
+import bulletin.model.Snapshot;
+import bulletin.testing.GeneratedSamples;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The template parsed ahead on another thread ({@link Wording#prepare}, which generate starts while it reads the
+ * workbooks) is the template of the folder rendered, taken once, and a fault in it is told by the render as before.
+ */
+class WordingAheadTest {
+
+    private static Snapshot may;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void snapshot() throws Exception {
+        Path json = GeneratedSamples.may().workspace().resolve("out/2026-05/bulletin.json");
+        may = SnapshotReader.parse(Files.readString(json, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void forget() {
+        Wording.forgetAhead();
+    }
+
+    private Path templates(String name, String ftl) throws Exception {
+        Path t = Files.createDirectories(dir.resolve(name).resolve("templates"));
+        Files.writeString(t.resolve(Wording.TEMPLATE), ftl, StandardCharsets.UTF_8);
+        return t;
+    }
+
+    private static List<Wording.Block> render(Path templates) {
+        return Wording.render(may, Notes.EMPTY, templates, new HashMap<>());
+    }
+
+    /** Waits until what prepare started is parsed (the render takes it only when ready). */
+    private static void prepareAndWait(Path templates) throws Exception {
+        Wording.prepare(templates);
+        java.util.concurrent.ForkJoinPool.commonPool().awaitQuiescence(10, java.util.concurrent.TimeUnit.SECONDS);
+        Thread.sleep(50); // a task of its own thread where the common pool has one worker
+    }
+
+    @Test
+    void thePreparedTemplateGivesWhatAFreshReadGives() throws Exception {
+        Path t = templates("a", "@h1 ${title}\n@p 第${issue}期\n");
+        List<Wording.Block> fresh = render(t);
+        prepareAndWait(t);
+        assertThat(render(t)).isEqualTo(fresh)
+                .contains(new Wording.Block("p", "第" + may.issue() + "期"));
+    }
+
+    /** The run's template is the one read at its start: the parse made ahead is what the render uses. */
+    @Test
+    void theRenderUsesTheParseMadeAhead() throws Exception {
+        Path t = templates("a", "@p 甲\n");
+        prepareAndWait(t);
+        Files.writeString(t.resolve(Wording.TEMPLATE), "@p 丁\n", StandardCharsets.UTF_8);
+        assertThat(render(t)).containsExactly(new Wording.Block("p", "甲"));
+    }
+
+    @Test
+    void aTemplatePreparedForAnotherFolderIsNotUsed() throws Exception {
+        Path a = templates("a", "@p 甲\n");
+        Path b = templates("b", "@p 乙\n");
+        prepareAndWait(a);
+        assertThat(render(b)).containsExactly(new Wording.Block("p", "乙"));
+    }
+
+    @Test
+    void thePreparedTemplateIsTakenOnceAndAnEditAfterItIsRead() throws Exception {
+        Path t = templates("a", "@p 甲\n");
+        prepareAndWait(t);
+        assertThat(render(t)).containsExactly(new Wording.Block("p", "甲"));
+        Files.writeString(t.resolve(Wording.TEMPLATE), "@p 丙\n", StandardCharsets.UTF_8);
+        assertThat(render(t)).containsExactly(new Wording.Block("p", "丙"));
+    }
+
+    @Test
+    void aBrokenTemplatePreparedIsStillToldWithItsLine() throws Exception {
+        Path t = templates("a", "@p 甲\n<#if>\n");
+        prepareAndWait(t);
+        assertThatThrownBy(() -> render(t)).isInstanceOf(BulletinException.class)
+                .hasMessageContaining("templates/bulletin.ftl:2").hasMessageContaining("模板语法有误")
+                .satisfies(e -> assertThat(((BulletinException) e).exitCode()).isEqualTo(ExitCode.USAGE));
+    }
+}
