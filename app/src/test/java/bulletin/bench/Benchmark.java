@@ -35,7 +35,8 @@ public final class Benchmark {
 
     /** The JVM options the launcher adds (without its class-data archive), for the second floor. */
     static final List<String> LAUNCHER_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-            "-XX:InitialRAMPercentage=0.2");
+            "-XX:InitialRAMPercentage=0.8", "-XX:NewRatio=7", "-XX:MaxTenuringThreshold=0",
+            "-Dsun.reflect.inflationThreshold=1000000");
     /** Issue 24 point 3: a city's {@code generate} runs in 64 MiB, a province's (any months) in 128 MiB. */
     static int targetHeap(Size s) {
         return s.units() >= 100 ? 128 : 64;
