@@ -39,13 +39,14 @@ public final class InputDigest {
     public static String of(Workspace ws, YearMonth month, List<String> builtInResources) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024]; // one for all the files: a province's month has 160 of them
             for (Path p : files(ws, month)) {
-                add(md, ws.show(p), p);
+                add(md, ws.show(p), p, buffer);
             }
             for (String r : builtInResources) {
                 try (InputStream in = InputDigest.class.getResourceAsStream(r)) {
                     if (in != null) {
-                        stream(md, in);
+                        stream(md, in, buffer);
                     }
                 }
             }
@@ -56,7 +57,7 @@ public final class InputDigest {
     }
 
     /** One input: its name, then its bytes (streamed), or what stands for them where they are not read. */
-    private static void add(MessageDigest md, String shown, Path p) throws IOException {
+    private static void add(MessageDigest md, String shown, Path p, byte[] buffer) throws IOException {
         if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
@@ -74,12 +75,11 @@ public final class InputDigest {
             return;
         }
         try (InputStream in = Files.newInputStream(p)) {
-            stream(md, in);
+            stream(md, in, buffer);
         }
     }
 
-    private static void stream(MessageDigest md, InputStream in) throws IOException {
-        byte[] buffer = new byte[64 * 1024];
+    private static void stream(MessageDigest md, InputStream in, byte[] buffer) throws IOException {
         for (int n; (n = in.read(buffer)) > 0; ) {
             md.update(buffer, 0, n);
         }
