@@ -8,7 +8,6 @@ import bulletin.text.Text;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,9 +18,6 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Random;
 import java.util.function.Predicate;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -158,24 +154,13 @@ class ReaderShortcutsTest {
                 .isEqualTo(g.texts(0)); // as the StAX reading, which takes every reference the long way
     }
 
+    /** {@link XlsxReaderTest#rewrite}, checking that the edit changed the part. */
     private static byte[] rewrite(byte[] zip, String name, java.util.function.UnaryOperator<String> change)
             throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zip));
-                ZipOutputStream out = new ZipOutputStream(b)) {
-            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-                byte[] data = in.readAllBytes();
-                if (e.getName().equals(name)) {
-                    String was = new String(data, StandardCharsets.UTF_8);
-                    String now = change.apply(was);
-                    assertThat(now).isNotEqualTo(was);
-                    data = now.getBytes(StandardCharsets.UTF_8);
-                }
-                out.putNextEntry(new ZipEntry(e.getName()));
-                out.write(data);
-                out.closeEntry();
-            }
-        }
-        return b.toByteArray();
+        return XlsxReaderTest.rewrite(zip, name, was -> {
+            String now = change.apply(was);
+            assertThat(now).isNotEqualTo(was);
+            return now;
+        });
     }
 }

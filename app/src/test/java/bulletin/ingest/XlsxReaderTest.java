@@ -160,7 +160,7 @@ class XlsxReaderTest {
         }
     }
 
-    private static byte[] rewrite(byte[] zip, String name, java.util.function.UnaryOperator<String> change)
+    static byte[] rewrite(byte[] zip, String name, java.util.function.UnaryOperator<String> change)
             throws IOException {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zip));
