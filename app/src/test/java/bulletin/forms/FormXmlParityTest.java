@@ -85,18 +85,35 @@ class FormXmlParityTest {
      * no deadline; other figures and another deadline); how many forms were compared.
      */
     private static int everyForm(IndicatorModel model) throws IOException {
+        // Each form's case, then all compared on both cores (each writes its own two forms in memory; the model is
+        // immutable); a failed comparison is rethrown, the first in the cases' order.
+        List<Runnable> cases = new java.util.ArrayList<>();
         int n = 0;
         for (String r : model.reporters()) {
             switch (n++ % 3) {
-                case 0 -> compare(model, r, ReporterType.UNIT, 25, Map.of());
-                case 1 -> compare(model, r, ReporterType.UNIT, null, lasts(model, r, 1));
-                default -> compare(model, r, ReporterType.UNIT, 10, lasts(model, r, 7));
+                case 0 -> cases.add(() -> compareUnchecked(model, r, ReporterType.UNIT, 25, Map.of()));
+                case 1 -> cases.add(() -> compareUnchecked(model, r, ReporterType.UNIT, null, lasts(model, r, 1)));
+                default -> cases.add(() -> compareUnchecked(model, r, ReporterType.UNIT, 10, lasts(model, r, 7)));
             }
         }
         for (String d : model.departments()) {
-            compare(model, d, ReporterType.DEPARTMENT, 25, n++ % 2 == 0 ? Map.of() : lasts(model, d, 2));
+            boolean none = n++ % 2 == 0;
+            cases.add(() -> compareUnchecked(model, d, ReporterType.DEPARTMENT, 25, none ? Map.of() : lasts(model, d, 2)));
         }
+        bulletin.testing.Parallel.map(cases, c -> {
+            c.run();
+            return Boolean.TRUE;
+        });
         return n;
+    }
+
+    private static void compareUnchecked(IndicatorModel model, String reporter, ReporterType type, Integer deadline,
+                                         Map<String, BigDecimal> last) {
+        try {
+            compare(model, reporter, type, deadline, last);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Last month's figures: about the target's share {@code seed}/10, some whole, some decimal, some missing. */

@@ -409,16 +409,17 @@ class XmlScannerHostileTest {
         e.put("workbook-xmlns-prefix-named-id-on-sheet", new String[] {WORKBOOK,
             "<sheet name=\"进度填报\"", "<sheet xmlns:id=\"rId4\" name=\"进度填报\""});
         e.put("styles-xml11-declared", new String[] {"xl/styles.xml", "<?xml version=\"1.0\"", "<?xml version=\"1.1\""});
-        return e.entrySet().stream().map(c -> DynamicTest.dynamicTest(c.getKey(), () -> {
-            String[] edit = c.getValue();
+        Map<String, PackageEdit> packages = new LinkedHashMap<>();
+        e.forEach((name, edit) -> packages.put(name, () -> {
             String x = new String(form.get(edit[0]), StandardCharsets.UTF_8);
             assertThat(x).contains(edit[1]);
             String sheet = cell(new String(form.get(SHEET), StandardCharsets.UTF_8), "<c r=\"Z1\"><v>0.5</v></c>");
             Map<String, byte[]> parts = new LinkedHashMap<>(form);
             parts.put(edit[0], x.replace(edit[1], edit[2]).getBytes(StandardCharsets.UTF_8));
             parts.put(SHEET, sheet.getBytes(StandardCharsets.UTF_8));
-            comparePackage(c.getKey(), parts);
+            return parts;
         }));
+        return readAll(packages);
     }
 
     @TestFactory
@@ -477,7 +478,9 @@ class XmlScannerHostileTest {
             e.put("bad-utf8-" + hex + "-in-end-tag", splice(x.replace("</sheetData>", "</sheetData@>"), "@", b));
             e.put("bad-utf8-" + hex + "-in-unread-attribute", splice(x.replace("<c r=\"A1\"", "<c foo=\"@\" r=\"A1\""), "@", b));
         }
-        return e.entrySet().stream().map(c -> DynamicTest.dynamicTest(c.getKey(), () -> compare(c.getKey(), SHEET, c.getValue())));
+        Map<String, PackageEdit> packages = new LinkedHashMap<>();
+        e.forEach((name, bytes) -> packages.put(name, () -> with(SHEET, bytes)));
+        return readAll(packages);
     }
 
     // ------------------------------------------------------------------------------------------------ time
@@ -587,19 +590,51 @@ class XmlScannerHostileTest {
     // ------------------------------------------------------------------------------------------------ helpers
 
     private static Stream<DynamicTest> cases(String part, Map<String, UnaryOperator<String>> edits) {
-        return edits.entrySet().stream().map(c -> DynamicTest.dynamicTest(c.getKey(), () -> {
-            String edited = c.getValue().apply(new String(form.get(part), StandardCharsets.UTF_8));
-            compare(c.getKey(), part, edited.getBytes(StandardCharsets.UTF_8));
+        Map<String, PackageEdit> packages = new LinkedHashMap<>();
+        edits.forEach((name, edit) -> packages.put(name, () -> with(part,
+                edit.apply(new String(form.get(part), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8))));
+        return readAll(packages);
+    }
+
+    /** The form's parts with one part replaced. */
+    private static Map<String, byte[]> with(String part, byte[] bytes) {
+        Map<String, byte[]> parts = new LinkedHashMap<>(form);
+        parts.put(part, bytes);
+        return parts;
+    }
+
+    /** One case's package: the form's parts, edited (an assertion here fails the case). */
+    @FunctionalInterface
+    private interface PackageEdit {
+        Map<String, byte[]> parts() throws Exception;
+    }
+
+    /**
+     * Each case made, written and read both ways up front, the cases on both cores (they share only the form's
+     * parts, read only, and each writes its own file); then one test per case, named after its edit, asserting on
+     * its two readings (or failing with what its making threw). The time-budget tests run after, alone.
+     */
+    private static Stream<DynamicTest> readAll(Map<String, PackageEdit> cases) {
+        List<String> names = new ArrayList<>(cases.keySet());
+        List<Object> read = bulletin.testing.Parallel.map(names, name -> {
+            try {
+                // a file of its own (two names may differ only where the file name cannot say it)
+                return readBoth(names.indexOf(name) + "-" + name, cases.get(name).parts());
+            } catch (Exception | AssertionError e) {
+                return e;
+            }
+        });
+        return java.util.stream.IntStream.range(0, names.size()).mapToObj(i -> DynamicTest.dynamicTest(names.get(i), () -> {
+            if (read.get(i) instanceof Throwable t) {
+                throw t;
+            }
+            String[] both = (String[]) read.get(i);
+            assertSame(names.get(i), both[0], both[1]);
         }));
     }
 
-    private static void compare(String name, String part, byte[] bytes) throws IOException {
-        Map<String, byte[]> parts = new LinkedHashMap<>(form);
-        parts.put(part, bytes);
-        comparePackage(name, parts);
-    }
-
-    private static void comparePackage(String name, Map<String, byte[]> parts) throws IOException {
+    /** The package written to a file of the case's name and read by the scanner and by StAX: {scanned, stax}. */
+    private static String[] readBoth(String name, Map<String, byte[]> parts) throws IOException {
         Path p = dir.resolve(name.replaceAll("[^A-Za-z0-9.-]", "_") + ".xlsx");
         Files.write(p, XmlScannerTest.zip(parts));
         String stax;
@@ -614,6 +649,10 @@ class XmlScannerHostileTest {
         } catch (RuntimeException | StackOverflowError e) {
             scanned = "crash: " + e;
         }
+        return new String[] {scanned, stax};
+    }
+
+    private static void assertSame(String name, String scanned, String stax) {
         if (!scanned.equals(stax)) {
             assertThat(scanned).as(name + "\n" + difference(scanned, stax)).isEqualTo(stax);
         }

@@ -176,55 +176,70 @@ class FuzzTest {
         ProgressReader.read(Workspace.open(monthOfOne), model, may.minusMonths(1)).reports()
                 .forEach(r -> april.put(r.reporter(), r));
         assertThat(april).containsOnlyKeys(BadInputs.UNIT);
-        Random rnd = new Random(20260521L);
         int[] outcome = new int[3]; // refused as a whole, some indicators left out, all taken
         int compared = 0;
-        for (int n = 0; n < 72; n++) {
-            int kind = n % HAND_EDITS.length;
-            byte[] bytes = handEdit(valid, rnd, kind);
-            Path file = tmp.resolve("edit-" + n + ".xlsx");
-            Files.write(file, bytes);
-            String what = "edit " + n + " (" + HAND_EDITS[kind] + ")";
-            Validator.Checked c = Validator.workbook(file, "edit.xlsx", model, may, (m, r) -> april.get(r));
-            if (c.wrongAsAWhole(false)) {
-                assertThat(c.problems()).as(what).anyMatch(p -> Validator.Checked.counts(p, false));
-                outcome[0]++;
-                continue;
-            }
-            java.util.Set<String> wrong = new java.util.LinkedHashSet<>();
-            c.problems().stream().filter(p -> Validator.Checked.counts(p, false) && p.indicator() != null)
-                    .forEach(p -> wrong.add(p.indicator()));
-            outcome[wrong.isEmpty() ? 2 : 1]++;
-            MonthlyReport report = ProgressReader.report(c.form(), may, wrong);
-            try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
-                // A form taken has one column for each figure: never one picked among two of the same name.
-                Row header = wb.getSheet(FormLayout.DATA_SHEET).getRow(FormLayout.HEADER_ROW);
-                for (String word : List.of("累计完成", "形象进度")) {
-                    long columns = java.util.stream.StreamSupport.stream(header.spliterator(), false)
-                            .filter(h -> h.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
-                                    && h.getStringCellValue().contains(word)).count();
-                    assertThat(columns).as("%s: columns headed %s in a form taken", what, word).isLessThanOrEqualTo(1);
-                }
-                for (ReportEntry e : report.entries().values()) {
-                    Indicator ind = model.indicator(e.code()).orElseThrow();
-                    compared += ownCell(wb, e.done(), e.doneAt(), c.problems(), what + " " + e.code()) ? 1 : 0;
-                    compared += ownCell(wb, e.percent(), e.percentAt(), c.problems(), what + " " + e.code()) ? 1 : 0;
-                    boolean percentKind = ind.kind().reportsPercent();
-                    BigDecimal figure = percentKind ? e.percent() : e.done();
-                    Source other = percentKind ? e.doneAt() : e.percentAt();
-                    boolean applies = ind.appliesTo(BadInputs.UNIT);
-                    if (figure == null && applies && other != null && number(wb, other) != null) {
-                        assertThat(c.problems()).as("%s: %s's figure is in the other column (%s) and nothing says so",
-                                what, e.code(), other.cell()).anyMatch(p -> e.code().equals(p.indicator()));
-                    }
-                }
-            }
+        // The 72 edits, each made from its own seeded Random and checked on its own (the cases share nothing but
+        // the valid form's bytes, the immutable model and last month's reports, read only), on both cores; a failed
+        // assertion is rethrown here, the first in the edits' order.
+        List<int[]> results = bulletin.testing.Parallel.map(java.util.stream.IntStream.range(0, 72).boxed().toList(),
+                n -> handEdited(handEdit(valid, new Random(20260521L + 1_000_003L * n), n % HAND_EDITS.length), n, may,
+                        april));
+        for (int[] r : results) {
+            outcome[r[0]]++;
+            compared += r[1];
         }
         // Each kind of edit both leaves forms that are taken and makes ones that are refused.
         assertThat(outcome[0]).as("refused as a whole").isGreaterThan(10);
         assertThat(outcome[1]).as("some indicators left out").isGreaterThan(10);
         assertThat(outcome[2]).as("taken whole").isGreaterThan(5);
         assertThat(compared).isGreaterThan(300);
+    }
+
+    /**
+     * One hand-edited form checked as {@link #noFigureTakenDiffersFromItsOwnCellUnlessAProblemNamesIt} describes:
+     * its outcome (0 refused as a whole, 1 some indicators left out, 2 all taken) and how many figures were
+     * compared with their own cells.
+     */
+    private int[] handEdited(byte[] bytes, int n, YearMonth may, Map<String, MonthlyReport> april) throws Exception {
+        int kind = n % HAND_EDITS.length;
+        Path file = tmp.resolve("edit-" + n + ".xlsx");
+        Files.write(file, bytes);
+        String what = "edit " + n + " (" + HAND_EDITS[kind] + ")";
+        Validator.Checked c = Validator.workbook(file, "edit.xlsx", model, may, (m, r) -> april.get(r));
+        if (c.wrongAsAWhole(false)) {
+            assertThat(c.problems()).as(what).anyMatch(p -> Validator.Checked.counts(p, false));
+            return new int[] {0, 0};
+        }
+        int compared = 0;
+        java.util.Set<String> wrong = new java.util.LinkedHashSet<>();
+        c.problems().stream().filter(p -> Validator.Checked.counts(p, false) && p.indicator() != null)
+                .forEach(p -> wrong.add(p.indicator()));
+        int outcome = wrong.isEmpty() ? 2 : 1;
+        MonthlyReport report = ProgressReader.report(c.form(), may, wrong);
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+            // A form taken has one column for each figure: never one picked among two of the same name.
+            Row header = wb.getSheet(FormLayout.DATA_SHEET).getRow(FormLayout.HEADER_ROW);
+            for (String word : List.of("累计完成", "形象进度")) {
+                long columns = java.util.stream.StreamSupport.stream(header.spliterator(), false)
+                        .filter(h -> h.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                                && h.getStringCellValue().contains(word)).count();
+                assertThat(columns).as("%s: columns headed %s in a form taken", what, word).isLessThanOrEqualTo(1);
+            }
+            for (ReportEntry e : report.entries().values()) {
+                Indicator ind = model.indicator(e.code()).orElseThrow();
+                compared += ownCell(wb, e.done(), e.doneAt(), c.problems(), what + " " + e.code()) ? 1 : 0;
+                compared += ownCell(wb, e.percent(), e.percentAt(), c.problems(), what + " " + e.code()) ? 1 : 0;
+                boolean percentKind = ind.kind().reportsPercent();
+                BigDecimal figure = percentKind ? e.percent() : e.done();
+                Source other = percentKind ? e.doneAt() : e.percentAt();
+                boolean applies = ind.appliesTo(BadInputs.UNIT);
+                if (figure == null && applies && other != null && number(wb, other) != null) {
+                    assertThat(c.problems()).as("%s: %s's figure is in the other column (%s) and nothing says so",
+                            what, e.code(), other.cell()).anyMatch(p -> e.code().equals(p.indicator()));
+                }
+            }
+        }
+        return new int[] {outcome, compared};
     }
 
     static final String[] HAND_EDITS = {"move", "merge", "blank", "duplicate sheet", "duplicate column", "duplicate row"};
