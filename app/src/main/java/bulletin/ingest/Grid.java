@@ -1,6 +1,7 @@
 package bulletin.ingest;
 
 import bulletin.diag.Place;
+import bulletin.text.Text;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -257,7 +258,7 @@ public final class Grid {
 
     /** The place of a cell, {@code file:Sheet!C12}. */
     public Place place(int row, int col) {
-        return place.cell(XlsxReader.a1(row, col));
+        return place.cell(Text.a1(row, col));
     }
 
     /** The value saved in (row, col) itself, merged regions aside. */

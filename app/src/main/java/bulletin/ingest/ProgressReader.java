@@ -503,7 +503,7 @@ public final class ProgressReader {
             BigDecimal p = cols.percent() >= 0 ? figure(g, r, cols.percent(), true, problems) : null;
             String n = cols.note() >= 0 ? emptyToNull(g.text(r, cols.note())) : null;
             String q = cols.problem() >= 0 ? emptyToNull(g.text(r, cols.problem())) : null;
-            String at = prefix != null ? prefix + XlsxReader.a1(r, codeCol) : g.place(r, codeCol).format();
+            String at = prefix != null ? prefix + Text.a1(r, codeCol) : g.place(r, codeCol).format();
             out.putIfAbsent(c, new ReportEntry(c, d, p, n, q, at, source(sheet, r, cols.done()),
                     source(sheet, r, cols.percent()), source(sheet, r, cols.note()), source(sheet, r, cols.problem())));
         }
@@ -515,7 +515,7 @@ public final class ProgressReader {
         if (c < 0) {
             return null;
         }
-        return new Source(sheet.file(), sheet.sheet(), XlsxReader.a1(r, c));
+        return new Source(sheet.file(), sheet.sheet(), Text.a1(r, c));
     }
 
     /** Each indicator's compacted name to its code (the first indicator of a name wins, as in the tables' order). */

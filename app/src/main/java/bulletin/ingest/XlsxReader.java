@@ -560,9 +560,9 @@ final class XlsxReader {
             throw new Workbooks.Unreadable("文件已损坏：工作表“" + Text.visible(place.sheet()) + "”中有位置无效的单元格", null);
         }
         if (row >= Grid.MAX_ROWS || col >= Grid.MAX_COLS) {
-            throw new Workbooks.Unreadable("工作表“" + Text.visible(place.sheet()) + "”的单元格 " + a1(row, col)
+            throw new Workbooks.Unreadable("工作表“" + Text.visible(place.sheet()) + "”的单元格 " + Text.a1(row, col)
                     + " 有内容，超出了一份表格可能的范围（每张工作表最多 " + Grid.MAX_ROWS + " 行、" + Grid.MAX_COLS + " 列，即 A1:"
-                    + a1(Grid.MAX_ROWS - 1, Grid.MAX_COLS - 1) + "），拒绝读取：请删除表格以外的内容后重新保存", null);
+                    + Text.a1(Grid.MAX_ROWS - 1, Grid.MAX_COLS - 1) + "），拒绝读取：请删除表格以外的内容后重新保存", null);
         }
         if (++cellCount > MAX_CELLS) {
             throw new Workbooks.Unreadable("有内容的单元格超过 " + MAX_CELLS + " 个（到工作表“" + Text.visible(place.sheet())
@@ -788,20 +788,6 @@ final class XlsxReader {
 
     private static boolean isAsciiLetter(char c) {
         return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-    }
-
-    /** The letters of the columns a grid can have, made once ({@link Text#column}): every cell of a report is named. */
-    private static final String[] COLUMNS = new String[Grid.MAX_COLS];
-
-    static {
-        for (int c = 0; c < COLUMNS.length; c++) {
-            COLUMNS[c] = Text.column(c);
-        }
-    }
-
-    /** A cell's A1 name, for messages: "XFD1048576". */
-    static String a1(long row, long col) {
-        return col >= 0 && col < COLUMNS.length ? COLUMNS[(int) col] + (row + 1) : Text.a1(row, col);
     }
 
     /**

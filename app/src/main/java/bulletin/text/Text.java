@@ -294,8 +294,26 @@ public final class Text {
         return counties * 2 > all ? "各县市区" : "各单位";
     }
 
-    /** A spreadsheet column's letters, from 0: "A", "Z", "AA", "XFD". */
+    /**
+     * A spreadsheet column's letters, from 0: "A", "Z", "AA", "XFD". The first thousand (every column a grid is read
+     * in, and every column written) are made once, on first use: every cell read or written is named.
+     */
     public static String column(long col) {
+        return col >= 0 && col < Columns.LETTERS.length ? Columns.LETTERS[(int) col] : letters(col);
+    }
+
+    /** The first thousand columns' letters, made when a column is first named (not at the class's start). */
+    private static final class Columns {
+        static final String[] LETTERS = new String[1_000];
+
+        static {
+            for (int c = 0; c < LETTERS.length; c++) {
+                LETTERS[c] = letters(c);
+            }
+        }
+    }
+
+    private static String letters(long col) {
         StringBuilder letters = new StringBuilder(3);
         for (long c = col + 1; c > 0; c = (c - 1) / 26) {
             letters.insert(0, (char) ('A' + (c - 1) % 26));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import bulletin.diag.Place;
 import bulletin.testing.Cli;
 import bulletin.testing.SampleWorkspace;
+import bulletin.text.Text;
 import bulletin.workspace.InputDigest;
 import bulletin.workspace.Workspace;
 import java.io.ByteArrayInputStream;
@@ -207,7 +208,7 @@ class BoundedReadTest {
         for (int r = 100; r < 100 + XlsxReader.MAX_CELLS / 100 + 1; r++) {
             rows.append("<row r=\"").append(r).append("\">");
             for (int c = 0; c < 100; c++) {
-                rows.append("<c r=\"").append(XlsxReader.a1(r - 1, 20 + c)).append("\"><v>1</v></c>");
+                rows.append("<c r=\"").append(Text.a1(r - 1, 20 + c)).append("\"><v>1</v></c>");
             }
             rows.append("</row>");
         }

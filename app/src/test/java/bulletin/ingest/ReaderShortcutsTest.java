@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -70,11 +71,20 @@ class ReaderShortcutsTest {
     }
 
     @Test
-    void aCellsNameIsTextsA1() {
-        for (long[] rc : new long[][] {{0, 0}, {4, 5}, {49_999, 999}, {0, 25}, {0, 26}, {0, 701}, {0, 702},
-            {1_048_575, 16_383}, {3, 1000}, {7, -1}}) {
-            assertThat(XlsxReader.a1(rc[0], rc[1])).isEqualTo(Text.a1(rc[0], rc[1]));
-        }
+    void aCellsNameIsTheSameInsideAndBeyondTheColumnsMadeOnce() {
+        // Text.column makes the first thousand columns' letters once; beyond them it works them out each time.
+        Map<String, long[]> names = new LinkedHashMap<>();
+        names.put("A1", new long[] {0, 0});
+        names.put("F5", new long[] {4, 5});
+        names.put("Z1", new long[] {0, 25});
+        names.put("AA1", new long[] {0, 26});
+        names.put("ZZ1", new long[] {0, 701});
+        names.put("AAA1", new long[] {0, 702});
+        names.put("ALL50000", new long[] {49_999, 999});
+        names.put("ALM4", new long[] {3, 1000});
+        names.put("XFD1048576", new long[] {1_048_575, 16_383});
+        names.put("8", new long[] {7, -1});
+        names.forEach((name, rc) -> assertThat(Text.a1(rc[0], rc[1])).isEqualTo(name));
     }
 
     /** Headers.find as it was: every column's text compacted, then the test, then the merged region. */
