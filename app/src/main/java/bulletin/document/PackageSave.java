@@ -35,6 +35,13 @@ import org.docx4j.openpackaging.parts.WordprocessingML.MainDocumentPartFilterOut
  */
 final class PackageSave {
 
+    /**
+     * The zip's level: zlib's 3, the last of its fast levels. The province's 7.7 MB of {@code document.xml}
+     * compress in about 14 ms at 3 against about 40 ms at the default 6 (178 against 132 KB; level 1 is no
+     * quicker and larger); the parts inside are the same bytes, only the .docx is larger.
+     */
+    static final int LEVEL = 3;
+
     private PackageSave() {
     }
 
@@ -57,6 +64,7 @@ final class PackageSave {
             content.addAll(body);
         }
         ZipOutputStream zip = new ZipOutputStream(out);
+        zip.setLevel(LEVEL);
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(rest.toByteArray()))) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 ZipEntry copy = new ZipEntry(e.getName());

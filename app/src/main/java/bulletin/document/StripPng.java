@@ -31,6 +31,13 @@ final class StripPng {
      */
     static final int BAND = 1250;
 
+    /**
+     * zlib's level 3, the last of its fast levels: at province size (1843 × 2500 pixels, 13.8 MB of filtered rows)
+     * it compresses in about 40 ms where the default level 6 took about 95 ms, the PNG 3 % larger (504 against
+     * 487 KB); the pixels are the same.
+     */
+    static final int LEVEL = 3;
+
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
     private StripPng() {
@@ -43,7 +50,7 @@ final class StripPng {
      */
     static byte[] write(JFreeChart chart, int width, int height, double drawWidth, double drawHeight) {
         ByteArrayOutputStream idat = new ByteArrayOutputStream();
-        Deflater deflater = new Deflater(6);
+        Deflater deflater = new Deflater(LEVEL);
         try (DeflaterOutputStream z = new DeflaterOutputStream(idat, deflater, 1 << 16)) {
             BufferedImage band = new BufferedImage(width, Math.min(BAND, height), BufferedImage.TYPE_INT_RGB);
             // The band's pixels as they are stored (TYPE_INT_RGB: 0xRRGGBB), without getRGB's colour model per pixel.
