@@ -32,6 +32,14 @@ public final class SnapshotJson {
         writer();
     }
 
+    /**
+     * {@code bulletin.json} as UTF-8: the bytes of {@link #write} encoded, written without Jackson
+     * ({@link SnapshotBytes}).
+     */
+    public static byte[] bytes(Snapshot s) {
+        return SnapshotBytes.of(s);
+    }
+
     public static String write(Snapshot s) {
         try {
             return writer().writeValueAsString(s) + "\n";

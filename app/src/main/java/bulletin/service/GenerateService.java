@@ -172,7 +172,7 @@ public final class GenerateService {
     }
 
     /** The documents made in memory: nothing reaches out/ unless every one of them could be made. */
-    private record Documents(String json, byte[] docx, byte[] xlsx) {
+    private record Documents(byte[] json, byte[] docx, byte[] xlsx) {
     }
 
     /** One run of {@code generate}: the phases in order, sharing what the earlier ones found. */
@@ -202,7 +202,7 @@ public final class GenerateService {
          * map's order: {@code SnapshotJsonFixpointTest}), so it is not written a second time (at province size
          * 3.7 MB of JSON, 33 MB allocated: it pushed the old generation into a full collection, ~90 ms).
          */
-        private String json;
+        private byte[] json;
         /** The chart being drawn since the snapshot was made ({@link #startChart}), and the snapshot it is of. */
         private CompletableFuture<byte[]> chartJob;
         private Snapshot chartFor;
@@ -266,11 +266,10 @@ public final class GenerateService {
                     throw new UncheckedIOException(e);
                 }
             });
-            // Jackson's (de)serializers for the snapshot, built while this core reads the tables; last month's
+            // Jackson's deserializers for the snapshot, built while this core reads the tables; last month's
             // snapshot read there too.
             CompletableFuture.runAsync(() -> {
                 SnapshotReader.warmUp();
-                SnapshotJson.warmUp();
             });
             readLastMonthAhead();
             Wording.prepare(ws.templatesDir());
@@ -421,7 +420,7 @@ public final class GenerateService {
             Snapshot computed = Printed.named(Engine.compute(new Engine.Input(model, month, accepted.reports(),
                     previous.snapshot(), previous.how().id(), issue, date.toString(), title, office, digest,
                     accepted.excluded())).withPlatform(platform()), names);
-            json = SnapshotJson.write(computed);
+            json = SnapshotJson.bytes(computed);
             snapshot = ReadBack.of(computed); // what json reads back as (ReadBackTest), without parsing it
             guard();
             startChart();
@@ -633,7 +632,7 @@ public final class GenerateService {
          * (not holding what this snapshot makes); none where the bulletin is there, unchanged.
          */
         List<Path> stale(Documents docs) {
-            if (!AtomicFile.holds(json, docs.json().getBytes(StandardCharsets.UTF_8))) {
+            if (!AtomicFile.holds(json, docs.json())) {
                 return List.of(docx, xlsx, json);
             }
             List<Path> stale = new ArrayList<>();
@@ -665,7 +664,7 @@ public final class GenerateService {
         void write(Documents docs, List<Path> stale, boolean force, List<String> written, List<String> kept) {
             WorkspaceLock.check(ws);
             Map<Path, byte[]> content = Map.of(docx, docs.docx(), xlsx, docs.xlsx(),
-                    json, docs.json().getBytes(StandardCharsets.UTF_8));
+                    json, docs.json());
             AtomicFile.Batch batch = new AtomicFile.Batch(dir, ws::show);
             stale.forEach(p -> batch.add(p, content.get(p)));
             List<Path> retire = stale.contains(json)

@@ -19,6 +19,7 @@ import bulletin.report.SnapshotJson;
 import bulletin.testing.SampleWorkspace;
 import bulletin.workspace.Workspace;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link ReadBack#of} is the snapshot that {@code bulletin.json} reads back as: equal to
- * {@code SnapshotReader.parse(SnapshotJson.write(s))}, writing the same JSON, with the reader's lists and maps.
+ * {@code SnapshotReader.parse(SnapshotJson.write(s))}, writing the same JSON, with the reader's lists and maps; and
+ * {@link SnapshotJson#bytes} is {@code SnapshotJson.write(s)} in UTF-8, byte for byte.
  */
 class ReadBackTest {
 
@@ -40,6 +42,9 @@ class ReadBackTest {
         Snapshot ours = ReadBack.of(s);
         assertThat(ours).isEqualTo(read);
         assertThat(SnapshotJson.write(ours)).isEqualTo(json);
+        assertThat(new String(SnapshotJson.bytes(s), StandardCharsets.UTF_8)).as("written without Jackson")
+                .isEqualTo(new String(json.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+        assertThat(SnapshotJson.bytes(s)).isEqualTo(json.getBytes(StandardCharsets.UTF_8));
         for (int k = 0; k < read.indicators().size(); k++) {
             var a = ours.indicators().get(k);
             var b = read.indicators().get(k);
@@ -86,7 +91,8 @@ class ReadBackTest {
         units.put("白水镇", f);
         units.put("归义镇", blank);
         units.put("新市镇", null);
-        var ind = new Snapshot.SnapshotIndicator("01-01", 1, "项目", "指标“引号”\n换行\t\u0001", List.of("一", "二"),
+        units.put("\"键\"\n", blank);
+        var ind = new Snapshot.SnapshotIndicator("01-01", 1, "项目", "指标“引号”\n换行\t\u0001\u001f\b\f\r\\ \" / \u007f \u2028 𠀀 \ud800 \udc00x\ud83d", List.of("一", "二"),
                 Level.PROVINCE, Kind.QUANTITY, "个", "市教育局", new BigDecimal("5E-1"), f, Map.copyOf(units.entrySet()
                 .stream().filter(e -> e.getValue() != null).collect(java.util.stream.Collectors.toMap(
                         Map.Entry::getKey, Map.Entry::getValue))), Card.YELLOW, new BigDecimal("-3E+2"),
