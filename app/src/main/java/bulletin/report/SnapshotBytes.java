@@ -30,6 +30,80 @@ final class SnapshotBytes {
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] NEWLINE = System.lineSeparator().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
+    /** The records' names, each as written before its value: {@code "name" : }. */
+    private static final class K {
+        static final byte[] BEHIND = key("behind");
+        static final byte[] BEHINDMONTHS = key("behindMonths");
+        static final byte[] CARD = key("card");
+        static final byte[] CARRIED = key("carried");
+        static final byte[] CARRIEDFROM = key("carriedFrom");
+        static final byte[] CELL = key("cell");
+        static final byte[] CITY = key("city");
+        static final byte[] CLEARED = key("cleared");
+        static final byte[] CODE = key("code");
+        static final byte[] COUNTS = key("counts");
+        static final byte[] DATE = key("date");
+        static final byte[] DONE = key("done");
+        static final byte[] EXCLUDED = key("excluded");
+        static final byte[] FILE = key("file");
+        static final byte[] GAIN = key("gain");
+        static final byte[] GROUP = key("group");
+        static final byte[] INDICATORS = key("indicators");
+        static final byte[] INPUTS = key("inputs");
+        static final byte[] ISSUE = key("issue");
+        static final byte[] ITEM = key("item");
+        static final byte[] ITEMNAME = key("itemName");
+        static final byte[] ITEMS = key("items");
+        static final byte[] KIND = key("kind");
+        static final byte[] LATE = key("late");
+        static final byte[] LATEDEPARTMENTS = key("lateDepartments");
+        static final byte[] LEADUNIT = key("leadUnit");
+        static final byte[] LEVEL = key("level");
+        static final byte[] MESSAGE = key("message");
+        static final byte[] MODULES = key("modules");
+        static final byte[] MONTH = key("month");
+        static final byte[] NAME = key("name");
+        static final byte[] NOTES = key("notes");
+        static final byte[] OFFICE = key("office");
+        static final byte[] ONSCHEDULE = key("onSchedule");
+        static final byte[] PATH = key("path");
+        static final byte[] PENDING = key("pending");
+        static final byte[] PERUNIT = key("perUnit");
+        static final byte[] PERCENT = key("percent");
+        static final byte[] PLATFORM = key("platform");
+        static final byte[] PREVIOUS = key("previous");
+        static final byte[] PREVIOUSCARDS = key("previousCards");
+        static final byte[] PROBLEM = key("problem");
+        static final byte[] PROBLEMS = key("problems");
+        static final byte[] PROGRESS = key("progress");
+        static final byte[] PROGRESSGAIN = key("progressGain");
+        static final byte[] PROVINCE = key("province");
+        static final byte[] ROWS = key("rows");
+        static final byte[] SCHEDULE = key("schedule");
+        static final byte[] SCORED = key("scored");
+        static final byte[] SHEET = key("sheet");
+        static final byte[] SOURCE = key("source");
+        static final byte[] STATUS = key("status");
+        static final byte[] SUMMARY = key("summary");
+        static final byte[] TARGET = key("target");
+        static final byte[] TARGETTEXT = key("targetText");
+        static final byte[] TEXT = key("text");
+        static final byte[] TITLE = key("title");
+        static final byte[] TOTAL = key("total");
+        static final byte[] TOTALS = key("totals");
+        static final byte[] UNIT = key("unit");
+        static final byte[] UNITS = key("units");
+        static final byte[] UNITSONSCHEDULE = key("unitsOnSchedule");
+        static final byte[] YEAR = key("year");
+
+        private K() {
+        }
+
+        private static byte[] key(String name) {
+            return ("\"" + name + "\" : ").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        }
+    }
+
     private byte[] buf;
     private int at;
     /** Objects open: each indents its names by two spaces more. */
@@ -37,6 +111,8 @@ final class SnapshotBytes {
     /** Per open object or array, whether it has had a value yet. */
     private boolean[] any = new boolean[16];
     private int depth;
+    /** A string's characters, copied out at once (charAt a character at a time cost twice as much). */
+    private char[] chars = new char[256];
 
     private SnapshotBytes(int size) {
         buf = new byte[size];
@@ -51,16 +127,16 @@ final class SnapshotBytes {
 
     private void snapshot(Snapshot s) {
         open();
-        name("year").number(s.year());
-        name("month").number(s.month());
-        name("issue").number(s.issue());
-        name("date").string(s.date());
-        name("schedule").decimal(s.schedule());
-        name("title").string(s.title());
-        name("office").string(s.office());
-        name("units").strings(s.units());
-        name("previous").string(s.previous());
-        name("indicators");
+        name(K.YEAR).number(s.year());
+        name(K.MONTH).number(s.month());
+        name(K.ISSUE).number(s.issue());
+        name(K.DATE).string(s.date());
+        name(K.SCHEDULE).decimal(s.schedule());
+        name(K.TITLE).string(s.title());
+        name(K.OFFICE).string(s.office());
+        name(K.UNITS).strings(s.units());
+        name(K.PREVIOUS).string(s.previous());
+        name(K.INDICATORS);
         if (s.indicators() == null) {
             nil();
         } else {
@@ -71,12 +147,12 @@ final class SnapshotBytes {
             }
             closeArray();
         }
-        name("summary");
+        name(K.SUMMARY);
         summary(s.summary());
-        name("late").strings(s.late());
-        name("lateDepartments").strings(s.lateDepartments());
-        name("inputs").string(s.inputs());
-        name("excluded");
+        name(K.LATE).strings(s.late());
+        name(K.LATEDEPARTMENTS).strings(s.lateDepartments());
+        name(K.INPUTS).string(s.inputs());
+        name(K.EXCLUDED);
         if (s.excluded() == null) {
             nil();
         } else {
@@ -88,7 +164,7 @@ final class SnapshotBytes {
             closeArray();
         }
         if (s.platform() != null) {
-            name("platform");
+            name(K.PLATFORM);
             platform(s.platform());
         }
         close();
@@ -100,19 +176,19 @@ final class SnapshotBytes {
             return;
         }
         open();
-        name("code").string(i.code());
-        name("item").number(i.item());
-        name("itemName").string(i.itemName());
-        name("name").string(i.name());
-        name("path").strings(i.path());
-        name("level").string(i.level() == null ? null : i.level().id());
-        name("kind").string(i.kind() == null ? null : i.kind().id());
-        name("unit").string(i.measure());
-        name("leadUnit").string(i.leadUnit());
-        name("schedule").decimal(i.schedule());
-        name("total");
+        name(K.CODE).string(i.code());
+        name(K.ITEM).number(i.item());
+        name(K.ITEMNAME).string(i.itemName());
+        name(K.NAME).string(i.name());
+        name(K.PATH).strings(i.path());
+        name(K.LEVEL).string(i.level() == null ? null : i.level().id());
+        name(K.KIND).string(i.kind() == null ? null : i.kind().id());
+        name(K.UNIT).string(i.measure());
+        name(K.LEADUNIT).string(i.leadUnit());
+        name(K.SCHEDULE).decimal(i.schedule());
+        name(K.TOTAL);
         figure(i.total());
-        name("units");
+        name(K.UNITS);
         if (i.units() == null) {
             nil();
         } else {
@@ -123,16 +199,16 @@ final class SnapshotBytes {
             }
             close();
         }
-        name("card").string(i.card() == null ? null : i.card().id());
-        name("gain").decimal(i.gain());
-        name("progressGain").decimal(i.progressGain());
-        name("notes");
+        name(K.CARD).string(i.card() == null ? null : i.card().id());
+        name(K.GAIN).decimal(i.gain());
+        name(K.PROGRESSGAIN).decimal(i.progressGain());
+        name(K.NOTES);
         texts(i.notes());
-        name("problems");
+        name(K.PROBLEMS);
         texts(i.problems());
-        name("perUnit").bool(i.perUnit());
-        name("behindMonths").number(i.behindMonths());
-        name("pending").string(i.pending());
+        name(K.PERUNIT).bool(i.perUnit());
+        name(K.BEHINDMONTHS).number(i.behindMonths());
+        name(K.PENDING).string(i.pending());
         close();
     }
 
@@ -142,17 +218,17 @@ final class SnapshotBytes {
             return;
         }
         open();
-        name("target").decimal(f.target());
-        name("targetText").string(f.targetText());
-        name("done").decimal(f.done());
-        name("percent").decimal(f.percent());
-        name("progress").decimal(f.progress());
-        name("status").string(f.status() == null ? null : f.status().id());
-        name("card").string(f.card() == null ? null : f.card().id());
-        name("carried").bool(f.carried());
-        name("source");
+        name(K.TARGET).decimal(f.target());
+        name(K.TARGETTEXT).string(f.targetText());
+        name(K.DONE).decimal(f.done());
+        name(K.PERCENT).decimal(f.percent());
+        name(K.PROGRESS).decimal(f.progress());
+        name(K.STATUS).string(f.status() == null ? null : f.status().id());
+        name(K.CARD).string(f.card() == null ? null : f.card().id());
+        name(K.CARRIED).bool(f.carried());
+        name(K.SOURCE);
         source(f.source());
-        name("carriedFrom").string(f.carriedFrom());
+        name(K.CARRIEDFROM).string(f.carriedFrom());
         close();
     }
 
@@ -162,9 +238,9 @@ final class SnapshotBytes {
             return;
         }
         open();
-        name("file").string(s.file());
-        name("sheet").string(s.sheet());
-        name("cell").string(s.cell());
+        name(K.FILE).string(s.file());
+        name(K.SHEET).string(s.sheet());
+        name(K.CELL).string(s.cell());
         close();
     }
 
@@ -181,9 +257,9 @@ final class SnapshotBytes {
                 continue;
             }
             open();
-            name("unit").string(t.unit());
-            name("text").string(t.text());
-            name("source");
+            name(K.UNIT).string(t.unit());
+            name(K.TEXT).string(t.text());
+            name(K.SOURCE);
             source(t.source());
             close();
         }
@@ -196,12 +272,12 @@ final class SnapshotBytes {
             return;
         }
         open();
-        name("province");
+        name(K.PROVINCE);
         level(s.province());
-        name("city");
+        name(K.CITY);
         level(s.city());
-        name("unitsOnSchedule").strings(s.unitsOnSchedule());
-        name("behind");
+        name(K.UNITSONSCHEDULE).strings(s.unitsOnSchedule());
+        name(K.BEHIND);
         if (s.behind() == null) {
             nil();
         } else {
@@ -212,8 +288,8 @@ final class SnapshotBytes {
             }
             closeArray();
         }
-        name("cleared").strings(s.cleared());
-        name("previousCards").number(s.previousCards());
+        name(K.CLEARED).strings(s.cleared());
+        name(K.PREVIOUSCARDS).number(s.previousCards());
         close();
     }
 
@@ -223,12 +299,12 @@ final class SnapshotBytes {
             return;
         }
         open();
-        name("items").number(l.items());
-        name("indicators").number(l.indicators());
-        name("scored").number(l.scored());
-        name("onSchedule").number(l.onSchedule());
-        name("done").number(l.done());
-        name("behind").number(l.behind());
+        name(K.ITEMS).number(l.items());
+        name(K.INDICATORS).number(l.indicators());
+        name(K.SCORED).number(l.scored());
+        name(K.ONSCHEDULE).number(l.onSchedule());
+        name(K.DONE).number(l.done());
+        name(K.BEHIND).number(l.behind());
         close();
     }
 
@@ -238,13 +314,13 @@ final class SnapshotBytes {
             return;
         }
         open();
-        name("code").string(b.code());
-        name("name").string(b.name());
-        name("level").string(b.level() == null ? null : b.level().id());
-        name("progress").decimal(b.progress());
-        name("schedule").decimal(b.schedule());
-        name("leadUnit").string(b.leadUnit());
-        name("card").string(b.card() == null ? null : b.card().id());
+        name(K.CODE).string(b.code());
+        name(K.NAME).string(b.name());
+        name(K.LEVEL).string(b.level() == null ? null : b.level().id());
+        name(K.PROGRESS).decimal(b.progress());
+        name(K.SCHEDULE).decimal(b.schedule());
+        name(K.LEADUNIT).string(b.leadUnit());
+        name(K.CARD).string(b.card() == null ? null : b.card().id());
         close();
     }
 
@@ -254,21 +330,21 @@ final class SnapshotBytes {
             return;
         }
         open();
-        name("file").string(e.file());
-        name("unit").string(e.unit());
-        name("code").string(e.code());
-        name("sheet").string(e.sheet());
-        name("cell").string(e.cell());
-        name("problem").string(e.problem());
-        name("message").string(e.message());
+        name(K.FILE).string(e.file());
+        name(K.UNIT).string(e.unit());
+        name(K.CODE).string(e.code());
+        name(K.SHEET).string(e.sheet());
+        name(K.CELL).string(e.cell());
+        name(K.PROBLEM).string(e.problem());
+        name(K.MESSAGE).string(e.message());
         close();
     }
 
     private void platform(Platform p) {
         open();
-        name("file").string(p.file());
-        name("title").string(p.title());
-        name("modules");
+        name(K.FILE).string(p.file());
+        name(K.TITLE).string(p.title());
+        name(K.MODULES);
         if (p.modules() == null) {
             nil();
         } else {
@@ -280,13 +356,13 @@ final class SnapshotBytes {
                     continue;
                 }
                 open();
-                name("name").string(m.name());
-                name("group").string(m.group());
+                name(K.NAME).string(m.name());
+                name(K.GROUP).string(m.group());
                 close();
             }
             closeArray();
         }
-        name("rows");
+        name(K.ROWS);
         if (p.rows() == null) {
             nil();
         } else {
@@ -297,9 +373,9 @@ final class SnapshotBytes {
             }
             closeArray();
         }
-        name("totals");
+        name(K.TOTALS);
         counts(p.totals());
-        name("total").number(p.total());
+        name(K.TOTAL).number(p.total());
         close();
     }
 
@@ -309,12 +385,12 @@ final class SnapshotBytes {
             return;
         }
         open();
-        name("name").string(r.name());
-        name("unit").bool(r.unit());
-        name("counts");
+        name(K.NAME).string(r.name());
+        name(K.UNIT).bool(r.unit());
+        name(K.COUNTS);
         counts(r.counts());
-        name("total").number(r.total());
-        name("source");
+        name(K.TOTAL).number(r.total());
+        name(K.SOURCE);
         source(r.source());
         close();
     }
@@ -374,18 +450,31 @@ final class SnapshotBytes {
         ascii(']');
     }
 
+    /** A record's name, made once. */
+    private SnapshotBytes name(byte[] key) {
+        separate();
+        raw(key);
+        return this;
+    }
+
+    /** A map's key. */
     private SnapshotBytes name(String name) {
-        if (any[depth - 1]) {
-            ascii(',');
-        }
-        any[depth - 1] = true;
-        newline(nesting);
+        separate();
         quoted(name);
         room(3);
         buf[at++] = ' ';
         buf[at++] = ':';
         buf[at++] = ' ';
         return this;
+    }
+
+    /** Before a name: a comma after the one before, a new line and the object's indent. */
+    private void separate() {
+        if (any[depth - 1]) {
+            ascii(',');
+        }
+        any[depth - 1] = true;
+        newline(nesting);
     }
 
     private void push() {
@@ -400,14 +489,23 @@ final class SnapshotBytes {
         return any[--depth];
     }
 
+    /** A line separator and {@code level} indents: made once per level. */
+    private byte[][] lines = new byte[0][];
+
     private void newline(int level) {
-        room(NEWLINE.length + 2 * level);
-        for (byte b : NEWLINE) {
-            buf[at++] = b;
+        if (level >= lines.length) {
+            lines = indents(level + 8);
         }
-        for (int k = 0; k < 2 * level; k++) {
-            buf[at++] = ' ';
+        raw(lines[level]);
+    }
+
+    private static byte[][] indents(int levels) {
+        byte[][] out = new byte[levels][];
+        for (int l = 0; l < levels; l++) {
+            out[l] = Arrays.copyOf(NEWLINE, NEWLINE.length + 2 * l);
+            Arrays.fill(out[l], NEWLINE.length, out[l].length, (byte) ' ');
         }
+        return out;
     }
 
     // Values.
@@ -461,11 +559,16 @@ final class SnapshotBytes {
     private void quoted(String s) {
         int n = s.length();
         room(2 + 6 * n); // at most six bytes a char (an escape)
+        if (chars.length < n) {
+            chars = new char[Math.max(n, 2 * chars.length)];
+        }
+        char[] cs = chars;
+        s.getChars(0, n, cs, 0);
         byte[] b = buf;
         int p = at;
         b[p++] = '"';
         for (int k = 0; k < n; k++) {
-            char c = s.charAt(k);
+            char c = cs[k];
             if (c < 0x80) {
                 if (c >= 0x20 && c != '"' && c != '\\') {
                     b[p++] = (byte) c;
@@ -479,8 +582,8 @@ final class SnapshotBytes {
                 b[p++] = (byte) (0xE0 | c >> 12);
                 b[p++] = (byte) (0x80 | c >> 6 & 0x3F);
                 b[p++] = (byte) (0x80 | c & 0x3F);
-            } else if (Character.isHighSurrogate(c) && k + 1 < n && Character.isLowSurrogate(s.charAt(k + 1))) {
-                int cp = Character.toCodePoint(c, s.charAt(++k));
+            } else if (Character.isHighSurrogate(c) && k + 1 < n && Character.isLowSurrogate(cs[k + 1])) {
+                int cp = Character.toCodePoint(c, cs[++k]);
                 b[p++] = (byte) (0xF0 | cp >> 18);
                 b[p++] = (byte) (0x80 | cp >> 12 & 0x3F);
                 b[p++] = (byte) (0x80 | cp >> 6 & 0x3F);
