@@ -19,15 +19,16 @@ import org.jfree.chart.JFreeChart;
 /**
  * A chart drawn to a PNG a band of rows at a time. At 300 dpi the whole picture as one image is about 18 MiB of
  * pixels (1843 × 2500 ints), the largest single object of a run and more than a quarter of a 64 MiB heap; drawn in
- * bands of {@link #BAND} rows, only one band is in memory while the PNG's rows are filtered and compressed.
+ * bands of {@link #BAND} rows (where the heap is small: {@link #rows}), only one band is in memory while the PNG's
+ * rows are filtered and compressed.
  * The bands are drawn with the same transform as one whole image, shifted: the pixels are the same.
  */
 final class StripPng {
 
     /**
-     * Rows drawn at a time: 9 MiB of pixels at the chart's width (1843), the province's chart (2500 rows) in two
-     * bands. Each band draws the whole chart again, clipped: 512 rows (five draws) cost the province's cold render
-     * about 50 ms more; the city with two units still runs in {@code -Xmx48m}.
+     * Rows drawn at a time in a small heap: 9 MiB of pixels at the chart's width (1843), the province's chart (2500
+     * rows) in two bands. Each band draws the whole chart again, clipped: 512 rows (five draws) cost the province's
+     * cold render about 50 ms more; the city with two units still runs in {@code -Xmx48m}.
      */
     static final int BAND = 1250;
 
@@ -49,18 +50,33 @@ final class StripPng {
      * org.jfree.chart.ChartRenderingInfo)} scales it).
      */
     static byte[] write(JFreeChart chart, int width, int height, double drawWidth, double drawHeight) {
+        int band = rows(width, height, Runtime.getRuntime().maxMemory());
+        return write(chart, width, height, drawWidth, drawHeight, band);
+    }
+
+    /**
+     * Rows drawn at a time: the whole picture at once where its pixels take at most an eighth of the heap's limit
+     * (the province's 18 MiB from a limit of 147 MiB: each band draws the whole chart again, clipped, and the second
+     * draw cost about 30 ms), else {@link #BAND} rows.
+     */
+    static int rows(int width, int height, long maxMemory) {
+        return 4L * width * height <= maxMemory / 8 ? Math.max(height, 1) : BAND;
+    }
+
+    /** As {@link #write(JFreeChart, int, int, double, double)}, {@code band} rows at a time. */
+    static byte[] write(JFreeChart chart, int width, int height, double drawWidth, double drawHeight, int band) {
         ByteArrayOutputStream idat = new ByteArrayOutputStream();
         Deflater deflater = new Deflater(LEVEL);
         try (DeflaterOutputStream z = new DeflaterOutputStream(idat, deflater, 1 << 16)) {
-            BufferedImage band = new BufferedImage(width, Math.min(BAND, height), BufferedImage.TYPE_INT_RGB);
+            BufferedImage image = new BufferedImage(width, Math.min(band, height), BufferedImage.TYPE_INT_RGB);
             // The band's pixels as they are stored (TYPE_INT_RGB: 0xRRGGBB), without getRGB's colour model per pixel.
-            int[] pixels = ((DataBufferInt) band.getRaster().getDataBuffer()).getData();
+            int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
             byte[] prev = new byte[width * 3];
             byte[] cur = new byte[width * 3];
             byte[] filtered = new byte[1 + width * 3];
-            for (int y0 = 0; y0 < height; y0 += BAND) {
-                int rows = Math.min(BAND, height - y0);
-                draw(chart, band, y0, width, height, drawWidth, drawHeight);
+            for (int y0 = 0; y0 < height; y0 += band) {
+                int rows = Math.min(band, height - y0);
+                draw(chart, image, y0, width, height, drawWidth, drawHeight);
                 for (int y = 0; y < rows; y++) {
                     for (int x = 0, i = 0, at = y * width; x < width; x++) {
                         int p = pixels[at + x];
