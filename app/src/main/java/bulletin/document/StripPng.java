@@ -99,22 +99,46 @@ final class StripPng {
         ByteArrayOutputStream png = new ByteArrayOutputStream(idat.size() + 64);
         try {
             png.write(SIGNATURE);
-            ByteArrayOutputStream ihdr = new ByteArrayOutputStream();
-            DataOutputStream header = new DataOutputStream(ihdr);
-            header.writeInt(width);
-            header.writeInt(height);
-            header.writeByte(8); // bit depth
-            header.writeByte(2); // truecolour
-            header.writeByte(0); // deflate
-            header.writeByte(0); // filter method 0 (each row says its filter: Up)
-            header.writeByte(0); // not interlaced
-            chunk(png, "IHDR", ihdr.toByteArray());
+            chunk(png, "IHDR", header(width, height));
             chunk(png, "IDAT", idat.toByteArray());
             chunk(png, "IEND", new byte[0]);
         } catch (IOException e) {
             throw new IllegalStateException("a PNG in memory cannot fail to be written", e);
         }
         return png.toByteArray();
+    }
+
+    /**
+     * A PNG's header alone, of {@code width × height} pixels (signature, IHDR as {@link #write} writes it, IEND):
+     * what docx4j reads of a picture to place it, standing in for a chart still being drawn ({@link Chart.Later}).
+     */
+    static byte[] placeholder(int width, int height) {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        try {
+            png.write(SIGNATURE);
+            chunk(png, "IHDR", header(width, height));
+            chunk(png, "IDAT", EMPTY_ZLIB);
+            chunk(png, "IEND", new byte[0]);
+        } catch (IOException e) {
+            throw new IllegalStateException("a PNG in memory cannot fail to be written", e);
+        }
+        return png.toByteArray();
+    }
+
+    /** A zlib stream of nothing: one empty stored block, and the Adler-32 of nothing. */
+    private static final byte[] EMPTY_ZLIB = {0x78, 0x01, 0x01, 0x00, 0x00, (byte) 0xFF, (byte) 0xFF, 0, 0, 0, 1};
+
+    private static byte[] header(int width, int height) throws IOException {
+        ByteArrayOutputStream ihdr = new ByteArrayOutputStream();
+        DataOutputStream header = new DataOutputStream(ihdr);
+        header.writeInt(width);
+        header.writeInt(height);
+        header.writeByte(8); // bit depth
+        header.writeByte(2); // truecolour
+        header.writeByte(0); // deflate
+        header.writeByte(0); // filter method 0 (each row says its filter: Up)
+        header.writeByte(0); // not interlaced
+        return ihdr.toByteArray();
     }
 
     /** Draws the band of rows from {@code y0} as those rows of the whole picture. */

@@ -119,6 +119,9 @@ public final class GenerateService {
     /** The month's documents, as {@code generate} names them (earlier copies carry "-旧N" and do not match). */
     static final Pattern OUTPUT = Pattern.compile("(工作专报|推进情况统计表)（第\\d+期）\\.(docx|pdf|xlsx)");
 
+    /** The chart's width: the text block's (156 mm). */
+    private static final double CHART_MM = 156;
+
     private static final String DEFAULT_TITLE = "重点民生实事工作专报";
     private static final String DEFAULT_OFFICE = "重点民生实事工作专班办公室";
 
@@ -447,7 +450,7 @@ public final class GenerateService {
             CompletableFuture<Void> f = early;
             CompletableFuture<?> contexts = f == null ? CompletableFuture.completedFuture(null) : f.handle((v, e) -> v);
             return chartFont.thenCombine(contexts, (font, ready) -> font)
-                    .thenApplyAsync(font -> font.flatMap(name -> Chart.render(s, name, 156)).orElse(null));
+                    .thenApplyAsync(font -> font.flatMap(name -> Chart.render(s, name, CHART_MM)).orElse(null));
         }
 
         /** The existing bulletin's date, where it was made from the same inputs under the same issue number. */
@@ -566,7 +569,13 @@ public final class GenerateService {
                     : this.chartJob != null && chartFor == snapshot ? this.chartJob : chart(snapshot);
             CompletableFuture<byte[]> xlsxJob = CompletableFuture.supplyAsync(
                     () -> bytes(out -> AppendixXlsx.write(snapshot, look, out), ".xlsx"));
-            DocxWriter.Look withChart = look.withChart(chart ? () -> join(chartJob) : null);
+            // Where the chart's size is known (a font to draw it, bars to draw), the document places it by that size
+            // and takes the picture only as it writes it, after document.xml (Chart.Later).
+            java.util.function.Supplier<byte[]> png = () -> join(chartJob);
+            Optional<int[]> size = chart && join(chartFont).isPresent() ? Chart.size(snapshot, CHART_MM)
+                    : Optional.empty();
+            DocxWriter.Look withChart = look.withChart(!chart ? null
+                    : size.isPresent() ? new Chart.Later(size.get()[0], size.get()[1], png) : png);
             byte[] docx = bytes(out -> DocxWriter.write(snapshot, blocks, join(reference), withChart, out), ".docx");
             Timing.mark("docx and chart");
             if (chart && join(chartFont).isEmpty()) {
