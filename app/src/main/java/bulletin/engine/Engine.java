@@ -17,7 +17,6 @@ import bulletin.model.Source;
 import bulletin.model.Status;
 import bulletin.text.Numbers;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -33,8 +32,6 @@ import java.util.Optional;
  */
 public final class Engine {
 
-    /** Enough digits that no status ever turns on a rounding of the division. */
-    static final MathContext MC = Quotient.MC;
     static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private Engine() {
