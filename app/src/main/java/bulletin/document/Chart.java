@@ -161,13 +161,48 @@ public final class Chart {
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
-        // Drawn in points, written at 300 dpi: a row of about 10 points a bar, at most the height of a page.
-        double widthPt = widthMm / 25.4 * 72;
-        double heightPt = Math.min(600, Math.max(160, bars.size() * 10.2 + 70));
-        double scale = DPI / 72.0;
-        // In bands of rows (StripPng): the whole picture at once is 18 MiB of pixels.
-        return Optional.of(StripPng.write(chart, (int) Math.round(widthPt * scale), (int) Math.round(heightPt * scale),
-                widthPt, heightPt));
+        double widthPt = widthPoints(widthMm);
+        double heightPt = heightPoints(bars.size());
+        // In bands of rows where the heap is small (StripPng): the whole picture at once is 18 MiB of pixels.
+        return Optional.of(StripPng.write(chart, pixels(widthPt), pixels(heightPt), widthPt, heightPt));
+    }
+
+    // Drawn in points, written at 300 dpi: a row of about 10 points a bar, at most the height of a page.
+
+    private static double widthPoints(double widthMm) {
+        return widthMm / 25.4 * 72;
+    }
+
+    private static double heightPoints(int bars) {
+        return Math.min(600, Math.max(160, bars * 10.2 + 70));
+    }
+
+    private static int pixels(double points) {
+        return (int) Math.round(points * (DPI / 72.0));
+    }
+
+    /**
+     * The PNG's size in pixels that {@link #render} will draw ({@code {width, height}}), known before it is drawn;
+     * empty where there is nothing to draw.
+     */
+    public static Optional<int[]> size(Snapshot s, double widthMm) {
+        int bars = bars(s).size();
+        return bars == 0 ? Optional.empty()
+                : Optional.of(new int[] {pixels(widthPoints(widthMm)), pixels(heightPoints(bars))});
+    }
+
+    /**
+     * A chart still being drawn, of a size known now: the document places it by that size and takes its bytes only
+     * as the package's picture is written, after {@code document.xml} (the chart is drawn on another core while
+     * this one builds and writes the document).
+     */
+    public record Later(int width, int height, java.util.function.Supplier<byte[]> png)
+            implements java.util.function.Supplier<byte[]> {
+
+        @Override
+        public byte[] get() {
+            return png.get();
+        }
     }
 
     /** The longest label, in characters, before it is cut. */

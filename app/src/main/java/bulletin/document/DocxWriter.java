@@ -114,6 +114,8 @@ public final class DocxWriter {
     private final boolean objects;
     /** The appendix tables written directly, by their placeholders' numbers. */
     private final List<TableXml> tables = new ArrayList<>();
+    /** The chart's part (its name in the package) where it is placed before it is drawn ({@link Chart.Later}). */
+    private PackageSave.Later later;
 
     private DocxWriter(Look look, boolean objects) {
         this.look = look;
@@ -218,7 +220,8 @@ public final class DocxWriter {
             if (chartAt != null) {
                 chart(pkg, body, body.indexOf(chartAt), chartAlt);
             }
-            PackageSave.save(pkg, out, tables); // the parts as pkg.save(out) writes them, faster (see PackageSave)
+            // the parts as pkg.save(out) writes them, faster (see PackageSave)
+            PackageSave.save(pkg, out, tables, later);
         } catch (Docx4JException e) {
             throw new IOException("docx4j: " + e.getMessage(), e);
         }
@@ -230,11 +233,14 @@ public final class DocxWriter {
      */
     private void chart(WordprocessingMLPackage pkg, List<Object> body, int at, String alt) throws Docx4JException {
         body.remove(at);
-        byte[] png = look.chart().get();
+        // A chart of known size is placed now by a header of that size and its bytes are taken as the package is
+        // written, after document.xml: the same XML, and the chart drawn on the other core meanwhile.
+        Chart.Later size = look.chart() instanceof Chart.Later l ? l : null;
+        byte[] png = size != null ? StripPng.placeholder(size.width(), size.height()) : look.chart().get();
         if (png == null) {
             return;
         }
-        P picture = image(pkg, png, alt);
+        P picture = image(pkg, png, alt, size);
         picture.getPPr().setKeepNext(new BooleanDefaultTrue());
         List<Object> figure = new ArrayList<>(List.of(picture));
         if (!alt.isEmpty()) {
@@ -432,9 +438,12 @@ public final class DocxWriter {
         return s.codePoints().mapToDouble(cp -> cp < 0x2000 ? 0.5 : 1).sum();
     }
 
-    private P image(WordprocessingMLPackage pkg, byte[] png, String alt) throws Docx4JException {
+    private P image(WordprocessingMLPackage pkg, byte[] png, String alt, Chart.Later size) throws Docx4JException {
         try {
             BinaryPartAbstractImage part = BinaryPartAbstractImage.createImagePart(pkg, png);
+            if (size != null) {
+                later = new PackageSave.Later(part.getPartName().getName().substring(1), size);
+            }
             Inline inline = part.createImageInline("chart.png", alt.isEmpty() ? "完成情况图" : alt, 1, 2, false,
                     TEXT_WIDTH);
             P p = para(null, FIGURE);

@@ -35,15 +35,29 @@ import org.docx4j.openpackaging.parts.WordprocessingML.MainDocumentPartFilterOut
  */
 final class PackageSave {
 
+    /**
+     * The zip's level: zlib's 3, the last of its fast levels. The province's 7.7 MB of {@code document.xml}
+     * compress in about 14 ms at 3 against about 40 ms at the default 6 (178 against 132 KB; level 1 is no
+     * quicker and larger); the parts inside are the same bytes, only the .docx is larger.
+     */
+    static final int LEVEL = 3;
+
     private PackageSave() {
     }
 
     static void save(WordprocessingMLPackage pkg, OutputStream out) throws Docx4JException, IOException {
-        save(pkg, out, List.of());
+        save(pkg, out, List.of(), null);
     }
 
-    /** Saves the package, each placeholder table of its body replaced by its {@link TableXml}. */
-    static void save(WordprocessingMLPackage pkg, OutputStream out, List<TableXml> tables)
+    /** A part whose bytes are taken only as it is written: its name in the zip, and what gives them. */
+    record Later(String name, java.util.function.Supplier<byte[]> bytes) {
+    }
+
+    /**
+     * Saves the package, each placeholder table of its body replaced by its {@link TableXml}, and the part
+     * {@code later} names (or none, where null) written with the bytes it gives then, not those in the package.
+     */
+    static void save(WordprocessingMLPackage pkg, OutputStream out, List<TableXml> tables, Later later)
             throws Docx4JException, IOException {
         MainDocumentPart main = pkg.getMainDocumentPart();
         String name = main.getPartName().getName().substring(1);
@@ -57,6 +71,7 @@ final class PackageSave {
             content.addAll(body);
         }
         ZipOutputStream zip = new ZipOutputStream(out);
+        zip.setLevel(LEVEL);
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(rest.toByteArray()))) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 ZipEntry copy = new ZipEntry(e.getName());
@@ -65,6 +80,12 @@ final class PackageSave {
                     marshal(main, pkg.isNew(), zip, tables);
                 } else {
                     byte[] bytes = in.readAllBytes();
+                    if (later != null && e.getName().equals(later.name())) {
+                        bytes = later.bytes().get();
+                        if (bytes == null) {
+                            throw new IOException(e.getName() + " was placed but not made");
+                        }
+                    }
                     if (e.getMethod() == ZipEntry.STORED) { // docx4j stores the images as they are
                         CRC32 crc = new CRC32();
                         crc.update(bytes);

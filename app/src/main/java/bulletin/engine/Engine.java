@@ -7,6 +7,7 @@ import bulletin.model.Item;
 import bulletin.model.Kind;
 import bulletin.model.Level;
 import bulletin.model.MonthlyReport;
+import bulletin.model.Quotient;
 import bulletin.model.ReportEntry;
 import bulletin.model.Snapshot.Figure;
 import bulletin.model.Snapshot.SnapshotIndicator;
@@ -16,7 +17,6 @@ import bulletin.model.Source;
 import bulletin.model.Status;
 import bulletin.text.Numbers;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -32,8 +32,6 @@ import java.util.Optional;
  */
 public final class Engine {
 
-    /** Enough digits that no status ever turns on a rounding of the division. */
-    static final MathContext MC = new MathContext(34, RoundingMode.HALF_UP);
     static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private Engine() {
@@ -84,7 +82,7 @@ public final class Engine {
     }
 
     static BigDecimal defaultSchedule(int month) {
-        return BigDecimal.valueOf(month).divide(BigDecimal.valueOf(12), MC);
+        return Quotient.of(BigDecimal.valueOf(month), BigDecimal.valueOf(12));
     }
 
     /** The share of the year due by the end of month {@code m}: the indicator's own schedule, or m/12. */
@@ -340,7 +338,7 @@ public final class Engine {
         if (present.isEmpty()) {
             return null;
         }
-        return sum(present).divide(BigDecimal.valueOf(present.size()), MC);
+        return Quotient.of(sum(present), BigDecimal.valueOf(present.size()));
     }
 
     /** A fraction for the snapshot: four places, half up (two places of a percentage). */

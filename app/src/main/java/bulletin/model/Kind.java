@@ -52,8 +52,7 @@ public enum Kind {
                 .findFirst().or(() -> Optional.ofNullable(ALIASES.get(t)));
     }
 
-    /** As the engine divides: enough digits that no status turns on a rounding. */
-    private static final java.math.MathContext MC = new java.math.MathContext(34, java.math.RoundingMode.HALF_UP);
+    private static final java.math.BigDecimal HUNDRED = java.math.BigDecimal.valueOf(100);
 
     /** Other words a clerk may write for the kind in bulletin.yaml. */
     private static final java.util.Map<String, Kind> ALIASES = java.util.Map.of("上限", CEILING, "控制", CEILING,
@@ -119,9 +118,8 @@ public enum Kind {
                                          java.math.BigDecimal percent) {
         return switch (this) {
             case QUANTITY, RATE -> done != null && target != null && target.signum() > 0
-                    ? done.divide(target, MC) : null;
-            case PROGRESS, STANDARD -> percent == null ? null
-                    : percent.divide(java.math.BigDecimal.valueOf(100), MC);
+                    ? Quotient.of(done, target) : null;
+            case PROGRESS, STANDARD -> percent == null ? null : Quotient.of(percent, HUNDRED);
             case TEXT, CEILING -> null;
         };
     }

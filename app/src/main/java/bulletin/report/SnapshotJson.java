@@ -27,9 +27,12 @@ public final class SnapshotJson {
         return writer;
     }
 
-    /** Makes the writer and its serializers ahead of use: {@code generate} calls it on another core at its start. */
-    public static void warmUp() {
-        writer();
+    /**
+     * {@code bulletin.json} as UTF-8: the bytes of {@link #write} encoded, written without Jackson
+     * ({@link SnapshotBytes}).
+     */
+    public static byte[] bytes(Snapshot s) {
+        return SnapshotBytes.of(s);
     }
 
     public static String write(Snapshot s) {

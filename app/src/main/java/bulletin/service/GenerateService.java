@@ -24,6 +24,7 @@ import bulletin.model.Notes;
 import bulletin.model.Platform;
 import bulletin.model.Snapshot;
 import bulletin.report.GenerateReport;
+import bulletin.report.ReadBack;
 import bulletin.report.SnapshotJson;
 import bulletin.report.ValidationReport;
 import bulletin.validate.MonthCheck;
@@ -60,8 +61,8 @@ import org.docx4j.openpackaging.packages.WordprocessingMLPackage;
 /**
  * {@code bulletin generate}, in phases: read the tables and the month's workbooks, check that there is a month
  * to publish, find last month, compute the snapshot ({@code bulletin.json}), word it, build the documents and
- * write them all at once. The documents are made from the snapshot read back, so that every number in them is
- * one the snapshot holds.
+ * write them all at once. The documents are made from the snapshot as it reads back from {@code bulletin.json}
+ * ({@link ReadBack}), so that every number in them is one the snapshot holds.
  */
 public final class GenerateService {
 
@@ -118,6 +119,9 @@ public final class GenerateService {
     /** The month's documents, as {@code generate} names them (earlier copies carry "-旧N" and do not match). */
     static final Pattern OUTPUT = Pattern.compile("(工作专报|推进情况统计表)（第\\d+期）\\.(docx|pdf|xlsx)");
 
+    /** The chart's width: the text block's (156 mm). */
+    private static final double CHART_MM = 156;
+
     private static final String DEFAULT_TITLE = "重点民生实事工作专报";
     private static final String DEFAULT_OFFICE = "重点民生实事工作专班办公室";
 
@@ -171,7 +175,7 @@ public final class GenerateService {
     }
 
     /** The documents made in memory: nothing reaches out/ unless every one of them could be made. */
-    private record Documents(String json, byte[] docx, byte[] xlsx) {
+    private record Documents(byte[] json, byte[] docx, byte[] xlsx) {
     }
 
     /** One run of {@code generate}: the phases in order, sharing what the earlier ones found. */
@@ -195,12 +199,13 @@ public final class GenerateService {
         private boolean keptDate;
         private Snapshot snapshot;
         /**
-         * {@code bulletin.json}: the snapshot as written, which {@link #snapshot} was read back from. Writing the
-         * read-back snapshot gives these very bytes (the reader keeps every field, each decimal's scale and each
+         * {@code bulletin.json}: the snapshot as written, which {@link #snapshot} is as read back ({@link ReadBack}:
+         * the same records, not parsed from these 3.7 MB at province size). Writing the read-back snapshot gives
+         * these very bytes (the reader keeps every field, each decimal's scale and each
          * map's order: {@code SnapshotJsonFixpointTest}), so it is not written a second time (at province size
          * 3.7 MB of JSON, 33 MB allocated: it pushed the old generation into a full collection, ~90 ms).
          */
-        private String json;
+        private byte[] json;
         /** The chart being drawn since the snapshot was made ({@link #startChart}), and the snapshot it is of. */
         private CompletableFuture<byte[]> chartJob;
         private Snapshot chartFor;
@@ -264,11 +269,10 @@ public final class GenerateService {
                     throw new UncheckedIOException(e);
                 }
             });
-            // Jackson's (de)serializers for the snapshot, built while this core reads the tables; last month's
+            // Jackson's deserializers for the snapshot, built while this core reads the tables; last month's
             // snapshot read there too.
             CompletableFuture.runAsync(() -> {
                 SnapshotReader.warmUp();
-                SnapshotJson.warmUp();
             });
             readLastMonthAhead();
             Wording.prepare(ws.templatesDir());
@@ -388,7 +392,8 @@ public final class GenerateService {
         }
 
         /**
-         * Phase 4: the engine's snapshot, written as JSON and read back, so the documents see what is kept. Without
+         * Phase 4: the engine's snapshot, written as JSON and taken as it reads back ({@link ReadBack}), so the
+         * documents see what is kept. Without
          * --date ({@code mayKeepDate}), a month whose bulletin is already there, made from the very same inputs,
          * keeps that bulletin's date: a daily scheduled run of a finished month changes nothing.
          */
@@ -418,8 +423,8 @@ public final class GenerateService {
             Snapshot computed = Printed.named(Engine.compute(new Engine.Input(model, month, accepted.reports(),
                     previous.snapshot(), previous.how().id(), issue, date.toString(), title, office, digest,
                     accepted.excluded())).withPlatform(platform()), names);
-            json = SnapshotJson.write(computed);
-            snapshot = SnapshotReader.parse(json);
+            json = SnapshotJson.bytes(computed);
+            snapshot = ReadBack.of(computed); // what json reads back as (ReadBackTest), without parsing it
             guard();
             startChart();
             Timing.mark("engine and snapshot");
@@ -445,7 +450,7 @@ public final class GenerateService {
             CompletableFuture<Void> f = early;
             CompletableFuture<?> contexts = f == null ? CompletableFuture.completedFuture(null) : f.handle((v, e) -> v);
             return chartFont.thenCombine(contexts, (font, ready) -> font)
-                    .thenApplyAsync(font -> font.flatMap(name -> Chart.render(s, name, 156)).orElse(null));
+                    .thenApplyAsync(font -> font.flatMap(name -> Chart.render(s, name, CHART_MM)).orElse(null));
         }
 
         /** The existing bulletin's date, where it was made from the same inputs under the same issue number. */
@@ -564,7 +569,13 @@ public final class GenerateService {
                     : this.chartJob != null && chartFor == snapshot ? this.chartJob : chart(snapshot);
             CompletableFuture<byte[]> xlsxJob = CompletableFuture.supplyAsync(
                     () -> bytes(out -> AppendixXlsx.write(snapshot, look, out), ".xlsx"));
-            DocxWriter.Look withChart = look.withChart(chart ? () -> join(chartJob) : null);
+            // Where the chart's size is known (a font to draw it, bars to draw), the document places it by that size
+            // and takes the picture only as it writes it, after document.xml (Chart.Later).
+            java.util.function.Supplier<byte[]> png = () -> join(chartJob);
+            Optional<int[]> size = chart && join(chartFont).isPresent() ? Chart.size(snapshot, CHART_MM)
+                    : Optional.empty();
+            DocxWriter.Look withChart = look.withChart(!chart ? null
+                    : size.isPresent() ? new Chart.Later(size.get()[0], size.get()[1], png) : png);
             byte[] docx = bytes(out -> DocxWriter.write(snapshot, blocks, join(reference), withChart, out), ".docx");
             Timing.mark("docx and chart");
             if (chart && join(chartFont).isEmpty()) {
@@ -630,7 +641,7 @@ public final class GenerateService {
          * (not holding what this snapshot makes); none where the bulletin is there, unchanged.
          */
         List<Path> stale(Documents docs) {
-            if (!AtomicFile.holds(json, docs.json().getBytes(StandardCharsets.UTF_8))) {
+            if (!AtomicFile.holds(json, docs.json())) {
                 return List.of(docx, xlsx, json);
             }
             List<Path> stale = new ArrayList<>();
@@ -662,7 +673,7 @@ public final class GenerateService {
         void write(Documents docs, List<Path> stale, boolean force, List<String> written, List<String> kept) {
             WorkspaceLock.check(ws);
             Map<Path, byte[]> content = Map.of(docx, docs.docx(), xlsx, docs.xlsx(),
-                    json, docs.json().getBytes(StandardCharsets.UTF_8));
+                    json, docs.json());
             AtomicFile.Batch batch = new AtomicFile.Batch(dir, ws::show);
             stale.forEach(p -> batch.add(p, content.get(p)));
             List<Path> retire = stale.contains(json)
