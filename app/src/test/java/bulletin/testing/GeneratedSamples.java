@@ -94,6 +94,31 @@ public final class GeneratedSamples {
         return marchToJuneRuns;
     }
 
+    private static final java.util.Map<String, Generated> MAY_WITH = new java.util.HashMap<>();
+
+    /**
+     * The samples with {@code appended} added to the end of bulletin.yaml and May generated
+     * ({@code generate --month 5 --date 2026-05-30}), made once per test JVM for each text: for the test classes
+     * that read the same configured May (read it only).
+     */
+    public static synchronized Generated mayWith(String appended) {
+        Generated g = MAY_WITH.get(appended);
+        if (g == null) {
+            try {
+                Path dir = Files.createTempDirectory("bulletin-generated-may-with");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
+                Path ws = SampleWorkspace.copyTo(dir.resolve("ws"));
+                Files.writeString(ws.resolve("bulletin.yaml"), appended, java.nio.charset.StandardCharsets.UTF_8,
+                        java.nio.file.StandardOpenOption.APPEND);
+                g = new Generated(ws, Cli.in(ws, "generate", "--month", "5", "--date", "2026-05-30"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            MAY_WITH.put(appended, g);
+        }
+        return g;
+    }
+
     /** {@code generate --month month --date date more…}'s arguments. */
     private static List<String> run(String month, String date, String... more) {
         List<String> args = new ArrayList<>(List.of("generate", "--month", month, "--date", date));
