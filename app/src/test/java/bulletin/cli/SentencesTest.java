@@ -59,11 +59,13 @@ class SentencesTest {
         }
     }
 
+    /** The documents closed and let go: four POI documents are tens of megabytes the later classes need not keep. */
     @AfterAll
     static void closeTheDocuments() throws IOException {
         for (XWPFDocument d : DOCUMENT.values()) {
             d.close();
         }
+        DOCUMENT.clear();
     }
 
     static List<String> paragraphs(Path docx) throws IOException {
