@@ -97,6 +97,7 @@ class BulletinDateTest {
     @Test
     void anExplicitDateIsUsedAndNeverWarned() throws IOException {
         SampleWorkspace.copyTo(ws);
+        Files.writeString(ws.resolve("bulletin.yaml"), "\nchart: false\n", java.nio.file.StandardOpenOption.APPEND); // not about the chart
         Run r = Cli.in(ws, "generate", "--month", "3", "--date", "2026-12-01");
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(date("3")).isEqualTo("2026-12-01");

@@ -12,6 +12,7 @@ import bulletin.testing.Cli;
 import bulletin.testing.Cli.Run;
 import bulletin.testing.FormEdit;
 import bulletin.testing.FormFiller;
+import bulletin.testing.GeneratedSamples;
 import bulletin.testing.Month;
 import bulletin.testing.SecondCity;
 import bulletin.text.Numbers;
@@ -76,11 +77,14 @@ class MissingFigureTest {
         noTotalFalls(s);
     }
 
-    /** With April's bulletin published, the blank is compared with what it published, and carried from it. */
+    /**
+     * With April's bulletin published, the blank is compared with what it published, and carried from it. April's
+     * bulletin is the suite's one generated April (GeneratedSamples.april: the samples' April as generate makes it).
+     */
     @Test
     void aBlankIsComparedWithLastMonthsPublishedBulletin() throws IOException {
-        Path ws = Month.samples(tmp.resolve("ws"));
-        assertThat(Month.generate(ws, 4).code()).isZero();
+        Path ws = GeneratedSamples.addAprilTo(Month.samples(tmp.resolve("ws")));
+        assertThat(GeneratedSamples.april().run().code()).isZero();
         BigDecimal published = Month.indicator(Month.snapshot(ws, 4), "03-05").units().get("归义街道").done();
         FormEdit.blank(ws.resolve(MAY_GUIYI), "03-05", FormLayout.COL_DONE);
         Run v = Cli.in(ws, "validate", "--month", "5");
@@ -97,12 +101,13 @@ class MissingFigureTest {
     /**
      * The last guard: a 全市 figure that would fall below the published one is refused even where no workbook's
      * check sees why (here April's bulletin.json was edited by hand to a larger 全市 figure), with or without
-     * --skip-invalid, naming the indicator and both values; nothing is written.
+     * --skip-invalid, naming the indicator and both values; nothing is written. (April's bulletin: a copy of the
+     * suite's one generated April, GeneratedSamples.april.)
      */
     @Test
     void aTotalBelowLastMonthsPublishedOneIsNeverWritten() throws IOException {
-        Path ws = Month.samples(tmp.resolve("ws"));
-        assertThat(Month.generate(ws, 4).code()).isZero();
+        Path ws = GeneratedSamples.addAprilTo(Month.samples(tmp.resolve("ws")));
+        assertThat(GeneratedSamples.april().run().code()).isZero();
         Path json = ws.resolve("out/2026-04/bulletin.json");
         ObjectMapper m = new ObjectMapper();
         ObjectNode tree = (ObjectNode) m.readTree(json.toFile());

@@ -131,6 +131,8 @@ class PlatformTest {
     @Test
     void aWrongCountIsNamedByValidateRefusesGenerateAndSkipInvalidLeavesAppendix3Out() throws IOException {
         SampleWorkspace.copyTo(ws);
+        // No chart: what is checked is the appendices and the snapshot (quicker).
+        Files.writeString(ws.resolve("bulletin.yaml"), "\nchart: false\n", java.nio.file.StandardOpenOption.APPEND);
         Path file = ws.resolve("platform/2026-05.xlsx");
         edit(file, sh -> sh.getRow(6).getCell(3).setCellValue(61.5)); // 白水镇's 项目详情
 

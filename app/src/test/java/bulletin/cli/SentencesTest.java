@@ -6,9 +6,8 @@ import bulletin.ingest.SnapshotReader;
 import bulletin.model.Snapshot;
 import bulletin.model.Snapshot.SnapshotIndicator;
 import bulletin.model.Status;
-import bulletin.testing.Cli;
 import bulletin.testing.Cli.Run;
-import bulletin.testing.SampleWorkspace;
+import bulletin.testing.GeneratedSamples;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,52 +18,71 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 23: every sentence true to its own tables. The samples' March–June, generated once for the class (June
- * with --skip-invalid), read as the deputy director who signs them would: cards and data agree, laggard lists and
- * rankings leave no unit out at the cut and rank no carried unit unmarked, rejected figures told as office prose,
- * the same thing said once.
+ * Issue 23: every sentence true to its own tables. The samples' March–June (June with --skip-invalid), generated
+ * once for the suite ({@code GeneratedSamples.marchToJune}, each {@code generate --month m --date 2026-0m-30
+ * --skip-invalid}), each month's document read by POI once for the class, read as the deputy director who signs
+ * them would: cards and data agree, laggard lists and rankings leave no unit out at the cut and rank no carried
+ * unit unmarked, rejected figures told as office prose, the same thing said once.
  */
 class SentencesTest {
 
-    @TempDir
     static Path ws;
 
     static final Map<Integer, List<String>> TEXT = new HashMap<>();
     static final Map<Integer, Snapshot> SNAPSHOT = new HashMap<>();
     static final Map<Integer, String> OUT = new HashMap<>();
+    /** Each month's document as POI reads it, read once (the tests only read it). */
+    static final Map<Integer, XWPFDocument> DOCUMENT = new HashMap<>();
 
     @BeforeAll
     static void generateTheSamplesMonths() throws IOException {
-        SampleWorkspace.copyTo(ws);
+        ws = GeneratedSamples.marchToJune().workspace();
+        List<Run> runs = GeneratedSamples.marchToJuneRuns();
         for (int m = 3; m <= 6; m++) {
-            Run r = Cli.in(ws, "generate", "--month", String.valueOf(m), "--date", "2026-0" + m + "-30",
-                    "--skip-invalid");
+            Run r = runs.get(m - 3);
             assertThat(r.code()).as(r.toString()).isZero();
             OUT.put(m, r.out());
             Path out = ws.resolve("out/2026-0" + m);
             SNAPSHOT.put(m, SnapshotReader.read(out.resolve("bulletin.json"), "bulletin.json"));
             try (var list = Files.list(out)) {
                 Path docx = list.filter(p -> p.toString().endsWith(".docx")).findFirst().orElseThrow();
-                TEXT.put(m, paragraphs(docx));
+                try (var in = Files.newInputStream(docx)) {
+                    DOCUMENT.put(m, new XWPFDocument(in));
+                }
+                TEXT.put(m, paragraphs(DOCUMENT.get(m)));
             }
         }
     }
 
+    /** The documents closed and let go: four POI documents are tens of megabytes the later classes need not keep. */
+    @AfterAll
+    static void closeTheDocuments() throws IOException {
+        for (XWPFDocument d : DOCUMENT.values()) {
+            d.close();
+        }
+        DOCUMENT.clear();
+    }
+
     static List<String> paragraphs(Path docx) throws IOException {
         try (var in = Files.newInputStream(docx); XWPFDocument d = new XWPFDocument(in)) {
-            List<String> out = new ArrayList<>();
-            for (XWPFParagraph p : d.getParagraphs()) {
-                if (!p.getText().isBlank()) {
-                    out.add(p.getText());
-                }
-            }
-            return out;
+            return paragraphs(d);
         }
+    }
+
+    /** The document's paragraphs that are not blank, as POI gives their text. */
+    private static List<String> paragraphs(XWPFDocument d) {
+        List<String> out = new ArrayList<>();
+        for (XWPFParagraph p : d.getParagraphs()) {
+            if (!p.getText().isBlank()) {
+                out.add(p.getText());
+            }
+        }
+        return out;
     }
 
     private static String paragraph(int month, String containing) {
@@ -212,16 +230,9 @@ class SentencesTest {
         }
     }
 
-    /** The whole document's text, tables included. */
-    private static String everything(int month) throws IOException {
-        Path out = ws.resolve("out/2026-0" + month);
-        try (var list = Files.list(out)) {
-            Path docx = list.filter(p -> p.toString().endsWith(".docx")).findFirst().orElseThrow();
-            try (var in = Files.newInputStream(docx); XWPFDocument d = new XWPFDocument(in);
-                 var ex = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(d)) {
-                return ex.getText();
-            }
-        }
+    /** The whole document's text, tables included (the extractor is not closed: that would close the document). */
+    private static String everything(int month) {
+        return new org.apache.poi.xwpf.extractor.XWPFWordExtractor(DOCUMENT.get(month)).getText();
     }
 
     /**
@@ -319,18 +330,14 @@ class SentencesTest {
      * samples' long office name sets both at 四号 so that they do not meet.
      */
     @Test
-    void theOfficeAndTheDateStandApartOnTheMastheadLine() throws IOException {
-        try (var list = Files.list(ws.resolve("out/2026-05"))) {
-            Path docx = list.filter(p -> p.toString().endsWith(".docx")).findFirst().orElseThrow();
-            try (var in = Files.newInputStream(docx); XWPFDocument d = new XWPFDocument(in)) {
-                XWPFParagraph line = d.getParagraphs().stream().filter(p -> p.getText().contains("工作专班\t2026年5月30日"))
-                        .findFirst().orElseThrow();
-                assertThat(line.getRuns()).allSatisfy(r -> assertThat(r.getFontSizeAsDouble()).isEqualTo(14.0));
-                var style = d.getStyles().getStyle(line.getStyleID()).getCTStyle().getPPr();
-                String ind = style.getInd().xmlText();
-                String em = "\"" + bulletin.document.Reference.ISSUER_EM + "\"";
-                assertThat(ind.split(em, -1).length - 1).as(ind).isEqualTo(2); // left and right
-            }
-        }
+    void theOfficeAndTheDateStandApartOnTheMastheadLine() {
+        XWPFDocument d = DOCUMENT.get(5);
+        XWPFParagraph line = d.getParagraphs().stream().filter(p -> p.getText().contains("工作专班\t2026年5月30日"))
+                .findFirst().orElseThrow();
+        assertThat(line.getRuns()).allSatisfy(r -> assertThat(r.getFontSizeAsDouble()).isEqualTo(14.0));
+        var style = d.getStyles().getStyle(line.getStyleID()).getCTStyle().getPPr();
+        String ind = style.getInd().xmlText();
+        String em = "\"" + bulletin.document.Reference.ISSUER_EM + "\"";
+        assertThat(ind.split(em, -1).length - 1).as(ind).isEqualTo(2); // left and right
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import bulletin.cli.ThemedStyleTest.Para;
 import bulletin.testing.Cli;
 import bulletin.testing.Cli.Run;
+import bulletin.testing.GeneratedSamples;
 import bulletin.testing.SampleWorkspace;
 import bulletin.text.ShortName;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,10 +40,9 @@ class ThemedPageTest {
 
     @BeforeAll
     static void generate() throws IOException {
-        ws = SampleWorkspace.copyTo(tmp.resolve("themed"));
-        Files.writeString(ws.resolve("bulletin.yaml"), ThemedStyleTest.THEMES, StandardCharsets.UTF_8,
-                StandardOpenOption.APPEND);
-        given = Cli.in(ws, "generate", "--month", "5", "--date", "2026-05-30");
+        // The samples with ThemedStyleTest's themes and May generated: the suite's one, which ThemedStyleTest reads.
+        ws = GeneratedSamples.mayWith(ThemedStyleTest.THEMES).workspace();
+        given = GeneratedSamples.mayWith(ThemedStyleTest.THEMES).run();
         assertThat(given.code()).as(given.toString()).isZero();
         paragraphs = ThemedStyleTest.paragraphs(ws);
     }

@@ -51,12 +51,14 @@ class ThemedStyleTest {
     record Para(String text, String bold) {
     }
 
+    /** The samples with {@link #THEMES} and May generated: the suite's one (GeneratedSamples.mayWith), read only. */
+    static Path themes;
+
     @BeforeAll
     static void generate() throws IOException {
-        Path a = SampleWorkspace.copyTo(tmp.resolve("themes"));
-        Files.writeString(a.resolve("bulletin.yaml"), THEMES, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-        given = Cli.in(a, "generate", "--month", "5", "--date", "2026-05-30");
-        withThemes = paragraphs(a);
+        themes = GeneratedSamples.mayWith(THEMES).workspace();
+        given = GeneratedSamples.mayWith(THEMES).run();
+        withThemes = paragraphs(themes);
         Path b = SampleWorkspace.copyTo(tmp.resolve("default"));
         Files.writeString(b.resolve("bulletin.yaml"), "\nstyle: themed\n", StandardCharsets.UTF_8,
                 StandardOpenOption.APPEND);
@@ -192,7 +194,7 @@ class ThemedStyleTest {
                 + "3. 罗江镇进度52%，主体工程施工中；4. 汨罗镇进度50%，主体工程施工中。";
         assertThat(withThemes).extracting(Para::text).contains(detail);
         // One cell across 全市 and every unit's column (16 grid columns).
-        String xml = documentXml(tmp.resolve("themes"));
+        String xml = documentXml(themes);
         int at = xml.indexOf("具体情况：1. 归义街道进度62%");
         String cell = xml.substring(xml.lastIndexOf("<w:tc>", at), at);
         assertThat(cell).contains("<w:gridSpan w:val=\"16\"/>");
@@ -220,7 +222,7 @@ class ThemedStyleTest {
 
     @Test
     void inspectMonthJsonGivesTheFactsTheTemplateUses() throws IOException {
-        Run run = Cli.in(tmp.resolve("themes"), "inspect", "--month", "5", "--json");
+        Run run = Cli.in(themes, "inspect", "--month", "5", "--json");
         assertThat(run.code()).as(run.toString()).isZero();
         com.fasterxml.jackson.databind.JsonNode facts = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(run.out());

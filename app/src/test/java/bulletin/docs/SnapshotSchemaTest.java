@@ -3,7 +3,7 @@ package bulletin.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bulletin.testing.Cli;
-import bulletin.testing.SampleWorkspace;
+import bulletin.testing.GeneratedSamples;
 import bulletin.testing.SecondCity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,17 +40,15 @@ class SnapshotSchemaTest {
                 .getSchema(Files.readString(Path.of("docs", name), StandardCharsets.UTF_8));
     }
 
+    /** The suite's one generated March–June (GeneratedSamples.marchToJune: 3–5 valid, June with --skip-invalid). */
     @BeforeAll
-    static void months() throws IOException {
-        ws = SampleWorkspace.copyTo(tmp.resolve("ws"));
-        // Without the chart (quicker; what is checked here is the json, which the chart is no part of).
-        Files.writeString(ws.resolve("bulletin.yaml"), "\nchart: false\n", java.nio.file.StandardOpenOption.APPEND);
-        for (String m : new String[] {"3", "4", "5"}) {
-            Cli.Run r = Cli.in(ws, "generate", "--month", m, "--date", "2026-0" + m + "-28");
+    static void months() {
+        ws = GeneratedSamples.marchToJune().workspace();
+        for (Cli.Run r : GeneratedSamples.marchToJuneRuns()) {
             assertThat(r.code()).as(r.toString()).isZero();
         }
-        Cli.Run june = Cli.in(ws, "generate", "--month", "6", "--skip-invalid", "--date", "2026-06-28");
-        assertThat(june.code()).as(june.toString()).isZero();
+        assertThat(GeneratedSamples.marchToJuneRuns().get(3).out()).as("June published with --skip-invalid")
+                .contains("未采用的数据");
     }
 
     static JsonNode snapshot(String month) throws IOException {

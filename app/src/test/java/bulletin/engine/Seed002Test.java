@@ -85,7 +85,8 @@ class Seed002Test {
     Snapshot run(Table t, String level) throws IOException {
         TargetSheet sheet = new TargetSheet("2026年重点民生实事项目指标任务分解表", t.units()).nameColumns(1)
                 .closingNote("注：1—" + t.rows().size() + "项为" + level + "重点民生实事。");
-        StringBuilder yaml = new StringBuilder("indicators:\n");
+        // No chart: what is checked is bulletin.json, which the chart is no part of (quicker).
+        StringBuilder yaml = new StringBuilder("chart: false\nindicators:\n");
         for (int k = 0; k < t.rows().size(); k++) {
             Printed p = t.rows().get(k);
             List<Object> targets = new ArrayList<>();

@@ -2,9 +2,7 @@ package bulletin.forms;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import bulletin.testing.MainClasses;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,11 +12,10 @@ import org.junit.jupiter.api.Test;
  */
 class FormsWithoutPoiTest {
 
+    /** Checked on the program's classes as the suite imports them once (testing/MainClasses), forms' among them. */
     @Test
     void nothingInFormsUsesPoi() {
-        JavaClasses forms = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("bulletin.forms");
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.apache.poi..", "org.apache.xmlbeans..")
-                .check(forms);
+        noClasses().that().resideInAPackage("bulletin.forms..").should().dependOnClassesThat()
+                .resideInAnyPackage("org.apache.poi..", "org.apache.xmlbeans..").check(MainClasses.get());
     }
 }

@@ -291,32 +291,36 @@ class XmlScannerTest {
     /** Everything the reader gives of a workbook, or its refusal. */
     static String reading(Path p, boolean stax) {
         try {
-            StringBuilder sb = new StringBuilder();
-            for (XlsxReader.SheetData s : XlsxReader.read(p, p.getFileName().toString(), XlsxReader.Limits.DEFAULT,
-                    stax)) {
-                Grid g = s.grid();
-                sb.append("sheet ").append(s.name()).append(s.hidden() ? " hidden" : "").append(' ').append(g.rows())
-                        .append('x').append(g.cols()).append('\n');
-                for (int r = 0; r < g.rows(); r++) {
-                    sb.append(g.rowHidden(r) ? "h" : "-");
-                    for (int c = 0; c < g.cols(); c++) {
-                        Grid.Value v = g.value(r, c);
-                        if (v.kind() != Grid.Kind.BLANK || v.formula() || g.region(r, c) != null) {
-                            sb.append(" [").append(c).append(' ').append(v).append(' ').append(g.region(r, c))
-                                    .append(']');
-                        }
-                    }
-                    sb.append('\n');
-                }
-                for (int c = 0; c < g.cols(); c++) {
-                    sb.append(g.colHidden(c) ? 'h' : '-');
-                }
-                sb.append('\n');
-            }
-            return sb.toString();
+            return reading(XlsxReader.read(p, p.getFileName().toString(), XlsxReader.Limits.DEFAULT, stax));
         } catch (Workbooks.Unreadable e) {
             return "unreadable: " + e.getMessage();
         }
+    }
+
+    /** Everything the reader gave of a workbook, as {@link #reading(Path, boolean)} writes it. */
+    static String reading(List<XlsxReader.SheetData> sheets) {
+        StringBuilder sb = new StringBuilder();
+        for (XlsxReader.SheetData s : sheets) {
+            Grid g = s.grid();
+            sb.append("sheet ").append(s.name()).append(s.hidden() ? " hidden" : "").append(' ').append(g.rows())
+                    .append('x').append(g.cols()).append('\n');
+            for (int r = 0; r < g.rows(); r++) {
+                sb.append(g.rowHidden(r) ? "h" : "-");
+                for (int c = 0; c < g.cols(); c++) {
+                    Grid.Value v = g.value(r, c);
+                    if (v.kind() != Grid.Kind.BLANK || v.formula() || g.region(r, c) != null) {
+                        sb.append(" [").append(c).append(' ').append(v).append(' ').append(g.region(r, c))
+                                .append(']');
+                    }
+                }
+                sb.append('\n');
+            }
+            for (int c = 0; c < g.cols(); c++) {
+                sb.append(g.colHidden(c) ? 'h' : '-');
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
     }
 
     static Map<String, byte[]> unzip(byte[] bytes) throws IOException {

@@ -27,6 +27,8 @@ public final class GeneratedSamples {
     private static Generated april;
     private static Generated marchToMay;
     private static List<Cli.Run> marchToMayRuns;
+    private static Generated marchToJune;
+    private static List<Cli.Run> marchToJuneRuns;
 
     private GeneratedSamples() {
     }
@@ -34,7 +36,7 @@ public final class GeneratedSamples {
     /** The shared workspace with May generated (read it only), made on first use. */
     public static synchronized Generated may() {
         if (may == null) {
-            may = generate("bulletin-generated-may", List.of("5", "2026-05-30")).get(0);
+            may = generate("bulletin-generated-may", run("5", "2026-05-30")).get(0);
         }
         return may;
     }
@@ -45,7 +47,7 @@ public final class GeneratedSamples {
      */
     public static synchronized Generated april() {
         if (april == null) {
-            april = generate("bulletin-generated-april", List.of("4", "2026-04-30")).get(0);
+            april = generate("bulletin-generated-april", run("4", "2026-04-30")).get(0);
         }
         return april;
     }
@@ -57,7 +59,7 @@ public final class GeneratedSamples {
     public static synchronized Generated marchToMay() {
         if (marchToMay == null) {
             List<Generated> g = generate("bulletin-generated-march-to-may",
-                    List.of("3", "2026-05-30"), List.of("4", "2026-05-30"), List.of("5", "2026-05-30"));
+                    run("3", "2026-05-30"), run("4", "2026-05-30"), run("5", "2026-05-30"));
             marchToMayRuns = g.stream().map(Generated::run).toList();
             marchToMay = g.get(2);
         }
@@ -70,7 +72,61 @@ public final class GeneratedSamples {
         return marchToMayRuns;
     }
 
-    /** A fresh copy of the samples with each (month, date) generated in turn; each run must exit 0. */
+    /**
+     * The shared workspace with March, April, May and June generated in that order, each
+     * {@code generate --month m --date 2026-0m-30 --skip-invalid} (June with the samples' mistakes left out; the
+     * other months have none), with the chart (read it only); {@link #marchToJuneRuns()} are the four runs.
+     */
+    public static synchronized Generated marchToJune() {
+        if (marchToJune == null) {
+            List<Generated> g = generate("bulletin-generated-march-to-june", run("3", "2026-03-30", "--skip-invalid"),
+                    run("4", "2026-04-30", "--skip-invalid"), run("5", "2026-05-30", "--skip-invalid"),
+                    run("6", "2026-06-30", "--skip-invalid"));
+            marchToJuneRuns = g.stream().map(Generated::run).toList();
+            marchToJune = g.get(3);
+        }
+        return marchToJune;
+    }
+
+    /** What the four runs of {@link #marchToJune()} printed: March's to June's. */
+    public static synchronized List<Cli.Run> marchToJuneRuns() {
+        marchToJune();
+        return marchToJuneRuns;
+    }
+
+    private static final java.util.Map<String, Generated> MAY_WITH = new java.util.HashMap<>();
+
+    /**
+     * The samples with {@code appended} added to the end of bulletin.yaml and May generated
+     * ({@code generate --month 5 --date 2026-05-30}), made once per test JVM for each text: for the test classes
+     * that read the same configured May (read it only).
+     */
+    public static synchronized Generated mayWith(String appended) {
+        Generated g = MAY_WITH.get(appended);
+        if (g == null) {
+            try {
+                Path dir = Files.createTempDirectory("bulletin-generated-may-with");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
+                Path ws = SampleWorkspace.copyTo(dir.resolve("ws"));
+                Files.writeString(ws.resolve("bulletin.yaml"), appended, java.nio.charset.StandardCharsets.UTF_8,
+                        java.nio.file.StandardOpenOption.APPEND);
+                g = new Generated(ws, Cli.in(ws, "generate", "--month", "5", "--date", "2026-05-30"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            MAY_WITH.put(appended, g);
+        }
+        return g;
+    }
+
+    /** {@code generate --month month --date date more…}'s arguments. */
+    private static List<String> run(String month, String date, String... more) {
+        List<String> args = new ArrayList<>(List.of("generate", "--month", month, "--date", date));
+        args.addAll(List.of(more));
+        return args;
+    }
+
+    /** A fresh copy of the samples with each run's arguments given in turn; each run must exit 0. */
     @SafeVarargs
     private static List<Generated> generate(String name, List<String>... runs) {
         try {
@@ -79,9 +135,9 @@ public final class GeneratedSamples {
             Path ws = SampleWorkspace.copyTo(dir.resolve("ws"));
             List<Generated> out = new ArrayList<>();
             for (List<String> r : runs) {
-                Cli.Run run = Cli.in(ws, "generate", "--month", r.get(0), "--date", r.get(1));
+                Cli.Run run = Cli.in(ws, r.toArray(new String[0]));
                 if (run.code() != 0) {
-                    throw new IllegalStateException("the samples' month " + r.get(0) + " did not generate:\n" + run);
+                    throw new IllegalStateException("the samples' " + String.join(" ", r) + " failed:\n" + run);
                 }
                 out.add(new Generated(ws, run));
             }

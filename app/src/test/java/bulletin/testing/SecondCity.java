@@ -1,7 +1,7 @@
 package bulletin.testing;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,18 +81,33 @@ public final class SecondCity {
         sh.createRow(rows.length + 2).createCell(0).setCellValue(NOTE);
     }
 
-    /** A workspace with the two tables in {@code targets/} and no bulletin.yaml. */
+    /** The two tables' files as POI writes them, made on first use (the tables never change). */
+    private static byte[] targetsFile;
+    private static byte[] responsibilityFile;
+
+    /**
+     * A workspace with the two tables in {@code targets/} and no bulletin.yaml. The workbooks are written by POI
+     * once per test JVM and their bytes copied here: a dozen test classes build this city.
+     */
     public static void writeWorkspace(Path dir) throws IOException {
         Files.createDirectories(dir.resolve("targets"));
-        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(
-                dir.resolve("targets/临江市2026年重点民生实事项目指标任务分解表.xlsx"))) {
-            targets().writeTo(wb, "指标分解");
-            wb.write(out);
+        synchronized (SecondCity.class) {
+            if (targetsFile == null) {
+                try (XSSFWorkbook wb = new XSSFWorkbook();
+                     ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+                    targets().writeTo(wb, "指标分解");
+                    wb.write(out);
+                    targetsFile = out.toByteArray();
+                }
+                try (XSSFWorkbook wb = new XSSFWorkbook();
+                     ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+                    writeResponsibility(wb);
+                    wb.write(out);
+                    responsibilityFile = out.toByteArray();
+                }
+            }
         }
-        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(
-                dir.resolve("targets/临江市2026年重点民生实事项目责任分解表.xlsx"))) {
-            writeResponsibility(wb);
-            wb.write(out);
-        }
+        Files.write(dir.resolve("targets/临江市2026年重点民生实事项目指标任务分解表.xlsx"), targetsFile);
+        Files.write(dir.resolve("targets/临江市2026年重点民生实事项目责任分解表.xlsx"), responsibilityFile);
     }
 }

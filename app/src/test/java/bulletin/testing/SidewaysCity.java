@@ -2,6 +2,7 @@ package bulletin.testing;
 
 import static bulletin.testing.TargetSheet.set;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -130,14 +131,26 @@ public final class SidewaysCity {
         }
     }
 
-    /** A workspace with the sideways table alone in {@code targets/} (it carries its own 责任单位) and no bulletin.yaml. */
+    /** The table's file as POI writes it, made on first use (the table never changes). */
+    private static byte[] tableFile;
+
+    /**
+     * A workspace with the sideways table alone in {@code targets/} (it carries its own 责任单位) and no bulletin.yaml.
+     * The workbook is written by POI once per test JVM and its bytes copied here.
+     */
     public static Path writeWorkspace(Path dir) throws IOException {
         Files.createDirectories(dir.resolve("targets"));
-        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(
-                dir.resolve("targets/" + TITLE + ".xlsx"))) {
-            writeTo(wb, "任务分解");
-            wb.write(out);
+        synchronized (SidewaysCity.class) {
+            if (tableFile == null) {
+                try (XSSFWorkbook wb = new XSSFWorkbook();
+                     ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+                    writeTo(wb, "任务分解");
+                    wb.write(out);
+                    tableFile = out.toByteArray();
+                }
+            }
         }
+        Files.write(dir.resolve("targets/" + TITLE + ".xlsx"), tableFile);
         return dir;
     }
 
