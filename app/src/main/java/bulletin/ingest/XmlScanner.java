@@ -514,6 +514,15 @@ final class XmlScanner implements XlsxReader.Part {
 
     /** Which attribute {@link #attr} gives for this local name; -1 where none. */
     private int attrIndex(String name) {
+        if (name.length() == 1 && name.charAt(0) < 0x80) { // r, t, s of every cell: compared as a byte, no name made
+            byte one = (byte) name.charAt(0);
+            for (int a = 0; a < attrCount; a++) {
+                if (attrNameEnd[a] - attrLocal[a] == 1 && buf[attrLocal[a]] == one && attrUri[a] != XMLNS_URI) {
+                    return a;
+                }
+            }
+            return -1;
+        }
         for (int a = 0; a < attrCount; a++) {
             if (attrUri[a] == XMLNS_URI) {
                 continue;
@@ -627,6 +636,51 @@ final class XmlScanner implements XlsxReader.Part {
                 text(text);
             }
         }
+    }
+
+    /**
+     * The text of the current element where it is plain (see {@link XlsxReader.Part#elementWhole}): with
+     * {@code index} 1 to 9 digits, else an optional minus, 1 to 15 digits and an optional "." with one to three
+     * zeros, all in the buffer and followed at once by an end tag, which is then read as usual; its value. Else
+     * {@link XlsxReader#NOT_WHOLE}, and nothing is read (the text may be anything: {@link #elementText} reads it).
+     */
+    @Override
+    public long elementWhole(boolean index) throws XMLStreamException {
+        if (pendingEnd) {
+            return XlsxReader.NOT_WHOLE;
+        }
+        byte[] b = buf;
+        int l = lim;
+        int i = pos;
+        boolean minus = !index && i < l && b[i] == '-';
+        if (minus) {
+            i++;
+        }
+        int start = i;
+        int most = index ? 9 : 15;
+        long x = 0;
+        while (i < l && i - start < most && b[i] >= '0' && b[i] <= '9') {
+            x = x * 10 + (b[i] - '0');
+            i++;
+        }
+        if (i == start) {
+            return XlsxReader.NOT_WHOLE;
+        }
+        if (!index && i < l && b[i] == '.') {
+            int zeros = ++i;
+            while (i < l && i - zeros < 3 && b[i] == '0') {
+                i++;
+            }
+            if (i == zeros) {
+                return XlsxReader.NOT_WHOLE;
+            }
+        }
+        if (i + 1 >= l || b[i] != '<' || b[i + 1] != '/') {
+            return XlsxReader.NOT_WHOLE;
+        }
+        pos = i;
+        endTag();
+        return minus ? -x : x;
     }
 
     /**
