@@ -181,6 +181,7 @@ public final class ProgressReader {
             }
             Columns cols = columns(grid, headerRow, problems);
             Map<Integer, String> rows = codeRows(grid, headerRow, cols, model, problems);
+            grid.forgetCompacted(); // the header search is over; the form may be kept for its month's checks
             return Optional.of(new Form(shown, meta, grid, headerRow, cols, who.name(), rows, hiddenWithValues,
                     who.found()));
         } catch (Workbooks.Unreadable e) {

@@ -321,17 +321,30 @@ final class XlsxReader {
         }
         Part x = open(path);
         try {
-            StringBuilder si = null;
+            boolean inSi = false;
+            String first = null; // an item's first text, and the rest where it has more (rich text's runs)
+            StringBuilder more = null;
             int phonetic = 0;
             for (int ev = x.next(); ev != XmlScanner.EOF; ev = x.next()) {
                 if (ev == XmlScanner.START) {
                     switch (x.localName()) {
-                        case "si" -> si = new StringBuilder();
+                        case "si" -> {
+                            inSi = true;
+                            first = null;
+                            more = null;
+                        }
                         case "rPh" -> phonetic++;
                         case "t" -> {
                             String t = x.elementText();
-                            if (si != null && phonetic == 0) {
-                                si.append(t);
+                            if (inSi && phonetic == 0) {
+                                if (first == null) {
+                                    first = t;
+                                } else {
+                                    if (more == null) {
+                                        more = new StringBuilder(first);
+                                    }
+                                    more.append(t);
+                                }
                             }
                         }
                         default -> {
@@ -343,8 +356,10 @@ final class XlsxReader {
                             throw new Workbooks.Unreadable("文件中的文字条目超过 " + MAX_STRINGS + " 条，远超一份表格所需，拒绝读取",
                                     null);
                         }
-                        out.add(si == null || si.length() == 0 ? "" : si.toString());
-                        si = null;
+                        out.add(more != null ? more.toString() : first == null || !inSi ? "" : first);
+                        inSi = false;
+                        first = null;
+                        more = null;
                     } else if (x.localName().equals("rPh")) {
                         phonetic--;
                     }
@@ -658,10 +673,11 @@ final class XlsxReader {
                     return known;
                 }
                 String s = Text.clean(strings.get(i));
-                Grid.Value read = new Grid.Value(s, null, false, s.isEmpty() ? Grid.Kind.BLANK : Grid.Kind.TEXT, formula);
-                if (!formula) {
-                    sharedValues[i] = read;
+                if (formula) {
+                    return new Grid.Value(s, null, false, s.isEmpty() ? Grid.Kind.BLANK : Grid.Kind.TEXT, true);
                 }
+                Grid.Value read = textValue(s);
+                sharedValues[i] = read;
                 return read;
             }
             case "inlineStr":
@@ -683,6 +699,32 @@ final class XlsxReader {
                 String trimmed = v.trim();
                 return number(wholeNumber(trimmed), trimmed, formula, style, styles);
         }
+    }
+
+    /** Texts up to this long are kept as values once per run, up to {@link #TEXTS_KEPT} of them. */
+    private static final int TEXT_KEPT = 256;
+    private static final int TEXTS_KEPT = 8_192;
+    /**
+     * The values of shared-string cells without a formula, by their text, shared by every workbook read: a form's
+     * headers, codes, indicator names and units are the same words in every unit's form and every month's, and a
+     * history keeps a month's forms alive at once (each young collection copies what they hold). Bounded: past
+     * {@link #TEXTS_KEPT} texts, or for a longer one, each workbook makes its own as before.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Grid.Value> TEXTS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The value of a shared-string cell without a formula whose text is {@code s} (cleaned). */
+    private static Grid.Value textValue(String s) {
+        Grid.Value kept = s.length() <= TEXT_KEPT ? TEXTS.get(s) : null;
+        if (kept != null) {
+            return kept;
+        }
+        Grid.Value v = new Grid.Value(s, null, false, s.isEmpty() ? Grid.Kind.BLANK : Grid.Kind.TEXT, false);
+        if (s.length() <= TEXT_KEPT && TEXTS.size() < TEXTS_KEPT) {
+            Grid.Value raced = TEXTS.putIfAbsent(s, v);
+            return raced != null ? raced : v;
+        }
+        return v;
     }
 
     /** A formula saved without its result (a value holds nothing of its cell: one serves every such cell). */

@@ -684,26 +684,39 @@ final class XmlScanner implements XlsxReader.Part {
     }
 
     /**
-     * The common case of {@link #elementText}, without a builder: printable ASCII up to an end tag, all in the
-     * buffer (a figure, a shared string's index); the end tag is then read as usual. Null where it is not so.
+     * The common case of {@link #elementText}, without a builder: printable ASCII, tabs, line feeds and the
+     * three-byte characters {@link #skipPlain} trusts (in XML 1.0) up to an end tag, all in the buffer (a figure, a
+     * shared string's text); the end tag is then read as usual. Null where it is not so.
      */
     private String plainText() throws XMLStreamException {
+        byte[] bb = buf;
         int i = pos;
-        while (i < lim) {
-            byte b = buf[i];
+        int l = lim;
+        boolean ascii = true;
+        while (i < l) {
+            byte b = bb[i];
             if (b == '<') {
-                if (i + 1 < lim && buf[i + 1] == '/') {
-                    String s = new String(buf, pos, i - pos, StandardCharsets.ISO_8859_1);
+                if (i + 1 < l && bb[i + 1] == '/') {
+                    String s = new String(bb, pos, i - pos, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
                     pos = i;
                     endTag();
                     return s;
                 }
                 return null;
             }
-            if (b < 0x20 || b >= 0x7F || b == '&' || b == ']') {
+            if (b >= 0x20 && b < 0x7F) {
+                if (b == '&' || b == ']') {
+                    return null;
+                }
+                i++;
+            } else if (b == '\n' || b == '\t') { // kept as they are (CR is made LF: the careful path)
+                i++;
+            } else if (b < 0 && !xml11 && i + 2 < l && threeByte(bb, i)) { // Chinese text; XML 1.1 makes U+2028 LF
+                ascii = false;
+                i += 3;
+            } else {
                 return null;
             }
-            i++;
         }
         return null;
     }
