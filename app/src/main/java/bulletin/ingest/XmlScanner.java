@@ -74,6 +74,19 @@ final class XmlScanner implements XlsxReader.Part {
         }
     }
 
+    /**
+     * {@link #NAME} for the tag-level fast path, over all 256 byte values: ASCII letters, digits and {@code _ - .}
+     * only (no colon: a prefixed name is bound to its namespace on the careful path; no byte of a multi-byte
+     * character: those are checked against the name tables there).
+     */
+    private static final byte[] FAST_NAME = new byte[256];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            FAST_NAME[c] = c == ':' ? 0 : NAME[c];
+        }
+    }
+
     /** Names met often, given as these very strings rather than new ones (element and attribute local names). */
     private static final String[] KNOWN = {"row", "c", "v", "f", "is", "t", "r", "si", "rPh", "mergeCell", "col",
         "Relationship", "sheet", "workbookPr", "numFmt", "cellXfs", "xf", "sheetData", "rPr", "mergeCells", "cols",
@@ -125,6 +138,8 @@ final class XmlScanner implements XlsxReader.Part {
 
     private final InputStream in;
     private final int maxDepth;
+    /** Whether the fast paths are taken (see the constructor). */
+    private final boolean fast;
     /** A buffer of 16 KiB per thread, used again by the next part read there (not one that grew larger). */
     private static final ThreadLocal<byte[]> SPARE = new ThreadLocal<>();
     private static final int BUFFER = 16 * 1024;
@@ -181,8 +196,17 @@ final class XmlScanner implements XlsxReader.Part {
     }
 
     XmlScanner(InputStream in, int maxDepth) {
+        this(in, maxDepth, true);
+    }
+
+    /**
+     * A scanner that takes the fast paths ({@link #fastStart}, the end tag's, {@link #elementWhole}) where
+     * {@code fast}, else reads every tag the careful way (the reference they are tested against).
+     */
+    XmlScanner(InputStream in, int maxDepth, boolean fast) {
         this.in = in;
         this.maxDepth = maxDepth;
+        this.fast = fast;
         byte[] spare = SPARE.get();
         if (spare != null) {
             SPARE.set(null);
@@ -615,7 +639,7 @@ final class XmlScanner implements XlsxReader.Part {
             popElement();
             return "";
         }
-        String plain = plainText();
+        String plain = fast ? plainText() : null;
         if (plain != null) {
             return plain;
         }
@@ -646,7 +670,7 @@ final class XmlScanner implements XlsxReader.Part {
      */
     @Override
     public long elementWhole(boolean index) throws XMLStreamException {
-        if (pendingEnd) {
+        if (!fast || pendingEnd) {
             return XlsxReader.NOT_WHOLE;
         }
         byte[] b = buf;
@@ -819,6 +843,9 @@ final class XmlScanner implements XlsxReader.Part {
         if (depth == 0 && rootSeen) {
             throw malformed("markup after the root element");
         }
+        if (fastStart()) {
+            return;
+        }
         int end = whole(startParse);
         int nameStart = pos + 1;
         int nameEnd = tagNameEnd;
@@ -846,6 +873,141 @@ final class XmlScanner implements XlsxReader.Part {
         rootSeen = true;
         pos = end + 1;
         pendingEnd = empty;
+    }
+
+    /** Names and attributes longer than this are left to the careful path (which limits them as the JDK does). */
+    private static final int FAST_NAME_LENGTH = 64;
+
+    /**
+     * The start tag at pos read in one loop where it is plain, which is how a spreadsheet's tags are written: inside
+     * the root, all in the buffer, its name and its attributes' names ASCII without a prefix (none of them a
+     * namespace declaration), each {@code =} right after its name, each value of printable ASCII but {@code < &}
+     * and DEL, tabs, line ends, and the three-byte characters {@link #skipPlain} trusts, at most 32 attributes. Every
+     * such tag is one the careful path ({@link #parseStart} and the rest of {@link #startTag}) reads the same way,
+     * with the same checks: an attribute given twice is looked for as there ({@link #unique}) wherever two of them
+     * share a length and a last letter. Returns whether the tag was read; where a byte asks for more care, nothing
+     * is changed that the careful path does not set again, and it reads the tag from its start.
+     */
+    private boolean fastStart() throws XMLStreamException {
+        if (!fast || depth == 0 || depth >= maxDepth) {
+            return false;
+        }
+        byte[] b = buf;
+        int l = lim;
+        int nameStart = pos + 1;
+        int nameEnd = fastName(nameStart);
+        if (nameEnd < 0) {
+            return false;
+        }
+        int i = nameEnd;
+        int n = 0;
+        long lengths = 0; // a bit per (length, last letter), to find the pairs worth comparing
+        boolean alike = false;
+        int end;
+        while (true) {
+            boolean spaced = false;
+            while (i < l && isSpace(b[i])) {
+                spaced = true;
+                i++;
+            }
+            if (i + 1 >= l) {
+                return false;
+            }
+            if (b[i] == '>' || b[i] == '/' && b[i + 1] == '>') {
+                end = b[i] == '>' ? i : i + 1;
+                break;
+            }
+            if (!spaced || n == attrName.length) {
+                return false;
+            }
+            i = fastAttribute(i, n);
+            if (i < 0) {
+                return false;
+            }
+            int ae = attrNameEnd[n];
+            long bit = 1L << ((b[ae - 1] * 31 + ae - attrName[n]) & 63);
+            alike |= (lengths & bit) != 0;
+            lengths |= bit;
+            n++;
+        }
+        attrCount = n;
+        plainAttrs = n;
+        if (alike) {
+            unique();
+        }
+        pushElement(nameStart, nameEnd);
+        local = known(nameStart, nameEnd);
+        if (depth > locals.length) {
+            locals = java.util.Arrays.copyOf(locals, locals.length * 2);
+        }
+        locals[depth - 1] = local;
+        pos = end + 1;
+        pendingEnd = b[end - 1] == '/';
+        return true;
+    }
+
+    /** Where the plain name at buf[i] ({@link #FAST_NAME}, not too long) ends; -1 where it is no such name. */
+    private int fastName(int i) {
+        byte[] b = buf;
+        int l = lim;
+        int start = i;
+        if (i >= l || (FAST_NAME[b[i] & 0xFF] & 1) == 0) {
+            return -1;
+        }
+        i++;
+        while (i < l && (FAST_NAME[b[i] & 0xFF] & 2) != 0) {
+            i++;
+        }
+        return i - start > FAST_NAME_LENGTH ? -1 : i;
+    }
+
+    /**
+     * The plain attribute at buf[i] ({@link #fastStart}) kept as attribute {@code n}: where it ends (past its
+     * closing quote); -1 where it is not plain (a namespace declaration is not), nothing kept then.
+     */
+    private int fastAttribute(int i, int n) {
+        byte[] b = buf;
+        int l = lim;
+        int an = i;
+        int ae = fastName(i);
+        if (ae < 0 || ae + 1 >= l || b[ae] != '=' || ae - an >= 5 && b[an] == 'x' && matches(an, "xmlns")) {
+            return -1;
+        }
+        byte quote = b[ae + 1];
+        if (quote != '"' && quote != '\'') {
+            return -1;
+        }
+        i = ae + 2;
+        int vs = i;
+        while (true) {
+            if (i >= l) {
+                return -1;
+            }
+            int v = b[i];
+            if (v == quote) {
+                break;
+            }
+            if (v >= 0x20) {
+                if (v == '<' || v == '&' || v == 0x7F) {
+                    return -1;
+                }
+                i++;
+            } else if (v == '\t' || v == '\n' || v == '\r') {
+                i++;
+            } else if (v < 0 && i + 2 < l && threeByte(b, i)) {
+                i += 3;
+            } else {
+                return -1;
+            }
+        }
+        attrName[n] = an;
+        attrLocal[n] = an;
+        attrNameEnd[n] = ae;
+        attrValue[n] = vs;
+        attrValueEnd[n] = i;
+        attrKey[n] = null;
+        attrUri[n] = null;
+        return i + 1;
     }
 
     /**
@@ -1169,6 +1331,23 @@ final class XmlScanner implements XlsxReader.Part {
     }
 
     private void endTag() throws XMLStreamException {
+        if (fast && depth > 0) { // most end tags: the open element's very bytes and '>', as the careful path reads them
+            int open = nameAt[depth - 1];
+            int n = nameAt[depth] - open;
+            int i = pos + 2;
+            if (i + n < lim && buf[i + n] == '>') {
+                int k = 0;
+                while (k < n && names[open + k] == buf[i + k]) {
+                    k++;
+                }
+                if (k == n) {
+                    local = locals[depth - 1];
+                    popElement();
+                    pos = i + n + 1;
+                    return;
+                }
+            }
+        }
         int end = whole(endParse);
         int i = pos + 2;
         int nameEnd = tagNameEnd;
