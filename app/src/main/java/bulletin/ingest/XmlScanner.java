@@ -943,7 +943,15 @@ final class XmlScanner implements XlsxReader.Part {
         locals[depth - 1] = local;
         pos = end + 1;
         pendingEnd = b[end - 1] == '/';
+        fastTags++;
         return true;
+    }
+
+    /** Start tags read by the fast path so far (for tests: that it is taken). */
+    private int fastTags;
+
+    int fastTags() {
+        return fastTags;
     }
 
     /** Where the plain name at buf[i] ({@link #FAST_NAME}, not too long) ends; -1 where it is no such name. */
