@@ -454,8 +454,9 @@ final class XlsxReader {
                 if (ev == XmlScanner.START) {
                     switch (x.localName()) {
                         case "row" -> {
-                            String r = attr(x, "r");
-                            row = r == null ? row + 1 : Long.parseLong(r) - 1;
+                            int plainRow = x.attrDigits("r"); // "16" read without a string; else as text
+                            String r = plainRow >= 0 ? null : attr(x, "r");
+                            row = plainRow >= 0 ? plainRow - 1L : r == null ? row + 1 : Long.parseLong(r) - 1;
                             col = -1;
                             if (isTrue(attr(x, "hidden")) && row >= 0 && row < Grid.MAX_ROWS) {
                                 hiddenRows.set((int) row);
