@@ -703,8 +703,8 @@ final class XlsxReader {
     }
 
     /** Texts up to this long are kept as values once per run, up to {@link #TEXTS_KEPT} of them. */
-    private static final int TEXT_KEPT = 256;
-    private static final int TEXTS_KEPT = 8_192;
+    static final int TEXT_KEPT = 256;
+    static final int TEXTS_KEPT = 8_192;
     /**
      * The values of shared-string cells without a formula, by their text, shared by every workbook read: a form's
      * headers, codes, indicator names and units are the same words in every unit's form and every month's, and a
@@ -714,8 +714,18 @@ final class XlsxReader {
     private static final java.util.concurrent.ConcurrentHashMap<String, Grid.Value> TEXTS =
             new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** How many texts are kept as values (for tests: the bound holds). */
+    static int textsKept() {
+        return TEXTS.size();
+    }
+
+    /** Lets the kept texts go (for tests that fill them to the bound). */
+    static void forgetTexts() {
+        TEXTS.clear();
+    }
+
     /** The value of a shared-string cell without a formula whose text is {@code s} (cleaned). */
-    private static Grid.Value textValue(String s) {
+    static Grid.Value textValue(String s) {
         Grid.Value kept = s.length() <= TEXT_KEPT ? TEXTS.get(s) : null;
         if (kept != null) {
             return kept;
