@@ -489,6 +489,16 @@ final class XmlScanner implements XlsxReader.Part {
             popElement();
             return END;
         }
+        if (fast && begun && depth > 0 && pos + 1 < lim && buf[pos] == '<') { // a tag right here: straight to it
+            byte b1 = buf[pos + 1];
+            if (b1 == '/') {
+                endTag(); // as markup() would: its own fast path, else the careful one
+                return END;
+            }
+            if (fastStart()) {
+                return START;
+            }
+        }
         while (true) {
             int b = peek();
             if (b < 0) {
