@@ -59,32 +59,38 @@ public final class Grid {
     }
 
     private final Place place;
-    /** Per row, the sorted columns holding a value, and those values; null for a row without any. */
-    private final int[][] columns;
-    private final Value[][] values;
     /**
-     * Per row, each own cell's text {@link bulletin.text.Text#compact compacted}, made when first asked for (the
-     * header search asks for the same cells again and again: every row above the header, twice, and the header
-     * row once per column it looks for). A race writes the same string twice, which is harmless.
+     * The cells holding a value, row by row and left to right, in three flat arrays (one of each per grid, not per
+     * row: a history keeps a month's forms alive at once): row r's cells are {@code start[r]..start[r + 1]}, their
+     * columns {@code cols} (sorted within the row) and their values {@code cells}.
      */
-    private final String[][] compacted;
+    private final int[] start;
+    private final short[] cols;
+    private final Value[] cells;
+    /**
+     * Each own cell's text {@link bulletin.text.Text#compact compacted}, made when first asked for (the header
+     * search asks for the same cells again and again: every row above the header, twice, and the header row once
+     * per column it looks for); null until then, and again once {@link #forgetCompacted} is called. A race writes
+     * the same string twice, or makes the array twice, which is harmless.
+     */
+    private String[] compacted;
     private final Spans[] merged;
     private final List<CellRangeAddress> regions;
     private final BitSet hiddenRows;
     private final BitSet hiddenCols;
     private final int rows;
-    private final int cols;
+    private final int width;
 
-    private Grid(Place place, int[][] columns, Value[][] values, Spans[] merged, List<CellRangeAddress> regions,
-                 int rows, int cols, BitSet hiddenRows, BitSet hiddenCols) {
+    private Grid(Place place, int[] start, short[] cols, Value[] cells, Spans[] merged, List<CellRangeAddress> regions,
+                 int rows, int width, BitSet hiddenRows, BitSet hiddenCols) {
         this.place = place;
-        this.columns = columns;
-        this.values = values;
-        this.compacted = new String[rows][];
+        this.start = start;
+        this.cols = cols;
+        this.cells = cells;
         this.merged = merged;
         this.regions = regions;
         this.rows = rows;
-        this.cols = cols;
+        this.width = width;
         this.hiddenRows = hiddenRows;
         this.hiddenCols = hiddenCols;
     }
@@ -111,7 +117,7 @@ public final class Grid {
     static Grid of(Place place, long[] keys, Value[] cellValues, int n, List<CellRangeAddress> regions,
                    BitSet hiddenRowSet, BitSet hiddenColSet) {
         int rows = 0;
-        int cols = 0;
+        int width = 0;
         for (int i = 0; i < n; i++) {
             long key = keys[i];
             int r = (int) (key >> 20);
@@ -123,7 +129,7 @@ public final class Grid {
                 throw new IllegalArgumentException("cells out of order: " + keys[i - 1] + " before " + key);
             }
             rows = Math.max(rows, r + 1);
-            cols = Math.max(cols, c + 1);
+            width = Math.max(width, c + 1);
         }
         List<CellRangeAddress> kept = new ArrayList<>();
         for (CellRangeAddress r : regions) {
@@ -135,33 +141,21 @@ public final class Grid {
                     r.getFirstColumn(), Math.min(r.getLastColumn(), MAX_COLS - 1));
             kept.add(cut);
             rows = Math.max(rows, cut.getLastRow() + 1);
-            cols = Math.max(cols, cut.getLastColumn() + 1);
+            width = Math.max(width, cut.getLastColumn() + 1);
         }
-        int[][] columns = new int[rows][];
-        Value[][] values = new Value[rows][];
-        fill(keys, cellValues, n, columns, values);
+        int[] start = new int[rows + 1];
+        short[] cols = new short[n];
+        Value[] cells = java.util.Arrays.copyOf(cellValues, n);
+        for (int i = 0; i < n; i++) {
+            start[(int) (keys[i] >> 20) + 1]++;
+            cols[i] = (short) (keys[i] & 0xFFFFF);
+        }
+        for (int r = 0; r < rows; r++) {
+            start[r + 1] += start[r];
+        }
         BitSet hr = hiddenRowSet.get(0, rows);
-        BitSet hc = hiddenColSet.get(0, cols);
-        return new Grid(place, columns, values, spans(kept, rows), List.copyOf(kept), rows, cols, hr, hc);
-    }
-
-    /** Each row's cells, sorted by column (the keys are in order). */
-    private static void fill(long[] keys, Value[] cellValues, int n, int[][] columns, Value[][] values) {
-        int[] count = new int[columns.length];
-        for (int i = 0; i < n; i++) {
-            count[(int) (keys[i] >> 20)]++;
-        }
-        int[] next = new int[columns.length];
-        for (int i = 0; i < n; i++) {
-            long k = keys[i];
-            int r = (int) (k >> 20);
-            if (columns[r] == null) {
-                columns[r] = new int[count[r]];
-                values[r] = new Value[count[r]];
-            }
-            columns[r][next[r]] = (int) (k & 0xFFFFF);
-            values[r][next[r]++] = cellValues[i];
-        }
+        BitSet hc = hiddenColSet.get(0, width);
+        return new Grid(place, start, cols, cells, spans(kept, rows), List.copyOf(kept), rows, width, hr, hc);
     }
 
     /** Each row's merged regions as disjoint spans: the cost is the rows the regions cross, not their area. */
@@ -241,7 +235,7 @@ public final class Grid {
     }
 
     public boolean colHidden(int col) {
-        return col >= 0 && col < cols && hiddenCols.get(col);
+        return col >= 0 && col < width && hiddenCols.get(col);
     }
 
     public int rows() {
@@ -249,7 +243,7 @@ public final class Grid {
     }
 
     public int cols() {
-        return cols;
+        return width;
     }
 
     public Place place() {
@@ -261,27 +255,27 @@ public final class Grid {
         return place.cell(Text.a1(row, col));
     }
 
-    /** The value saved in (row, col) itself, merged regions aside. */
-    private Value own(int row, int col) {
-        int[] cs = columns[row];
-        if (cs == null) {
-            return Value.EMPTY;
-        }
-        int i = Arrays.binarySearch(cs, col);
-        return i < 0 ? Value.EMPTY : values[row][i];
+    /** Where the cell (row, col) itself is in {@link #cells}, merged regions aside; negative where it has none. */
+    private int own(int row, int col) {
+        int from = start[row];
+        int to = start[row + 1];
+        return from == to ? -1 : Arrays.binarySearch(cols, from, to, (short) col);
     }
 
     /** The value shown at (row, col): a merged region's value fills the whole region. */
     public Value value(int row, int col) {
-        if (row < 0 || col < 0 || row >= rows || col >= cols) {
+        if (row < 0 || col < 0 || row >= rows || col >= width) {
             return Value.EMPTY;
         }
         int r = merged[row] == null ? -1 : merged[row].at(col);
+        int i;
         if (r >= 0) {
             CellRangeAddress a = regions.get(r);
-            return own(a.getFirstRow(), a.getFirstColumn());
+            i = own(a.getFirstRow(), a.getFirstColumn());
+        } else {
+            i = own(row, col);
         }
-        return own(row, col);
+        return i < 0 ? Value.EMPTY : cells[i];
     }
 
     public String text(int row, int col) {
@@ -290,7 +284,7 @@ public final class Grid {
 
     /** {@link #text} without any white space ({@link bulletin.text.Text#compact}), worked out once per cell. */
     public String compactText(int row, int col) {
-        if (row < 0 || col < 0 || row >= rows || col >= cols) {
+        if (row < 0 || col < 0 || row >= rows || col >= width) {
             return "";
         }
         int r = merged[row] == null ? -1 : merged[row].at(col);
@@ -301,27 +295,34 @@ public final class Grid {
             y = a.getFirstRow();
             x = a.getFirstColumn();
         }
-        int[] cs = columns[y];
-        int i = cs == null ? -1 : Arrays.binarySearch(cs, x);
+        int i = own(y, x);
         if (i < 0) {
             return "";
         }
-        String[] row0 = compacted[y];
-        if (row0 == null) {
-            row0 = new String[cs.length];
-            compacted[y] = row0;
+        String[] made = compacted;
+        if (made == null) {
+            made = new String[cells.length];
+            compacted = made;
         }
-        String t = row0[i];
+        String t = made[i];
         if (t == null) {
-            t = bulletin.text.Text.compact(values[y][i].text());
-            row0[i] = t;
+            t = bulletin.text.Text.compact(cells[i].text());
+            made[i] = t;
         }
         return t;
     }
 
+    /**
+     * Lets the compacted texts go (the header search is over: a form kept for its month's checks need not hold
+     * them); {@link #compactText} makes them again where asked.
+     */
+    void forgetCompacted() {
+        compacted = null;
+    }
+
     /** The merged region containing (row, col), or null. */
     public CellRangeAddress region(int row, int col) {
-        if (row < 0 || col < 0 || row >= rows || col >= cols || merged[row] == null) {
+        if (row < 0 || col < 0 || row >= rows || col >= width || merged[row] == null) {
             return null;
         }
         int r = merged[row].at(col);
@@ -339,25 +340,27 @@ public final class Grid {
         if (row < 0 || row >= rows) {
             return out;
         }
-        int[] cs = columns[row] == null ? new int[0] : columns[row];
+        int from = start[row];
+        int to = start[row + 1];
         Spans s = merged[row];
         int spanCount = s == null ? 0 : s.from().length;
         // The row's own cells outside its merged regions, and each region where its first column lies in this row's
         // part of it, merged in column order.
-        int i = 0;
+        int i = from;
         int j = 0;
-        while (i < cs.length || j < spanCount) {
-            int cellCol = i < cs.length ? cs[i] : Integer.MAX_VALUE;
+        while (i < to || j < spanCount) {
+            int cellCol = i < to ? cols[i] : Integer.MAX_VALUE;
             int spanCol = j < spanCount ? s.from()[j] : Integer.MAX_VALUE;
             if (cellCol < spanCol) {
                 if (s == null || s.at(cellCol) < 0) {
-                    add(out, values[row][i].text());
+                    add(out, cells[i].text());
                 }
                 i++;
             } else {
                 CellRangeAddress a = regions.get(s.region()[j]);
                 if (a.getFirstColumn() >= s.from()[j] && a.getFirstColumn() <= s.to()[j]) {
-                    add(out, own(a.getFirstRow(), a.getFirstColumn()).text());
+                    int k = own(a.getFirstRow(), a.getFirstColumn());
+                    add(out, k < 0 ? "" : cells[k].text());
                 }
                 j++;
             }

@@ -181,6 +181,7 @@ public final class ProgressReader {
             }
             Columns cols = columns(grid, headerRow, problems);
             Map<Integer, String> rows = codeRows(grid, headerRow, cols, model, problems);
+            grid.forgetCompacted(); // the header search is over; the form may be kept for its month's checks
             return Optional.of(new Form(shown, meta, grid, headerRow, cols, who.name(), rows, hiddenWithValues,
                     who.found()));
         } catch (Workbooks.Unreadable e) {
@@ -418,12 +419,23 @@ public final class ProgressReader {
         return new Resolved(text, new ReporterFound(text, where, at, false));
     }
 
+    /** {@link #reporters} of the last model asked about (the same object), made once, not once per workbook. */
+    private record Reporters(IndicatorModel model, List<String> names) {
+    }
+
+    private static volatile Reporters reporters = new Reporters(null, List.of());
+
     /** The units and lead departments of the tables, the longest names first. */
     private static List<String> reporters(IndicatorModel model) {
-        List<String> known = new ArrayList<>(model.units());
-        known.addAll(model.departments());
-        known.sort((a, b) -> b.length() - a.length());
-        return known;
+        Reporters r = reporters;
+        if (r.model() != model) {
+            List<String> known = new ArrayList<>(model.units());
+            known.addAll(model.departments());
+            known.sort((a, b) -> b.length() - a.length());
+            r = new Reporters(model, java.util.Collections.unmodifiableList(known));
+            reporters = r;
+        }
+        return r.names();
     }
 
     /** The header words of the figure columns as {@code template} writes them (compacted). */

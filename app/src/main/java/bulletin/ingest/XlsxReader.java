@@ -321,17 +321,30 @@ final class XlsxReader {
         }
         Part x = open(path);
         try {
-            StringBuilder si = null;
+            boolean inSi = false;
+            String first = null; // an item's first text, and the rest where it has more (rich text's runs)
+            StringBuilder more = null;
             int phonetic = 0;
             for (int ev = x.next(); ev != XmlScanner.EOF; ev = x.next()) {
                 if (ev == XmlScanner.START) {
                     switch (x.localName()) {
-                        case "si" -> si = new StringBuilder();
+                        case "si" -> {
+                            inSi = true;
+                            first = null;
+                            more = null;
+                        }
                         case "rPh" -> phonetic++;
                         case "t" -> {
                             String t = x.elementText();
-                            if (si != null && phonetic == 0) {
-                                si.append(t);
+                            if (inSi && phonetic == 0) {
+                                if (first == null) {
+                                    first = t;
+                                } else {
+                                    if (more == null) {
+                                        more = new StringBuilder(first);
+                                    }
+                                    more.append(t);
+                                }
                             }
                         }
                         default -> {
@@ -343,8 +356,10 @@ final class XlsxReader {
                             throw new Workbooks.Unreadable("文件中的文字条目超过 " + MAX_STRINGS + " 条，远超一份表格所需，拒绝读取",
                                     null);
                         }
-                        out.add(si == null || si.length() == 0 ? "" : si.toString());
-                        si = null;
+                        out.add(more != null ? more.toString() : first == null || !inSi ? "" : first);
+                        inSi = false;
+                        first = null;
+                        more = null;
                     } else if (x.localName().equals("rPh")) {
                         phonetic--;
                     }
@@ -433,24 +448,26 @@ final class XlsxReader {
             int style = 0;
             boolean formula = false;
             String value = null;
+            long plain = NOT_WHOLE;
             StringBuilder inline = null;
             for (int ev = x.next(); ev != XmlScanner.EOF; ev = x.next()) {
                 if (ev == XmlScanner.START) {
                     switch (x.localName()) {
                         case "row" -> {
-                            String r = attr(x, "r");
-                            row = r == null ? row + 1 : Long.parseLong(r) - 1;
+                            int plainRow = x.attrDigits("r"); // "16" read without a string; else as text
+                            String r = plainRow >= 0 ? null : attr(x, "r");
+                            row = plainRow >= 0 ? plainRow - 1L : r == null ? row + 1 : Long.parseLong(r) - 1;
                             col = -1;
                             if (isTrue(attr(x, "hidden")) && row >= 0 && row < Grid.MAX_ROWS) {
                                 hiddenRows.set((int) row);
                             }
                         }
                         case "c" -> {
-                            long plain = x.attrCell("r"); // "F16" read without a string; else as text
-                            String r = plain >= 0 ? null : attr(x, "r");
-                            if (plain >= 0) {
-                                row = plain >> 20;
-                                col = plain & 0xFFFFF;
+                            long at = x.attrCell("r"); // "F16" read without a string; else as text
+                            String r = at >= 0 ? null : attr(x, "r");
+                            if (at >= 0) {
+                                row = at >> 20;
+                                col = at & 0xFFFFF;
                             } else if (r != null) {
                                 long[] rc = ref(r, place);
                                 row = rc[0];
@@ -464,10 +481,16 @@ final class XlsxReader {
                             style = plainStyle >= 0 ? plainStyle : s == null ? 0 : Integer.parseInt(s);
                             formula = false;
                             value = null;
+                            plain = NOT_WHOLE;
                             inline = null;
                         }
                         case "f" -> formula = true;
-                        case "v" -> value = x.elementText();
+                        case "v" -> {
+                            // A shared string's index or a whole number written plainly is read without its text.
+                            boolean index = "s".equals(type);
+                            plain = index || type == null || "n".equals(type) ? x.elementWhole(index) : NOT_WHOLE;
+                            value = plain != NOT_WHOLE ? null : x.elementText();
+                        }
                         case "is" -> inline = new StringBuilder();
                         case "t" -> {
                             String t = x.elementText();
@@ -481,7 +504,7 @@ final class XlsxReader {
                         }
                     }
                 } else if (ev == XmlScanner.END && x.localName().equals("c")) {
-                    Grid.Value v = value(type, value, inline, formula, style, styles, strings);
+                    Grid.Value v = value(type, value, plain, inline, formula, style, styles, strings);
                     if (v.kind() != Grid.Kind.BLANK || formula) {
                         cells.add(cell(row, col, place), v);
                     }
@@ -622,18 +645,23 @@ final class XlsxReader {
         return "1".equals(attribute) || "true".equals(attribute);
     }
 
-    private Grid.Value value(String type, String v, StringBuilder inline, boolean formula, int style, Styles styles,
-                             List<String> strings) {
+    /**
+     * A cell's value from its type, its {@code <v>} text {@code v} (or, where the scanner read it without a string,
+     * {@code plain}: a shared string's index or a whole number, else {@link #NOT_WHOLE}), its inline text, whether
+     * it has a formula and its style.
+     */
+    private Grid.Value value(String type, String v, long plain, StringBuilder inline, boolean formula, int style,
+                             Styles styles, List<String> strings) {
         // A formula saved without its result (no <v>, or <v></v> as some tools write it) has nothing to read:
         // it must not pass as an empty cell, or its figure is lost without a word. (A text formula whose result is
         // the empty string looks the same once saved; in a figure cell it too is better questioned than dropped.)
-        if (formula && (v == null || v.isBlank()) && inline == null) {
+        if (formula && plain == NOT_WHOLE && (v == null || v.isBlank()) && inline == null) {
             return NO_CACHE; // a form's 自查 column has one a row: one value for all
         }
         String t = type == null ? "n" : type;
         switch (t) {
             case "s": {
-                int i = sharedIndex(v);
+                int i = plain != NOT_WHOLE ? (int) plain : sharedIndex(v);
                 if (i < 0 || i >= strings.size()) {
                     // An index past the table (or none at all): the cell's value is lost, not blank.
                     return new Grid.Value("", null, false, Grid.Kind.DAMAGED, formula);
@@ -646,10 +674,11 @@ final class XlsxReader {
                     return known;
                 }
                 String s = Text.clean(strings.get(i));
-                Grid.Value read = new Grid.Value(s, null, false, s.isEmpty() ? Grid.Kind.BLANK : Grid.Kind.TEXT, formula);
-                if (!formula) {
-                    sharedValues[i] = read;
+                if (formula) {
+                    return new Grid.Value(s, null, false, s.isEmpty() ? Grid.Kind.BLANK : Grid.Kind.TEXT, true);
                 }
+                Grid.Value read = textValue(s);
+                sharedValues[i] = read;
                 return read;
             }
             case "inlineStr":
@@ -662,12 +691,78 @@ final class XlsxReader {
             case "e":
                 return new Grid.Value("#错误", null, false, formula ? Grid.Kind.FORMULA_ERROR : Grid.Kind.ERROR, formula);
             default:
-                return v == null || v.isBlank() ? Grid.Value.EMPTY : number(v.trim(), formula, style, styles);
+                if (plain != NOT_WHOLE) {
+                    return number(plain, null, formula, style, styles);
+                }
+                if (v == null || v.isBlank()) {
+                    return Grid.Value.EMPTY;
+                }
+                String trimmed = v.trim();
+                return number(wholeNumber(trimmed), trimmed, formula, style, styles);
         }
+    }
+
+    /** Texts up to this long are kept as values once per run, up to {@link #TEXTS_KEPT} of them. */
+    static final int TEXT_KEPT = 256;
+    static final int TEXTS_KEPT = 8_192;
+    /**
+     * The values of shared-string cells without a formula, by their text, shared by every workbook read: a form's
+     * headers, codes, indicator names and units are the same words in every unit's form and every month's, and a
+     * history keeps a month's forms alive at once (each young collection copies what they hold). Bounded: past
+     * {@link #TEXTS_KEPT} texts, or for a longer one, each workbook makes its own as before.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Grid.Value> TEXTS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** How many texts are kept as values (for tests: the bound holds). */
+    static int textsKept() {
+        return TEXTS.size();
+    }
+
+    /** Lets the kept texts go (for tests that fill them to the bound). */
+    static void forgetTexts() {
+        TEXTS.clear();
+    }
+
+    /** The value of a shared-string cell without a formula whose text is {@code s} (cleaned). */
+    static Grid.Value textValue(String s) {
+        Grid.Value kept = s.length() <= TEXT_KEPT ? TEXTS.get(s) : null;
+        if (kept != null) {
+            return kept;
+        }
+        Grid.Value v = new Grid.Value(s, null, false, s.isEmpty() ? Grid.Kind.BLANK : Grid.Kind.TEXT, false);
+        if (s.length() <= TEXT_KEPT && TEXTS.size() < TEXTS_KEPT) {
+            Grid.Value raced = TEXTS.putIfAbsent(s, v);
+            return raced != null ? raced : v;
+        }
+        return v;
     }
 
     /** A formula saved without its result (a value holds nothing of its cell: one serves every such cell). */
     private static final Grid.Value NO_CACHE = new Grid.Value("", null, false, Grid.Kind.FORMULA_NO_CACHE, true);
+
+    /** Whole numbers from 0 below this are made once per run (a form's targets and figures: the same each month). */
+    private static final int SMALL = 10_000;
+    /** Their values, without and with a formula, made as they are first met (a value is immutable). */
+    private static final Grid.Value[][] SMALL_VALUES = new Grid.Value[2][SMALL];
+
+    /**
+     * A whole number of at most 15 digits, shown as it is (no percentage, no date): Numbers.format of such a number
+     * is its digits. One value for each small number, shared by every cell and workbook that holds it (the months
+     * of a history keep hundreds of thousands of figures alive at once).
+     */
+    private static Grid.Value wholeValue(long whole, boolean formula) {
+        if (whole < 0 || whole >= SMALL) {
+            return new Grid.Value(Long.toString(whole), BigDecimal.valueOf(whole), false, Grid.Kind.NUMBER, formula);
+        }
+        Grid.Value[] made = SMALL_VALUES[formula ? 1 : 0];
+        Grid.Value v = made[(int) whole];
+        if (v == null) { // two threads may both make it: equal values, either one serves
+            v = new Grid.Value(Long.toString(whole), BigDecimal.valueOf(whole), false, Grid.Kind.NUMBER, formula);
+            made[(int) whole] = v;
+        }
+        return v;
+    }
 
     /** {@link #wholeNumber}'s answer for a value it leaves to the double's reading. */
     static final long NOT_WHOLE = Long.MIN_VALUE;
@@ -727,9 +822,12 @@ final class XlsxReader {
      * nor written out in full, which for 1E+999999999 would never end. What is no number at all ("NaN", "INF",
      * letters) is kept as text, for the checks to call it that.
      */
-    private Grid.Value number(String v, boolean formula, int style, Styles styles) {
+    private Grid.Value number(long whole, String v, boolean formula, int style, Styles styles) {
         boolean percent = styles.percent().get(style);
-        long whole = wholeNumber(v);
+        boolean date = styles.date().get(style);
+        if (whole != NOT_WHOLE && !percent && !date) {
+            return wholeValue(whole, formula);
+        }
         BigDecimal n;
         if (whole != NOT_WHOLE) { // most figures: the same number as through the double, without the strings
             n = BigDecimal.valueOf(whole);
@@ -747,12 +845,12 @@ final class XlsxReader {
             }
             n = Numbers.normalise(new BigDecimal(Double.toString(d)));
         }
-        String date = styles.date().get(style) ? NumberFormats.dateText(n, date1904) : null;
-        if (date != null) { // a day count shown as a date: its text is the date, its number kept as saved
-            return new Grid.Value(date, n, false, Grid.Kind.DATE, formula);
+        String dateText = date ? NumberFormats.dateText(n, date1904) : null;
+        if (dateText != null) { // a day count shown as a date: its text is the date, its number kept as saved
+            return new Grid.Value(dateText, n, false, Grid.Kind.DATE, formula);
         }
-        if (whole != NOT_WHOLE && !percent) { // Numbers.format of a whole number below 10^15 is its digits
-            return new Grid.Value(Long.toString(whole), n, false, Grid.Kind.NUMBER, formula);
+        if (whole != NOT_WHOLE && !percent) { // a date style whose format shows no date
+            return wholeValue(whole, formula);
         }
         BigDecimal seen = percent ? n.movePointRight(2) : n;
         // 1E+308, as Excel shows it, not 309 digits.
@@ -887,6 +985,17 @@ final class XlsxReader {
             return -1;
         }
 
+        /**
+         * The text of the element just started where it is written plainly, read without a string: with
+         * {@code index}, 1 to 9 decimal digits (a shared string's index), else a whole number as
+         * {@link #wholeNumber} reads one (an optional minus, 1 to 15 digits, an optional "." and one to three
+         * zeros); its end tag is then passed, as by {@link #elementText}. {@link #NOT_WHOLE} where it is written
+         * otherwise (or where this reading does not tell): then nothing was read, and {@link #elementText} is asked.
+         */
+        default long elementWhole(boolean index) throws XMLStreamException {
+            return NOT_WHOLE;
+        }
+
         /** The text of the element just started, which holds no element; its end tag is passed, not given. */
         String elementText() throws XMLStreamException;
 
@@ -935,6 +1044,11 @@ final class XlsxReader {
         @Override
         public long attrCell(String local) {
             return x.attrCell(local);
+        }
+
+        @Override
+        public long elementWhole(boolean index) throws XMLStreamException {
+            return x.elementWhole(index);
         }
 
         @Override

@@ -74,6 +74,19 @@ final class XmlScanner implements XlsxReader.Part {
         }
     }
 
+    /**
+     * {@link #NAME} for the tag-level fast path, over all 256 byte values: ASCII letters, digits and {@code _ - .}
+     * only (no colon: a prefixed name is bound to its namespace on the careful path; no byte of a multi-byte
+     * character: those are checked against the name tables there).
+     */
+    private static final byte[] FAST_NAME = new byte[256];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            FAST_NAME[c] = c == ':' ? 0 : NAME[c];
+        }
+    }
+
     /** Names met often, given as these very strings rather than new ones (element and attribute local names). */
     private static final String[] KNOWN = {"row", "c", "v", "f", "is", "t", "r", "si", "rPh", "mergeCell", "col",
         "Relationship", "sheet", "workbookPr", "numFmt", "cellXfs", "xf", "sheetData", "rPr", "mergeCells", "cols",
@@ -125,6 +138,8 @@ final class XmlScanner implements XlsxReader.Part {
 
     private final InputStream in;
     private final int maxDepth;
+    /** Whether the fast paths are taken (see the constructor). */
+    private final boolean fast;
     /** A buffer of 16 KiB per thread, used again by the next part read there (not one that grew larger). */
     private static final ThreadLocal<byte[]> SPARE = new ThreadLocal<>();
     private static final int BUFFER = 16 * 1024;
@@ -181,8 +196,17 @@ final class XmlScanner implements XlsxReader.Part {
     }
 
     XmlScanner(InputStream in, int maxDepth) {
+        this(in, maxDepth, true);
+    }
+
+    /**
+     * A scanner that takes the fast paths ({@link #fastStart}, the end tag's, {@link #elementWhole}) where
+     * {@code fast}, else reads every tag the careful way (the reference they are tested against).
+     */
+    XmlScanner(InputStream in, int maxDepth, boolean fast) {
         this.in = in;
         this.maxDepth = maxDepth;
+        this.fast = fast;
         byte[] spare = SPARE.get();
         if (spare != null) {
             SPARE.set(null);
@@ -465,6 +489,16 @@ final class XmlScanner implements XlsxReader.Part {
             popElement();
             return END;
         }
+        if (fast && begun && depth > 0 && pos + 1 < lim && buf[pos] == '<') { // a tag right here: straight to it
+            byte b1 = buf[pos + 1];
+            if (b1 == '/') {
+                endTag(); // as markup() would: its own fast path, else the careful one
+                return END;
+            }
+            if (fastStart()) {
+                return START;
+            }
+        }
         while (true) {
             int b = peek();
             if (b < 0) {
@@ -514,6 +548,15 @@ final class XmlScanner implements XlsxReader.Part {
 
     /** Which attribute {@link #attr} gives for this local name; -1 where none. */
     private int attrIndex(String name) {
+        if (name.length() == 1 && name.charAt(0) < 0x80) { // r, t, s of every cell: compared as a byte, no name made
+            byte one = (byte) name.charAt(0);
+            for (int a = 0; a < attrCount; a++) {
+                if (attrNameEnd[a] - attrLocal[a] == 1 && buf[attrLocal[a]] == one && attrUri[a] != XMLNS_URI) {
+                    return a;
+                }
+            }
+            return -1;
+        }
         for (int a = 0; a < attrCount; a++) {
             if (attrUri[a] == XMLNS_URI) {
                 continue;
@@ -606,7 +649,7 @@ final class XmlScanner implements XlsxReader.Part {
             popElement();
             return "";
         }
-        String plain = plainText();
+        String plain = fast ? plainText() : null;
         if (plain != null) {
             return plain;
         }
@@ -630,26 +673,84 @@ final class XmlScanner implements XlsxReader.Part {
     }
 
     /**
-     * The common case of {@link #elementText}, without a builder: printable ASCII up to an end tag, all in the
-     * buffer (a figure, a shared string's index); the end tag is then read as usual. Null where it is not so.
+     * The text of the current element where it is plain (see {@link XlsxReader.Part#elementWhole}): with
+     * {@code index} 1 to 9 digits, else an optional minus, 1 to 15 digits and an optional "." with one to three
+     * zeros, all in the buffer and followed at once by an end tag, which is then read as usual; its value. Else
+     * {@link XlsxReader#NOT_WHOLE}, and nothing is read (the text may be anything: {@link #elementText} reads it).
+     */
+    @Override
+    public long elementWhole(boolean index) throws XMLStreamException {
+        if (!fast || pendingEnd) {
+            return XlsxReader.NOT_WHOLE;
+        }
+        byte[] b = buf;
+        int l = lim;
+        int i = pos;
+        boolean minus = !index && i < l && b[i] == '-';
+        if (minus) {
+            i++;
+        }
+        int start = i;
+        int most = index ? 9 : 15;
+        long x = 0;
+        while (i < l && i - start < most && b[i] >= '0' && b[i] <= '9') {
+            x = x * 10 + (b[i] - '0');
+            i++;
+        }
+        if (i == start) {
+            return XlsxReader.NOT_WHOLE;
+        }
+        if (!index && i < l && b[i] == '.') {
+            int zeros = ++i;
+            while (i < l && i - zeros < 3 && b[i] == '0') {
+                i++;
+            }
+            if (i == zeros) {
+                return XlsxReader.NOT_WHOLE;
+            }
+        }
+        if (i + 1 >= l || b[i] != '<' || b[i + 1] != '/') {
+            return XlsxReader.NOT_WHOLE;
+        }
+        pos = i;
+        endTag();
+        return minus ? -x : x;
+    }
+
+    /**
+     * The common case of {@link #elementText}, without a builder: printable ASCII, tabs, line feeds and the
+     * three-byte characters {@link #skipPlain} trusts (in XML 1.0) up to an end tag, all in the buffer (a figure, a
+     * shared string's text); the end tag is then read as usual. Null where it is not so.
      */
     private String plainText() throws XMLStreamException {
+        byte[] bb = buf;
         int i = pos;
-        while (i < lim) {
-            byte b = buf[i];
+        int l = lim;
+        boolean ascii = true;
+        while (i < l) {
+            byte b = bb[i];
             if (b == '<') {
-                if (i + 1 < lim && buf[i + 1] == '/') {
-                    String s = new String(buf, pos, i - pos, StandardCharsets.ISO_8859_1);
+                if (i + 1 < l && bb[i + 1] == '/') {
+                    String s = new String(bb, pos, i - pos, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
                     pos = i;
                     endTag();
                     return s;
                 }
                 return null;
             }
-            if (b < 0x20 || b >= 0x7F || b == '&' || b == ']') {
+            if (b >= 0x20 && b < 0x7F) {
+                if (b == '&' || b == ']') {
+                    return null;
+                }
+                i++;
+            } else if (b == '\n' || b == '\t') { // kept as they are (CR is made LF: the careful path)
+                i++;
+            } else if (b < 0 && !xml11 && i + 2 < l && threeByte(bb, i)) { // Chinese text; XML 1.1 makes U+2028 LF
+                ascii = false;
+                i += 3;
+            } else {
                 return null;
             }
-            i++;
         }
         return null;
     }
@@ -752,6 +853,9 @@ final class XmlScanner implements XlsxReader.Part {
         if (depth == 0 && rootSeen) {
             throw malformed("markup after the root element");
         }
+        if (fastStart()) {
+            return;
+        }
         int end = whole(startParse);
         int nameStart = pos + 1;
         int nameEnd = tagNameEnd;
@@ -779,6 +883,149 @@ final class XmlScanner implements XlsxReader.Part {
         rootSeen = true;
         pos = end + 1;
         pendingEnd = empty;
+    }
+
+    /** Names and attributes longer than this are left to the careful path (which limits them as the JDK does). */
+    private static final int FAST_NAME_LENGTH = 64;
+
+    /**
+     * The start tag at pos read in one loop where it is plain, which is how a spreadsheet's tags are written: inside
+     * the root, all in the buffer, its name and its attributes' names ASCII without a prefix (none of them a
+     * namespace declaration), each {@code =} right after its name, each value of printable ASCII but {@code < &}
+     * and DEL, tabs, line ends, and the three-byte characters {@link #skipPlain} trusts, at most 32 attributes. Every
+     * such tag is one the careful path ({@link #parseStart} and the rest of {@link #startTag}) reads the same way,
+     * with the same checks: an attribute given twice is looked for as there ({@link #unique}) wherever two of them
+     * share a length and a last letter. Returns whether the tag was read; where a byte asks for more care, nothing
+     * is changed that the careful path does not set again, and it reads the tag from its start.
+     */
+    private boolean fastStart() throws XMLStreamException {
+        if (!fast || depth == 0 || depth >= maxDepth) {
+            return false;
+        }
+        byte[] b = buf;
+        int l = lim;
+        int nameStart = pos + 1;
+        int nameEnd = fastName(nameStart);
+        if (nameEnd < 0) {
+            return false;
+        }
+        int i = nameEnd;
+        int n = 0;
+        long lengths = 0; // a bit per (length, last letter), to find the pairs worth comparing
+        boolean alike = false;
+        int end;
+        while (true) {
+            boolean spaced = false;
+            while (i < l && isSpace(b[i])) {
+                spaced = true;
+                i++;
+            }
+            if (i + 1 >= l) {
+                return false;
+            }
+            if (b[i] == '>' || b[i] == '/' && b[i + 1] == '>') {
+                end = b[i] == '>' ? i : i + 1;
+                break;
+            }
+            if (!spaced || n == attrName.length) {
+                return false;
+            }
+            i = fastAttribute(i, n);
+            if (i < 0) {
+                return false;
+            }
+            int ae = attrNameEnd[n];
+            long bit = 1L << ((b[ae - 1] * 31 + ae - attrName[n]) & 63);
+            alike |= (lengths & bit) != 0;
+            lengths |= bit;
+            n++;
+        }
+        attrCount = n;
+        plainAttrs = n;
+        if (alike) {
+            unique();
+        }
+        pushElement(nameStart, nameEnd);
+        local = known(nameStart, nameEnd);
+        if (depth > locals.length) {
+            locals = java.util.Arrays.copyOf(locals, locals.length * 2);
+        }
+        locals[depth - 1] = local;
+        pos = end + 1;
+        pendingEnd = b[end - 1] == '/';
+        fastTags++;
+        return true;
+    }
+
+    /** Start tags read by the fast path so far (for tests: that it is taken). */
+    private int fastTags;
+
+    int fastTags() {
+        return fastTags;
+    }
+
+    /** Where the plain name at buf[i] ({@link #FAST_NAME}, not too long) ends; -1 where it is no such name. */
+    private int fastName(int i) {
+        byte[] b = buf;
+        int l = lim;
+        int start = i;
+        if (i >= l || (FAST_NAME[b[i] & 0xFF] & 1) == 0) {
+            return -1;
+        }
+        i++;
+        while (i < l && (FAST_NAME[b[i] & 0xFF] & 2) != 0) {
+            i++;
+        }
+        return i - start > FAST_NAME_LENGTH ? -1 : i;
+    }
+
+    /**
+     * The plain attribute at buf[i] ({@link #fastStart}) kept as attribute {@code n}: where it ends (past its
+     * closing quote); -1 where it is not plain (a namespace declaration is not), nothing kept then.
+     */
+    private int fastAttribute(int i, int n) {
+        byte[] b = buf;
+        int l = lim;
+        int an = i;
+        int ae = fastName(i);
+        if (ae < 0 || ae + 1 >= l || b[ae] != '=' || ae - an >= 5 && b[an] == 'x' && matches(an, "xmlns")) {
+            return -1;
+        }
+        byte quote = b[ae + 1];
+        if (quote != '"' && quote != '\'') {
+            return -1;
+        }
+        i = ae + 2;
+        int vs = i;
+        while (true) {
+            if (i >= l) {
+                return -1;
+            }
+            int v = b[i];
+            if (v == quote) {
+                break;
+            }
+            if (v >= 0x20) {
+                if (v == '<' || v == '&' || v == 0x7F) {
+                    return -1;
+                }
+                i++;
+            } else if (v == '\t' || v == '\n' || v == '\r') {
+                i++;
+            } else if (v < 0 && i + 2 < l && threeByte(b, i)) {
+                i += 3;
+            } else {
+                return -1;
+            }
+        }
+        attrName[n] = an;
+        attrLocal[n] = an;
+        attrNameEnd[n] = ae;
+        attrValue[n] = vs;
+        attrValueEnd[n] = i;
+        attrKey[n] = null;
+        attrUri[n] = null;
+        return i + 1;
     }
 
     /**
@@ -1102,6 +1349,23 @@ final class XmlScanner implements XlsxReader.Part {
     }
 
     private void endTag() throws XMLStreamException {
+        if (fast && depth > 0) { // most end tags: the open element's very bytes and '>', as the careful path reads them
+            int open = nameAt[depth - 1];
+            int n = nameAt[depth] - open;
+            int i = pos + 2;
+            if (i + n < lim && buf[i + n] == '>') {
+                int k = 0;
+                while (k < n && names[open + k] == buf[i + k]) {
+                    k++;
+                }
+                if (k == n) {
+                    local = locals[depth - 1];
+                    popElement();
+                    pos = i + n + 1;
+                    return;
+                }
+            }
+        }
         int end = whole(endParse);
         int i = pos + 2;
         int nameEnd = tagNameEnd;

@@ -77,23 +77,31 @@ public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Pr
     public static List<Validator.Checked> judge(List<Validator.Checked> checked, IndicatorModel model,
                                                 Map<String, MonthlyReport> previous, List<Path> paths,
                                                 Map<String, String> fileUnits) {
-        List<Validator.Checked> out = new ArrayList<>();
-        for (int i = 0; i < checked.size(); i++) {
+        // Each workbook judged on every core (the rules read only its form and last month's figures), then taken in
+        // file order.
+        record Judged(Validator.Checked checked, String named) {
+        }
+        List<Judged> judged = java.util.stream.IntStream.range(0, checked.size()).parallel().mapToObj(i -> {
             Validator.Checked c = checked.get(i);
             if (c.form() == null) {
-                out.add(c);
-                continue;
+                return new Judged(c, null);
             }
             List<Problem> more = new ArrayList<>(c.problems());
             String named = i < paths.size() ? FigureRules.unitOfFileName(paths.get(i), model, c.reporter()) : null;
             if (named != null) {
-                fileUnits.put(c.file(), named);
                 more.add(FigureRules.unitMismatch(c, named));
             }
             more.addAll(FigureRules.missingFigures(c, model, previous.get(c.reporter()), more));
             more.addAll(FigureRules.falls(c, model, previous.get(c.reporter()), more));
-            out.add(more.size() == c.problems().size() ? c
-                    : new Validator.Checked(c.file(), c.reporter(), c.form(), List.copyOf(more)));
+            return new Judged(more.size() == c.problems().size() ? c
+                    : new Validator.Checked(c.file(), c.reporter(), c.form(), List.copyOf(more)), named);
+        }).toList();
+        List<Validator.Checked> out = new ArrayList<>();
+        for (Judged j : judged) {
+            if (j.named() != null) {
+                fileUnits.put(j.checked().file(), j.named());
+            }
+            out.add(j.checked());
         }
         return out;
     }
@@ -121,40 +129,47 @@ public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Pr
      */
     public Accepted accepted(boolean strict) {
         Set<String> twice = duplicatedFiles();
+        // Each workbook's share worked out on every core (a form's report is the costly part), taken in file order.
+        List<Accepted> each = files.parallelStream().map(c -> accepted(c, strict, twice)).toList();
         List<MonthlyReport> reports = new ArrayList<>();
         List<Snapshot.Excluded> excluded = new ArrayList<>();
-        for (Validator.Checked c : files) {
-            String sender = fileUnits.get(c.file());
-            if (sender != null) { // another unit's form: left out whole, as the workbook of the unit that sent it
-                Problem why = c.problems().stream().filter(p -> p.code().equals(FigureRules.UNIT_MISMATCH)).findFirst()
-                        .orElseThrow();
-                excluded.add(new Snapshot.Excluded(c.file(), sender, null, null, null, why.code(), why.message()));
-                continue;
-            }
-            if (twice.contains(c.file())) {
-                List<String> all = files.stream().filter(x -> c.reporter().equals(x.reporter()))
-                        .map(Validator.Checked::file).toList();
-                excluded.add(new Snapshot.Excluded(c.file(), c.reporter(), null, null, null, "unique-error",
-                        "报送了" + all.size() + "份报表，无法判断以哪份为准"));
-                continue;
-            }
-            if (c.wrongAsAWhole(strict)) {
-                Problem why = c.problems().stream().filter(p -> Validator.Checked.counts(p, strict) && p.indicator() == null)
-                        .findFirst().orElse(Problem.error("unreadable-workbook", Place.file(c.file()), "无法读取"));
-                excluded.add(new Snapshot.Excluded(c.file(), c.reporter(), null, null, null, why.code(),
-                        why.message()));
-                continue;
-            }
-            Set<String> wrong = new LinkedHashSet<>();
-            for (Problem p : c.problems()) {
-                if (Validator.Checked.counts(p, strict) && p.indicator() != null && wrong.add(p.indicator())) {
-                    excluded.add(new Snapshot.Excluded(c.file(), c.reporter(), p.indicator(), p.sheet(), p.cell(),
-                            p.code(), p.message()));
-                }
-            }
-            reports.add(ProgressReader.report(c.form(), month, wrong));
+        for (Accepted a : each) {
+            reports.addAll(a.reports());
+            excluded.addAll(a.excluded());
         }
         return new Accepted(reports, excluded);
+    }
+
+    /** One workbook's share of {@link #accepted(boolean)}: its report, or what is left out and why. */
+    private Accepted accepted(Validator.Checked c, boolean strict, Set<String> twice) {
+        String sender = fileUnits.get(c.file());
+        if (sender != null) { // another unit's form: left out whole, as the workbook of the unit that sent it
+            Problem why = c.problems().stream().filter(p -> p.code().equals(FigureRules.UNIT_MISMATCH)).findFirst()
+                    .orElseThrow();
+            return new Accepted(List.of(), List.of(new Snapshot.Excluded(c.file(), sender, null, null, null,
+                    why.code(), why.message())));
+        }
+        if (twice.contains(c.file())) {
+            List<String> all = files.stream().filter(x -> c.reporter().equals(x.reporter()))
+                    .map(Validator.Checked::file).toList();
+            return new Accepted(List.of(), List.of(new Snapshot.Excluded(c.file(), c.reporter(), null, null, null,
+                    "unique-error", "报送了" + all.size() + "份报表，无法判断以哪份为准")));
+        }
+        if (c.wrongAsAWhole(strict)) {
+            Problem why = c.problems().stream().filter(p -> Validator.Checked.counts(p, strict) && p.indicator() == null)
+                    .findFirst().orElse(Problem.error("unreadable-workbook", Place.file(c.file()), "无法读取"));
+            return new Accepted(List.of(), List.of(new Snapshot.Excluded(c.file(), c.reporter(), null, null, null,
+                    why.code(), why.message())));
+        }
+        Set<String> wrong = new LinkedHashSet<>();
+        List<Snapshot.Excluded> excluded = new ArrayList<>();
+        for (Problem p : c.problems()) {
+            if (Validator.Checked.counts(p, strict) && p.indicator() != null && wrong.add(p.indicator())) {
+                excluded.add(new Snapshot.Excluded(c.file(), c.reporter(), p.indicator(), p.sheet(), p.cell(),
+                        p.code(), p.message()));
+            }
+        }
+        return new Accepted(List.of(ProgressReader.report(c.form(), month, wrong)), excluded);
     }
 
     /** The files of reporters that sent more than one workbook. */

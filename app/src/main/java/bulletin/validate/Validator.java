@@ -19,9 +19,7 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -178,8 +176,6 @@ public final class Validator {
                                   MonthlyReport before, Problems problems) {
         Grid g = form.grid();
         ProgressReader.Columns cols = form.columns();
-        Map<String, Indicator> byCode = new LinkedHashMap<>();
-        model.indicators().forEach(i -> byCode.put(i.code(), i));
         Set<String> seen = new HashSet<>();
         String reporter = form.reporter();
         boolean department = !model.units().contains(reporter);
@@ -190,7 +186,7 @@ public final class Validator {
             int r = e.getKey();
             String code = e.getValue();
             Place at = g.place(r, cols.code() >= 0 ? cols.code() : 0);
-            Indicator ind = byCode.get(code);
+            Indicator ind = model.indicator(code).orElse(null); // by code, the model's own index
             Problems row = new Problems();
             if (ind == null) {
                 row.add(Problem.error("unknown-indicator", at, "指标编码“" + code + "”不在指标表中").with(code, null));
