@@ -1,0 +1,60 @@
+package bulletin.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import bulletin.model.Snapshot;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link SnapshotBytes} is {@code SnapshotJson.write(s).getBytes(UTF_8)} byte for byte, on hostile snapshots made
+ * at random with fixed seeds ({@link HostileSnapshots}).
+ */
+class SnapshotBytesPropertyTest {
+
+    private static void same(Snapshot s, String what) {
+        byte[] jackson = SnapshotJson.write(s).getBytes(StandardCharsets.UTF_8);
+        byte[] ours = SnapshotJson.bytes(s);
+        if (!java.util.Arrays.equals(ours, jackson)) {
+            assertThat(new String(ours, StandardCharsets.UTF_8)).as(what)
+                    .isEqualTo(new String(jackson, StandardCharsets.UTF_8));
+            assertThat(ours).as(what).isEqualTo(jackson);
+        }
+    }
+
+    @Test
+    void randomHostileSnapshots() {
+        HostileSnapshots g = new HostileSnapshots(20261207L, 400);
+        for (int n = 0; n < 400; n++) {
+            same(g.snapshot(), "snapshot " + n);
+        }
+    }
+
+    @Test
+    void decimalsOfHugeAndTinyScales() {
+        HostileSnapshots g = new HostileSnapshots(7L, 3000);
+        for (int n = 0; n < 300; n++) {
+            var f = new Snapshot.Figure(g.number(), null, g.number(), g.number(), g.number(), null, null, false);
+            var i = new Snapshot.SnapshotIndicator("c", 1, null, null, null, null, null, null, null, g.number(), f,
+                    java.util.Map.of(), null, g.number(), g.number(), null, null, false, 0, null);
+            same(new Snapshot(1, 1, 1, null, g.number(), null, null, null, null, java.util.List.of(i), null, null,
+                    null, null, null), "decimals " + n);
+        }
+    }
+
+    @Test
+    void everyCharacterOfTheBasicPlaneAloneAndPaired() {
+        StringBuilder all = new StringBuilder();
+        for (int c = 0; c <= 0xFFFF; c++) {
+            all.append((char) c);
+        }
+        // every high surrogate before every 64th low one, and the other way round
+        for (char h = 0xD800; h <= 0xDBFF; h++) {
+            all.append(h).append((char) (0xDC00 + (h & 0x3FF))).append((char) (0xDC00 + (h & 0x3F))).append(h);
+        }
+        String s = all.toString();
+        same(new Snapshot(1, 1, 1, s, null, s.substring(0xD7F0, 0xE010), s.substring(0, 0x100), java.util.List.of(s,
+                "\ud800", "\udc00", "\ud800\udc00", ""), "\udbff\udfff\udbff", null, null, null, null, null, null),
+                "every character");
+    }
+}
