@@ -529,10 +529,17 @@ final class SnapshotBytes {
     private void decimal(BigDecimal d) {
         if (d == null) {
             nil();
+        } else if (d.scale() < -MAX_PLAIN_SCALE || d.scale() > MAX_PLAIN_SCALE) {
+            // as Jackson refuses it (WRITE_BIGDECIMAL_AS_PLAIN), and SnapshotJson.write with it
+            throw new IllegalStateException("Attempt to write plain BigDecimal with illegal scale (" + d.scale()
+                    + "): needs to be between [-" + MAX_PLAIN_SCALE + ", " + MAX_PLAIN_SCALE + "]");
         } else {
             latin(d.toPlainString());
         }
     }
+
+    /** Jackson writes a decimal plain only within this scale (GeneratorBase.MAX_BIG_DECIMAL_SCALE). */
+    private static final int MAX_PLAIN_SCALE = 9999;
 
     private void strings(List<String> list) {
         if (list == null) {

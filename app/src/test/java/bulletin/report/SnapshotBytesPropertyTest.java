@@ -1,9 +1,12 @@
 package bulletin.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import bulletin.model.Snapshot;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,5 +59,26 @@ class SnapshotBytesPropertyTest {
         same(new Snapshot(1, 1, 1, s, null, s.substring(0xD7F0, 0xE010), s.substring(0, 0x100), java.util.List.of(s,
                 "\ud800", "\udc00", "\ud800\udc00", ""), "\udbff\udfff\udbff", null, null, null, null, null, null),
                 "every character");
+    }
+
+    /**
+     * Jackson refuses to write a decimal plain beyond a scale of ±9999 (1E+10000, 0E-10000): SnapshotBytes wrote
+     * the 10,001 digits where {@code SnapshotJson.write} throws. Within the bounds the two agree.
+     */
+    @Test
+    void decimalsBeyondJacksonsPlainScaleAreRefusedAsJacksonRefusesThem() {
+        for (String d : List.of("1E+10000", "1E-10000", "0E+10000", "0E-10000", "-5E+12345", "1E+2147483647",
+                "1E-2147483647")) {
+            Snapshot s = new Snapshot(1, 1, 1, null, new BigDecimal(d), null, null, null, null, null, null, null,
+                    null, null, null);
+            assertThatThrownBy(() -> SnapshotJson.write(s)).as(d).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("illegal scale");
+            assertThatThrownBy(() -> SnapshotJson.bytes(s)).as(d).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("illegal scale");
+        }
+        for (String d : List.of("1E+9999", "1E-9999", "0E+9999", "0E-9999", "-7E+9998")) {
+            same(new Snapshot(1, 1, 1, null, new BigDecimal(d), null, null, null, null, null, null, null, null, null,
+                    null), d);
+        }
     }
 }
