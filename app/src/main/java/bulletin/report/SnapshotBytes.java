@@ -459,6 +459,9 @@ final class SnapshotBytes {
 
     /** A map's key. */
     private SnapshotBytes name(String name) {
+        if (name == null) { // as Jackson refuses it, and SnapshotJson.write with it
+            throw new IllegalStateException("Null key for a Map not allowed in JSON");
+        }
         separate();
         quoted(name);
         room(3);

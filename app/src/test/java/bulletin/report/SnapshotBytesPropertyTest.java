@@ -81,4 +81,25 @@ class SnapshotBytesPropertyTest {
                     null), d);
         }
     }
+
+    /** A map with a null key: Jackson refuses it (IllegalStateException from write); SnapshotBytes threw an NPE. */
+    @Test
+    void aNullKeyIsRefusedAsJacksonRefusesIt() {
+        java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        counts.put("政策文件", 1L);
+        counts.put(null, 2L);
+        java.util.Map<String, Snapshot.Figure> units = new java.util.HashMap<>();
+        units.put(null, null);
+        var i = new Snapshot.SnapshotIndicator("c", 1, null, null, null, null, null, null, null, null, null, units,
+                null, null, null, null, null, false, 0, null);
+        var platform = new bulletin.model.Platform("p.xlsx", null, List.of(), List.of(), counts, 3);
+        for (Snapshot s : List.of(new Snapshot(1, 1, 1, null, null, null, null, null, null, List.of(i), null, null,
+                null, null, null), new Snapshot(1, 1, 1, null, null, null, null, null, null, null, null, null, null,
+                null, null, platform))) {
+            assertThatThrownBy(() -> SnapshotJson.write(s)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("Null key");
+            assertThatThrownBy(() -> SnapshotJson.bytes(s)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("Null key");
+        }
+    }
 }
