@@ -69,7 +69,7 @@ class ReadBackPropertyTest {
     @Test
     void randomHostileSnapshots() {
         HostileSnapshots g = new HostileSnapshots(70612L, 400);
-        for (int n = 0; n < 400; n++) {
+        for (int n = 0; n < 250; n++) {
             same(g.snapshot(), "snapshot " + n);
         }
     }
@@ -77,7 +77,7 @@ class ReadBackPropertyTest {
     @Test
     void decimalsOfEveryScaleInEveryDecimalField() {
         HostileSnapshots g = new HostileSnapshots(33L, 900);
-        for (int n = 0; n < 300; n++) {
+        for (int n = 0; n < 150; n++) {
             var f = new Snapshot.Figure(g.number(), null, g.number(), g.number(), g.number(), null, null, false);
             var i = new SnapshotIndicator("c", 1, null, null, null, null, null, null, null, g.number(), f,
                     Map.of("u", f), null, g.number(), g.number(), null, null, false, 0, null);

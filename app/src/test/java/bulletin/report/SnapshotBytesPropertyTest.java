@@ -28,7 +28,7 @@ class SnapshotBytesPropertyTest {
     @Test
     void randomHostileSnapshots() {
         HostileSnapshots g = new HostileSnapshots(20261207L, 400);
-        for (int n = 0; n < 400; n++) {
+        for (int n = 0; n < 250; n++) {
             same(g.snapshot(), "snapshot " + n);
         }
     }
@@ -36,7 +36,7 @@ class SnapshotBytesPropertyTest {
     @Test
     void decimalsOfHugeAndTinyScales() {
         HostileSnapshots g = new HostileSnapshots(7L, 3000);
-        for (int n = 0; n < 300; n++) {
+        for (int n = 0; n < 150; n++) {
             var f = new Snapshot.Figure(g.number(), null, g.number(), g.number(), g.number(), null, null, false);
             var i = new Snapshot.SnapshotIndicator("c", 1, null, null, null, null, null, null, null, g.number(), f,
                     java.util.Map.of(), null, g.number(), g.number(), null, null, false, 0, null);
