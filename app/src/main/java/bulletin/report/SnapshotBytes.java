@@ -21,7 +21,9 @@ import java.util.Map;
  * separator, {@code " : "} after a name, arrays on one line as {@code [ a, b ]}, {@code [ ]} and {@code { }} when
  * empty), its string escapes ({@code \" \\ \b \t \n \f \r}, other characters below U+0020 as a backslash, {@code u00} and two upper-case
  * hex digits, nothing else), decimals written plain, the records' components in their order ({@code unit} for an indicator's measure;
- * the platform left out where there is none), and a lone surrogate encoded as {@code ?} as {@code getBytes} does.
+ * the platform left out where there is none), a lone surrogate encoded as {@code ?} as {@code getBytes} does, and
+ * the text ended by a bare LF as {@code write} ends it (on Windows too); a decimal of scale beyond ±9999 or a
+ * map's null key refused with an {@link IllegalStateException}, as {@code write} refuses them.
  * At province size (3.7 MB) Jackson's data binding, the UTF-16 string and its encoding cost the main thread about
  * 30 ms; {@code ReadBackTest} holds the two to the same bytes.
  */
