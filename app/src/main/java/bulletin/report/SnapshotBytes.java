@@ -21,7 +21,9 @@ import java.util.Map;
  * separator, {@code " : "} after a name, arrays on one line as {@code [ a, b ]}, {@code [ ]} and {@code { }} when
  * empty), its string escapes ({@code \" \\ \b \t \n \f \r}, other characters below U+0020 as a backslash, {@code u00} and two upper-case
  * hex digits, nothing else), decimals written plain, the records' components in their order ({@code unit} for an indicator's measure;
- * the platform left out where there is none), and a lone surrogate encoded as {@code ?} as {@code getBytes} does.
+ * the platform left out where there is none), a lone surrogate encoded as {@code ?} as {@code getBytes} does, and
+ * the text ended by a bare LF as {@code write} ends it (on Windows too); a decimal of scale beyond ±9999 or a
+ * map's null key refused with an {@link IllegalStateException}, as {@code write} refuses them.
  * At province size (3.7 MB) Jackson's data binding, the UTF-16 string and its encoding cost the main thread about
  * 30 ms; {@code ReadBackTest} holds the two to the same bytes.
  */
@@ -121,7 +123,7 @@ final class SnapshotBytes {
     static byte[] of(Snapshot s) {
         SnapshotBytes o = new SnapshotBytes(1 << 16);
         o.snapshot(s);
-        o.raw(NEWLINE);
+        o.ascii('\n'); // SnapshotJson.write ends with a bare LF, whatever the system's line separator
         return Arrays.copyOf(o.buf, o.at);
     }
 
@@ -459,6 +461,9 @@ final class SnapshotBytes {
 
     /** A map's key. */
     private SnapshotBytes name(String name) {
+        if (name == null) { // as Jackson refuses it, and SnapshotJson.write with it
+            throw new IllegalStateException("Null key for a Map not allowed in JSON");
+        }
         separate();
         quoted(name);
         room(3);
@@ -529,10 +534,17 @@ final class SnapshotBytes {
     private void decimal(BigDecimal d) {
         if (d == null) {
             nil();
+        } else if (d.scale() < -MAX_PLAIN_SCALE || d.scale() > MAX_PLAIN_SCALE) {
+            // as Jackson refuses it (WRITE_BIGDECIMAL_AS_PLAIN), and SnapshotJson.write with it
+            throw new IllegalStateException("Attempt to write plain BigDecimal with illegal scale (" + d.scale()
+                    + "): needs to be between [-" + MAX_PLAIN_SCALE + ", " + MAX_PLAIN_SCALE + "]");
         } else {
             latin(d.toPlainString());
         }
     }
+
+    /** Jackson writes a decimal plain only within this scale (GeneratorBase.MAX_BIG_DECIMAL_SCALE). */
+    private static final int MAX_PLAIN_SCALE = 9999;
 
     private void strings(List<String> list) {
         if (list == null) {
