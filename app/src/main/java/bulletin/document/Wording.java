@@ -90,6 +90,14 @@ public final class Wording {
         })));
     }
 
+    /** Waits, at most ten seconds, until what {@link #prepare} started is parsed (tests must not race it). */
+    static void awaitAhead() throws Exception {
+        Ahead a = AHEAD.get();
+        if (a != null) {
+            a.cfg().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
     /** Drops what {@link #prepare} made and no render took. */
     public static void forgetAhead() {
         AHEAD.set(null);

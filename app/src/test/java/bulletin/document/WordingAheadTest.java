@@ -51,11 +51,14 @@ class WordingAheadTest {
         return Wording.render(may, Notes.EMPTY, templates, new HashMap<>());
     }
 
-    /** Waits until what prepare started is parsed (the render takes it only when ready). */
+    /**
+     * Waits until what prepare started is parsed (the render takes it only when ready): on its future, not for a
+     * while, so that a busy machine or another class's work on the common pool cannot make the render read the file
+     * itself (theRenderUsesTheParseMadeAhead failed once so under load 6).
+     */
     private static void prepareAndWait(Path templates) throws Exception {
         Wording.prepare(templates);
-        java.util.concurrent.ForkJoinPool.commonPool().awaitQuiescence(10, java.util.concurrent.TimeUnit.SECONDS);
-        Thread.sleep(50); // a task of its own thread where the common pool has one worker
+        Wording.awaitAhead();
     }
 
     @Test
