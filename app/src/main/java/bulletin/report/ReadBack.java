@@ -28,16 +28,9 @@ public final class ReadBack {
     }
 
     public static Snapshot of(Snapshot s) {
-        List<SnapshotIndicator> indicators = null;
-        if (s.indicators() != null) {
-            indicators = new ArrayList<>(s.indicators().size());
-            for (SnapshotIndicator i : s.indicators()) {
-                indicators.add(i == null ? null : indicator(i));
-            }
-        }
         return new Snapshot(s.year(), s.month(), s.issue(), s.date(), decimal(s.schedule()), s.title(), s.office(),
-                list(s.units()), s.previous(), indicators, summary(s.summary()), list(s.late()),
-                list(s.lateDepartments()), s.inputs(), list(s.excluded()), platform(s.platform()));
+                list(s.units()), s.previous(), list(s.indicators(), ReadBack::indicator), summary(s.summary()),
+                list(s.late()), list(s.lateDepartments()), s.inputs(), list(s.excluded()), platform(s.platform()));
     }
 
     private static SnapshotIndicator indicator(SnapshotIndicator i) {
@@ -66,14 +59,8 @@ public final class ReadBack {
         if (s == null) {
             return null;
         }
-        List<Behind> behind = null;
-        if (s.behind() != null) {
-            behind = new ArrayList<>(s.behind().size());
-            for (Behind b : s.behind()) {
-                behind.add(b == null ? null : new Behind(b.code(), b.name(), b.level(), decimal(b.progress()),
-                        decimal(b.schedule()), b.leadUnit(), b.card()));
-            }
-        }
+        List<Behind> behind = list(s.behind(), b -> new Behind(b.code(), b.name(), b.level(), decimal(b.progress()),
+                decimal(b.schedule()), b.leadUnit(), b.card()));
         return new Summary(s.province(), s.city(), list(s.unitsOnSchedule()), behind, list(s.cleared()),
                 s.previousCards());
     }
@@ -82,14 +69,8 @@ public final class ReadBack {
         if (p == null) {
             return null;
         }
-        List<Platform.Row> rows = null;
-        if (p.rows() != null) {
-            rows = new ArrayList<>(p.rows().size());
-            for (Platform.Row r : p.rows()) {
-                rows.add(r == null ? null : new Platform.Row(r.name(), r.unit(), map(r.counts()), r.total(),
-                        r.source()));
-            }
-        }
+        List<Platform.Row> rows = list(p.rows(), r -> new Platform.Row(r.name(), r.unit(), map(r.counts()), r.total(),
+                r.source()));
         return new Platform(p.file(), p.title(), list(p.modules()), rows, map(p.totals()), p.total());
     }
 
@@ -100,6 +81,18 @@ public final class ReadBack {
 
     private static <T> List<T> list(List<T> l) {
         return l == null ? null : new ArrayList<>(l);
+    }
+
+    /** The list read back with each element made again by {@code again} (a null one stays null). */
+    private static <T> List<T> list(List<T> l, java.util.function.UnaryOperator<T> again) {
+        if (l == null) {
+            return null;
+        }
+        List<T> out = new ArrayList<>(l.size());
+        for (T x : l) {
+            out.add(x == null ? null : again.apply(x));
+        }
+        return out;
     }
 
     private static <V> Map<String, V> map(Map<String, V> m) {

@@ -139,32 +139,14 @@ final class SnapshotBytes {
         name(K.UNITS).strings(s.units());
         name(K.PREVIOUS).string(s.previous());
         name(K.INDICATORS);
-        if (s.indicators() == null) {
-            nil();
-        } else {
-            openArray();
-            for (SnapshotIndicator i : s.indicators()) {
-                element();
-                indicator(i);
-            }
-            closeArray();
-        }
+        array(s.indicators(), this::indicator);
         name(K.SUMMARY);
         summary(s.summary());
         name(K.LATE).strings(s.late());
         name(K.LATEDEPARTMENTS).strings(s.lateDepartments());
         name(K.INPUTS).string(s.inputs());
         name(K.EXCLUDED);
-        if (s.excluded() == null) {
-            nil();
-        } else {
-            openArray();
-            for (Excluded e : s.excluded()) {
-                element();
-                excluded(e);
-            }
-            closeArray();
-        }
+        array(s.excluded(), this::excluded);
         if (s.platform() != null) {
             name(K.PLATFORM);
             platform(s.platform());
@@ -205,9 +187,9 @@ final class SnapshotBytes {
         name(K.GAIN).decimal(i.gain());
         name(K.PROGRESSGAIN).decimal(i.progressGain());
         name(K.NOTES);
-        texts(i.notes());
+        array(i.notes(), this::text);
         name(K.PROBLEMS);
-        texts(i.problems());
+        array(i.problems(), this::text);
         name(K.PERUNIT).bool(i.perUnit());
         name(K.BEHINDMONTHS).number(i.behindMonths());
         name(K.PENDING).string(i.pending());
@@ -246,26 +228,17 @@ final class SnapshotBytes {
         close();
     }
 
-    private void texts(List<UnitText> texts) {
-        if (texts == null) {
+    private void text(UnitText t) {
+        if (t == null) {
             nil();
             return;
         }
-        openArray();
-        for (UnitText t : texts) {
-            element();
-            if (t == null) {
-                nil();
-                continue;
-            }
-            open();
-            name(K.UNIT).string(t.unit());
-            name(K.TEXT).string(t.text());
-            name(K.SOURCE);
-            source(t.source());
-            close();
-        }
-        closeArray();
+        open();
+        name(K.UNIT).string(t.unit());
+        name(K.TEXT).string(t.text());
+        name(K.SOURCE);
+        source(t.source());
+        close();
     }
 
     private void summary(Summary s) {
@@ -280,16 +253,7 @@ final class SnapshotBytes {
         level(s.city());
         name(K.UNITSONSCHEDULE).strings(s.unitsOnSchedule());
         name(K.BEHIND);
-        if (s.behind() == null) {
-            nil();
-        } else {
-            openArray();
-            for (Behind b : s.behind()) {
-                element();
-                behind(b);
-            }
-            closeArray();
-        }
+        array(s.behind(), this::behind);
         name(K.CLEARED).strings(s.cleared());
         name(K.PREVIOUSCARDS).number(s.previousCards());
         close();
@@ -347,37 +311,23 @@ final class SnapshotBytes {
         name(K.FILE).string(p.file());
         name(K.TITLE).string(p.title());
         name(K.MODULES);
-        if (p.modules() == null) {
-            nil();
-        } else {
-            openArray();
-            for (Platform.Module m : p.modules()) {
-                element();
-                if (m == null) {
-                    nil();
-                    continue;
-                }
-                open();
-                name(K.NAME).string(m.name());
-                name(K.GROUP).string(m.group());
-                close();
-            }
-            closeArray();
-        }
+        array(p.modules(), this::module);
         name(K.ROWS);
-        if (p.rows() == null) {
-            nil();
-        } else {
-            openArray();
-            for (Platform.Row r : p.rows()) {
-                element();
-                row(r);
-            }
-            closeArray();
-        }
+        array(p.rows(), this::row);
         name(K.TOTALS);
         counts(p.totals());
         name(K.TOTAL).number(p.total());
+        close();
+    }
+
+    private void module(Platform.Module m) {
+        if (m == null) {
+            nil();
+            return;
+        }
+        open();
+        name(K.NAME).string(m.name());
+        name(K.GROUP).string(m.group());
         close();
     }
 
@@ -547,14 +497,19 @@ final class SnapshotBytes {
     private static final int MAX_PLAIN_SCALE = 9999;
 
     private void strings(List<String> list) {
+        array(list, this::string);
+    }
+
+    /** A list as Jackson writes one: null, or {@code [ a, b ]}, each element (a null one too) written by {@code each}. */
+    private <T> void array(List<T> list, java.util.function.Consumer<T> each) {
         if (list == null) {
             nil();
             return;
         }
         openArray();
-        for (String s : list) {
+        for (T x : list) {
             element();
-            string(s);
+            each.accept(x);
         }
         closeArray();
     }
