@@ -98,28 +98,25 @@ final class StripPng {
         } finally {
             deflater.end();
         }
-        ByteArrayOutputStream png = new ByteArrayOutputStream(idat.size() + 64);
-        try {
-            png.write(SIGNATURE);
-            chunk(png, "IHDR", header(width, height));
-            chunk(png, "IDAT", idat.toByteArray());
-            chunk(png, "IEND", new byte[0]);
-        } catch (IOException e) {
-            throw new IllegalStateException("a PNG in memory cannot fail to be written", e);
-        }
-        return png.toByteArray();
+        return png(width, height, idat.toByteArray());
     }
 
     /**
-     * A PNG's header alone, of {@code width × height} pixels (signature, IHDR as {@link #write} writes it, IEND):
-     * what docx4j reads of a picture to place it, standing in for a chart still being drawn ({@link Chart.Later}).
+     * A PNG's header alone, of {@code width × height} pixels (signature, IHDR as {@link #write} writes it, no
+     * pixels, IEND): what docx4j reads of a picture to place it, standing in for a chart still being drawn
+     * ({@link Chart.Later}).
      */
     static byte[] placeholder(int width, int height) {
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        return png(width, height, EMPTY_ZLIB);
+    }
+
+    /** The PNG of {@code width × height} pixels whose compressed rows are {@code idat}. */
+    private static byte[] png(int width, int height, byte[] idat) {
+        ByteArrayOutputStream png = new ByteArrayOutputStream(idat.length + 64);
         try {
             png.write(SIGNATURE);
             chunk(png, "IHDR", header(width, height));
-            chunk(png, "IDAT", EMPTY_ZLIB);
+            chunk(png, "IDAT", idat);
             chunk(png, "IEND", new byte[0]);
         } catch (IOException e) {
             throw new IllegalStateException("a PNG in memory cannot fail to be written", e);
