@@ -392,7 +392,7 @@ public final class ProgressReader {
         }
         String name = file.getFileName().toString();
         String bare = Text.stripInvisible(Text.compact(name));
-        for (String u : reporters(model)) {
+        for (String u : model.namesLongestFirst()) {
             if (name.contains(u) || bare.contains(u)) {
                 return new Resolved(u, new ReporterFound(name, "文件名", Place.file(shown), !name.contains(u)));
             }
@@ -406,7 +406,7 @@ public final class ProgressReader {
      * of white space alone is no normalising worth a word: headers wrap names.
      */
     private static Resolved resolve(String text, String where, Place at, IndicatorModel model) {
-        List<String> known = reporters(model);
+        List<String> known = model.namesLongestFirst();
         if (known.contains(text)) {
             return new Resolved(text, new ReporterFound(text, where, at, false));
         }
@@ -417,25 +417,6 @@ public final class ProgressReader {
             return new Resolved(name, new ReporterFound(text, where, at, !Text.compact(text).equals(name)));
         }
         return new Resolved(text, new ReporterFound(text, where, at, false));
-    }
-
-    /** {@link #reporters} of the last model asked about (the same object), made once, not once per workbook. */
-    private record Reporters(IndicatorModel model, List<String> names) {
-    }
-
-    private static volatile Reporters reporters = new Reporters(null, List.of());
-
-    /** The units and lead departments of the tables, the longest names first. */
-    private static List<String> reporters(IndicatorModel model) {
-        Reporters r = reporters;
-        if (r.model() != model) {
-            List<String> known = new ArrayList<>(model.units());
-            known.addAll(model.departments());
-            known.sort((a, b) -> b.length() - a.length());
-            r = new Reporters(model, java.util.Collections.unmodifiableList(known));
-            reporters = r;
-        }
-        return r.names();
     }
 
     /** The header words of the figure columns as {@code template} writes them (compacted). */

@@ -63,10 +63,11 @@ public record IndicatorModel(
 
     /**
      * What is looked up per row and per workbook, worked out once per model (a record holds no field of its own, so
-     * the last model's are kept beside it): indicators by code (the first of a code), the departments, the units.
+     * the last model's are kept beside it): indicators by code (the first of a code), the departments, the units,
+     * and the names of both, the longest first.
      */
     private record Lookups(IndicatorModel model, java.util.Map<String, Indicator> byCode, List<String> departments,
-                           Set<String> units) {
+                           Set<String> units, List<String> namesLongestFirst) {
     }
 
     private static volatile Lookups lookups;
@@ -76,10 +77,23 @@ public record IndicatorModel(
         if (l == null || l.model() != this) {
             java.util.Map<String, Indicator> byCode = new java.util.HashMap<>();
             indicators.forEach(i -> byCode.putIfAbsent(i.code(), i));
-            l = new Lookups(this, byCode, findDepartments(), new java.util.HashSet<>(units)); // contains(null) is false
+            List<String> departments = findDepartments();
+            List<String> names = new java.util.ArrayList<>(units);
+            names.addAll(departments);
+            names.sort((a, b) -> b.length() - a.length());
+            l = new Lookups(this, byCode, departments, new java.util.HashSet<>(units), // contains(null) is false
+                    java.util.Collections.unmodifiableList(names));
             lookups = l;
         }
         return l;
+    }
+
+    /**
+     * The units and the lead departments ({@link #departments}), the longest names first: a name found in a form's
+     * text is taken as the longest that fits, never a shorter one inside it.
+     */
+    public List<String> namesLongestFirst() {
+        return lookups().namesLongestFirst();
     }
 
     public Optional<Item> item(int number) {
