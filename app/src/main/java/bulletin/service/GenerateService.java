@@ -199,11 +199,9 @@ public final class GenerateService {
         private boolean keptDate;
         private Snapshot snapshot;
         /**
-         * {@code bulletin.json}: the snapshot as written, which {@link #snapshot} is as read back ({@link ReadBack}:
-         * the same records, not parsed from these 3.7 MB at province size). Writing the read-back snapshot gives
-         * these very bytes (the reader keeps every field, each decimal's scale and each
-         * map's order: {@code SnapshotJsonFixpointTest}), so it is not written a second time (at province size
-         * 3.7 MB of JSON, 33 MB allocated: it pushed the old generation into a full collection, ~90 ms).
+         * {@code bulletin.json}: the computed snapshot written once ({@link SnapshotJson#bytes}); {@link #snapshot} is
+         * what these bytes read back as ({@link ReadBack}: the same records, not parsed from these 3.7 MB at province
+         * size), and writing that gives these very bytes ({@code SnapshotJsonFixpointTest}).
          */
         private byte[] json;
         /** The chart being drawn since the snapshot was made ({@link #startChart}), and the snapshot it is of. */
