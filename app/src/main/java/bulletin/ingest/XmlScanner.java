@@ -860,7 +860,6 @@ final class XmlScanner implements XlsxReader.Part {
         int nameStart = pos + 1;
         int nameEnd = tagNameEnd;
         int elColon = tagColon;
-        boolean empty = buf[end - 1] == '/';
         if (depth >= maxDepth) {
             throw malformed("maxElementDepth: elements nested deeper than " + maxDepth);
         }
@@ -875,14 +874,23 @@ final class XmlScanner implements XlsxReader.Part {
             }
         }
         unique();
-        local = known(elColon >= 0 ? elColon + 1 : nameStart, nameEnd);
+        entered(elColon >= 0 ? elColon + 1 : nameStart, nameEnd, end);
+    }
+
+    /**
+     * The start tag just pushed, whose local name is buf[localStart..nameEnd) and whose '>' is at {@code end}: its
+     * name kept for its end tag (the same bytes give the same name without looking it up again), the position past
+     * it, and its end given next where it is empty.
+     */
+    private void entered(int localStart, int nameEnd, int end) {
+        local = known(localStart, nameEnd);
         if (depth > locals.length) {
             locals = java.util.Arrays.copyOf(locals, locals.length * 2);
         }
-        locals[depth - 1] = local; // its end tag, the same bytes, gives the same name without looking it up again
+        locals[depth - 1] = local;
         rootSeen = true;
         pos = end + 1;
-        pendingEnd = empty;
+        pendingEnd = buf[end - 1] == '/';
     }
 
     /** Names and attributes longer than this are left to the careful path (which limits them as the JDK does). */
@@ -946,13 +954,7 @@ final class XmlScanner implements XlsxReader.Part {
             unique();
         }
         pushElement(nameStart, nameEnd);
-        local = known(nameStart, nameEnd);
-        if (depth > locals.length) {
-            locals = java.util.Arrays.copyOf(locals, locals.length * 2);
-        }
-        locals[depth - 1] = local;
-        pos = end + 1;
-        pendingEnd = b[end - 1] == '/';
+        entered(nameStart, nameEnd, end);
         fastTags++;
         return true;
     }
