@@ -66,10 +66,12 @@ public final class Engine {
             in.previous().indicators().forEach(i -> prev.put(i.code(), i));
         }
 
-        List<SnapshotIndicator> out = new ArrayList<>();
-        for (Indicator ind : model.indicators()) {
-            out.add(indicator(model, ind, in.month(), byReporter, prev.get(ind.code())));
-        }
+        Month month = new Month(model, in.month(), byReporter);
+        // Each indicator is worked out from the month's reports and its own last month alone: on every core (the
+        // month's other steps leave the second one idle meanwhile), taken in the model's order.
+        List<Indicator> inds = model.indicators();
+        List<SnapshotIndicator> out = new ArrayList<>((inds.size() > 1 ? inds.parallelStream() : inds.stream())
+                .map(ind -> indicator(month, ind, prev.get(ind.code()))).toList());
 
         List<String> late = model.reporters().stream().filter(u -> !byReporter.containsKey(u)).toList();
         // A department asked only for a city figure it may give (optional rows) is never late.
@@ -90,16 +92,76 @@ public final class Engine {
         return ind.schedule().isEmpty() ? defaultSchedule(m) : ind.schedule().get(m - 1);
     }
 
-    private static SnapshotIndicator indicator(IndicatorModel model, Indicator ind, YearMonth month,
-                                               Map<String, MonthlyReport> reports, SnapshotIndicator prev) {
+    /**
+     * The month's reports as the indicators look them up: by reporter, and each unit's entries by the position of
+     * their code in the model (the first indicator of a code), found once per month rather than once per indicator
+     * and unit.
+     */
+    private static final class Month {
+        final IndicatorModel model;
+        final YearMonth month;
+        final Map<String, MonthlyReport> reports;
+        /** The report of each unit of the model, in its order; null where it has none. */
+        final MonthlyReport[] unitReports;
+        /** Each unit's entries by code position; null where it has no report. */
+        final ReportEntry[][] unitEntries;
+        final Map<String, Integer> codes = new java.util.HashMap<>();
+
+        Month(IndicatorModel model, YearMonth month, Map<String, MonthlyReport> reports) {
+            this.model = model;
+            this.month = month;
+            this.reports = reports;
+            List<Indicator> inds = model.indicators();
+            for (int i = 0; i < inds.size(); i++) {
+                codes.putIfAbsent(inds.get(i).code(), i);
+            }
+            List<String> units = model.units();
+            unitReports = new MonthlyReport[units.size()];
+            unitEntries = new ReportEntry[units.size()][];
+            for (int k = 0; k < units.size(); k++) {
+                MonthlyReport r = reports.get(units.get(k));
+                unitReports[k] = r;
+                if (r != null) {
+                    ReportEntry[] row = new ReportEntry[inds.size()];
+                    r.entries().forEach((code, e) -> {
+                        Integer at = codes.get(code);
+                        if (at != null) {
+                            row[at] = e;
+                        }
+                    });
+                    unitEntries[k] = row;
+                }
+            }
+        }
+
+        /** The position of the code's entries, or -1 where no indicator has it. */
+        int code(String code) {
+            Integer at = codes.get(code);
+            return at == null ? -1 : at;
+        }
+
+        /** Unit k's entry for the code at {@code at}: {@code reports.get(unit).entries().get(code)}. */
+        ReportEntry entry(int k, int at) {
+            ReportEntry[] row = unitEntries[k];
+            return row == null || at < 0 ? null : row[at];
+        }
+    }
+
+    private static SnapshotIndicator indicator(Month mo, Indicator ind, SnapshotIndicator prev) {
+        IndicatorModel model = mo.model;
+        YearMonth month = mo.month;
+        Map<String, MonthlyReport> reports = mo.reports;
         BigDecimal schedule = schedule(ind, month.getMonthValue());
         String lastMonth = month.minusMonths(1).toString();
         Map<String, Figure> units = new LinkedHashMap<>();
         List<UnitText> notes = new ArrayList<>();
         List<UnitText> problems = new ArrayList<>();
-        for (String u : model.units()) {
-            MonthlyReport r = reports.get(u);
-            ReportEntry e = r == null ? null : r.entries().get(ind.code());
+        List<String> names = model.units();
+        int at = mo.code(ind.code());
+        for (int k = 0; k < names.size(); k++) {
+            String u = names.get(k);
+            MonthlyReport r = mo.unitReports[k];
+            ReportEntry e = r == null ? null : mo.entry(k, at);
             Figure prevFigure = prev == null ? null : prev.units().get(u);
             units.put(u, unitFigure(ind, u, e, missing(r, ind), prevFigure, schedule, lastMonth));
             texts(u, e, notes, problems);
@@ -351,21 +413,27 @@ public final class Engine {
         Snapshot.LevelSummary province = level(model, inds, Level.PROVINCE);
         Snapshot.LevelSummary city = level(model, inds, Level.CITY);
         List<String> onSchedule = new ArrayList<>();
-        for (String u : model.units()) {
-            if (!reports.containsKey(u)) {
-                continue;
-            }
-            boolean any = false;
-            boolean all = true;
-            for (SnapshotIndicator i : inds) {
-                Figure f = i.units().get(u);
-                if (f != null && f.status() != Status.NOT_SCORED) {
-                    any = true;
-                    all &= f.status().onSchedule();
+        List<String> units = model.units();
+        // Each unit's figures, walked indicator by indicator in the order the engine put them (one per unit of the
+        // model, in its order) rather than looked up unit by unit; by name where a map is not so (units named twice).
+        boolean[] any = new boolean[units.size()];
+        boolean[] all = new boolean[units.size()];
+        java.util.Arrays.fill(all, true);
+        for (SnapshotIndicator i : inds) {
+            if (i.units().size() == units.size()) {
+                int k = 0;
+                for (Figure f : i.units().values()) {
+                    tally(f, k++, any, all);
+                }
+            } else {
+                for (int k = 0; k < units.size(); k++) {
+                    tally(i.units().get(units.get(k)), k, any, all);
                 }
             }
-            if (any && all) {
-                onSchedule.add(u);
+        }
+        for (int k = 0; k < units.size(); k++) {
+            if (reports.containsKey(units.get(k)) && any[k] && all[k]) {
+                onSchedule.add(units.get(k));
             }
         }
         List<Snapshot.Behind> behind = inds.stream().filter(i -> i.total().status() == Status.BEHIND)
@@ -388,6 +456,14 @@ public final class Engine {
             }
         }
         return new Snapshot.Summary(province, city, onSchedule, behind, cleared, previousCards);
+    }
+
+    /** A unit's figure counted towards its being on schedule in everything scored. */
+    private static void tally(Figure f, int k, boolean[] any, boolean[] all) {
+        if (f != null && f.status() != Status.NOT_SCORED) {
+            any[k] = true;
+            all[k] &= f.status().onSchedule();
+        }
     }
 
     private static Snapshot.LevelSummary level(IndicatorModel model, List<SnapshotIndicator> inds, Level level) {
