@@ -9,7 +9,6 @@ import bulletin.model.IndicatorModel;
 import bulletin.model.MonthReports;
 import bulletin.model.MonthlyReport;
 import bulletin.model.ReportEntry;
-import bulletin.model.Source;
 import bulletin.text.Text;
 import bulletin.workspace.Workspace;
 import java.io.IOException;
@@ -474,7 +473,7 @@ public final class ProgressReader {
      * are not repeated here.
      */
     public static MonthlyReport report(Form form, YearMonth month, java.util.Set<String> excluded) {
-        Map<String, ReportEntry> entries = new LinkedHashMap<>(entries(form, new Problems()));
+        Map<String, ReportEntry> entries = entries(form, new Problems()); // a map of its own: MonthlyReport copies it
         excluded.forEach(entries::remove);
         return new MonthlyReport(form.reporter(), month, form.file(), form.meta().get(FormContract.KEY_VERSION),
                 entries, excluded);
@@ -485,10 +484,10 @@ public final class ProgressReader {
         Columns cols = form.columns();
         Map<String, ReportEntry> out = new LinkedHashMap<>();
         Place sheet = g.place();
-        // Place.format of a cell of this sheet, "file:Sheet!C12", its "file:Sheet!" made once per form
-        String prefix = sheet.file() != null && !sheet.file().isEmpty() && sheet.sheet() != null
-                ? sheet.file() + ":" + sheet.sheet() + "!" : null;
-        int codeCol = cols.code() >= 0 ? cols.code() : 0;
+        // The sheet and the columns, shared by the form's entries: each entry's place and cells are made from them
+        // and its row when asked for (ReportEntry).
+        ReportEntry.Cells cells = new ReportEntry.Cells(sheet.file(), sheet.sheet(), cols.code(), cols.done(),
+                cols.percent(), cols.note(), cols.problem());
         for (var e : form.codeRows().entrySet()) {
             int r = e.getKey();
             String c = e.getValue();
@@ -496,19 +495,9 @@ public final class ProgressReader {
             BigDecimal p = cols.percent() >= 0 ? figure(g, r, cols.percent(), true, problems) : null;
             String n = cols.note() >= 0 ? emptyToNull(g.text(r, cols.note())) : null;
             String q = cols.problem() >= 0 ? emptyToNull(g.text(r, cols.problem())) : null;
-            String at = prefix != null ? prefix + Text.a1(r, codeCol) : g.place(r, codeCol).format();
-            out.putIfAbsent(c, new ReportEntry(c, d, p, n, q, at, source(sheet, r, cols.done()),
-                    source(sheet, r, cols.percent()), source(sheet, r, cols.note()), source(sheet, r, cols.problem())));
+            out.putIfAbsent(c, new ReportEntry(c, d, p, n, q, cells, r));
         }
         return out;
-    }
-
-    /** The cell at row r of column c of the sheet, as a source; null where the form has no such column. */
-    private static Source source(Place sheet, int r, int c) {
-        if (c < 0) {
-            return null;
-        }
-        return new Source(sheet.file(), sheet.sheet(), Text.a1(r, c));
     }
 
     /** Each indicator's compacted name to its code (the first indicator of a name wins, as in the tables' order). */
