@@ -39,6 +39,16 @@ public final class Figures {
      * @param percent whether the cell is a 形象进度 (percent) cell rather than a 累计完成 one
      */
     public static Reading read(Grid.Value v, boolean percent) {
+        // Most cells: blank, or a plain number within bounds; read without a list of issues of their own.
+        if (v.kind() == Grid.Kind.BLANK) {
+            return BLANK;
+        }
+        if (v.kind() == Grid.Kind.NUMBER) {
+            Reading plain = plainNumber(v, percent);
+            if (plain != null) {
+                return plain;
+            }
+        }
         List<Issue> issues = new ArrayList<>();
         String expected = percent ? "0–100 之间的数字" : "不小于 0 的数字";
         BigDecimal value = null;
@@ -105,6 +115,25 @@ public final class Figures {
                     Numbers.format(value.movePointRight(2))));
         }
         return new Reading(value, issues);
+    }
+
+    private static final Reading BLANK = new Reading(null, List.of());
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    /**
+     * The reading of a number cell about which {@link #read} has nothing to say (not too large, not negative, for a
+     * 形象进度 at most 100 and not a fraction of 1 written as a plain number), the same value; null for the others.
+     */
+    private static Reading plainNumber(Grid.Value v, boolean percent) {
+        if (tooLarge(v.number())) {
+            return null;
+        }
+        BigDecimal value = v.percentFormat() ? Numbers.normalise(v.number().movePointRight(2)) : v.number();
+        if (value.signum() < 0 || percent && (value.compareTo(HUNDRED) > 0 || !v.percentFormat()
+                && value.signum() > 0 && value.compareTo(BigDecimal.ONE) < 0)) {
+            return null;
+        }
+        return new Reading(value, List.of());
     }
 
     /**

@@ -285,8 +285,9 @@ public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Pr
 
     private static void put(Map<String, Map<String, ReportEntry>> by, Map<String, String> files, String who,
                             String code, Snapshot.Figure f) {
-        if (f != null && !f.carried() && f.source() != null && f.source().file() != null) {
-            files.putIfAbsent(who, f.source().file());
+        // (a reporter's first file is all that is kept: the figures' sources are not visited once it is known)
+        if (f != null && !f.carried() && f.source() != null && !files.containsKey(who) && f.source().file() != null) {
+            files.put(who, f.source().file());
         }
         if (f != null && (f.done() != null || f.percent() != null)) {
             by.computeIfAbsent(who, k -> new LinkedHashMap<>())

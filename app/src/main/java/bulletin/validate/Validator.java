@@ -185,13 +185,14 @@ public final class Validator {
         for (var e : form.codeRows().entrySet()) {
             int r = e.getKey();
             String code = e.getValue();
-            Place at = g.place(r, cols.code() >= 0 ? cols.code() : 0);
             Indicator ind = model.indicator(code).orElse(null); // by code, the model's own index
             Problems row = new Problems();
             if (ind == null) {
-                row.add(Problem.error("unknown-indicator", at, "指标编码“" + code + "”不在指标表中").with(code, null));
+                row.add(Problem.error("unknown-indicator", codeCell(g, r, cols), "指标编码“" + code + "”不在指标表中")
+                        .with(code, null));
             } else if (!seen.add(code)) {
-                row.add(Problem.error("unique-error", at, "指标 " + code + " 在表中出现了两次").with(code, null));
+                row.add(Problem.error("unique-error", codeCell(g, r, cols), "指标 " + code + " 在表中出现了两次")
+                        .with(code, null));
             } else {
                 checkRow(form, r, ind, department, before, row);
             }
@@ -214,9 +215,8 @@ public final class Validator {
         ProgressReader.Columns cols = form.columns();
         String reporter = form.reporter();
         String code = ind.code();
-        Place at = g.place(r, cols.code() >= 0 ? cols.code() : 0);
         if (g.rowHidden(r) && rowHasFigures(g, r, cols)) {
-            problems.warning("hidden-value", at, "这一行被隐藏了，但填有数字：请取消隐藏后核对");
+            problems.warning("hidden-value", codeCell(g, r, cols), "这一行被隐藏了，但填有数字：请取消隐藏后核对");
         }
         checkLockedTarget(g, r, cols, ind, reporter, department, problems);
         // A standard merged across all the unit columns is every unit's target: a unit may give its own figure.
@@ -266,6 +266,11 @@ public final class Validator {
             decrease(g, r, cols.done(), done, last == null ? null : last.done(), before, false, problems);
             decrease(g, r, cols.percent(), pct, last == null ? null : last.percent(), before, true, problems);
         }
+    }
+
+    /** The row's code cell (its first cell where the form has no code column): made only for a problem there. */
+    private static Place codeCell(Grid g, int r, ProgressReader.Columns cols) {
+        return g.place(r, cols.code() >= 0 ? cols.code() : 0);
     }
 
     private static boolean rowHasFigures(Grid g, int r, ProgressReader.Columns cols) {
