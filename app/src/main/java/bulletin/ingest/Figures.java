@@ -49,6 +49,14 @@ public final class Figures {
                 return plain;
             }
         }
+        return other(v, percent);
+    }
+
+    /**
+     * Every other cell: what there is to say about it. Its own method, called for few cells, so that the quick
+     * path above is all the JIT compiles for most forms (this one's messages make a large method).
+     */
+    private static Reading other(Grid.Value v, boolean percent) {
         List<Issue> issues = new ArrayList<>();
         String expected = percent ? "0–100 之间的数字" : "不小于 0 的数字";
         BigDecimal value = null;

@@ -28,6 +28,9 @@ final class FigureRules {
     static final String UNIT_MISMATCH = "sender-mismatch";
     static final String MISSING_FIGURE = "missing-figure";
     static final String DECREASE = "cumulative-decrease";
+    /** What a file name cannot hold, as template replaces it in a reporter's name (compiled once, not per workbook). */
+    private static final java.util.regex.Pattern NOT_IN_FILE_NAME = java.util.regex.Pattern.compile(
+            "[\\\\/:*?\"<>|\\p{Cntrl}\\p{Zl}\\p{Zp}]");
     /** A long reporter's name is recognised in a file name by this many characters of its beginning. */
     private static final int SHORTENED = 20;
 
@@ -47,7 +50,7 @@ final class FigureRules {
         String bare = Text.stripInvisible(Text.compact(name));
         // The reporter's name as a file name can hold it ("甲/乙镇" as template names its form, 2026-05_甲_乙镇-3f1c9a2b),
         // and its beginning where template shortened a long one.
-        String asFileName = Text.stripInvisible(reporter).strip().replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}\\p{Zl}\\p{Zp}]", "_");
+        String asFileName = NOT_IN_FILE_NAME.matcher(Text.stripInvisible(reporter).strip()).replaceAll("_");
         String start = asFileName.codePointCount(0, asFileName.length()) <= SHORTENED ? asFileName
                 : asFileName.substring(0, asFileName.offsetByCodePoints(0, SHORTENED));
         if (name.contains(reporter) || bare.contains(reporter) || name.contains(start) || bare.contains(start)) {
@@ -92,10 +95,11 @@ final class FigureRules {
         // as the report reads it; only the one figure compared, not the whole report made again.
         Map<String, Integer> first = new HashMap<>();
         form.codeRows().forEach((r, code) -> first.putIfAbsent(code, r));
+        java.util.Set<String> named = named(existing);
         for (var e : form.codeRows().entrySet()) {
             Indicator ind = model.indicator(e.getValue()).orElse(null);
             if (ind == null || !ind.kind().cumulative() || !(department || ind.appliesTo(reporter))
-                    || named(existing, ind.code())) {
+                    || named.contains(ind.code())) {
                 continue;
             }
             Integer row = first.get(ind.code());
@@ -110,18 +114,33 @@ final class FigureRules {
             if (value == null || was == null || value.compareTo(was) >= 0) {
                 continue;
             }
-            Place cell = g.place(row, col);
-            Source at = new Source(cell.file(), cell.sheet(), cell.cell());
-            out.add(new Problem(Severity.ERROR, DECREASE, at.file(), at.sheet(), at.cell(), "累计数比上月少：本月 "
-                    + Numbers.format(value) + "，上月 " + Numbers.format(was) + "（" + last.file() + "）；累计数自1月1日起计，"
-                    + "只增不减" + (percentKind ? "（形象进度按百分数填写：62.5 表示 62.5%）" : ""),
-                    Numbers.format(value), "不少于上月的 " + Numbers.format(was)).about(ind.code(), ind.name()));
+            out.add(fell(g.place(row, col), ind, value, was, last, percentKind));
         }
         return out;
     }
 
-    private static boolean named(List<Problem> problems, String code) {
-        return problems.stream().anyMatch(p -> p.severity() == Severity.ERROR && code.equals(p.indicator()));
+    /** The problem of a figure below last month's (its own method: few rows need it, see Validator). */
+    private static Problem fell(Place cell, Indicator ind, BigDecimal value, BigDecimal was, MonthlyReport last,
+                                boolean percentKind) {
+        Source at = new Source(cell.file(), cell.sheet(), cell.cell());
+        return new Problem(Severity.ERROR, DECREASE, at.file(), at.sheet(), at.cell(), "累计数比上月少：本月 "
+                + Numbers.format(value) + "，上月 " + Numbers.format(was) + "（" + last.file() + "）；累计数自1月1日起计，"
+                + "只增不减" + (percentKind ? "（形象进度按百分数填写：62.5 表示 62.5%）" : ""),
+                Numbers.format(value), "不少于上月的 " + Numbers.format(was)).about(ind.code(), ind.name());
+    }
+
+    /** The indicators an error of the workbook names already (worked out once per workbook, not once per row). */
+    private static java.util.Set<String> named(List<Problem> problems) {
+        java.util.Set<String> out = null;
+        for (Problem p : problems) {
+            if (p.severity() == Severity.ERROR && p.indicator() != null) {
+                if (out == null) {
+                    out = new java.util.HashSet<>();
+                }
+                out.add(p.indicator());
+            }
+        }
+        return out == null ? java.util.Set.of() : out;
     }
 
     /**
@@ -143,6 +162,7 @@ final class FigureRules {
         boolean department = !model.units().contains(reporter);
         Grid g = form.grid();
         ProgressReader.Columns cols = form.columns();
+        java.util.Set<String> named = null; // worked out at the first blank that last month had a figure for
         for (var e : form.codeRows().entrySet()) {
             int r = e.getKey();
             Indicator ind = model.indicator(e.getValue()).orElse(null);
@@ -156,16 +176,24 @@ final class FigureRules {
             if (col < 0 || was == null || !g.text(r, col).isBlank() || g.value(r, col).number() != null) {
                 continue;
             }
-            if (named(existing, ind.code())) {
+            if (named == null) {
+                named = named(existing);
+            }
+            if (named.contains(ind.code())) {
                 continue;
             }
-            String what = percentKind ? "形象进度" : "累计完成";
-            String shown = Numbers.format(was) + (percentKind ? "%" : "");
-            out.add(Problem.error(MISSING_FIGURE, g.place(r, col), what + "未填，上月为 " + shown
-                    + "：空着会使这项数据从专报和全市合计中消失。请填上本月的" + what + "（自1月1日起累计，只增不减；上月的数字见 "
-                    + last.file() + "）")
-                    .with("", "不少于上月的 " + shown).about(ind.code(), ind.name()));
+            out.add(blank(g.place(r, col), ind, was, last, percentKind));
         }
         return out;
+    }
+
+    /** The problem of a blank where last month had a figure (its own method: few rows need it). */
+    private static Problem blank(Place cell, Indicator ind, BigDecimal was, MonthlyReport last, boolean percentKind) {
+        String what = percentKind ? "形象进度" : "累计完成";
+        String shown = Numbers.format(was) + (percentKind ? "%" : "");
+        return Problem.error(MISSING_FIGURE, cell, what + "未填，上月为 " + shown
+                + "：空着会使这项数据从专报和全市合计中消失。请填上本月的" + what + "（自1月1日起累计，只增不减；上月的数字见 "
+                + last.file() + "）")
+                .with("", "不少于上月的 " + shown).about(ind.code(), ind.name());
     }
 }

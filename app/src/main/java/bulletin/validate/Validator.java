@@ -224,6 +224,41 @@ public final class Validator {
         BigDecimal done = cell(g, r, cols.done(), false, problems);
         BigDecimal pct = cell(g, r, cols.percent(), true, problems);
         boolean percentKind = ind.kind().reportsPercent();
+        if (!takes && (done != null || pct != null) || percentKind && done != null || !percentKind && pct != null) {
+            misplaced(g, r, cols, takes, percentKind, done, pct, problems);
+        }
+        damagedText(g, r, cols.note(), problems);
+        damagedText(g, r, cols.problem(), problems);
+        BigDecimal most = ind.most();
+        if (takes && !percentKind && done != null && most != null && done.compareTo(most) > 0) {
+            // The form's own data validation and 自查 refuse it ("超过100"); the rules do too.
+            problems.add(overMost(g, r, cols, done, most));
+        }
+        BigDecimal target = department ? ind.cityTarget() : ind.targets().get(reporter);
+        if (takes && !percentKind && done != null && ind.kind().counted() && target != null
+                && target.signum() > 0 && done.compareTo(target.multiply(FAR_ABOVE)) > 0) {
+            problems.add(outlier(g, r, cols, done, target));
+        }
+        if (before != null && ind.kind().cumulative()) { // a rate or a ceiling is not cumulative: it may go down
+            ReportEntry last = before.entries().get(code);
+            decrease(g, r, cols.done(), done, last == null ? null : last.done(), before, false, problems);
+            decrease(g, r, cols.percent(), pct, last == null ? null : last.percent(), before, true, problems);
+        }
+    }
+
+    /** The row's code cell (its first cell where the form has no code column): made only for a problem there. */
+    private static Place codeCell(Grid g, int r, ProgressReader.Columns cols) {
+        return g.place(r, cols.code() >= 0 ? cols.code() : 0);
+    }
+
+    /*
+     * The messages of the rules above, each in a method of its own: the rows that need one are few, and the checks
+     * that run on every row stay small for the JIT (C1 compiles whatever a method holds, messages included).
+     */
+
+    /** A figure in the other figure column, or in a row the unit has no target in. */
+    private static void misplaced(Grid g, int r, ProgressReader.Columns cols, boolean takes, boolean percentKind,
+                                  BigDecimal done, BigDecimal pct, Problems problems) {
         if (!takes && (done != null || pct != null)) {
             problems.add(warn(g, r, done != null ? cols.done() : cols.percent(), "unexpected-value",
                     "本单位没有这项指标的目标，填的数字不会计入；情况请写在“进展情况”中"));
@@ -244,33 +279,19 @@ public final class Validator {
             problems.add(warn(g, r, cols.percent(), "unexpected-value", "这项指标按累计完成计算，应填在“累计完成”列，"
                     + "“形象进度”中的数字不会计入"));
         }
-        damagedText(g, r, cols.note(), problems);
-        damagedText(g, r, cols.problem(), problems);
-        BigDecimal most = ind.most();
-        if (takes && !percentKind && done != null && most != null && done.compareTo(most) > 0) {
-            // The form's own data validation and 自查 refuse it ("超过100"); the rules do too.
-            problems.add(Problem.error("constraint-error", g.place(r, cols.done()), "这项指标以“%”计，不能超过 "
-                    + Numbers.format(most) + "（填的是 " + Numbers.format(done) + "）：请核对")
-                    .with(Numbers.format(done), "0–" + Numbers.format(most) + " 之间的数字"));
-        }
-        BigDecimal target = department ? ind.cityTarget() : ind.targets().get(reporter);
-        if (takes && !percentKind && done != null && ind.kind().counted() && target != null
-                && target.signum() > 0 && done.compareTo(target.multiply(FAR_ABOVE)) > 0) {
-            problems.add(warn(g, r, cols.done(), "outlier", "累计完成 " + Numbers.format(done) + " 是全年目标 "
-                    + Numbers.format(target) + " 的 " + done.divide(target, 1, java.math.RoundingMode.HALF_UP)
-                    + " 倍，请核对单位和数字").with(Numbers.format(done), "不超过全年目标 " + Numbers.format(target)
-                    + " 的 2 倍"));
-        }
-        if (before != null && ind.kind().cumulative()) { // a rate or a ceiling is not cumulative: it may go down
-            ReportEntry last = before.entries().get(code);
-            decrease(g, r, cols.done(), done, last == null ? null : last.done(), before, false, problems);
-            decrease(g, r, cols.percent(), pct, last == null ? null : last.percent(), before, true, problems);
-        }
     }
 
-    /** The row's code cell (its first cell where the form has no code column): made only for a problem there. */
-    private static Place codeCell(Grid g, int r, ProgressReader.Columns cols) {
-        return g.place(r, cols.code() >= 0 ? cols.code() : 0);
+    private static Problem overMost(Grid g, int r, ProgressReader.Columns cols, BigDecimal done, BigDecimal most) {
+        return Problem.error("constraint-error", g.place(r, cols.done()), "这项指标以“%”计，不能超过 "
+                + Numbers.format(most) + "（填的是 " + Numbers.format(done) + "）：请核对")
+                .with(Numbers.format(done), "0–" + Numbers.format(most) + " 之间的数字");
+    }
+
+    private static Problem outlier(Grid g, int r, ProgressReader.Columns cols, BigDecimal done, BigDecimal target) {
+        return warn(g, r, cols.done(), "outlier", "累计完成 " + Numbers.format(done) + " 是全年目标 "
+                + Numbers.format(target) + " 的 " + done.divide(target, 1, java.math.RoundingMode.HALF_UP)
+                + " 倍，请核对单位和数字").with(Numbers.format(done), "不超过全年目标 " + Numbers.format(target)
+                + " 的 2 倍");
     }
 
     private static boolean rowHasFigures(Grid g, int r, ProgressReader.Columns cols) {
@@ -294,14 +315,21 @@ public final class Validator {
             BigDecimal got = v.number() != null ? v.number()
                     : Numbers.parse(v.text()).map(Numbers.Parsed::value).orElse(null);
             if (got == null || got.compareTo(want) != 0) {
-                problems.add(Problem.error("locked-changed", g.place(r, cols.target()), "全年目标被改动过：填报表中是“"
-                        + v.text() + "”，指标表中是 " + Numbers.format(want) + "（目标不能由填报单位修改）")
-                        .with(v.text(), Numbers.format(want)));
+                problems.add(targetChanged(g, r, cols, v, want));
             }
         } else if (wantText == null && !department && v.number() != null) {
-            problems.add(Problem.error("locked-changed", g.place(r, cols.target()), "本单位这项指标没有目标，填报表中却有“"
-                    + v.text() + "”（目标不能由填报单位修改）").with(v.text(), "/"));
+            problems.add(targetAdded(g, r, cols, v));
         }
+    }
+
+    private static Problem targetChanged(Grid g, int r, ProgressReader.Columns cols, Grid.Value v, BigDecimal want) {
+        return Problem.error("locked-changed", g.place(r, cols.target()), "全年目标被改动过：填报表中是“" + v.text()
+                + "”，指标表中是 " + Numbers.format(want) + "（目标不能由填报单位修改）").with(v.text(), Numbers.format(want));
+    }
+
+    private static Problem targetAdded(Grid g, int r, ProgressReader.Columns cols, Grid.Value v) {
+        return Problem.error("locked-changed", g.place(r, cols.target()), "本单位这项指标没有目标，填报表中却有“" + v.text()
+                + "”（目标不能由填报单位修改）").with(v.text(), "/");
     }
 
     private static BigDecimal cell(Grid g, int r, int c, boolean percent, Problems problems) {
@@ -331,9 +359,13 @@ public final class Validator {
      */
     private static void decrease(Grid g, int r, int c, BigDecimal now, BigDecimal last, MonthlyReport before,
                                  boolean percent, Problems problems) {
-        if (c < 0 || now == null || last == null || now.compareTo(last) >= 0) {
-            return;
+        if (c >= 0 && now != null && last != null && now.compareTo(last) < 0) {
+            decreased(g, r, c, now, last, before, percent, problems);
         }
+    }
+
+    private static void decreased(Grid g, int r, int c, BigDecimal now, BigDecimal last, MonthlyReport before,
+                                  boolean percent, Problems problems) {
         String hint = percent && now.signum() > 0 && now.compareTo(BigDecimal.ONE) < 0
                 ? "；形象进度应填百分数，如 " + Numbers.format(now.movePointRight(2)) + " 表示 "
                 + Numbers.format(now.movePointRight(2)) + "%，" + Numbers.format(now) + " 按 " + Numbers.format(now)
