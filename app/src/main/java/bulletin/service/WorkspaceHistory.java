@@ -74,9 +74,9 @@ final class WorkspaceHistory implements History.Source {
     @Override
     public History.Reports reports(YearMonth m, Supplier<Snapshot> before) {
         MonthCheck known = checks.get(m);
-        MonthCheck c = known != null ? known : MonthCheck.run(ws, model, m,
-                () -> MonthCheck.lastMonth(before.get(), model, label(m.minusMonths(1))), false);
-        MonthCheck.Accepted a = c.accepted(false);
+        // Not checked for itself: what the check would accept, each workbook's form let go as soon as it is judged.
+        MonthCheck.Accepted a = known != null ? known.accepted(false) : MonthCheck.history(ws, model, m,
+                () -> MonthCheck.lastMonth(before.get(), model, label(m.minusMonths(1))));
         return new History.Reports(a.reports(), a.excluded());
     }
 

@@ -79,23 +79,9 @@ public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Pr
                                                 Map<String, String> fileUnits) {
         // Each workbook judged on every core (the rules read only its form and last month's figures), then taken in
         // file order.
-        record Judged(Validator.Checked checked, String named) {
-        }
-        List<Judged> judged = java.util.stream.IntStream.range(0, checked.size()).parallel().mapToObj(i -> {
-            Validator.Checked c = checked.get(i);
-            if (c.form() == null) {
-                return new Judged(c, null);
-            }
-            List<Problem> more = new ArrayList<>(c.problems());
-            String named = i < paths.size() ? FigureRules.unitOfFileName(paths.get(i), model, c.reporter()) : null;
-            if (named != null) {
-                more.add(FigureRules.unitMismatch(c, named));
-            }
-            more.addAll(FigureRules.missingFigures(c, model, previous.get(c.reporter()), more));
-            more.addAll(FigureRules.falls(c, model, previous.get(c.reporter()), more));
-            return new Judged(more.size() == c.problems().size() ? c
-                    : new Validator.Checked(c.file(), c.reporter(), c.form(), List.copyOf(more)), named);
-        }).toList();
+        List<Judged> judged = java.util.stream.IntStream.range(0, checked.size()).parallel()
+                .mapToObj(i -> judge(checked.get(i), model, previous, i < paths.size() ? paths.get(i) : null))
+                .toList();
         List<Validator.Checked> out = new ArrayList<>();
         for (Judged j : judged) {
             if (j.named() != null) {
@@ -104,6 +90,66 @@ public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Pr
             out.add(j.checked());
         }
         return out;
+    }
+
+    /** A workbook's check with the month-level rules' findings, and the unit its file name says where another. */
+    private record Judged(Validator.Checked checked, String named) {
+    }
+
+    /** {@link #judge(List, IndicatorModel, Map, List, Map)} of one workbook ({@code path} null where not known). */
+    private static Judged judge(Validator.Checked c, IndicatorModel model, Map<String, MonthlyReport> previous,
+                                Path path) {
+        if (c.form() == null) {
+            return new Judged(c, null);
+        }
+        List<Problem> more = new ArrayList<>(c.problems());
+        String named = path != null ? FigureRules.unitOfFileName(path, model, c.reporter()) : null;
+        if (named != null) {
+            more.add(FigureRules.unitMismatch(c, named));
+        }
+        more.addAll(FigureRules.missingFigures(c, model, previous.get(c.reporter()), more));
+        more.addAll(FigureRules.falls(c, model, previous.get(c.reporter()), more));
+        return new Judged(more.size() == c.problems().size() ? c
+                : new Validator.Checked(c.file(), c.reporter(), c.form(), List.copyOf(more)), named);
+    }
+
+    /**
+     * What {@code run(ws, model, month, lastMonth, false).accepted(false)} gives, for a month computed again for
+     * history: each workbook read, checked, judged and made into its report in one step on every core, so that its
+     * form is let go at once (no month's forms kept until the month is judged) and the month has one barrier
+     * instead of three. The same rules in the same order: {@link Validator#workbook}, {@link #judge(Validator.Checked,
+     * IndicatorModel, Map, Path)}, and each workbook's share of {@link #accepted(boolean)}, a reporter's second
+     * workbook left out with its first once all are known.
+     */
+    public static Accepted history(Workspace ws, IndicatorModel model, YearMonth month,
+                                   Supplier<Map<String, MonthlyReport>> lastMonth) {
+        List<Path> paths = workbooks(ws, month, new ArrayList<>());
+        Map<String, MonthlyReport> previous = paths.isEmpty() ? Map.of() : lastMonth.get();
+        record One(String file, String reporter, boolean sent, Accepted alone) {
+        }
+        List<One> all = paths.parallelStream().map(p -> {
+            Judged j = judge(Validator.workbook(p, ws.show(p), model, month, (m, who) -> previous.get(who)), model,
+                    previous, p);
+            Validator.Checked c = j.checked();
+            Accepted alone = j.named() != null ? sentByAnother(c, j.named()) : accepted(c, month, false);
+            return new One(c.file(), c.reporter(), j.named() != null, alone);
+        }).toList();
+        // A reporter's two workbooks (neither another unit's form): both left out, as duplicatedFiles() finds them.
+        Map<String, List<String>> byReporter = new LinkedHashMap<>();
+        all.stream().filter(o -> o.reporter() != null && !o.sent())
+                .forEach(o -> byReporter.computeIfAbsent(o.reporter(), k -> new ArrayList<>()).add(o.file()));
+        List<MonthlyReport> reports = new ArrayList<>();
+        List<Snapshot.Excluded> excluded = new ArrayList<>();
+        for (One o : all) {
+            Accepted a = o.alone();
+            if (!o.sent() && o.reporter() != null && byReporter.get(o.reporter()).size() > 1) {
+                long sent = all.stream().filter(x -> o.reporter().equals(x.reporter())).count();
+                a = twice(o.file(), o.reporter(), sent);
+            }
+            reports.addAll(a.reports());
+            excluded.addAll(a.excluded());
+        }
+        return new Accepted(reports, excluded);
     }
 
     /** The same check with the month's platform counts checked too. */
@@ -144,17 +190,30 @@ public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Pr
     private Accepted accepted(Validator.Checked c, boolean strict, Set<String> twice) {
         String sender = fileUnits.get(c.file());
         if (sender != null) { // another unit's form: left out whole, as the workbook of the unit that sent it
-            Problem why = c.problems().stream().filter(p -> p.code().equals(FigureRules.UNIT_MISMATCH)).findFirst()
-                    .orElseThrow();
-            return new Accepted(List.of(), List.of(new Snapshot.Excluded(c.file(), sender, null, null, null,
-                    why.code(), why.message())));
+            return sentByAnother(c, sender);
         }
         if (twice.contains(c.file())) {
-            List<String> all = files.stream().filter(x -> c.reporter().equals(x.reporter()))
-                    .map(Validator.Checked::file).toList();
-            return new Accepted(List.of(), List.of(new Snapshot.Excluded(c.file(), c.reporter(), null, null, null,
-                    "unique-error", "报送了" + all.size() + "份报表，无法判断以哪份为准")));
+            return twice(c.file(), c.reporter(), files.stream().filter(x -> c.reporter().equals(x.reporter())).count());
         }
+        return accepted(c, month, strict);
+    }
+
+    /** A workbook holding another unit's form, left out whole as the workbook of the unit that sent it. */
+    private static Accepted sentByAnother(Validator.Checked c, String sender) {
+        Problem why = c.problems().stream().filter(p -> p.code().equals(FigureRules.UNIT_MISMATCH)).findFirst()
+                .orElseThrow();
+        return new Accepted(List.of(), List.of(new Snapshot.Excluded(c.file(), sender, null, null, null,
+                why.code(), why.message())));
+    }
+
+    /** One of a reporter's {@code sent} workbooks: left out, as each of them. */
+    private static Accepted twice(String file, String reporter, long sent) {
+        return new Accepted(List.of(), List.of(new Snapshot.Excluded(file, reporter, null, null, null,
+                "unique-error", "报送了" + sent + "份报表，无法判断以哪份为准")));
+    }
+
+    /** A workbook of its own reporter's, the only one: its report without what is wrong, or left out whole. */
+    private static Accepted accepted(Validator.Checked c, YearMonth month, boolean strict) {
         if (c.wrongAsAWhole(strict)) {
             Problem why = c.problems().stream().filter(p -> Validator.Checked.counts(p, strict) && p.indicator() == null)
                     .findFirst().orElse(Problem.error("unreadable-workbook", Place.file(c.file()), "无法读取"));
