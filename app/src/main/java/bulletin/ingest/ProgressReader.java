@@ -406,8 +406,10 @@ public final class ProgressReader {
      */
     private static Resolved resolve(String text, String where, Place at, IndicatorModel model) {
         List<String> known = model.namesLongestFirst();
-        if (known.contains(text)) {
-            return new Resolved(text, new ReporterFound(text, where, at, false));
+        int exact = known.indexOf(text);
+        if (exact >= 0) {
+            // the tables' own string: the checks look the reporter up in every indicator's targets by it
+            return new Resolved(known.get(exact), new ReporterFound(text, where, at, false));
         }
         String key = Text.unitKey(text);
         List<String> same = known.stream().filter(k -> Text.unitKey(k).equals(key)).toList();
