@@ -442,60 +442,38 @@ final class XlsxReader {
             throws IOException, XMLStreamException, Workbooks.Unreadable {
         Part x = open(path);
         try {
-            long row = -1;
-            long col = -1;
-            String type = null;
-            int style = 0;
-            boolean formula = false;
-            String value = null;
-            long plain = NOT_WHOLE;
-            StringBuilder inline = null;
-            for (int ev = x.next(); ev != XmlScanner.EOF; ev = x.next()) {
+            CellRead c = new CellRead();
+            boolean inRow = false; // whether a cell may come next: a whole one is tried first ({@link Part#wholeCell})
+            while (true) {
+                if (inRow && x.wholeCell(c)) {
+                    c.row = c.ref >= 0 ? c.ref >> 20 : c.row;
+                    c.col = c.ref >= 0 ? c.ref & 0xFFFFF : c.col + 1;
+                    c.inline = null;
+                    endCell(c, place, cells, styles, strings);
+                    continue;
+                }
+                int ev = x.next();
+                if (ev == XmlScanner.EOF) {
+                    break;
+                }
                 if (ev == XmlScanner.START) {
-                    switch (x.localName()) {
-                        case "row" -> {
-                            int plainRow = x.attrDigits("r"); // "16" read without a string; else as text
-                            String r = plainRow >= 0 ? null : attr(x, "r");
-                            row = plainRow >= 0 ? plainRow - 1L : r == null ? row + 1 : Long.parseLong(r) - 1;
-                            col = -1;
-                            if (isTrue(attr(x, "hidden")) && row >= 0 && row < Grid.MAX_ROWS) {
-                                hiddenRows.set((int) row);
-                            }
-                        }
-                        case "c" -> {
-                            long at = x.attrCell("r"); // "F16" read without a string; else as text
-                            String r = at >= 0 ? null : attr(x, "r");
-                            if (at >= 0) {
-                                row = at >> 20;
-                                col = at & 0xFFFFF;
-                            } else if (r != null) {
-                                long[] rc = ref(r, place);
-                                row = rc[0];
-                                col = rc[1];
-                            } else {
-                                col++;
-                            }
-                            type = attr(x, "t");
-                            int plainStyle = x.attrDigits("s");
-                            String s = plainStyle >= 0 ? null : attr(x, "s");
-                            style = plainStyle >= 0 ? plainStyle : s == null ? 0 : Integer.parseInt(s);
-                            formula = false;
-                            value = null;
-                            plain = NOT_WHOLE;
-                            inline = null;
-                        }
-                        case "f" -> formula = true;
+                    String name = x.localName();
+                    inRow = name.equals("row");
+                    switch (name) {
+                        case "row" -> startRow(x, c, hiddenRows);
+                        case "c" -> startCell(x, c, place);
+                        case "f" -> c.formula = true;
                         case "v" -> {
                             // A shared string's index or a whole number written plainly is read without its text.
-                            boolean index = "s".equals(type);
-                            plain = index || type == null || "n".equals(type) ? x.elementWhole(index) : NOT_WHOLE;
-                            value = plain != NOT_WHOLE ? null : x.elementText();
+                            boolean index = "s".equals(c.type);
+                            c.whole = index || c.type == null || "n".equals(c.type) ? x.elementWhole(index) : NOT_WHOLE;
+                            c.text = c.whole != NOT_WHOLE ? null : x.elementText();
                         }
-                        case "is" -> inline = new StringBuilder();
+                        case "is" -> c.inline = new StringBuilder();
                         case "t" -> {
                             String t = x.elementText();
-                            if (inline != null) {
-                                inline.append(t);
+                            if (c.inline != null) {
+                                c.inline.append(t);
                             }
                         }
                         case "mergeCell" -> merges.add(merge(attr(x, "ref"), place));
@@ -503,10 +481,10 @@ final class XlsxReader {
                         default -> {
                         }
                     }
-                } else if (ev == XmlScanner.END && x.localName().equals("c")) {
-                    Grid.Value v = value(type, value, plain, inline, formula, style, styles, strings);
-                    if (v.kind() != Grid.Kind.BLANK || formula) {
-                        cells.add(cell(row, col, place), v);
+                } else {
+                    inRow = x.localName().equals("c");
+                    if (inRow) {
+                        endCell(c, place, cells, styles, strings);
                     }
                 }
             }
@@ -514,6 +492,71 @@ final class XlsxReader {
             x.close();
         }
         return cells.grid(place, merges, hiddenRows, hiddenCols);
+    }
+
+    /**
+     * A cell being read: what its start tag and its elements said (from the events, or from {@link Part#wholeCell}
+     * at once), and the sheet's position (the last row and column met).
+     */
+    static final class CellRead {
+        /** Its reference as {@link Part#attrCell} gives one ({@code row << 20 | col}); -1 without (whole cells only). */
+        long ref = -1;
+        /** Its type ({@code t}), style ({@code s}; 0 without), whether it has a formula. */
+        String type;
+        int style;
+        boolean formula;
+        /** Its value as {@link Part#elementWhole} read it, else {@link #NOT_WHOLE}; else its text, or null. */
+        long whole = NOT_WHOLE;
+        String text;
+        /** Its inline string's text ({@code <is>}), or null. */
+        StringBuilder inline;
+        /** The row and column from 0 of the last row and cell met. */
+        long row = -1;
+        long col = -1;
+    }
+
+    /** A {@code <row>}: its number (or the next), its cells counted from its start, hidden where it says so. */
+    private static void startRow(Part x, CellRead c, BitSet hiddenRows) throws XMLStreamException {
+        int plainRow = x.attrDigits("r"); // "16" read without a string; else as text
+        String r = plainRow >= 0 ? null : attr(x, "r");
+        c.row = plainRow >= 0 ? plainRow - 1L : r == null ? c.row + 1 : Long.parseLong(r) - 1;
+        c.col = -1;
+        if (isTrue(attr(x, "hidden")) && c.row >= 0 && c.row < Grid.MAX_ROWS) {
+            hiddenRows.set((int) c.row);
+        }
+    }
+
+    /** A {@code <c>}'s start tag: its place (or the next column), type and style; nothing of its value yet. */
+    private static void startCell(Part x, CellRead c, Place place) throws XMLStreamException, Workbooks.Unreadable {
+        long at = x.attrCell("r"); // "F16" read without a string; else as text
+        String r = at >= 0 ? null : attr(x, "r");
+        if (at >= 0) {
+            c.row = at >> 20;
+            c.col = at & 0xFFFFF;
+        } else if (r != null) {
+            long[] rc = ref(r, place);
+            c.row = rc[0];
+            c.col = rc[1];
+        } else {
+            c.col++;
+        }
+        c.type = attr(x, "t");
+        int plainStyle = x.attrDigits("s");
+        String s = plainStyle >= 0 ? null : attr(x, "s");
+        c.style = plainStyle >= 0 ? plainStyle : s == null ? 0 : Integer.parseInt(s);
+        c.formula = false;
+        c.text = null;
+        c.whole = NOT_WHOLE;
+        c.inline = null;
+    }
+
+    /** A cell's end: its value kept where it has one (or a formula). */
+    private void endCell(CellRead c, Place place, Cells cells, Styles styles, List<String> strings)
+            throws Workbooks.Unreadable {
+        Grid.Value v = value(c.type, c.text, c.whole, c.inline, c.formula, c.style, styles, strings);
+        if (v.kind() != Grid.Kind.BLANK || c.formula) {
+            cells.add(cell(c.row, c.col, place), v);
+        }
     }
 
     /**
@@ -999,6 +1042,15 @@ final class XlsxReader {
         /** The text of the element just started, which holds no element; its end tag is passed, not given. */
         String elementText() throws XMLStreamException;
 
+        /**
+         * The cell at the position read whole where it is written plainly ({@link XmlScanner#wholeCell}): what its
+         * events would have given put in {@code out}, the reading left past its end tag. False where it is written
+         * otherwise (or where this reading does not tell): then nothing was read, and the events read it.
+         */
+        default boolean wholeCell(CellRead out) {
+            return false;
+        }
+
         void close() throws XMLStreamException;
     }
 
@@ -1049,6 +1101,11 @@ final class XlsxReader {
         @Override
         public long elementWhole(boolean index) throws XMLStreamException {
             return x.elementWhole(index);
+        }
+
+        @Override
+        public boolean wholeCell(CellRead out) {
+            return x.wholeCell(out);
         }
 
         @Override
