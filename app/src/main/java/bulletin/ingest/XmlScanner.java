@@ -1325,12 +1325,19 @@ final class XmlScanner implements XlsxReader.Part {
         byte[] b = buf;
         int l = lim;
         int an = i;
-        int ae = fastName(i);
-        if (ae < 0 || ae + 1 >= l || b[ae] != '=' || ae - an >= 5 && b[an] == 'x' && matches(an, "xmlns")) {
-            fastCut = ae >= l || ae == l - 1 && b[ae] == '=';
+        if ((FAST_NAME[b[i] & 0xFF] & 1) == 0) { // fastName, written out
             return -1;
         }
-        byte quote = b[ae + 1];
+        do {
+            i++;
+        } while (i < l && (FAST_NAME[b[i] & 0xFF] & 2) != 0);
+        int ae = i;
+        if (ae - an > FAST_NAME_LENGTH || ae + 1 >= l || b[ae] != '='
+                || ae - an >= 5 && b[an] == 'x' && matches(an, "xmlns")) {
+            fastCut = ae - an <= FAST_NAME_LENGTH && (ae >= l || ae == l - 1 && b[ae] == '=');
+            return -1;
+        }
+        int quote = b[ae + 1];
         if (quote != '"' && quote != '\'') {
             return -1;
         }
@@ -1341,29 +1348,23 @@ final class XmlScanner implements XlsxReader.Part {
                 fastCut = true;
                 return -1;
             }
-            int v = b[i];
-            if (v >= 0x20) {
+            int v = b[i] & 0xFF;
+            int k = VALUE_BYTE[v];
+            if (k == 0) {
+                i++;
+            } else if (k == 1) {
                 if (v == quote) {
                     break;
                 }
-                if (v == '<' || v == '&' || v == 0x7F) {
-                    return -1;
-                }
                 i++;
-            } else if (v < 0) { // threeByte, written out: most of a form's messages are Chinese
-                if (i + 2 >= l) {
-                    fastCut = (v & 0xF0) == 0xE0; // the careful path reads on for the rest of a three-byte lead
-                    return -1;
-                }
-                int b1 = b[i + 1];
-                if (!((v >= (byte) 0xE1 && v <= (byte) 0xEC || v == (byte) 0xEE || v == (byte) 0xEF && b1 <= (byte) 0xBE)
-                        && (b1 & 0xC0) == 0x80 && (b[i + 2] & 0xC0) == 0x80)) {
+            } else if (k == 2 && i + 2 < l) { // threeByte, written out: most of a form's messages are Chinese
+                int b1 = b[i + 1] & 0xFF;
+                if ((b1 & 0xC0) != 0x80 || (b[i + 2] & 0xC0) != 0x80 || v == 0xEF && b1 > 0xBE) {
                     return -1;
                 }
                 i += 3;
-            } else if (v == '\t' || v == '\n' || v == '\r') {
-                i++;
             } else {
+                fastCut = i + 2 >= l && (v & 0xF0) == 0xE0; // the careful path reads on for the rest of a lead
                 return -1;
             }
         }
@@ -1375,6 +1376,21 @@ final class XmlScanner implements XlsxReader.Part {
         attrKey[n] = null;
         attrUri[n] = null;
         return i + 1;
+    }
+
+    /**
+     * What a byte of an attribute value is to the fast path: 0 plain (printable ASCII but {@code < & " '} and
+     * DEL; tab, CR, LF), 1 a quote, 2 the first byte of a three-byte character {@link #threeByte} may trust
+     * (E1–EC, EE, EF), 3 anything else (left to the careful path).
+     */
+    private static final byte[] VALUE_BYTE = new byte[256];
+
+    static {
+        for (int c = 0; c < 256; c++) {
+            boolean plain = c >= 0x20 && c < 0x7F && c != '<' && c != '&' || c == '\t' || c == '\n' || c == '\r';
+            VALUE_BYTE[c] = (byte) (c == '"' || c == '\'' ? 1 : plain ? 0 : c >= 0xE1 && c <= 0xEC || c == 0xEE || c == 0xEF
+                    ? 2 : 3);
+        }
     }
 
     /**
