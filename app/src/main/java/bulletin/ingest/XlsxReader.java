@@ -105,6 +105,69 @@ final class XlsxReader {
     private Grid.Value[] sharedValues;
     /** Why reading stopped where a limit was met inside the XML parser (which wraps what it is thrown). */
     private String refusal;
+    /** This thread's shared strings of the workbook read before, taken while the shared strings are read. */
+    private Memo memo;
+
+    /**
+     * The shared strings of the last workbook read on this thread, by index: the bytes each was written as (where
+     * plainly), the string made of them, and the value of a cell showing it without a formula. The next workbook's
+     * strings that are the very same bytes at the same index (a form's headers, codes, indicators and units: the
+     * same in every unit's form and every month's) are given these strings and values again, without their text
+     * decoded, cleaned and looked up again. Up to {@link #MOST} strings are kept.
+     */
+    private static final class Memo {
+        private static final ThreadLocal<Memo> SPARE = new ThreadLocal<>();
+        static final int MOST = 4_096;
+        private byte[][] raw = new byte[256][];
+        private String[] text = new String[256];
+        private Grid.Value[] value = new Grid.Value[256];
+
+        /** This thread's memo (or a new one where another reading holds it). */
+        static Memo take() {
+            Memo m = SPARE.get();
+            if (m == null) {
+                return new Memo();
+            }
+            SPARE.set(null);
+            return m;
+        }
+
+        void give() {
+            SPARE.set(this);
+        }
+
+        /** The text of the {@code <t>} just started, the first of shared string {@code k}: the kept one where the same. */
+        String text(Part x, int k) throws XMLStreamException {
+            if (k >= MOST) {
+                return x.elementText();
+            }
+            if (k >= raw.length) {
+                int n = Math.min(MOST, raw.length * 2);
+                raw = java.util.Arrays.copyOf(raw, n);
+                text = java.util.Arrays.copyOf(text, n);
+                value = java.util.Arrays.copyOf(value, n);
+            }
+            String t = x.elementText(raw[k], text[k]);
+            if (t != text[k]) {
+                raw[k] = x.plainBytes();
+                text[k] = t;
+                value[k] = null;
+            }
+            return t;
+        }
+
+        /** The value kept for shared string {@code k} where this workbook's is the very string kept; else null. */
+        Grid.Value value(int k, String s) {
+            return k < text.length && text[k] == s ? value[k] : null;
+        }
+
+        /** Keeps {@code v} as the value of shared string {@code k} where this workbook's is the very string kept. */
+        void value(int k, String s, Grid.Value v) {
+            if (k < text.length && text[k] == s) {
+                value[k] = v;
+            }
+        }
+    }
 
     /** Whether the parts are read by the JDK's StAX parser (the reference) rather than {@link XmlScanner}. */
     private final boolean stax;
@@ -152,7 +215,13 @@ final class XlsxReader {
         XlsxReader reader = null;
         try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
             reader = new XlsxReader(zip, shown, limits, start, stax);
-            return reader.sheets();
+            try {
+                return reader.sheets();
+            } finally {
+                if (reader.memo != null) {
+                    reader.memo.give();
+                }
+            }
         } catch (ZipException e) {
             throw new Workbooks.Unreadable("文件已损坏或不完整，无法作为 .xlsx 打开", e);
         } catch (IOException e) {
@@ -320,6 +389,7 @@ final class XlsxReader {
                     + "无法读出其中的文字：请在 Excel 或 WPS 中打开后重新保存", null);
         }
         Part x = open(path);
+        memo = Memo.take();
         try {
             boolean inSi = false;
             String first = null; // an item's first text, and the rest where it has more (rich text's runs)
@@ -335,7 +405,7 @@ final class XlsxReader {
                         }
                         case "rPh" -> phonetic++;
                         case "t" -> {
-                            String t = x.elementText();
+                            String t = inSi && phonetic == 0 && first == null ? memo.text(x, out.size()) : x.elementText();
                             if (inSi && phonetic == 0) {
                                 if (first == null) {
                                     first = t;
@@ -716,12 +786,21 @@ final class XlsxReader {
                 if (known != null) { // the same text in many cells (a form's 指标 words, units, "—"): one value
                     return known;
                 }
-                String s = Text.clean(strings.get(i));
+                String raw = strings.get(i);
+                Grid.Value kept = formula || memo == null ? null : memo.value(i, raw);
+                if (kept != null) { // the same text as the last workbook's (the same form): its value
+                    sharedValues[i] = kept;
+                    return kept;
+                }
+                String s = Text.clean(raw);
                 if (formula) {
                     return new Grid.Value(s, null, false, s.isEmpty() ? Grid.Kind.BLANK : Grid.Kind.TEXT, true);
                 }
                 Grid.Value read = textValue(s);
                 sharedValues[i] = read;
+                if (memo != null) {
+                    memo.value(i, raw, read);
+                }
                 return read;
             }
             case "inlineStr":
@@ -1043,6 +1122,19 @@ final class XlsxReader {
         String elementText() throws XMLStreamException;
 
         /**
+         * {@link #elementText}, given the bytes a text was written as before and the string made of them then:
+         * where this text is those very bytes (written plainly), that string may be given back instead of a new one.
+         */
+        default String elementText(byte[] known, String knownText) throws XMLStreamException {
+            return elementText();
+        }
+
+        /** The bytes of the text {@link #elementText(byte[], String)} just gave, where it can tell them; else null. */
+        default byte[] plainBytes() {
+            return null;
+        }
+
+        /**
          * The cell at the position read whole where it is written plainly ({@link XmlScanner#wholeCell}): what its
          * events would have given put in {@code out}, the reading left past its end tag. False where it is written
          * otherwise (or where this reading does not tell): then nothing was read, and the events read it.
@@ -1115,6 +1207,20 @@ final class XlsxReader {
             } catch (XmlScanner.BadBytes e) {
                 throw bad(e);
             }
+        }
+
+        @Override
+        public String elementText(byte[] known, String knownText) throws XMLStreamException {
+            try {
+                return x.elementText(known, knownText);
+            } catch (XmlScanner.BadBytes e) {
+                throw bad(e);
+            }
+        }
+
+        @Override
+        public byte[] plainBytes() {
+            return x.plainBytes();
         }
 
         @Override

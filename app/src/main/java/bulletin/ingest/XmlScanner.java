@@ -656,7 +656,26 @@ final class XmlScanner implements XlsxReader.Part {
      */
     @Override
     public String elementText() throws XMLStreamException {
+        plainKeep = false;
+        return text(null, null);
+    }
+
+    /**
+     * {@link #elementText}, where its text is plain ({@link #plainText}) and its bytes are {@code known}'s:
+     * {@code knownText} (their text, as this reading made it before), no string made. The bytes of a plain text
+     * that are not {@code known}'s are kept for {@link #plainBytes}.
+     */
+    @Override
+    public String elementText(byte[] known, String knownText) throws XMLStreamException {
+        plainKeep = true;
+        return text(known, knownText);
+    }
+
+    private String text(byte[] known, String knownText) throws XMLStreamException {
         text.setLength(0);
+        plainKnown = known;
+        plainKnownText = knownText;
+        plainBytes = null;
         if (pendingEnd) {
             pendingEnd = false;
             popElement();
@@ -751,6 +770,21 @@ final class XmlScanner implements XlsxReader.Part {
      * three-byte characters {@link #skipPlain} trusts (in XML 1.0) up to an end tag, all in the buffer (a figure, a
      * shared string's text); the end tag is then read as usual. Null where it is not so.
      */
+    /** What {@link #elementText(byte[], String)} was given, and the plain bytes it kept (else null). */
+    private byte[] plainKnown;
+    private String plainKnownText;
+    private boolean plainKeep;
+    private byte[] plainBytes;
+
+    /**
+     * The bytes of the text {@link #elementText(byte[], String)} read last, where it was plain and not the known
+     * bytes it was given (those where it was, the string given back); null otherwise.
+     */
+    @Override
+    public byte[] plainBytes() {
+        return plainBytes;
+    }
+
     private String plainText() throws XMLStreamException {
         byte[] bb = buf;
         int i = pos;
@@ -760,7 +794,14 @@ final class XmlScanner implements XlsxReader.Part {
             byte b = bb[i];
             if (b == '<') {
                 if (i + 1 < l && bb[i + 1] == '/') {
-                    String s = new String(bb, pos, i - pos, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+                    byte[] k = plainKnown;
+                    String s;
+                    if (k != null && k.length == i - pos && Arrays.equals(k, 0, k.length, bb, pos, i)) {
+                        s = plainKnownText;
+                    } else {
+                        s = new String(bb, pos, i - pos, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+                        plainBytes = plainKeep ? Arrays.copyOfRange(bb, pos, i) : null;
+                    }
                     pos = i;
                     endTag();
                     return s;
