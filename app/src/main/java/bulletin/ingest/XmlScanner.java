@@ -921,27 +921,48 @@ final class XmlScanner implements XlsxReader.Part {
             }
             byte name = b[i];
             byte quote = b[i + 2];
-            int from = i + 3;
-            int to = from;
-            while (to < l && b[to] != quote) {
-                to++;
-            }
-            int bit = name == 'r' ? 1 : name == 't' ? 2 : name == 's' ? 4 : 0;
-            if (to >= l || bit == 0 || (seen & bit) != 0) {
+            int k = i + 3;
+            int bit = name == 'r' ? 1 : name == 't' ? 2 : name == 's' ? 4 : 8;
+            if ((seen & bit) != 0 || bit == 8) {
                 return -1;
             }
             seen |= bit;
-            if (bit == 1) {
-                out.ref = cellRef(from, to);
-            } else if (bit == 2) {
-                out.type = cellType(from, to);
+            if (bit == 1) { // cellRef, written out: 1–3 capital letters, 1–9 digits, the row not 0
+                long col = 0;
+                while (k < l && k - i < 6 && b[k] >= 'A' && b[k] <= 'Z') {
+                    col = col * 26 + (b[k] - 'A' + 1);
+                    k++;
+                }
+                int digits = k;
+                int row = 0;
+                while (k < l && k - digits < 9 && b[k] >= '0' && b[k] <= '9') {
+                    row = row * 10 + (b[k] - '0');
+                    k++;
+                }
+                if (col == 0 || row == 0 || k >= l || b[k] != quote) {
+                    return -1;
+                }
+                out.ref = ((long) (row - 1) << 20) | (col - 1);
+            } else if (bit == 4) { // digits, written out: 1–9 of them
+                int style = 0;
+                while (k < l && k - i < 12 && b[k] >= '0' && b[k] <= '9') {
+                    style = style * 10 + (b[k] - '0');
+                    k++;
+                }
+                if (k == i + 3 || k >= l || b[k] != quote) {
+                    return -1;
+                }
+                out.style = style;
             } else {
-                out.style = digits(from, to);
+                while (k < l && b[k] != quote) {
+                    k++;
+                }
+                out.type = k < l ? cellType(i + 3, k) : null;
+                if (out.type == null) {
+                    return -1;
+                }
             }
-            if (out.ref == -1 && bit == 1 || out.type == null && bit == 2 || out.style < 0) {
-                return -1;
-            }
-            i = to + 1;
+            i = k + 1;
         }
         return -1;
     }
