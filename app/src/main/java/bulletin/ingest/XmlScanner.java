@@ -1775,8 +1775,16 @@ final class XmlScanner implements XlsxReader.Part {
         return again;
     }
 
+    /** Closes the open element (small enough to be inlined where it is called: most parts declare no prefix). */
     private void popElement() {
         depth--;
+        if (nsCount > 0) {
+            dropPrefixes();
+        }
+    }
+
+    /** The prefixes declared by the element just closed go out of scope. */
+    private void dropPrefixes() {
         while (nsCount > 0 && nsDepth[nsCount - 1] > depth) {
             nsCount--;
             if (nsHidden[nsCount] < 0) {
