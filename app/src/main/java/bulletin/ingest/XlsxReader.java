@@ -156,6 +156,23 @@ final class XlsxReader {
             return t;
         }
 
+        /** Shared string {@code k} read whole ({@link Part#wholeString}): the kept one where the same; null where not plain. */
+        String whole(Part x, int k) {
+            if (k >= MOST) {
+                return x.wholeString(null, null);
+            }
+            if (k >= raw.length) {
+                return null; // the events read it (and make room)
+            }
+            String t = x.wholeString(raw[k], text[k]);
+            if (t != null && t != text[k]) {
+                raw[k] = x.plainBytes();
+                text[k] = t;
+                value[k] = null;
+            }
+            return t;
+        }
+
         /** The value kept for shared string {@code k} where this workbook's is the very string kept; else null. */
         Grid.Value value(int k, String s) {
             return k < text.length && text[k] == s ? value[k] : null;
@@ -395,7 +412,18 @@ final class XlsxReader {
             String first = null; // an item's first text, and the rest where it has more (rich text's runs)
             StringBuilder more = null;
             int phonetic = 0;
-            for (int ev = x.next(); ev != XmlScanner.EOF; ev = x.next()) {
+            boolean between = false; // between items (not in a phonetic run): a whole one is tried first
+            while (true) {
+                String whole = between && phonetic == 0 ? memo.whole(x, out.size()) : null;
+                if (whole != null) {
+                    add(out, whole);
+                    continue;
+                }
+                int ev = x.next();
+                if (ev == XmlScanner.EOF) {
+                    break;
+                }
+                between = ev == XmlScanner.START ? x.localName().equals("sst") : x.localName().equals("si");
                 if (ev == XmlScanner.START) {
                     switch (x.localName()) {
                         case "si" -> {
@@ -422,11 +450,7 @@ final class XlsxReader {
                     }
                 } else if (ev == XmlScanner.END) {
                     if (x.localName().equals("si")) {
-                        if (out.size() >= MAX_STRINGS) {
-                            throw new Workbooks.Unreadable("文件中的文字条目超过 " + MAX_STRINGS + " 条，远超一份表格所需，拒绝读取",
-                                    null);
-                        }
-                        out.add(more != null ? more.toString() : first == null || !inSi ? "" : first);
+                        add(out, more != null ? more.toString() : first == null || !inSi ? "" : first);
                         inSi = false;
                         first = null;
                         more = null;
@@ -439,6 +463,14 @@ final class XlsxReader {
             x.close();
         }
         return out;
+    }
+
+    /** A shared string item's text added, within {@link #MAX_STRINGS}. */
+    private static void add(List<String> strings, String s) throws Workbooks.Unreadable {
+        if (strings.size() >= MAX_STRINGS) {
+            throw new Workbooks.Unreadable("文件中的文字条目超过 " + MAX_STRINGS + " 条，远超一份表格所需，拒绝读取", null);
+        }
+        strings.add(s);
     }
 
     /** Which cell styles (by index) show their number as a percentage, and which as a date or time. */
@@ -1135,6 +1167,16 @@ final class XlsxReader {
         }
 
         /**
+         * The shared string item ({@code <si>}) at the position read whole where it is written plainly
+         * ({@link XmlScanner#wholeString}): its text (as {@link #elementText(byte[], String)} gives it), the reading
+         * left past its end tag. Null where it is written otherwise (or where this reading does not tell): then
+         * nothing was read, and the events read it.
+         */
+        default String wholeString(byte[] known, String knownText) {
+            return null;
+        }
+
+        /**
          * The cell at the position read whole where it is written plainly ({@link XmlScanner#wholeCell}): what its
          * events would have given put in {@code out}, the reading left past its end tag. False where it is written
          * otherwise (or where this reading does not tell): then nothing was read, and the events read it.
@@ -1221,6 +1263,11 @@ final class XlsxReader {
         @Override
         public byte[] plainBytes() {
             return x.plainBytes();
+        }
+
+        @Override
+        public String wholeString(byte[] known, String knownText) {
+            return x.wholeString(known, knownText);
         }
 
         @Override

@@ -825,6 +825,61 @@ final class XmlScanner implements XlsxReader.Part {
         return null;
     }
 
+    // ---------------------------------------------------------------------------------------------- whole strings
+
+    /**
+     * The shared string at pos read in one call where it is written plainly, as spreadsheets write most of them:
+     * inside the root, not in an XML 1.1 document, all in the buffer, the very bytes {@code <si><t>}, text as
+     * {@link #plainText} reads it, {@code </t></si>}. Its text, or {@code knownText} where its bytes are
+     * {@code known} (as {@link #elementText(byte[], String)}; the bytes of another text kept for
+     * {@link #plainBytes}); the scanner left past {@code </si>} as the events leave it (the attributes of the tags
+     * passed are not kept). Null, nothing read, where it is written otherwise: the events then read it.
+     */
+    @Override
+    public String wholeString(byte[] known, String knownText) {
+        if (!fast || pendingEnd || depth == 0 || depth + 2 >= maxDepth || xml11) {
+            return null;
+        }
+        byte[] b = buf;
+        int l = lim;
+        int i = pos;
+        if (i + 7 >= l || b[i] != '<' || b[i + 1] != 's' || b[i + 2] != 'i' || b[i + 3] != '>' || b[i + 4] != '<'
+                || b[i + 5] != 't' || b[i + 6] != '>') {
+            return null;
+        }
+        int from = i + 7;
+        int k = from;
+        boolean ascii = true;
+        while (k < l && b[k] != '<') {
+            byte c = b[k];
+            if (c >= 0x20 && c < 0x7F && c != '&' && c != ']' || c == '\n' || c == '\t') {
+                k++;
+            } else if (c < 0 && k + 2 < l && threeByte(b, k)) {
+                ascii = false;
+                k += 3;
+            } else {
+                return null;
+            }
+        }
+        if (k + 8 >= l || !matches(k, "</t></si>")) {
+            return null;
+        }
+        String s;
+        plainBytes = null;
+        if (known != null && known.length == k - from && Arrays.equals(known, 0, known.length, b, from, k)) {
+            s = knownText;
+        } else {
+            s = new String(b, from, k - from, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+            plainBytes = Arrays.copyOfRange(b, from, k);
+        }
+        pos = k + 9;
+        local = "si";
+        attrCount = 0;
+        plainAttrs = 0;
+        fastTags += 2;
+        return s;
+    }
+
     // ---------------------------------------------------------------------------------------------- whole cells
 
     /** Whether the cell {@link #cellAttributes} just read was empty ({@code <c …/>}). */

@@ -100,6 +100,111 @@ class XmlScannerWholeCellTest {
         assertThat(read).isBetween(4, 14);
     }
 
+    /**
+     * Shared strings read whole ({@link XmlScanner#wholeString}) give the texts the events give, as the reader
+     * takes them (rich text's runs joined, phonetic runs left out), with the same refusals; a text given its very
+     * bytes as known comes back as the known string, any other as its own.
+     */
+    @Test
+    void sharedStringsReadTheSameWhole() {
+        Random rnd = new Random(3);
+        int read = 0;
+        int whole = 0;
+        for (int i = 0; i < 1_500; i++) {
+            byte[] sst = randomStrings(rnd);
+            for (int piece : new int[] {1 << 20, 1 + rnd.nextInt(29)}) {
+                List<String> events = strings(sst, false, piece, null);
+                int[] n = new int[1];
+                assertThat(strings(sst, true, piece, n)).as("input %d (piece %d): %s", i, piece, show(sst))
+                        .isEqualTo(events);
+                read += events.get(events.size() - 1).equals("EOF") ? 1 : 0;
+                whole += n[0];
+            }
+        }
+        assertThat(read).isBetween(500, 2_900);
+        assertThat(whole).isGreaterThan(2_000);
+    }
+
+    /** The known text the whole-string reading is given (the bytes "已知", a string of its own). */
+    private static final byte[] KNOWN = "已知".getBytes(StandardCharsets.UTF_8);
+    private static final String KNOWN_TEXT = new String("已知".toCharArray());
+
+    /** The texts of a shared strings part as the reader takes them, whole items tried first where {@code whole}. */
+    private static List<String> strings(byte[] xml, boolean whole, int piece, int[] wholes) {
+        List<String> out = new ArrayList<>();
+        XmlScanner x = new XmlScanner(new Pieces(xml, piece), XlsxReader.MAX_DEPTH, true);
+        try {
+            boolean between = false;
+            boolean inSi = false;
+            StringBuilder item = null;
+            int phonetic = 0;
+            while (true) {
+                String w = whole && between && phonetic == 0 ? x.wholeString(KNOWN, KNOWN_TEXT) : null;
+                if (w != null) {
+                    wholes[0]++;
+                    out.add((w == KNOWN_TEXT ? "K " : "T ") + w + " at " + x.localName());
+                    continue;
+                }
+                int ev = x.next();
+                if (ev == XmlScanner.EOF) {
+                    break;
+                }
+                String name = x.localName();
+                between = ev == XmlScanner.START ? name.equals("sst") : name.equals("si");
+                if (ev == XmlScanner.START && name.equals("si")) {
+                    inSi = true;
+                    item = null;
+                } else if (ev == XmlScanner.START && name.equals("rPh")) {
+                    phonetic++;
+                } else if (ev == XmlScanner.START && name.equals("t")) {
+                    String t = inSi && phonetic == 0 && item == null ? x.elementText(KNOWN, KNOWN_TEXT) : x.elementText();
+                    if (inSi && phonetic == 0) {
+                        item = item == null ? new StringBuilder(t == KNOWN_TEXT ? "K " : "T ").append(t) : item.append(t);
+                    }
+                } else if (ev == XmlScanner.END && name.equals("si")) {
+                    out.add((item == null || !inSi ? "T " : item.toString()) + " at si");
+                    inSi = false;
+                    item = null;
+                } else if (ev == XmlScanner.END && name.equals("rPh")) {
+                    phonetic--;
+                } else {
+                    out.add((ev == XmlScanner.START ? "S " : "E ") + name);
+                }
+            }
+            out.add("EOF");
+        } catch (XMLStreamException | RuntimeException e) {
+            out.add("refused: " + e.getClass().getSimpleName() + " " + e.getMessage());
+        } finally {
+            x.close();
+        }
+        return out;
+    }
+
+    private static final String[] TEXTS = {"已知", "已知", "编码", "", "abc", "a b", "1.5", "已知x", "已", "&amp;",
+        "a&lt;b", "&bogus;", "]]>", "a]b", "\r\n", "\t", "é", "\u2028", "\u007f", "😀", "&#65;", "<!-- c -->",
+        "<![CDATA[x]]>"};
+    private static final String[] ITEMS = {"<si><t>@</t></si>", "<si><t>@</t></si>", "<si><t>@</t></si>",
+        "<si><t xml:space=\"preserve\"> @ </t></si>", "<si><r><t>@</t></r><r><t>@</t></r></si>",
+        "<si><t>@</t><rPh sb=\"0\" eb=\"1\"><t>@</t></rPh></si>", "<si/>", "<si></si>", "<si><t/></si>",
+        "<si> <t>@</t></si>", "<si><t>@</t> </si>", "<si><t>@</t></si >", "<si><t>@</t></sx>", "<si><t>@</si>",
+        "<si><t>@</t><t>@</t></si>", "\n", "<x/>"};
+
+    private static byte[] randomStrings(Random rnd) {
+        StringBuilder s = new StringBuilder(rnd.nextInt(6) == 0 ? "<?xml version=\"1.1\"?>" : "");
+        s.append("<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">");
+        int odd = new int[] {0, 5, 30}[rnd.nextInt(3)];
+        int items = rnd.nextInt(12);
+        for (int k = 0; k < items; k++) {
+            String item = rnd.nextInt(100) < odd ? pick(rnd, ITEMS) : "<si><t>@</t></si>";
+            while (item.contains("@")) {
+                item = item.replaceFirst("@", java.util.regex.Matcher.quoteReplacement(rnd.nextInt(100) < odd
+                        ? pick(rnd, TEXTS) : pick(rnd, "已知", "已知", "编码", "abc", "12")));
+            }
+            s.append(item);
+        }
+        return s.append(rnd.nextInt(100) < odd ? "" : "</sst>").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
     // ------------------------------------------------------------------------------------------- the comparison
 
     /** What a group of inputs gave: readings that ended well, refusals, cells read whole, events read. */
