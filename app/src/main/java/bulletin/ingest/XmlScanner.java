@@ -1348,11 +1348,17 @@ final class XmlScanner implements XlsxReader.Part {
         byte[] b = buf;
         int l = lim;
         int nameStart = pos + 1;
-        int nameEnd = fastName(nameStart);
-        if (nameEnd < 0) {
+        int i = nameStart; // the name and the rest written out here: a call C1 does not inline costs on every tag
+        if (i >= l || (FAST_NAME[b[i] & 0xFF] & 1) == 0) {
             return false;
         }
-        int i = nameEnd;
+        do {
+            i++;
+        } while (i < l && (FAST_NAME[b[i] & 0xFF] & 2) != 0);
+        int nameEnd = i;
+        if (nameEnd - nameStart > FAST_NAME_LENGTH) {
+            return false;
+        }
         int n = 0;
         long lengths = 0; // a bit per (length, last letter), to find the pairs worth comparing
         boolean twice = false;
@@ -1391,7 +1397,14 @@ final class XmlScanner implements XlsxReader.Part {
         if (twice) {
             unique(); // refuses the tag as the careful path does
         }
-        entered(nameStart, nameEnd, end, pushElement(nameStart, nameEnd));
+        boolean again = pushElement(nameStart, nameEnd);
+        if (depth > locals.length) { // entered, written out
+            locals = java.util.Arrays.copyOf(locals, locals.length * 2);
+        }
+        local = again ? locals[depth - 1] : known(nameStart, nameEnd);
+        locals[depth - 1] = local;
+        pos = end + 1;
+        pendingEnd = b[end - 1] == '/';
         fastTags++;
         return true;
     }
@@ -1419,21 +1432,6 @@ final class XmlScanner implements XlsxReader.Part {
         return fastTags;
     }
 
-    /** Where the plain name at buf[i] ({@link #FAST_NAME}, not too long) ends; -1 where it is no such name. */
-    private int fastName(int i) {
-        byte[] b = buf;
-        int l = lim;
-        int start = i;
-        if (i >= l || (FAST_NAME[b[i] & 0xFF] & 1) == 0) {
-            return -1;
-        }
-        i++;
-        while (i < l && (FAST_NAME[b[i] & 0xFF] & 2) != 0) {
-            i++;
-        }
-        return i - start > FAST_NAME_LENGTH ? -1 : i;
-    }
-
     /**
      * The plain attribute at buf[i] ({@link #fastStart}) kept as attribute {@code n}: where it ends (past its
      * closing quote); -1 where it is not plain (a namespace declaration is not), nothing kept then.
@@ -1442,7 +1440,7 @@ final class XmlScanner implements XlsxReader.Part {
         byte[] b = buf;
         int l = lim;
         int an = i;
-        if ((FAST_NAME[b[i] & 0xFF] & 1) == 0) { // fastName, written out
+        if ((FAST_NAME[b[i] & 0xFF] & 1) == 0) { // the name, as fastStart reads it
             return -1;
         }
         do {
