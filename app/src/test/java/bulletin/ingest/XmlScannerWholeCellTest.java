@@ -58,13 +58,13 @@ class XmlScannerWholeCellTest {
     void randomCellsReadTheSameWithWholeCells() {
         Random rnd = new Random(20261207);
         List<byte[]> docs = new ArrayList<>();
-        for (int i = 0; i < 1_500; i++) {
+        for (int i = 0; i < 1_000; i++) {
             docs.add(randomSheet(rnd));
         }
         Tally t = compare(docs, 2, 13);
-        assertThat(t.read).isGreaterThan(300);
-        assertThat(t.refused).isGreaterThan(300);
-        assertThat(t.whole).isGreaterThan(3_000);
+        assertThat(t.read).isGreaterThan(200);
+        assertThat(t.refused).isGreaterThan(200);
+        assertThat(t.whole).isGreaterThan(2_000);
     }
 
     @Test
@@ -88,7 +88,7 @@ class XmlScannerWholeCellTest {
         String sheet = new String(form.get(SHEET), StandardCharsets.UTF_8);
         Random rnd = new Random(5);
         int read = 0;
-        for (int i = 0; i < 16; i++) {
+        for (int i = 0; i < 6; i++) {
             Map<String, byte[]> parts = new LinkedHashMap<>(form);
             parts.put(SHEET, editCells(sheet, rnd).getBytes(StandardCharsets.UTF_8));
             Path p = dir.resolve("edit-" + i + ".xlsx");
@@ -97,7 +97,7 @@ class XmlScannerWholeCellTest {
             assertThat(XmlScannerTest.reading(p, false)).as("edit %d", i).isEqualTo(stax);
             read += stax.startsWith("unreadable") ? 0 : 1;
         }
-        assertThat(read).isBetween(4, 14);
+        assertThat(read).isBetween(1, 5);
     }
 
     /**
@@ -110,7 +110,7 @@ class XmlScannerWholeCellTest {
         Random rnd = new Random(3);
         int read = 0;
         int whole = 0;
-        for (int i = 0; i < 1_500; i++) {
+        for (int i = 0; i < 1_000; i++) {
             byte[] sst = randomStrings(rnd);
             for (int piece : new int[] {1 << 20, 1 + rnd.nextInt(29)}) {
                 List<String> events = strings(sst, false, piece, null);
@@ -121,8 +121,8 @@ class XmlScannerWholeCellTest {
                 whole += n[0];
             }
         }
-        assertThat(read).isBetween(500, 2_900);
-        assertThat(whole).isGreaterThan(2_000);
+        assertThat(read).isBetween(300, 1_950);
+        assertThat(whole).isGreaterThan(1_300);
     }
 
     /** The known text the whole-string reading is given (the bytes "已知", a string of its own). */
