@@ -105,6 +105,86 @@ final class XlsxReader {
     private Grid.Value[] sharedValues;
     /** Why reading stopped where a limit was met inside the XML parser (which wraps what it is thrown). */
     private String refusal;
+    /** This thread's shared strings of the workbook read before, taken while the shared strings are read. */
+    private Memo memo;
+
+    /**
+     * The shared strings of the last workbook read on this thread, by index: the bytes each was written as (where
+     * plainly), the string made of them, and the value of a cell showing it without a formula. The next workbook's
+     * strings that are the very same bytes at the same index (a form's headers, codes, indicators and units: the
+     * same in every unit's form and every month's) are given these strings and values again, without their text
+     * decoded, cleaned and looked up again. Up to {@link #MOST} strings are kept.
+     */
+    private static final class Memo {
+        private static final ThreadLocal<Memo> SPARE = new ThreadLocal<>();
+        static final int MOST = 4_096;
+        private byte[][] raw = new byte[256][];
+        private String[] text = new String[256];
+        private Grid.Value[] value = new Grid.Value[256];
+
+        /** This thread's memo (or a new one where another reading holds it). */
+        static Memo take() {
+            Memo m = SPARE.get();
+            if (m == null) {
+                return new Memo();
+            }
+            SPARE.set(null);
+            return m;
+        }
+
+        void give() {
+            SPARE.set(this);
+        }
+
+        /** The text of the {@code <t>} just started, the first of shared string {@code k}: the kept one where the same. */
+        String text(Part x, int k) throws XMLStreamException {
+            if (k >= MOST) {
+                return x.elementText();
+            }
+            if (k >= raw.length) {
+                int n = Math.min(MOST, raw.length * 2);
+                raw = java.util.Arrays.copyOf(raw, n);
+                text = java.util.Arrays.copyOf(text, n);
+                value = java.util.Arrays.copyOf(value, n);
+            }
+            String t = x.elementText(raw[k], text[k]);
+            if (t != text[k]) {
+                raw[k] = x.plainBytes();
+                text[k] = t;
+                value[k] = null;
+            }
+            return t;
+        }
+
+        /** Shared string {@code k} read whole ({@link Part#wholeString}): the kept one where the same; null where not plain. */
+        String whole(Part x, int k) {
+            if (k >= MOST) {
+                return x.wholeString(null, null);
+            }
+            if (k >= raw.length) {
+                return null; // the events read it (and make room)
+            }
+            String t = x.wholeString(raw[k], text[k]);
+            if (t != null && t != text[k]) {
+                raw[k] = x.plainBytes();
+                text[k] = t;
+                value[k] = null;
+            }
+            return t;
+        }
+
+        /** The value kept for shared string {@code k} where this workbook's is the very string kept; else null. */
+        Grid.Value value(int k, String s) {
+            return k < text.length && text[k] == s ? value[k] : null;
+        }
+
+        /** Keeps {@code v} as the value of shared string {@code k} where this workbook's is the very string kept. */
+        void value(int k, String s, Grid.Value v) {
+            if (k < text.length && text[k] == s) {
+                value[k] = v;
+            }
+        }
+    }
 
     /** Whether the parts are read by the JDK's StAX parser (the reference) rather than {@link XmlScanner}. */
     private final boolean stax;
@@ -152,7 +232,13 @@ final class XlsxReader {
         XlsxReader reader = null;
         try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
             reader = new XlsxReader(zip, shown, limits, start, stax);
-            return reader.sheets();
+            try {
+                return reader.sheets();
+            } finally {
+                if (reader.memo != null) {
+                    reader.memo.give();
+                }
+            }
         } catch (ZipException e) {
             throw new Workbooks.Unreadable("文件已损坏或不完整，无法作为 .xlsx 打开", e);
         } catch (IOException e) {
@@ -320,12 +406,24 @@ final class XlsxReader {
                     + "无法读出其中的文字：请在 Excel 或 WPS 中打开后重新保存", null);
         }
         Part x = open(path);
+        memo = Memo.take();
         try {
             boolean inSi = false;
             String first = null; // an item's first text, and the rest where it has more (rich text's runs)
             StringBuilder more = null;
             int phonetic = 0;
-            for (int ev = x.next(); ev != XmlScanner.EOF; ev = x.next()) {
+            boolean between = false; // between items (not in a phonetic run): a whole one is tried first
+            while (true) {
+                String whole = between && phonetic == 0 ? memo.whole(x, out.size()) : null;
+                if (whole != null) {
+                    add(out, whole);
+                    continue;
+                }
+                int ev = x.next();
+                if (ev == XmlScanner.EOF) {
+                    break;
+                }
+                between = ev == XmlScanner.START ? x.localName().equals("sst") : x.localName().equals("si");
                 if (ev == XmlScanner.START) {
                     switch (x.localName()) {
                         case "si" -> {
@@ -335,7 +433,7 @@ final class XlsxReader {
                         }
                         case "rPh" -> phonetic++;
                         case "t" -> {
-                            String t = x.elementText();
+                            String t = inSi && phonetic == 0 && first == null ? memo.text(x, out.size()) : x.elementText();
                             if (inSi && phonetic == 0) {
                                 if (first == null) {
                                     first = t;
@@ -352,11 +450,7 @@ final class XlsxReader {
                     }
                 } else if (ev == XmlScanner.END) {
                     if (x.localName().equals("si")) {
-                        if (out.size() >= MAX_STRINGS) {
-                            throw new Workbooks.Unreadable("文件中的文字条目超过 " + MAX_STRINGS + " 条，远超一份表格所需，拒绝读取",
-                                    null);
-                        }
-                        out.add(more != null ? more.toString() : first == null || !inSi ? "" : first);
+                        add(out, more != null ? more.toString() : first == null || !inSi ? "" : first);
                         inSi = false;
                         first = null;
                         more = null;
@@ -369,6 +463,14 @@ final class XlsxReader {
             x.close();
         }
         return out;
+    }
+
+    /** A shared string item's text added, within {@link #MAX_STRINGS}. */
+    private static void add(List<String> strings, String s) throws Workbooks.Unreadable {
+        if (strings.size() >= MAX_STRINGS) {
+            throw new Workbooks.Unreadable("文件中的文字条目超过 " + MAX_STRINGS + " 条，远超一份表格所需，拒绝读取", null);
+        }
+        strings.add(s);
     }
 
     /** Which cell styles (by index) show their number as a percentage, and which as a date or time. */
@@ -442,60 +544,38 @@ final class XlsxReader {
             throws IOException, XMLStreamException, Workbooks.Unreadable {
         Part x = open(path);
         try {
-            long row = -1;
-            long col = -1;
-            String type = null;
-            int style = 0;
-            boolean formula = false;
-            String value = null;
-            long plain = NOT_WHOLE;
-            StringBuilder inline = null;
-            for (int ev = x.next(); ev != XmlScanner.EOF; ev = x.next()) {
+            CellRead c = new CellRead();
+            boolean inRow = false; // whether a cell may come next: a whole one is tried first ({@link Part#wholeCell})
+            while (true) {
+                if (inRow && x.wholeCell(c)) {
+                    c.row = c.ref >= 0 ? c.ref >> 20 : c.row;
+                    c.col = c.ref >= 0 ? c.ref & 0xFFFFF : c.col + 1;
+                    c.inline = null;
+                    endCell(c, place, cells, styles, strings);
+                    continue;
+                }
+                int ev = x.next();
+                if (ev == XmlScanner.EOF) {
+                    break;
+                }
                 if (ev == XmlScanner.START) {
-                    switch (x.localName()) {
-                        case "row" -> {
-                            int plainRow = x.attrDigits("r"); // "16" read without a string; else as text
-                            String r = plainRow >= 0 ? null : attr(x, "r");
-                            row = plainRow >= 0 ? plainRow - 1L : r == null ? row + 1 : Long.parseLong(r) - 1;
-                            col = -1;
-                            if (isTrue(attr(x, "hidden")) && row >= 0 && row < Grid.MAX_ROWS) {
-                                hiddenRows.set((int) row);
-                            }
-                        }
-                        case "c" -> {
-                            long at = x.attrCell("r"); // "F16" read without a string; else as text
-                            String r = at >= 0 ? null : attr(x, "r");
-                            if (at >= 0) {
-                                row = at >> 20;
-                                col = at & 0xFFFFF;
-                            } else if (r != null) {
-                                long[] rc = ref(r, place);
-                                row = rc[0];
-                                col = rc[1];
-                            } else {
-                                col++;
-                            }
-                            type = attr(x, "t");
-                            int plainStyle = x.attrDigits("s");
-                            String s = plainStyle >= 0 ? null : attr(x, "s");
-                            style = plainStyle >= 0 ? plainStyle : s == null ? 0 : Integer.parseInt(s);
-                            formula = false;
-                            value = null;
-                            plain = NOT_WHOLE;
-                            inline = null;
-                        }
-                        case "f" -> formula = true;
+                    String name = x.localName();
+                    inRow = name.equals("row");
+                    switch (name) {
+                        case "row" -> startRow(x, c, hiddenRows);
+                        case "c" -> startCell(x, c, place);
+                        case "f" -> c.formula = true;
                         case "v" -> {
                             // A shared string's index or a whole number written plainly is read without its text.
-                            boolean index = "s".equals(type);
-                            plain = index || type == null || "n".equals(type) ? x.elementWhole(index) : NOT_WHOLE;
-                            value = plain != NOT_WHOLE ? null : x.elementText();
+                            boolean index = "s".equals(c.type);
+                            c.whole = index || c.type == null || "n".equals(c.type) ? x.elementWhole(index) : NOT_WHOLE;
+                            c.text = c.whole != NOT_WHOLE ? null : x.elementText();
                         }
-                        case "is" -> inline = new StringBuilder();
+                        case "is" -> c.inline = new StringBuilder();
                         case "t" -> {
                             String t = x.elementText();
-                            if (inline != null) {
-                                inline.append(t);
+                            if (c.inline != null) {
+                                c.inline.append(t);
                             }
                         }
                         case "mergeCell" -> merges.add(merge(attr(x, "ref"), place));
@@ -503,10 +583,10 @@ final class XlsxReader {
                         default -> {
                         }
                     }
-                } else if (ev == XmlScanner.END && x.localName().equals("c")) {
-                    Grid.Value v = value(type, value, plain, inline, formula, style, styles, strings);
-                    if (v.kind() != Grid.Kind.BLANK || formula) {
-                        cells.add(cell(row, col, place), v);
+                } else {
+                    inRow = x.localName().equals("c");
+                    if (inRow) {
+                        endCell(c, place, cells, styles, strings);
                     }
                 }
             }
@@ -514,6 +594,71 @@ final class XlsxReader {
             x.close();
         }
         return cells.grid(place, merges, hiddenRows, hiddenCols);
+    }
+
+    /**
+     * A cell being read: what its start tag and its elements said (from the events, or from {@link Part#wholeCell}
+     * at once), and the sheet's position (the last row and column met).
+     */
+    static final class CellRead {
+        /** Its reference as {@link Part#attrCell} gives one ({@code row << 20 | col}); -1 without (whole cells only). */
+        long ref = -1;
+        /** Its type ({@code t}), style ({@code s}; 0 without), whether it has a formula. */
+        String type;
+        int style;
+        boolean formula;
+        /** Its value as {@link Part#elementWhole} read it, else {@link #NOT_WHOLE}; else its text, or null. */
+        long whole = NOT_WHOLE;
+        String text;
+        /** Its inline string's text ({@code <is>}), or null. */
+        StringBuilder inline;
+        /** The row and column from 0 of the last row and cell met. */
+        long row = -1;
+        long col = -1;
+    }
+
+    /** A {@code <row>}: its number (or the next), its cells counted from its start, hidden where it says so. */
+    private static void startRow(Part x, CellRead c, BitSet hiddenRows) throws XMLStreamException {
+        int plainRow = x.attrDigits("r"); // "16" read without a string; else as text
+        String r = plainRow >= 0 ? null : attr(x, "r");
+        c.row = plainRow >= 0 ? plainRow - 1L : r == null ? c.row + 1 : Long.parseLong(r) - 1;
+        c.col = -1;
+        if (isTrue(attr(x, "hidden")) && c.row >= 0 && c.row < Grid.MAX_ROWS) {
+            hiddenRows.set((int) c.row);
+        }
+    }
+
+    /** A {@code <c>}'s start tag: its place (or the next column), type and style; nothing of its value yet. */
+    private static void startCell(Part x, CellRead c, Place place) throws XMLStreamException, Workbooks.Unreadable {
+        long at = x.attrCell("r"); // "F16" read without a string; else as text
+        String r = at >= 0 ? null : attr(x, "r");
+        if (at >= 0) {
+            c.row = at >> 20;
+            c.col = at & 0xFFFFF;
+        } else if (r != null) {
+            long[] rc = ref(r, place);
+            c.row = rc[0];
+            c.col = rc[1];
+        } else {
+            c.col++;
+        }
+        c.type = attr(x, "t");
+        int plainStyle = x.attrDigits("s");
+        String s = plainStyle >= 0 ? null : attr(x, "s");
+        c.style = plainStyle >= 0 ? plainStyle : s == null ? 0 : Integer.parseInt(s);
+        c.formula = false;
+        c.text = null;
+        c.whole = NOT_WHOLE;
+        c.inline = null;
+    }
+
+    /** A cell's end: its value kept where it has one (or a formula). */
+    private void endCell(CellRead c, Place place, Cells cells, Styles styles, List<String> strings)
+            throws Workbooks.Unreadable {
+        Grid.Value v = value(c.type, c.text, c.whole, c.inline, c.formula, c.style, styles, strings);
+        if (v.kind() != Grid.Kind.BLANK || c.formula) {
+            cells.add(cell(c.row, c.col, place), v);
+        }
     }
 
     /**
@@ -673,12 +818,21 @@ final class XlsxReader {
                 if (known != null) { // the same text in many cells (a form's 指标 words, units, "—"): one value
                     return known;
                 }
-                String s = Text.clean(strings.get(i));
+                String raw = strings.get(i);
+                Grid.Value kept = formula || memo == null ? null : memo.value(i, raw);
+                if (kept != null) { // the same text as the last workbook's (the same form): its value
+                    sharedValues[i] = kept;
+                    return kept;
+                }
+                String s = Text.clean(raw);
                 if (formula) {
                     return new Grid.Value(s, null, false, s.isEmpty() ? Grid.Kind.BLANK : Grid.Kind.TEXT, true);
                 }
                 Grid.Value read = textValue(s);
                 sharedValues[i] = read;
+                if (memo != null) {
+                    memo.value(i, raw, read);
+                }
                 return read;
             }
             case "inlineStr":
@@ -999,6 +1153,38 @@ final class XlsxReader {
         /** The text of the element just started, which holds no element; its end tag is passed, not given. */
         String elementText() throws XMLStreamException;
 
+        /**
+         * {@link #elementText}, given the bytes a text was written as before and the string made of them then:
+         * where this text is those very bytes (written plainly), that string may be given back instead of a new one.
+         */
+        default String elementText(byte[] known, String knownText) throws XMLStreamException {
+            return elementText();
+        }
+
+        /** The bytes of the text {@link #elementText(byte[], String)} just gave, where it can tell them; else null. */
+        default byte[] plainBytes() {
+            return null;
+        }
+
+        /**
+         * The shared string item ({@code <si>}) at the position read whole where it is written plainly
+         * ({@link XmlScanner#wholeString}): its text (as {@link #elementText(byte[], String)} gives it), the reading
+         * left past its end tag. Null where it is written otherwise (or where this reading does not tell): then
+         * nothing was read, and the events read it.
+         */
+        default String wholeString(byte[] known, String knownText) {
+            return null;
+        }
+
+        /**
+         * The cell at the position read whole where it is written plainly ({@link XmlScanner#wholeCell}): what its
+         * events would have given put in {@code out}, the reading left past its end tag. False where it is written
+         * otherwise (or where this reading does not tell): then nothing was read, and the events read it.
+         */
+        default boolean wholeCell(CellRead out) {
+            return false;
+        }
+
         void close() throws XMLStreamException;
     }
 
@@ -1052,12 +1238,36 @@ final class XlsxReader {
         }
 
         @Override
+        public boolean wholeCell(CellRead out) {
+            return x.wholeCell(out);
+        }
+
+        @Override
         public String elementText() throws XMLStreamException {
             try {
                 return x.elementText();
             } catch (XmlScanner.BadBytes e) {
                 throw bad(e);
             }
+        }
+
+        @Override
+        public String elementText(byte[] known, String knownText) throws XMLStreamException {
+            try {
+                return x.elementText(known, knownText);
+            } catch (XmlScanner.BadBytes e) {
+                throw bad(e);
+            }
+        }
+
+        @Override
+        public byte[] plainBytes() {
+            return x.plainBytes();
+        }
+
+        @Override
+        public String wholeString(byte[] known, String knownText) {
+            return x.wholeString(known, knownText);
         }
 
         @Override

@@ -557,6 +557,19 @@ final class XmlScanner implements XlsxReader.Part {
             }
             return -1;
         }
+        int n = name.length();
+        boolean ascii = true;
+        for (int j = 0; j < n && ascii; j++) {
+            ascii = name.charAt(j) < 0x80;
+        }
+        if (ascii) { // an ASCII name is these very bytes: compared without a string made per attribute
+            for (int a = 0; a < attrCount; a++) {
+                if (attrNameEnd[a] - attrLocal[a] == n && matches(attrLocal[a], name) && attrUri[a] != XMLNS_URI) {
+                    return a;
+                }
+            }
+            return -1;
+        }
         for (int a = 0; a < attrCount; a++) {
             if (attrUri[a] == XMLNS_URI) {
                 continue;
@@ -607,11 +620,11 @@ final class XmlScanner implements XlsxReader.Part {
     @Override
     public long attrCell(String name) {
         int a = attrIndex(name);
-        if (a < 0) {
-            return -1;
-        }
-        int from = attrValue[a];
-        int to = attrValueEnd[a];
+        return a < 0 ? -1 : cellRef(attrValue[a], attrValueEnd[a]);
+    }
+
+    /** The plain cell reference buf[from..to) as {@link #attrCell} reads one; -1 where it is written otherwise. */
+    private long cellRef(int from, int to) {
         int k = from;
         long col = 0;
         while (k < to && k - from < 3 && buf[k] >= 'A' && buf[k] <= 'Z') {
@@ -643,7 +656,26 @@ final class XmlScanner implements XlsxReader.Part {
      */
     @Override
     public String elementText() throws XMLStreamException {
+        plainKeep = false;
+        return text(null, null);
+    }
+
+    /**
+     * {@link #elementText}, where its text is plain ({@link #plainText}) and its bytes are {@code known}'s:
+     * {@code knownText} (their text, as this reading made it before), no string made. The bytes of a plain text
+     * that are not {@code known}'s are kept for {@link #plainBytes}.
+     */
+    @Override
+    public String elementText(byte[] known, String knownText) throws XMLStreamException {
+        plainKeep = true;
+        return text(known, knownText);
+    }
+
+    private String text(byte[] known, String knownText) throws XMLStreamException {
         text.setLength(0);
+        plainKnown = known;
+        plainKnownText = knownText;
+        plainBytes = null;
         if (pendingEnd) {
             pendingEnd = false;
             popElement();
@@ -683,9 +715,26 @@ final class XmlScanner implements XlsxReader.Part {
         if (!fast || pendingEnd) {
             return XlsxReader.NOT_WHOLE;
         }
+        int end = wholeAt(pos, index);
+        if (end < 0) {
+            return XlsxReader.NOT_WHOLE;
+        }
+        pos = end;
+        endTag();
+        return wholeRead;
+    }
+
+    /** The number {@link #wholeAt} read last. */
+    private long wholeRead;
+
+    /**
+     * The plain text {@link #elementWhole} reads at buf[i] ({@code index}: 1 to 9 digits; else an optional minus, 1
+     * to 15 digits, an optional "." with one to three zeros) followed at once by {@code </}, all in the buffer: where
+     * its {@code </} is, its value put in {@link #wholeRead}; -1 where it is written otherwise.
+     */
+    private int wholeAt(int i, boolean index) {
         byte[] b = buf;
         int l = lim;
-        int i = pos;
         boolean minus = !index && i < l && b[i] == '-';
         if (minus) {
             i++;
@@ -698,7 +747,7 @@ final class XmlScanner implements XlsxReader.Part {
             i++;
         }
         if (i == start) {
-            return XlsxReader.NOT_WHOLE;
+            return -1;
         }
         if (!index && i < l && b[i] == '.') {
             int zeros = ++i;
@@ -706,15 +755,14 @@ final class XmlScanner implements XlsxReader.Part {
                 i++;
             }
             if (i == zeros) {
-                return XlsxReader.NOT_WHOLE;
+                return -1;
             }
         }
         if (i + 1 >= l || b[i] != '<' || b[i + 1] != '/') {
-            return XlsxReader.NOT_WHOLE;
+            return -1;
         }
-        pos = i;
-        endTag();
-        return minus ? -x : x;
+        wholeRead = minus ? -x : x;
+        return i;
     }
 
     /**
@@ -722,6 +770,21 @@ final class XmlScanner implements XlsxReader.Part {
      * three-byte characters {@link #skipPlain} trusts (in XML 1.0) up to an end tag, all in the buffer (a figure, a
      * shared string's text); the end tag is then read as usual. Null where it is not so.
      */
+    /** What {@link #elementText(byte[], String)} was given, and the plain bytes it kept (else null). */
+    private byte[] plainKnown;
+    private String plainKnownText;
+    private boolean plainKeep;
+    private byte[] plainBytes;
+
+    /**
+     * The bytes of the text {@link #elementText(byte[], String)} read last, where it was plain and not the known
+     * bytes it was given (those where it was, the string given back); null otherwise.
+     */
+    @Override
+    public byte[] plainBytes() {
+        return plainBytes;
+    }
+
     private String plainText() throws XMLStreamException {
         byte[] bb = buf;
         int i = pos;
@@ -731,7 +794,14 @@ final class XmlScanner implements XlsxReader.Part {
             byte b = bb[i];
             if (b == '<') {
                 if (i + 1 < l && bb[i + 1] == '/') {
-                    String s = new String(bb, pos, i - pos, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+                    byte[] k = plainKnown;
+                    String s;
+                    if (k != null && k.length == i - pos && Arrays.equals(k, 0, k.length, bb, pos, i)) {
+                        s = plainKnownText;
+                    } else {
+                        s = new String(bb, pos, i - pos, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+                        plainBytes = plainKeep ? Arrays.copyOfRange(bb, pos, i) : null;
+                    }
                     pos = i;
                     endTag();
                     return s;
@@ -754,6 +824,358 @@ final class XmlScanner implements XlsxReader.Part {
         }
         return null;
     }
+
+    // ---------------------------------------------------------------------------------------------- whole strings
+
+    /**
+     * The shared string at pos read in one call where it is written plainly, as spreadsheets write most of them:
+     * inside the root, not in an XML 1.1 document, all in the buffer, the very bytes {@code <si><t>}, text as
+     * {@link #plainText} reads it, {@code </t></si>}. Its text, or {@code knownText} where its bytes are
+     * {@code known} (as {@link #elementText(byte[], String)}; the bytes of another text kept for
+     * {@link #plainBytes}); the scanner left past {@code </si>} as the events leave it (the attributes of the tags
+     * passed are not kept). Null, nothing read, where it is written otherwise: the events then read it.
+     */
+    @Override
+    public String wholeString(byte[] known, String knownText) {
+        if (!fast || pendingEnd || depth == 0 || depth + 2 >= maxDepth || xml11) {
+            return null;
+        }
+        byte[] b = buf;
+        int l = lim;
+        int i = pos;
+        if (i + 7 >= l || b[i] != '<' || b[i + 1] != 's' || b[i + 2] != 'i' || b[i + 3] != '>' || b[i + 4] != '<'
+                || b[i + 5] != 't' || b[i + 6] != '>') {
+            return null;
+        }
+        int from = i + 7;
+        int k = from;
+        boolean ascii = true;
+        while (k < l && b[k] != '<') {
+            byte c = b[k];
+            if (c >= 0x20 && c < 0x7F && c != '&' && c != ']' || c == '\n' || c == '\t') {
+                k++;
+            } else if (c < 0 && k + 2 < l && threeByte(b, k)) {
+                ascii = false;
+                k += 3;
+            } else {
+                return null;
+            }
+        }
+        if (k + 8 >= l || !matches(k, "</t></si>")) {
+            return null;
+        }
+        String s;
+        plainBytes = null;
+        if (known != null && known.length == k - from && Arrays.equals(known, 0, known.length, b, from, k)) {
+            s = knownText;
+        } else {
+            s = new String(b, from, k - from, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+            plainBytes = Arrays.copyOfRange(b, from, k);
+        }
+        pos = k + 9;
+        local = "si";
+        attrCount = 0;
+        plainAttrs = 0;
+        fastTags += 2;
+        return s;
+    }
+
+    // ---------------------------------------------------------------------------------------------- whole cells
+
+    /** Whether the cell {@link #cellAttributes} just read was empty ({@code <c …/>}). */
+    private boolean cellEmpty;
+
+    /**
+     * The sheet's cell at pos read in one call where it is plain, which is how a spreadsheet writes its cells: inside
+     * the root, not in an XML 1.1 document, all in the buffer, {@code <c} with none but the attributes {@code r}
+     * (a plain reference, as {@link #attrCell} reads one), {@code t} (one letter, {@code str} or
+     * {@code inlineStr}) and {@code s} (digits, as {@link #attrDigits} reads them), each once, after single spaces,
+     * then {@code />}, or {@code >}, an optional formula ({@code <f>} with text that needs no more care than the five
+     * predefined entities, or {@code <f/>}, or either with plain attributes), an optional {@code <v>} whose text is
+     * a whole number (as {@link #elementWhole} reads one, where {@code out}'s type asks for one) or plain text (as
+     * {@link #elementText}'s common case reads it) and {@code </c>}, with nothing between. What the events would
+     * have given is put in {@code out}: its reference (-1 without), type, style (0 without), whether it has a
+     * formula, its value's whole number or text (or {@link XlsxReader#NOT_WHOLE} and null). The scanner is left
+     * where reading each event would have left it (past {@code </c>}, the element it is in open; the attributes of
+     * the tags passed are not kept: none is asked for past an end tag). Returns false, having changed nothing that
+     * the events' reading does not set again, where anything asks for more care: the events then read the cell.
+     */
+    @Override
+    public boolean wholeCell(XlsxReader.CellRead out) {
+        if (!fast || pendingEnd || depth == 0 || depth + 1 >= maxDepth || xml11) {
+            return false;
+        }
+        int i = pos;
+        byte[] b = buf;
+        int l = lim;
+        if (i + 3 >= l || b[i] != '<' || b[i + 1] != 'c') {
+            return false;
+        }
+        i = cellAttributes(i + 2, out);
+        if (i < 0) {
+            return false;
+        }
+        int tags = 1;
+        out.formula = false;
+        out.whole = XlsxReader.NOT_WHOLE;
+        out.text = null;
+        if (!cellEmpty) {
+            if (i + 3 < l && b[i] == '<' && b[i + 1] == 'f') {
+                i = formulaWhole(i);
+                if (i < 0) {
+                    return false;
+                }
+                out.formula = true;
+                tags++;
+            }
+            if (i + 3 < l && b[i] == '<' && b[i + 1] == 'v' && b[i + 2] == '>') {
+                i = valueWhole(i + 3, out);
+                if (i < 0) {
+                    return false;
+                }
+                tags++;
+            }
+            if (i + 3 >= l || b[i] != '<' || b[i + 1] != '/' || b[i + 2] != 'c' || b[i + 3] != '>') {
+                return false;
+            }
+            i += 4;
+        }
+        pos = i;
+        local = "c";
+        attrCount = 0;
+        plainAttrs = 0;
+        fastTags += tags;
+        return true;
+    }
+
+    /**
+     * The attributes of the plain cell whose name ends at buf[i] ({@link #wholeCell}) put in {@code out}: where its
+     * start tag ends (past {@code >} or {@code />}, {@link #cellEmpty} telling which); -1 where it is not plain.
+     */
+    private int cellAttributes(int i, XlsxReader.CellRead out) {
+        byte[] b = buf;
+        int l = lim;
+        out.ref = -1;
+        out.type = null;
+        out.style = 0;
+        int seen = 0;
+        while (i < l) {
+            byte c = b[i];
+            if (c == '>' || c == '/') {
+                cellEmpty = c == '/';
+                return !cellEmpty ? i + 1 : i + 1 < l && b[i + 1] == '>' ? i + 2 : -1;
+            }
+            if (c != ' ') {
+                return -1;
+            }
+            do {
+                i++;
+            } while (i < l && b[i] == ' ');
+            if (i + 3 >= l || b[i + 1] != '=' || (b[i + 2] != '"' && b[i + 2] != '\'')) {
+                return -1;
+            }
+            byte name = b[i];
+            byte quote = b[i + 2];
+            int k = i + 3;
+            int bit = name == 'r' ? 1 : name == 't' ? 2 : name == 's' ? 4 : 8;
+            if ((seen & bit) != 0 || bit == 8) {
+                return -1;
+            }
+            seen |= bit;
+            if (bit == 1) { // cellRef, written out: 1–3 capital letters, 1–9 digits, the row not 0
+                long col = 0;
+                while (k < l && k - i < 6 && b[k] >= 'A' && b[k] <= 'Z') {
+                    col = col * 26 + (b[k] - 'A' + 1);
+                    k++;
+                }
+                int digits = k;
+                int row = 0;
+                while (k < l && k - digits < 9 && b[k] >= '0' && b[k] <= '9') {
+                    row = row * 10 + (b[k] - '0');
+                    k++;
+                }
+                if (col == 0 || row == 0 || k >= l || b[k] != quote) {
+                    return -1;
+                }
+                out.ref = ((long) (row - 1) << 20) | (col - 1);
+            } else if (bit == 4) { // digits, written out: 1–9 of them
+                int style = 0;
+                while (k < l && k - i < 12 && b[k] >= '0' && b[k] <= '9') {
+                    style = style * 10 + (b[k] - '0');
+                    k++;
+                }
+                if (k == i + 3 || k >= l || b[k] != quote) {
+                    return -1;
+                }
+                out.style = style;
+            } else {
+                while (k < l && b[k] != quote) {
+                    k++;
+                }
+                out.type = k < l ? cellType(i + 3, k) : null;
+                if (out.type == null) {
+                    return -1;
+                }
+            }
+            i = k + 1;
+        }
+        return -1;
+    }
+
+    /** A cell's plain type buf[from..to) as {@link #attr} gives it: one letter, str or inlineStr; else null. */
+    private String cellType(int from, int to) {
+        int n = to - from;
+        if (n == 1) {
+            byte t = buf[from];
+            return t >= 'a' && t <= 'z' ? ONE[t] : null;
+        }
+        return n == 3 && matches(from, "str") ? "str" : n == 9 && matches(from, "inlineStr") ? "inlineStr" : null;
+    }
+
+    /**
+     * The plain formula at buf[i] ({@code <f}) passed: {@code <f/>}, or {@code <f>}, text {@link #skippedText}
+     * passes and {@code </f>}, either with plain attributes ({@link #fastAttribute}) that no two may share a name;
+     * where it ends, or -1 where it is not plain.
+     */
+    private int formulaWhole(int i) {
+        byte[] b = buf;
+        int l = lim;
+        i += 2;
+        int n = 0;
+        long lengths = 0;
+        while (true) {
+            boolean spaced = false;
+            while (i < l && b[i] == ' ') {
+                spaced = true;
+                i++;
+            }
+            if (i + 1 >= l) {
+                return -1;
+            }
+            if (b[i] == '>' || b[i] == '/') {
+                break;
+            }
+            if (!spaced || n == FAST_ATTRIBUTES) {
+                return -1;
+            }
+            i = fastAttribute(i, n);
+            if (i < 0) {
+                return -1;
+            }
+            int ae = attrNameEnd[n];
+            long bit = 1L << ((b[ae - 1] * 31 + ae - attrName[n]) & 63);
+            if ((lengths & bit) != 0) {
+                return -1; // two names that may be one: the careful path tells
+            }
+            lengths |= bit;
+            n++;
+        }
+        if (b[i] == '/') {
+            return b[i + 1] == '>' ? i + 2 : -1;
+        }
+        i = skippedText(i + 1);
+        return i >= 0 && i + 3 < l && b[i + 1] == '/' && b[i + 2] == 'f' && b[i + 3] == '>' ? i + 4 : -1;
+    }
+
+    /**
+     * Passes the text at buf[i] that is not wanted (a formula's) where nothing in it needs more care than
+     * {@link #text} gives it: printable ASCII but DEL, tabs and line ends, the three-byte characters
+     * {@link #skipPlain} trusts, the five predefined entities, and no {@code ]]>}; where the markup after it starts
+     * ({@code <}), or -1 where a byte asks for more care (or the buffer ends first).
+     */
+    private int skippedText(int i) {
+        byte[] b = buf;
+        int l = lim;
+        int brackets = 0;
+        while (i < l) {
+            int c = b[i];
+            if (c >= 0x20) {
+                if (c == '<') {
+                    return i;
+                }
+                if (c == '&') {
+                    i = predefined(i);
+                    if (i < 0) {
+                        return -1;
+                    }
+                    brackets = 0;
+                    continue;
+                }
+                if (c == 0x7F || c == '>' && brackets >= 2) {
+                    return -1;
+                }
+                brackets = c == ']' ? brackets + 1 : 0;
+                i++;
+            } else if (c == '\n' || c == '\t' || c == '\r') {
+                brackets = 0;
+                i++;
+            } else if (c < 0 && i + 2 < l && threeByte(b, i)) {
+                brackets = 0;
+                i += 3;
+            } else {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** Past the predefined entity at buf[i] ({@code &lt;}, {@code &gt;}, {@code &amp;}, {@code &quot;}, {@code &apos;}); else -1. */
+    private int predefined(int i) {
+        int l = lim;
+        byte[] b = buf;
+        if (i + 3 < l && b[i + 3] == ';' && b[i + 2] == 't' && (b[i + 1] == 'l' || b[i + 1] == 'g')) {
+            return i + 4;
+        }
+        if (i + 4 < l && b[i + 4] == ';' && matches(i + 1, "amp")) {
+            return i + 5;
+        }
+        if (i + 5 < l && b[i + 5] == ';' && (matches(i + 1, "quot") || matches(i + 1, "apos"))) {
+            return i + 6;
+        }
+        return -1;
+    }
+
+    /**
+     * The text of the plain value at buf[i] (past {@code <v>}) and its {@code </v>} read into {@code out}: a whole
+     * number as {@link #elementWhole} reads one where the cell's type asks for one (a shared string's index for
+     * {@code s}; none, {@code n}: a number), else the text as {@link #plainText} reads it. Where it ends; -1 where
+     * it is not plain.
+     */
+    private int valueWhole(int i, XlsxReader.CellRead out) {
+        byte[] b = buf;
+        int l = lim;
+        String t = out.type;
+        boolean index = "s".equals(t);
+        if (index || t == null || "n".equals(t)) {
+            int end = wholeAt(i, index);
+            if (end >= 0) {
+                out.whole = wholeRead;
+                return end + 3 < l && b[end + 2] == 'v' && b[end + 3] == '>' ? end + 4 : -1;
+            }
+        }
+        boolean ascii = true;
+        int k = i;
+        while (k < l) {
+            byte c = b[k];
+            if (c == '<') {
+                if (k + 3 >= l || b[k + 1] != '/' || b[k + 2] != 'v' || b[k + 3] != '>') {
+                    return -1;
+                }
+                out.text = new String(b, i, k - i, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+                return k + 4;
+            }
+            if (c >= 0x20 && c < 0x7F && c != '&' && c != ']' || c == '\n' || c == '\t') {
+                k++;
+            } else if (c < 0 && k + 2 < l && threeByte(b, k)) {
+                ascii = false;
+                k += 3;
+            } else {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
 
     // ---------------------------------------------------------------------------------------------- markup
 
@@ -856,6 +1278,12 @@ final class XmlScanner implements XlsxReader.Part {
         if (fastStart()) {
             return;
         }
+        if (fastCut && !eof) { // cut where the bytes read so far end: read on to its end, as the careful path would
+            tagEnd();
+            if (fastStart()) {
+                return;
+            }
+        }
         int end = whole(startParse);
         int nameStart = pos + 1;
         int nameEnd = tagNameEnd;
@@ -863,7 +1291,7 @@ final class XmlScanner implements XlsxReader.Part {
         if (depth >= maxDepth) {
             throw malformed("maxElementDepth: elements nested deeper than " + maxDepth);
         }
-        pushElement(nameStart, nameEnd);
+        boolean again = pushElement(nameStart, nameEnd);
         declarePrefixes();
         if (elColon >= 0) {
             bound(new String(buf, nameStart, elColon - nameStart, StandardCharsets.UTF_8), false);
@@ -874,7 +1302,7 @@ final class XmlScanner implements XlsxReader.Part {
             }
         }
         unique();
-        entered(elColon >= 0 ? elColon + 1 : nameStart, nameEnd, end);
+        entered(elColon >= 0 ? elColon + 1 : nameStart, nameEnd, end, again);
     }
 
     /**
@@ -882,16 +1310,22 @@ final class XmlScanner implements XlsxReader.Part {
      * name kept for its end tag (the same bytes give the same name without looking it up again), the position past
      * it, and its end given next where it is empty.
      */
-    private void entered(int localStart, int nameEnd, int end) {
-        local = known(localStart, nameEnd);
+    private void entered(int localStart, int nameEnd, int end, boolean again) {
         if (depth > locals.length) {
             locals = java.util.Arrays.copyOf(locals, locals.length * 2);
         }
+        local = again ? locals[depth - 1] : known(localStart, nameEnd);
         locals[depth - 1] = local;
         rootSeen = true;
         pos = end + 1;
         pendingEnd = buf[end - 1] == '/';
     }
+
+    /**
+     * More attributes than this are left to the careful path (which finds two of one name by hashing; the fast
+     * path compares the few whose length and last letter agree); the attributes' arrays hold at least this many.
+     */
+    private static final int FAST_ATTRIBUTES = 32;
 
     /** Names and attributes longer than this are left to the careful path (which limits them as the JDK does). */
     private static final int FAST_NAME_LENGTH = 64;
@@ -907,20 +1341,27 @@ final class XmlScanner implements XlsxReader.Part {
      * is changed that the careful path does not set again, and it reads the tag from its start.
      */
     private boolean fastStart() throws XMLStreamException {
+        fastCut = false;
         if (!fast || depth == 0 || depth >= maxDepth) {
             return false;
         }
         byte[] b = buf;
         int l = lim;
         int nameStart = pos + 1;
-        int nameEnd = fastName(nameStart);
-        if (nameEnd < 0) {
+        int i = nameStart; // the name and the rest written out here: a call C1 does not inline costs on every tag
+        if (i >= l || (FAST_NAME[b[i] & 0xFF] & 1) == 0) {
             return false;
         }
-        int i = nameEnd;
+        do {
+            i++;
+        } while (i < l && (FAST_NAME[b[i] & 0xFF] & 2) != 0);
+        int nameEnd = i;
+        if (nameEnd - nameStart > FAST_NAME_LENGTH) {
+            return false;
+        }
         int n = 0;
         long lengths = 0; // a bit per (length, last letter), to find the pairs worth comparing
-        boolean alike = false;
+        boolean twice = false;
         int end;
         while (true) {
             boolean spaced = false;
@@ -929,13 +1370,14 @@ final class XmlScanner implements XlsxReader.Part {
                 i++;
             }
             if (i + 1 >= l) {
+                fastCut = i >= l || b[i] == '/' || spaced && (FAST_NAME[b[i] & 0xFF] & 1) != 0;
                 return false;
             }
             if (b[i] == '>' || b[i] == '/' && b[i + 1] == '>') {
                 end = b[i] == '>' ? i : i + 1;
                 break;
             }
-            if (!spaced || n == attrName.length) {
+            if (!spaced || n == FAST_ATTRIBUTES) {
                 return false;
             }
             i = fastAttribute(i, n);
@@ -944,19 +1386,43 @@ final class XmlScanner implements XlsxReader.Part {
             }
             int ae = attrNameEnd[n];
             long bit = 1L << ((b[ae - 1] * 31 + ae - attrName[n]) & 63);
-            alike |= (lengths & bit) != 0;
+            if ((lengths & bit) != 0) {
+                twice |= givenBefore(n);
+            }
             lengths |= bit;
             n++;
         }
         attrCount = n;
         plainAttrs = n;
-        if (alike) {
-            unique();
+        if (twice) {
+            unique(); // refuses the tag as the careful path does
         }
-        pushElement(nameStart, nameEnd);
-        entered(nameStart, nameEnd, end);
+        boolean again = pushElement(nameStart, nameEnd);
+        if (depth > locals.length) { // entered, written out
+            locals = java.util.Arrays.copyOf(locals, locals.length * 2);
+        }
+        local = again ? locals[depth - 1] : known(nameStart, nameEnd);
+        locals[depth - 1] = local;
+        pos = end + 1;
+        pendingEnd = b[end - 1] == '/';
         fastTags++;
         return true;
+    }
+
+    /**
+     * Whether the fast path's last start tag that it did not read stopped only where the bytes read so far end:
+     * every byte before was one the careful path reads the same way, so it too would read on to the tag's end.
+     */
+    private boolean fastCut;
+
+    /** Whether plain attribute {@code n} has the name of one before it (plain names: their bytes are their names). */
+    private boolean givenBefore(int n) {
+        for (int k = 0; k < n; k++) {
+            if (sameName(k, n)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Start tags read by the fast path so far (for tests: that it is taken). */
@@ -964,21 +1430,6 @@ final class XmlScanner implements XlsxReader.Part {
 
     int fastTags() {
         return fastTags;
-    }
-
-    /** Where the plain name at buf[i] ({@link #FAST_NAME}, not too long) ends; -1 where it is no such name. */
-    private int fastName(int i) {
-        byte[] b = buf;
-        int l = lim;
-        int start = i;
-        if (i >= l || (FAST_NAME[b[i] & 0xFF] & 1) == 0) {
-            return -1;
-        }
-        i++;
-        while (i < l && (FAST_NAME[b[i] & 0xFF] & 2) != 0) {
-            i++;
-        }
-        return i - start > FAST_NAME_LENGTH ? -1 : i;
     }
 
     /**
@@ -989,11 +1440,19 @@ final class XmlScanner implements XlsxReader.Part {
         byte[] b = buf;
         int l = lim;
         int an = i;
-        int ae = fastName(i);
-        if (ae < 0 || ae + 1 >= l || b[ae] != '=' || ae - an >= 5 && b[an] == 'x' && matches(an, "xmlns")) {
+        if ((FAST_NAME[b[i] & 0xFF] & 1) == 0) { // the name, as fastStart reads it
             return -1;
         }
-        byte quote = b[ae + 1];
+        do {
+            i++;
+        } while (i < l && (FAST_NAME[b[i] & 0xFF] & 2) != 0);
+        int ae = i;
+        if (ae - an > FAST_NAME_LENGTH || ae + 1 >= l || b[ae] != '='
+                || ae - an >= 5 && b[an] == 'x' && matches(an, "xmlns")) {
+            fastCut = ae - an <= FAST_NAME_LENGTH && (ae >= l || ae == l - 1 && b[ae] == '=');
+            return -1;
+        }
+        int quote = b[ae + 1];
         if (quote != '"' && quote != '\'') {
             return -1;
         }
@@ -1001,22 +1460,26 @@ final class XmlScanner implements XlsxReader.Part {
         int vs = i;
         while (true) {
             if (i >= l) {
+                fastCut = true;
                 return -1;
             }
-            int v = b[i];
-            if (v == quote) {
-                break;
-            }
-            if (v >= 0x20) {
-                if (v == '<' || v == '&' || v == 0x7F) {
-                    return -1;
+            int v = b[i] & 0xFF;
+            int k = VALUE_BYTE[v];
+            if (k == 0) {
+                i++;
+            } else if (k == 1) {
+                if (v == quote) {
+                    break;
                 }
                 i++;
-            } else if (v == '\t' || v == '\n' || v == '\r') {
-                i++;
-            } else if (v < 0 && i + 2 < l && threeByte(b, i)) {
+            } else if (k == 2 && i + 2 < l) { // threeByte, written out: most of a form's messages are Chinese
+                int b1 = b[i + 1] & 0xFF;
+                if ((b1 & 0xC0) != 0x80 || (b[i + 2] & 0xC0) != 0x80 || v == 0xEF && b1 > 0xBE) {
+                    return -1;
+                }
                 i += 3;
             } else {
+                fastCut = i + 2 >= l && (v & 0xF0) == 0xE0; // the careful path reads on for the rest of a lead
                 return -1;
             }
         }
@@ -1028,6 +1491,21 @@ final class XmlScanner implements XlsxReader.Part {
         attrKey[n] = null;
         attrUri[n] = null;
         return i + 1;
+    }
+
+    /**
+     * What a byte of an attribute value is to the fast path: 0 plain (printable ASCII but {@code < & " '} and
+     * DEL; tab, CR, LF), 1 a quote, 2 the first byte of a three-byte character {@link #threeByte} may trust
+     * (E1–EC, EE, EF), 3 anything else (left to the careful path).
+     */
+    private static final byte[] VALUE_BYTE = new byte[256];
+
+    static {
+        for (int c = 0; c < 256; c++) {
+            boolean plain = c >= 0x20 && c < 0x7F && c != '<' && c != '&' || c == '\t' || c == '\n' || c == '\r';
+            VALUE_BYTE[c] = (byte) (c == '"' || c == '\'' ? 1 : plain ? 0 : c >= 0xE1 && c <= 0xEC || c == 0xEE || c == 0xEF
+                    ? 2 : 3);
+        }
     }
 
     /**
@@ -1321,23 +1799,45 @@ final class XmlScanner implements XlsxReader.Part {
         return nsUri[k];
     }
 
-    private void pushElement(int from, int to) {
+    /**
+     * Opens the element named buf[from..to): its name kept for its end tag. Whether it has the name of the last
+     * element opened at this depth inside the same parent (a row after a row, a cell after a cell): then its local
+     * name is that one's, kept in {@link #locals}, and nothing is copied. (An element opened one level up makes the
+     * names kept below it void: {@code nameAt} one past its end is set to -1, which no name's length matches.)
+     */
+    private boolean pushElement(int from, int to) {
         int n = to - from;
         int at = depth == 0 ? 0 : nameAt[depth];
-        if (depth + 1 >= nameAt.length) {
+        if (depth + 2 >= nameAt.length) {
             nameAt = java.util.Arrays.copyOf(nameAt, nameAt.length * 2);
         }
-        if (at + n > names.length) {
-            names = java.util.Arrays.copyOf(names, Math.max(names.length * 2, at + n));
+        boolean again = nameAt[depth + 1] - at == n;
+        for (int k = 0; again && k < n; k++) {
+            again = names[at + k] == buf[from + k];
         }
-        System.arraycopy(buf, from, names, at, n);
+        if (!again) {
+            if (at + n > names.length) {
+                names = java.util.Arrays.copyOf(names, Math.max(names.length * 2, at + n));
+            }
+            System.arraycopy(buf, from, names, at, n);
+            nameAt[depth + 1] = at + n;
+        }
         nameAt[depth] = at;
-        nameAt[depth + 1] = at + n;
+        nameAt[depth + 2] = -1;
         depth++;
+        return again;
     }
 
+    /** Closes the open element (small enough to be inlined where it is called: most parts declare no prefix). */
     private void popElement() {
         depth--;
+        if (nsCount > 0) {
+            dropPrefixes();
+        }
+    }
+
+    /** The prefixes declared by the element just closed go out of scope. */
+    private void dropPrefixes() {
         while (nsCount > 0 && nsDepth[nsCount - 1] > depth) {
             nsCount--;
             if (nsHidden[nsCount] < 0) {
@@ -1355,6 +1855,10 @@ final class XmlScanner implements XlsxReader.Part {
             int open = nameAt[depth - 1];
             int n = nameAt[depth] - open;
             int i = pos + 2;
+            if (i + n >= lim && !eof && openNameGoesOn(i, n)) {
+                tagEnd(); // cut where the bytes read so far end, inside the name: the careful path reads on too
+                i = pos + 2;
+            }
             if (i + n < lim && buf[i + n] == '>') {
                 int k = 0;
                 while (k < n && names[open + k] == buf[i + k]) {
@@ -1384,6 +1888,20 @@ final class XmlScanner implements XlsxReader.Part {
         local = locals[depth - 1];
         popElement();
         pos = end + 1;
+    }
+
+    /**
+     * Whether the bytes from buf[i] to the end of those read so far are the first of the open element's name (its
+     * {@code n} bytes): the careful path would then read on (the name not yet ended) before telling anything.
+     */
+    private boolean openNameGoesOn(int i, int n) {
+        int open = nameAt[depth - 1];
+        for (int k = 0; i + k < lim; k++) {
+            if (k >= n || names[open + k] != buf[i + k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The end tag at pos, read as far as the bytes read go (else {@link #MORE}): where its '>' is. */
