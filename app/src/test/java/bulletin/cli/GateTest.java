@@ -19,8 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -366,13 +364,8 @@ class GateTest {
         }
     }
 
+    /** The document's body paragraphs, each as POI's getText gives it (testing/DocxText, held to POI by DocxTextTest). */
     private static String documentText(Path docx) throws IOException {
-        try (var in = Files.newInputStream(docx); XWPFDocument d = new XWPFDocument(in)) {
-            StringBuilder sb = new StringBuilder();
-            for (XWPFParagraph p : d.getParagraphs()) {
-                sb.append(p.getText()).append('\n');
-            }
-            return sb.toString();
-        }
+        return bulletin.testing.DocxText.paragraphs(docx);
     }
 }
