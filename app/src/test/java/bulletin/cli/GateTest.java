@@ -364,7 +364,7 @@ class GateTest {
         }
     }
 
-    /** The document's body paragraphs, each as POI's getText gives it (testing/DocxText, held to POI by DocxTextTest). */
+    /** The body paragraphs, each as POI's getText gives it (testing/DocxText, held to POI by SentencesTest). */
     private static String documentText(Path docx) throws IOException {
         return bulletin.testing.DocxText.paragraphs(docx);
     }

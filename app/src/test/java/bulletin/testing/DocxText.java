@@ -23,8 +23,8 @@ import javax.xml.stream.XMLStreamReader;
  * body, runs in a paragraph, a run's {@code w:t} (its text) and {@code w:tab} (a tab), a picture without text. Any
  * other element in a body, paragraph, run, table, row or cell (a line break, a field, a hyperlink, a content
  * control, a tracked change, a text box…) is refused with an exception rather than read some other way than POI
- * would: a test that meets one must read that document with POI. {@code DocxTextTest} holds the words equal to
- * POI's on the suite's generated months.
+ * would: a test that meets one must read that document with POI. {@code SentencesTest} holds the words equal to
+ * POI's on the generated March to June, {@code DocxTextTest} the refusals.
  */
 public final class DocxText {
 

@@ -50,7 +50,7 @@ public final class Month {
         try (Stream<Path> s = Files.list(dir)) {
             docx = s.filter(p -> p.getFileName().toString().endsWith(".docx")).findFirst().orElseThrow();
         }
-        return DocxText.paragraphsAndTables(docx); // the words POI gives (DocxTextTest), without POI's parse
+        return DocxText.paragraphsAndTables(docx); // POI's words (held to them by SentencesTest), no POI parse
     }
 
     /** The sample workspace copied into {@code dir}, without the chart (quicker; nothing here is about it). */
