@@ -7,6 +7,7 @@ import bulletin.model.Snapshot;
 import bulletin.model.Snapshot.SnapshotIndicator;
 import bulletin.model.Status;
 import bulletin.testing.Cli.Run;
+import bulletin.testing.DocxText;
 import bulletin.testing.GeneratedSamples;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,6 +39,7 @@ class SentencesTest {
     static final Map<Integer, String> OUT = new HashMap<>();
     /** Each month's document as POI reads it, read once (the tests only read it). */
     static final Map<Integer, XWPFDocument> DOCUMENT = new HashMap<>();
+    static final Map<Integer, Path> DOCX = new HashMap<>();
 
     @BeforeAll
     static void generateTheSamplesMonths() throws IOException {
@@ -54,6 +56,7 @@ class SentencesTest {
                 try (var in = Files.newInputStream(docx)) {
                     DOCUMENT.put(m, new XWPFDocument(in));
                 }
+                DOCX.put(m, docx);
                 TEXT.put(m, paragraphs(DOCUMENT.get(m)));
             }
         }
@@ -68,10 +71,28 @@ class SentencesTest {
         DOCUMENT.clear();
     }
 
+    /** The document's paragraphs that are not blank, as POI gives their text (read by testing/DocxText). */
     static List<String> paragraphs(Path docx) throws IOException {
-        try (var in = Files.newInputStream(docx); XWPFDocument d = new XWPFDocument(in)) {
-            return paragraphs(d);
+        return DocxText.of(docx).paragraphs().stream().filter(p -> !p.isBlank()).toList();
+    }
+
+    /**
+     * testing/DocxText, which other tests read documents' words with instead of a POI parse each, gives the words
+     * POI gives: every body paragraph's and table's text of the four months, as their POI documents here have them.
+     */
+    @Test
+    void theWordsReadWithoutPoiAreThoseOfPoi() throws IOException {
+        int tables = 0;
+        for (int m = 3; m <= 6; m++) {
+            DocxText.Words ours = DocxText.of(DOCX.get(m));
+            XWPFDocument poi = DOCUMENT.get(m);
+            assertThat(ours.paragraphs()).as("%d月", m)
+                    .isEqualTo(poi.getParagraphs().stream().map(XWPFParagraph::getText).toList());
+            assertThat(ours.tables()).as("%d月", m)
+                    .isEqualTo(poi.getTables().stream().map(org.apache.poi.xwpf.usermodel.XWPFTable::getText).toList());
+            tables += ours.tables().size();
         }
+        assertThat(tables).isGreaterThanOrEqualTo(8);
     }
 
     /** The document's paragraphs that are not blank, as POI gives their text. */

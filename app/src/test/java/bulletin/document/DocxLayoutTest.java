@@ -54,6 +54,26 @@ class DocxLayoutTest {
         doc = WordprocessingMLPackage.load(ws.resolve("out/2026-05/工作专报（第3期）.docx").toFile());
     }
 
+    /** May's appendix workbook as POI reads it, read once for the class's three tests (they only read it). */
+    static XSSFWorkbook appendix;
+
+    static XSSFWorkbook appendixWorkbook() throws IOException {
+        if (appendix == null) {
+            try (InputStream in = Files.newInputStream(ws.resolve("out/2026-05/推进情况统计表（第3期）.xlsx"))) {
+                appendix = new XSSFWorkbook(in);
+            }
+        }
+        return appendix;
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void closeTheWorkbook() throws IOException {
+        if (appendix != null) {
+            appendix.close();
+            appendix = null;
+        }
+    }
+
     static List<Object> body() {
         return doc.getMainDocumentPart().getContent();
     }
@@ -243,22 +263,20 @@ class DocxLayoutTest {
 
     @Test
     void theAppendixIsAlsoAWorkbookWithTheSameCells() throws IOException {
-        try (InputStream in = Files.newInputStream(ws.resolve("out/2026-05/推进情况统计表（第3期）.xlsx"));
-             XSSFWorkbook wb = new XSSFWorkbook(in)) {
-            assertThat(wb.getSheetAt(0).getSheetName()).isEqualTo("附件1");
-            assertThat(wb.getSheetAt(1).getSheetName()).isEqualTo("附件2");
-            XSSFSheet sh = wb.getSheetAt(0);
-            assertThat(sh.getRow(0).getCell(0).getStringCellValue()).isEqualTo("省级重点民生实事项目5月推进情况统计表");
-            Tbl province = tables().get(0);
-            for (int r = 0; r < 12; r++) {
-                List<Tc> docCells = cells(rows(province).get(r));
-                var row = sh.getRow(r + 1);
-                // The last unit's cell: the same text in the document and the workbook.
-                String inDoc = text(docCells.get(docCells.size() - 1));
-                var cell = row.getCell(row.getLastCellNum() - 1);
-                String inXlsx = new org.apache.poi.ss.usermodel.DataFormatter().formatCellValue(cell);
-                assertThat(inXlsx).as("row %d", r).isEqualTo(inDoc);
-            }
+        XSSFWorkbook wb = appendixWorkbook();
+        assertThat(wb.getSheetAt(0).getSheetName()).isEqualTo("附件1");
+        assertThat(wb.getSheetAt(1).getSheetName()).isEqualTo("附件2");
+        XSSFSheet sh = wb.getSheetAt(0);
+        assertThat(sh.getRow(0).getCell(0).getStringCellValue()).isEqualTo("省级重点民生实事项目5月推进情况统计表");
+        Tbl province = tables().get(0);
+        for (int r = 0; r < 12; r++) {
+            List<Tc> docCells = cells(rows(province).get(r));
+            var row = sh.getRow(r + 1);
+            // The last unit's cell: the same text in the document and the workbook.
+            String inDoc = text(docCells.get(docCells.size() - 1));
+            var cell = row.getCell(row.getLastCellNum() - 1);
+            String inXlsx = new org.apache.poi.ss.usermodel.DataFormatter().formatCellValue(cell);
+            assertThat(inXlsx).as("row %d", r).isEqualTo(inDoc);
         }
     }
 
@@ -267,92 +285,88 @@ class DocxLayoutTest {
         bulletin.model.Snapshot snap = bulletin.ingest.SnapshotReader.parse(
                 Files.readString(ws.resolve("out/2026-05/bulletin.json")));
         AppendixLayout table = AppendixLayout.of(snap, bulletin.model.Level.PROVINCE);
-        try (InputStream in = Files.newInputStream(ws.resolve("out/2026-05/推进情况统计表（第3期）.xlsx"));
-             XSSFWorkbook wb = new XSSFWorkbook(in)) {
-            XSSFSheet sh = wb.getSheetAt(0);
-            int columns = table.columns();
-            assertThat(sh.getMergedRegions()).extracting(Object::toString)
-                    .contains(new org.apache.poi.ss.util.CellRangeAddress(0, 0, 0, columns - 1).toString());
-            // Each indicator's name and unit span its three rows (指标, 数量, 进度).
-            // (The layout's row r is the sheet's row r + 1, under the title.)
-            assertThat(table.blocks()).isNotEmpty().allSatisfy(b -> assertThat(sh.getMergedRegions())
-                    .filteredOn(m -> m.getFirstRow() == b + 1 && m.isInRange(b + 1, 3))
-                    .singleElement().matches(m -> m.getLastRow() - m.getFirstRow() == 2, "three rows"));
-            // Shading: one filled cell for every unit behind schedule, in the colours of the settings.
-            long behind = table.rows().stream().flatMap(List::stream)
-                    .filter(c -> c.shade() != AppendixLayout.Shade.NONE).count();
-            long filled = 0;
-            java.util.Set<String> colours = new java.util.TreeSet<>();
-            for (var row : sh) {
-                for (var cell : row) {
-                    var st = (org.apache.poi.xssf.usermodel.XSSFCellStyle) cell.getCellStyle();
-                    if (st.getFillPattern() == org.apache.poi.ss.usermodel.FillPatternType.SOLID_FOREGROUND) {
-                        filled++;
-                        colours.add(st.getFillForegroundXSSFColor().getARGBHex().substring(2));
-                    }
-                    assertThat(st.getBorderTop()).isEqualTo(org.apache.poi.ss.usermodel.BorderStyle.THIN);
-                    assertThat(st.getFont().getFontName()).isEqualTo("宋体");
+        XSSFWorkbook wb = appendixWorkbook();
+        XSSFSheet sh = wb.getSheetAt(0);
+        int columns = table.columns();
+        assertThat(sh.getMergedRegions()).extracting(Object::toString)
+                .contains(new org.apache.poi.ss.util.CellRangeAddress(0, 0, 0, columns - 1).toString());
+        // Each indicator's name and unit span its three rows (指标, 数量, 进度).
+        // (The layout's row r is the sheet's row r + 1, under the title.)
+        assertThat(table.blocks()).isNotEmpty().allSatisfy(b -> assertThat(sh.getMergedRegions())
+                .filteredOn(m -> m.getFirstRow() == b + 1 && m.isInRange(b + 1, 3))
+                .singleElement().matches(m -> m.getLastRow() - m.getFirstRow() == 2, "three rows"));
+        // Shading: one filled cell for every unit behind schedule, in the colours of the settings.
+        long behind = table.rows().stream().flatMap(List::stream)
+                .filter(c -> c.shade() != AppendixLayout.Shade.NONE).count();
+        long filled = 0;
+        java.util.Set<String> colours = new java.util.TreeSet<>();
+        for (var row : sh) {
+            for (var cell : row) {
+                var st = (org.apache.poi.xssf.usermodel.XSSFCellStyle) cell.getCellStyle();
+                if (st.getFillPattern() == org.apache.poi.ss.usermodel.FillPatternType.SOLID_FOREGROUND) {
+                    filled++;
+                    colours.add(st.getFillForegroundXSSFColor().getARGBHex().substring(2));
                 }
+                assertThat(st.getBorderTop()).isEqualTo(org.apache.poi.ss.usermodel.BorderStyle.THIN);
+                assertThat(st.getFont().getFontName()).isEqualTo("宋体");
             }
-            assertThat(behind).isPositive();
-            assertThat(filled).isEqualTo(behind);
-            assertThat(colours).isSubsetOf("FFFF00", "FF7C80").isNotEmpty();
-            // Figures are numbers, shown with the decimals the document shows (a carried one with its ＊).
-            var numbers = new ArrayList<org.apache.poi.ss.usermodel.Cell>();
-            sh.forEach(row -> row.forEach(c -> {
-                if (c.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
-                    numbers.add(c);
-                }
-            }));
-            assertThat(numbers).isNotEmpty().allSatisfy(c -> assertThat(c.getCellStyle().getDataFormatString())
-                    .matches("0(\\.0+)?%?(\"＊\")?|General"));
-            assertThat(sh.getRow(0).getCell(0).getCellStyle().getFont()).extracting(f -> f.getBold()).isEqualTo(true);
-            assertThat(sh.getColumnWidth(3)).isEqualTo(30 * 256);
-            assertThat(sh.getPaneInformation().isFreezePane()).isTrue();
-            assertThat(sh.getPaneInformation().getVerticalSplitLeftColumn()).isEqualTo((short) 7);
-            assertThat(sh.getPaneInformation().getHorizontalSplitTopRow()).isEqualTo((short) 2);
-            assertThat(sh.getRepeatingRows()).hasToString(new org.apache.poi.ss.util.CellRangeAddress(1, 1, -1, -1)
-                    .toString());
-            assertThat(sh.getPrintSetup().getLandscape()).isTrue();
-            assertThat(sh.getPrintSetup().getPaperSize()).isEqualTo(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
-            assertThat(sh.getFitToPage()).isTrue();
-            assertThat(sh.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
-            assertThat(sh.getPrintSetup().getFitHeight()).isEqualTo((short) 0);
         }
+        assertThat(behind).isPositive();
+        assertThat(filled).isEqualTo(behind);
+        assertThat(colours).isSubsetOf("FFFF00", "FF7C80").isNotEmpty();
+        // Figures are numbers, shown with the decimals the document shows (a carried one with its ＊).
+        var numbers = new ArrayList<org.apache.poi.ss.usermodel.Cell>();
+        sh.forEach(row -> row.forEach(c -> {
+            if (c.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
+                numbers.add(c);
+            }
+        }));
+        assertThat(numbers).isNotEmpty().allSatisfy(c -> assertThat(c.getCellStyle().getDataFormatString())
+                .matches("0(\\.0+)?%?(\"＊\")?|General"));
+        assertThat(sh.getRow(0).getCell(0).getCellStyle().getFont()).extracting(f -> f.getBold()).isEqualTo(true);
+        assertThat(sh.getColumnWidth(3)).isEqualTo(30 * 256);
+        assertThat(sh.getPaneInformation().isFreezePane()).isTrue();
+        assertThat(sh.getPaneInformation().getVerticalSplitLeftColumn()).isEqualTo((short) 7);
+        assertThat(sh.getPaneInformation().getHorizontalSplitTopRow()).isEqualTo((short) 2);
+        assertThat(sh.getRepeatingRows()).hasToString(new org.apache.poi.ss.util.CellRangeAddress(1, 1, -1, -1)
+                .toString());
+        assertThat(sh.getPrintSetup().getLandscape()).isTrue();
+        assertThat(sh.getPrintSetup().getPaperSize()).isEqualTo(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+        assertThat(sh.getFitToPage()).isTrue();
+        assertThat(sh.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+        assertThat(sh.getPrintSetup().getFitHeight()).isEqualTo((short) 0);
     }
 
     @Test
     void theWorkbooksProgressCellsArePercentagesThatSortAndSum() throws IOException {
-        try (InputStream in = Files.newInputStream(ws.resolve("out/2026-05/推进情况统计表（第3期）.xlsx"));
-             XSSFWorkbook wb = new XSSFWorkbook(in)) {
-            var fmt = new org.apache.poi.ss.usermodel.DataFormatter();
-            int percentages = 0;
-            for (XSSFSheet sh : List.of(wb.getSheetAt(0), wb.getSheetAt(1))) {
-                for (var row : sh) {
-                    var label = row.getCell(5);
-                    if (label == null || !"进度".equals(label.getStringCellValue())) {
+        XSSFWorkbook wb = appendixWorkbook();
+        var fmt = new org.apache.poi.ss.usermodel.DataFormatter();
+        int percentages = 0;
+        for (XSSFSheet sh : List.of(wb.getSheetAt(0), wb.getSheetAt(1))) {
+            for (var row : sh) {
+                var label = row.getCell(5);
+                if (label == null || !"进度".equals(label.getStringCellValue())) {
+                    continue;
+                }
+                for (int c = AppendixLayout.FIRST_FIGURE; c < row.getLastCellNum(); c++) {
+                    var cell = row.getCell(c);
+                    if (cell == null || cell.getCellType() != org.apache.poi.ss.usermodel.CellType.NUMERIC) {
+                        assertThat(cell == null ? "" : fmt.formatCellValue(cell)).as("%s!%s", sh.getSheetName(),
+                                cell == null ? c : cell.getAddress()).doesNotEndWith("%");
                         continue;
                     }
-                    for (int c = AppendixLayout.FIRST_FIGURE; c < row.getLastCellNum(); c++) {
-                        var cell = row.getCell(c);
-                        if (cell == null || cell.getCellType() != org.apache.poi.ss.usermodel.CellType.NUMERIC) {
-                            assertThat(cell == null ? "" : fmt.formatCellValue(cell)).as("%s!%s", sh.getSheetName(),
-                                    cell == null ? c : cell.getAddress()).doesNotEndWith("%");
-                            continue;
-                        }
-                        percentages++;
-                        assertThat(cell.getCellStyle().getDataFormatString()).matches("0\\.00%(\"＊\")?");
-                        String shown = fmt.formatCellValue(cell).replace(AppendixLayout.MARK, "");
-                        assertThat(new java.math.BigDecimal(shown.replace("%", "")).movePointLeft(2))
-                                .isEqualByComparingTo(java.math.BigDecimal.valueOf(cell.getNumericCellValue()));
-                    }
+                    percentages++;
+                    assertThat(cell.getCellStyle().getDataFormatString()).matches("0\\.00%(\"＊\")?");
+                    String shown = fmt.formatCellValue(cell).replace(AppendixLayout.MARK, "");
+                    assertThat(new java.math.BigDecimal(shown.replace("%", "")).movePointLeft(2))
+                            .isEqualByComparingTo(java.math.BigDecimal.valueOf(cell.getNumericCellValue()));
                 }
             }
-            assertThat(percentages).isGreaterThan(100);
-            // 01-01's 全市 completion: 101.59% in the document, 1.0159 in the workbook.
-            assertThat(wb.getSheetAt(0).getRow(4).getCell(AppendixLayout.FIRST_FIGURE).getNumericCellValue())
-                    .isEqualTo(1.0159);
         }
+        assertThat(percentages).isGreaterThan(100);
+        // 01-01's 全市 completion: 101.59% in the document, 1.0159 in the workbook.
+        assertThat(wb.getSheetAt(0).getRow(4).getCell(AppendixLayout.FIRST_FIGURE).getNumericCellValue())
+                .isEqualTo(1.0159);
     }
 
     @Test

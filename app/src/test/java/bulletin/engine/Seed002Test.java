@@ -103,7 +103,9 @@ class Seed002Test {
         Files.writeString(tmp.resolve("bulletin.yaml"), yaml.toString());
         IndicatorModel model = ModelLoader.load(Workspace.open(tmp));
         YearMonth may = YearMonth.of(2026, 5);
-        for (int u = 0; u < t.units().size(); u++) {
+        // Each unit's form written and filled on its own (its own file; the model is immutable), on both cores.
+        Files.createDirectories(tmp.resolve("progress/2026-05"));
+        bulletin.testing.Parallel.each(java.util.stream.IntStream.range(0, t.units().size()).boxed().toList(), u -> {
             String unit = t.units().get(u);
             ByteArrayOutputStream blank = new ByteArrayOutputStream();
             FormWriter.write(model, unit, FormWriter.ReporterType.UNIT, may, 25, blank);
@@ -128,7 +130,7 @@ class Seed002Test {
                     f.save(out);
                 }
             }
-        }
+        });
         Cli.Run r = Cli.in(tmp, "generate", "--month", "5", "--date", "2026-05-30");
         assertThat(r.code()).as(r.toString()).isZero();
         return SnapshotReader.read(tmp.resolve("out/2026-05/bulletin.json"), "bulletin.json");

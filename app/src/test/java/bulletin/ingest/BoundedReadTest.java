@@ -413,7 +413,10 @@ class BoundedReadTest {
                 "这是一个文件夹（名字像 Excel 文件）", "链接（快捷方式），但它指向的文件不存在", "一圈互相指向的链接",
                 "单元格 XFD1048576 有内容", "疑似“压缩炸弹”");
 
-        Cli.Run validate = Cli.in(ws, "validate", "--month", "5");
+        // validate and inspect only read the workspace: both run at once, on both cores.
+        List<Cli.Run> reads = bulletin.testing.Parallel.map(List.of(List.of("validate", "--month", "5"),
+                List.of("inspect", "--month", "5")), args -> Cli.in(ws, args.toArray(new String[0])));
+        Cli.Run validate = reads.get(0);
         assertThat(validate.code()).as(validate.toString()).isEqualTo(1);
         assertThat(validate.out()).contains(named).contains(reasons)
                 .contains("✓ 合格  progress/2026-05/2026-05_新市街道.xlsx", "✓ 合格  progress/2026-05/2026-05_三江镇.xlsx")
@@ -425,7 +428,7 @@ class BoundedReadTest {
         // and the platform's counts (platform/2026-05.xlsx).
         assertThat(validate.out()).contains("29 个合格", "✓ 合格  platform/2026-05.xlsx");
 
-        Cli.Run inspect = Cli.in(ws, "inspect", "--month", "5");
+        Cli.Run inspect = reads.get(1);
         assertThat(inspect.code()).as(inspect.toString()).isZero();
         assertThat(inspect.out()).contains(named).contains(reasons).contains("新市街道：", "三江镇：")
                 .doesNotContain("  归义街道：", "  白水镇：");

@@ -9,9 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFTable;
 
 /** A workspace's month as a test looks at it: generate, its snapshot, its bulletin's words, its output files. */
 public final class Month {
@@ -46,23 +43,14 @@ public final class Month {
         }
     }
 
-    /** The words of the month's bulletin: paragraphs, then the tables' cells. */
+    /** The words of the month's bulletin: paragraphs, then the tables' cells (each as POI's getText gives it). */
     public static String bulletinText(Path ws, int month) throws IOException {
         Path dir = ws.resolve(String.format("out/2026-%02d", month));
         Path docx;
         try (Stream<Path> s = Files.list(dir)) {
             docx = s.filter(p -> p.getFileName().toString().endsWith(".docx")).findFirst().orElseThrow();
         }
-        try (var in = Files.newInputStream(docx); XWPFDocument d = new XWPFDocument(in)) {
-            StringBuilder sb = new StringBuilder();
-            for (XWPFParagraph p : d.getParagraphs()) {
-                sb.append(p.getText()).append('\n');
-            }
-            for (XWPFTable t : d.getTables()) {
-                sb.append(t.getText()).append('\n');
-            }
-            return sb.toString();
-        }
+        return DocxText.paragraphsAndTables(docx); // POI's words (held to them by SentencesTest), no POI parse
     }
 
     /** The sample workspace copied into {@code dir}, without the chart (quicker; nothing here is about it). */
