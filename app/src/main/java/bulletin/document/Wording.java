@@ -65,6 +65,44 @@ public final class Wording {
         return cfg;
     }
 
+    /**
+     * The configuration a render of this folder's templates uses: the workspace's own where its templates folder
+     * holds a template ({@code .ftl}, any name: the template may be given for a locale, e.g. {@code
+     * bulletin_zh_CN.ftl}); else the built-in template's, made and parsed once per JVM ({@link #BUILT_IN}). The
+     * built-in template includes nothing and never changes while the program runs, so each render of it is the same
+     * parse; a JVM that makes many bulletins (the tests: hundreds) parses it once, not each time.
+     */
+    static Configuration configurationFor(Path workspaceTemplates) throws IOException {
+        if (ownTemplates(workspaceTemplates)) {
+            return configuration(workspaceTemplates);
+        }
+        Configuration c = BUILT_IN.get();
+        if (c == null) {
+            c = configuration(null);
+            c.getTemplate(TEMPLATE);
+            if (!BUILT_IN.compareAndSet(null, c)) {
+                c = BUILT_IN.get();
+            }
+        }
+        return c;
+    }
+
+    /** The built-in template's configuration (thread-safe once made: FreeMarker's templates are read-only). */
+    private static final java.util.concurrent.atomic.AtomicReference<Configuration> BUILT_IN =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    /** Whether the workspace's templates folder holds a template of its own; where it cannot be listed, as if so. */
+    private static boolean ownTemplates(Path workspaceTemplates) {
+        if (workspaceTemplates == null || !Files.isDirectory(workspaceTemplates)) {
+            return false;
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(workspaceTemplates)) {
+            return files.anyMatch(f -> f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".ftl"));
+        } catch (IOException | RuntimeException e) {
+            return true; // read as before: the template loader then says what is wrong
+        }
+    }
+
     /** The configuration with the template parsed, made on another thread by {@link #prepare}, or null. */
     private static final java.util.concurrent.atomic.AtomicReference<Ahead> AHEAD =
             new java.util.concurrent.atomic.AtomicReference<>();
@@ -81,7 +119,7 @@ public final class Wording {
     public static void prepare(Path workspaceTemplates) {
         AHEAD.set(new Ahead(workspaceTemplates, java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {
-                Configuration cfg = configuration(workspaceTemplates);
+                Configuration cfg = configurationFor(workspaceTemplates);
                 cfg.getTemplate(TEMPLATE);
                 return cfg;
             } catch (Throwable e) { // told by the render, which reads the template again
@@ -119,7 +157,7 @@ public final class Wording {
         List<String> source;
         try {
             Configuration ready = prepared(workspaceTemplates);
-            Configuration cfg = ready != null ? ready : configuration(workspaceTemplates);
+            Configuration cfg = ready != null ? ready : configurationFor(workspaceTemplates);
             Map<String, Object> model = dataModel(s, notes, extra);
             extra.forEach((k, v) -> {
                 if (!(v instanceof Snapshot)) {
