@@ -852,7 +852,7 @@ final class XmlScanner implements XlsxReader.Part {
         boolean ascii = true;
         while (k < l && b[k] != '<') {
             byte c = b[k];
-            if (c >= 0x20 && c < 0x7F && c != '&' && c != ']' || c == '\n' || c == '\t') {
+            if (plainTextByte(c)) {
                 k++;
             } else if (c < 0 && k + 2 < l && threeByte(b, k)) {
                 ascii = false;
@@ -1164,7 +1164,7 @@ final class XmlScanner implements XlsxReader.Part {
                 out.text = new String(b, i, k - i, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
                 return k + 4;
             }
-            if (c >= 0x20 && c < 0x7F && c != '&' && c != ']' || c == '\n' || c == '\t') {
+            if (plainTextByte(c)) {
                 k++;
             } else if (c < 0 && k + 2 < l && threeByte(b, k)) {
                 ascii = false;
@@ -2224,6 +2224,14 @@ final class XmlScanner implements XlsxReader.Part {
         boolean any = i > pos;
         pos = i;
         return any;
+    }
+
+    /**
+     * An ASCII byte a plain text of a whole cell or shared string may hold as it is: printable but {@code &} (an
+     * entity) and {@code ]} (perhaps {@code ]]>}), or a line feed or tab (a carriage return is normalised, so not).
+     */
+    private static boolean plainTextByte(byte c) {
+        return c >= 0x20 && c < 0x7F && c != '&' && c != ']' || c == '\n' || c == '\t';
     }
 
     /**

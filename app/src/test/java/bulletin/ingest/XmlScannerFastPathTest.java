@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,7 +101,7 @@ class XmlScannerFastPathTest {
             for (int piece : new int[] {1 << 20, 1 + (int) ((seed * 31 + i) % largestPiece)}) {
                 List<String> careful = events(in, false, piece, null);
                 List<String> fast = events(in, true, piece, t);
-                assertThat(fast).as("input %d (piece %d): %s", i, piece, show(in)).isEqualTo(careful);
+                assertThat(fast).as("input %d (piece %d): %s", i, piece, Pieces.show(in, 600)).isEqualTo(careful);
                 String last = careful.get(careful.size() - 1);
                 if (last.equals("EOF")) {
                     t.read++;
@@ -170,39 +169,6 @@ class XmlScannerFastPathTest {
         }
         long whole = t.isBlank() ? XlsxReader.NOT_WHOLE : XlsxReader.wholeNumber(t.trim());
         return whole != XlsxReader.NOT_WHOLE ? "N " + whole : "T " + t;
-    }
-
-    /** The bytes in pieces of at most {@code piece}, as a zip entry's stream may give them. */
-    private static final class Pieces extends InputStream {
-        private final byte[] bytes;
-        private final int piece;
-        private int at;
-
-        Pieces(byte[] bytes, int piece) {
-            this.bytes = bytes;
-            this.piece = piece;
-        }
-
-        @Override
-        public int read() {
-            return at < bytes.length ? bytes[at++] & 0xFF : -1;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (at >= bytes.length) {
-                return -1;
-            }
-            int n = Math.min(Math.min(len, piece), bytes.length - at);
-            System.arraycopy(bytes, at, b, off, n);
-            at += n;
-            return n;
-        }
-    }
-
-    private static String show(byte[] xml) {
-        String s = new String(xml, StandardCharsets.UTF_8);
-        return s.length() > 600 ? s.substring(0, 600) + "…" : s;
     }
 
     private static List<byte[]> xmlParts(byte[] zip) throws IOException {

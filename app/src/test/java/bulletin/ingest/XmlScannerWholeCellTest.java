@@ -3,7 +3,6 @@ package bulletin.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,7 +114,7 @@ class XmlScannerWholeCellTest {
             for (int piece : new int[] {1 << 20, 1 + rnd.nextInt(29)}) {
                 List<String> events = strings(sst, false, piece, null);
                 int[] n = new int[1];
-                assertThat(strings(sst, true, piece, n)).as("input %d (piece %d): %s", i, piece, show(sst))
+                assertThat(strings(sst, true, piece, n)).as("input %d (piece %d): %s", i, piece, Pieces.show(sst, 800))
                         .isEqualTo(events);
                 read += events.get(events.size() - 1).equals("EOF") ? 1 : 0;
                 whole += n[0];
@@ -222,7 +221,7 @@ class XmlScannerWholeCellTest {
             for (int piece : new int[] {1 << 20, 1 + (int) ((seed * 31 + i) % largestPiece)}) {
                 List<String> careful = cells(in, false, piece, null);
                 List<String> whole = cells(in, true, piece, t);
-                assertThat(whole).as("input %d (piece %d): %s", i, piece, show(in)).isEqualTo(careful);
+                assertThat(whole).as("input %d (piece %d): %s", i, piece, Pieces.show(in, 800)).isEqualTo(careful);
                 if (careful.get(careful.size() - 1).equals("EOF")) {
                     t.read++;
                 } else {
@@ -310,39 +309,6 @@ class XmlScannerWholeCellTest {
         String ref = c.ref >= 0 ? (c.ref >> 20) + ":" + (c.ref & 0xFFFFF) : c.ref == -2 ? "text" : "-";
         return "C " + ref + " t=" + c.type + " s=" + c.style + " f=" + c.formula + " n="
                 + (c.whole == XlsxReader.NOT_WHOLE ? "-" : c.whole) + " v=" + c.text + " at " + localName;
-    }
-
-    /** The bytes in pieces of at most {@code piece}, as a zip entry's stream may give them. */
-    private static final class Pieces extends InputStream {
-        private final byte[] bytes;
-        private final int piece;
-        private int at;
-
-        Pieces(byte[] bytes, int piece) {
-            this.bytes = bytes;
-            this.piece = piece;
-        }
-
-        @Override
-        public int read() {
-            return at < bytes.length ? bytes[at++] & 0xFF : -1;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (at >= bytes.length) {
-                return -1;
-            }
-            int n = Math.min(Math.min(len, piece), bytes.length - at);
-            System.arraycopy(bytes, at, b, off, n);
-            at += n;
-            return n;
-        }
-    }
-
-    private static String show(byte[] xml) {
-        String s = new String(xml, StandardCharsets.UTF_8);
-        return s.length() > 800 ? s.substring(0, 800) + "…" : s;
     }
 
     private static Map<String, byte[]> formParts() throws IOException {
