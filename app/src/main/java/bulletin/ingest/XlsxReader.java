@@ -141,8 +141,8 @@ final class XlsxReader {
             if (k >= MOST) {
                 return x.elementText();
             }
-            if (k >= raw.length) {
-                int n = Math.min(MOST, raw.length * 2);
+            if (k >= raw.length) { // room for k: items without a text (<si/>) may have passed uncounted here
+                int n = Math.min(MOST, Math.max(raw.length * 2, k + 1));
                 raw = java.util.Arrays.copyOf(raw, n);
                 text = java.util.Arrays.copyOf(text, n);
                 value = java.util.Arrays.copyOf(value, n);
