@@ -211,6 +211,15 @@ final class HostileSnapshots {
         });
     }
 
+    /** The next {@code n} snapshots, made in order (so the same for a seed whoever checks them, and on which core). */
+    List<Snapshot> snapshots(int n) {
+        List<Snapshot> all = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            all.add(snapshot());
+        }
+        return all;
+    }
+
     Snapshot snapshot() {
         List<SnapshotIndicator> indicators = null;
         if (r.nextInt(8) > 0) {

@@ -68,13 +68,9 @@ class ReadBackPropertyTest {
 
     @Test
     void randomHostileSnapshots() {
-        HostileSnapshots g = new HostileSnapshots(70612L, 400);
         // The 250 snapshots made in order from the one seeded generator, then each checked on its own (a check
         // only reads its snapshot) on both cores; a failure is rethrown here, the first in the snapshots' order.
-        List<Snapshot> all = new java.util.ArrayList<>();
-        for (int n = 0; n < 250; n++) {
-            all.add(g.snapshot());
-        }
+        List<Snapshot> all = new HostileSnapshots(70612L, 400).snapshots(250);
         bulletin.testing.Parallel.each(java.util.stream.IntStream.range(0, all.size()).boxed().toList(),
                 n -> same(all.get(n), "snapshot " + n));
     }
