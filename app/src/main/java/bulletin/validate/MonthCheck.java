@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -135,14 +136,14 @@ public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Pr
             return new One(c.file(), c.reporter(), j.named() != null, alone);
         }).toList();
         // A reporter's two workbooks (neither another unit's form): both left out, as duplicatedFiles() finds them.
-        Map<String, List<String>> byReporter = new LinkedHashMap<>();
+        Map<String, Integer> ownForms = new HashMap<>();
         all.stream().filter(o -> o.reporter() != null && !o.sent())
-                .forEach(o -> byReporter.computeIfAbsent(o.reporter(), k -> new ArrayList<>()).add(o.file()));
+                .forEach(o -> ownForms.merge(o.reporter(), 1, Integer::sum));
         List<MonthlyReport> reports = new ArrayList<>();
         List<Snapshot.Excluded> excluded = new ArrayList<>();
         for (One o : all) {
             Accepted a = o.alone();
-            if (!o.sent() && o.reporter() != null && byReporter.get(o.reporter()).size() > 1) {
+            if (!o.sent() && o.reporter() != null && ownForms.get(o.reporter()) > 1) {
                 long sent = all.stream().filter(x -> o.reporter().equals(x.reporter())).count();
                 a = twice(o.file(), o.reporter(), sent);
             }
