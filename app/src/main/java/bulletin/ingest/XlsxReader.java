@@ -89,7 +89,9 @@ final class XlsxReader {
         static final XMLInputFactory XML = factory();
     }
 
+    /** The package read through the JDK's ZipFile (the reference), or read by us ({@link ZipBytes}): one is null. */
     private final ZipFile zip;
+    private final ZipBytes bytes;
     private final String shown;
     private final Limits limits;
     private final long deadline;
@@ -189,9 +191,10 @@ final class XlsxReader {
     /** Whether the parts are read by the JDK's StAX parser (the reference) rather than {@link XmlScanner}. */
     private final boolean stax;
 
-    private XlsxReader(ZipFile zip, String shown, Limits limits, long start, boolean stax) {
+    private XlsxReader(ZipFile zip, ZipBytes bytes, String shown, Limits limits, long start, boolean stax) {
         this.stax = stax;
         this.zip = zip;
+        this.bytes = bytes;
         this.shown = shown;
         this.limits = limits;
         this.deadline = start + limits.nanos();
@@ -228,17 +231,56 @@ final class XlsxReader {
      * reference the scanner is tested against), else with {@link XmlScanner}.
      */
     static List<SheetData> read(Path file, String shown, Limits limits, boolean stax) throws Workbooks.Unreadable {
+        return read(file, shown, limits, stax, stax);
+    }
+
+    /**
+     * Reads every sheet of {@code file} within {@code limits}, its zip read by {@link ZipBytes} unless {@code zipFile}
+     * (then by the JDK's ZipFile, the reference it is tested against, as it is for {@code stax}). A zip that
+     * {@link ZipBytes} does not read (any but the plainest) is read again from the start through ZipFile, which reads or
+     * refuses it as it does: the same time limit counts from the first start.
+     */
+    static List<SheetData> read(Path file, String shown, Limits limits, boolean stax, boolean zipFile)
+            throws Workbooks.Unreadable {
         long start = System.nanoTime();
+        if (!zipFile) {
+            XlsxReader reader = null;
+            try (ZipBytes bytes = ZipBytes.open(file)) {
+                reader = new XlsxReader(null, bytes, shown, limits, start, stax);
+                return reader.sheetsGivingMemo();
+            } catch (ZipBytes.Irregular e) {
+                // read again below, through the reference
+            } catch (IOException | XMLStreamException | RuntimeException e) {
+                throw unreadable(reader, e);
+            }
+        }
         XlsxReader reader = null;
         try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
-            reader = new XlsxReader(zip, shown, limits, start, stax);
-            try {
-                return reader.sheets();
-            } finally {
-                if (reader.memo != null) {
-                    reader.memo.give();
-                }
+            reader = new XlsxReader(zip, null, shown, limits, start, stax);
+            return reader.sheetsGivingMemo();
+        } catch (IOException | XMLStreamException | RuntimeException e) {
+            throw unreadable(reader, e);
+        }
+    }
+
+    /** {@link #sheets}, the memo given back to the thread afterwards. */
+    private List<SheetData> sheetsGivingMemo() throws IOException, XMLStreamException, Workbooks.Unreadable {
+        try {
+            return sheets();
+        } finally {
+            if (memo != null) {
+                memo.give();
             }
+        }
+    }
+
+    /**
+     * Why a workbook could not be read, told from what stopped the reading, thrown (a defect of this program rethrown);
+     * declared to return one so that the callers can say {@code throw}.
+     */
+    private static Workbooks.Unreadable unreadable(XlsxReader reader, Exception thrown) throws Workbooks.Unreadable {
+        try {
+            throw thrown;
         } catch (ZipException e) {
             throw new Workbooks.Unreadable("文件已损坏或不完整，无法作为 .xlsx 打开", e);
         } catch (IOException e) {
@@ -269,6 +311,8 @@ final class XlsxReader {
                 throw e; // a mistake in this program, not the file's: Main says so (exit 70)
             }
             throw new Workbooks.Unreadable("文件已损坏或不完整，其中的内容无法解析", e);
+        } catch (Exception e) { // none other is passed here
+            throw new IllegalStateException(e);
         }
     }
 
@@ -295,7 +339,8 @@ final class XlsxReader {
 
     private List<SheetData> sheets() throws IOException, XMLStreamException, Workbooks.Unreadable {
         inTime();
-        Enumeration<? extends ZipEntry> all = zip.entries();
+        Enumeration<? extends ZipEntry> all = zip != null ? zip.entries()
+                : java.util.Collections.enumeration(bytes.entries());
         while (all.hasMoreElements()) {
             ZipEntry e = all.nextElement();
             if (entries.put(e.getName(), e) != null) {
@@ -479,16 +524,39 @@ final class XlsxReader {
 
     /** The cell styles whose number format shows a percentage or a date, from the styles part. */
     private Styles styles(String path) throws IOException, XMLStreamException, Workbooks.Unreadable {
-        Styles out = new Styles(new BitSet(), new BitSet());
         if (path == null) {
-            return out;
+            return new Styles(new BitSet(), new BitSet());
         }
         if (!entries.containsKey(path)) { // declared but missing: a percentage (62%) would read as 0.62
             throw new Workbooks.Unreadable("文件不完整：缺少 " + Text.visible(path) + "（单元格的格式存放在这里），"
                     + "无法分辨百分比和日期：请在 Excel 或 WPS 中打开后重新保存", null);
         }
+        ZipEntry e = entries.get(path);
+        if (bytes == null || stax) {
+            return styles(open(path, e));
+        }
+        // The styles part the same in every form: the last one parsed on this thread taken again where this one is
+        // the very same compressed bytes (same method and sizes). They inflate to the very same XML, and what could
+        // refuse it is that XML (refused then, so not kept) or the limits of this workbook, checked here as open does
+        // before reading a part: the bytes it may still unpack, then the time. So no refusal can differ.
+        ZipBytes.Entry entry = (ZipBytes.Entry) e;
+        Object kept = bytes.kept(entry);
+        if (kept != null) {
+            admit(e);
+            unpacked += bytes.keptLength();
+            inTime();
+            return (Styles) kept;
+        }
+        long before = unpacked;
+        Styles out = styles(open(path, e));
+        bytes.keep(entry, (int) (unpacked - before), out);
+        return out;
+    }
+
+    /** The styles read from their part. */
+    private Styles styles(Part x) throws XMLStreamException {
+        Styles out = new Styles(new BitSet(), new BitSet());
         Map<Integer, String> formats = new HashMap<>();
-        Part x = open(path);
         try {
             boolean inXfs = false;
             int index = 0;
@@ -1052,12 +1120,31 @@ final class XlsxReader {
         if (e == null) {
             throw new Workbooks.Unreadable("文件不完整：缺少 " + Text.visible(name), null);
         }
+        return open(name, e);
+    }
+
+    /** The part's declared size within what the workbook may still unpack, and its ratio within {@link #MAX_RATIO}. */
+    private void admit(ZipEntry e) throws Workbooks.Unreadable {
         long size = e.getSize();
         long packed = Math.max(1, e.getCompressedSize());
         if (size > limits.bytes() - unpacked || (size > 1024 * 1024 && size / packed > MAX_RATIO)) {
             throw new Workbooks.Unreadable(BOMB, null);
         }
-        InputStream counted = new FilterInputStream(zip.getInputStream(e)) {
+    }
+
+    /** {@link #open(String)} of the part's entry. */
+    private Part open(String name, ZipEntry e) throws IOException, XMLStreamException, Workbooks.Unreadable {
+        admit(e);
+        long size = e.getSize();
+        if (bytes != null && !stax) { // the whole part inflated here, at most its size (else read through ZipFile)
+            int made = bytes.inflate((ZipBytes.Entry) e);
+            unpacked += made;
+            inTime();
+            return new Scanned(new XmlScanner(bytes.part(), made, MAX_DEPTH), name);
+        }
+        InputStream source = bytes != null ? new java.io.ByteArrayInputStream(bytes.part(), 0,
+                bytes.inflate((ZipBytes.Entry) e)) : zip.getInputStream(e);
+        InputStream counted = new FilterInputStream(source) {
             private long part;
 
             @Override

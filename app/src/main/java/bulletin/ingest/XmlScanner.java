@@ -189,7 +189,7 @@ final class XmlScanner implements XlsxReader.Part {
     /** Gives the buffer back to the thread's spare (the caller closes the stream). */
     @Override
     public void close() {
-        if (buf != null && buf.length == BUFFER) {
+        if (buf != null && buf.length == BUFFER && !given) {
             SPARE.set(buf);
         }
         buf = null;
@@ -197,6 +197,23 @@ final class XmlScanner implements XlsxReader.Part {
 
     XmlScanner(InputStream in, int maxDepth) {
         this(in, maxDepth, true);
+    }
+
+    /** Whether the buffer is the caller's ({@link #XmlScanner(byte[], int, int)}): never kept as the thread's spare. */
+    private boolean given;
+
+    /**
+     * A scanner of a whole part already in memory, {@code bytes[0, length)}: read there, not copied (the caller
+     * keeps the array unchanged until {@link #close}), as if streamed to its end.
+     */
+    XmlScanner(byte[] bytes, int length, int maxDepth) {
+        this.in = null;
+        this.maxDepth = maxDepth;
+        this.fast = true;
+        this.buf = bytes;
+        this.lim = length;
+        this.eof = true;
+        this.given = true;
     }
 
     /**
