@@ -1,0 +1,249 @@
+package bulletin.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The zip read by us ({@link ZipBytes}) against the JDK's ZipFile, the reference: every committed workbook, and many
+ * mutations of a form's zip bytes (truncations, bit flips and size fields changed in the end record, the central
+ * directory, the local headers and the deflate data; comments, prefixes, methods, flags, zip64 markers, names twice),
+ * each read both ways: the same sheets and cells, or the same refusal. Most of the committed workbooks and some of
+ * the mutations must be read by {@link ZipBytes} itself (not handed back to ZipFile), or the parity would prove
+ * nothing.
+ */
+class ZipBytesParityTest {
+
+    @TempDir
+    static Path dir;
+    /** A sample form as Excel-like tools write it (sizes in the local headers), as ZipOutputStream writes it (data
+     * descriptors), and stored, not deflated. */
+    private static byte[] form;
+    private static byte[] streamed;
+    private static byte[] stored;
+    private static int written;
+
+    @BeforeAll
+    static void forms() throws IOException {
+        form = Files.readAllBytes(Path.of("samples/miluo-2026/progress/2026-05/2026-05_三江镇.xlsx"));
+        Map<String, byte[]> parts = XmlScannerTest.unzip(form);
+        streamed = XmlScannerTest.zip(parts);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(out)) {
+            for (Map.Entry<String, byte[]> e : parts.entrySet()) {
+                ZipEntry entry = new ZipEntry(e.getKey());
+                CRC32 crc = new CRC32();
+                crc.update(e.getValue());
+                entry.setMethod(ZipEntry.STORED);
+                entry.setSize(e.getValue().length);
+                entry.setCrc(crc.getValue());
+                z.putNextEntry(entry);
+                z.write(e.getValue());
+                z.closeEntry();
+            }
+        }
+        stored = out.toByteArray();
+    }
+
+    /** The reading of the file both ways (the JDK's scanner-free reference for the XML is not in question here). */
+    private static String reading(Path p, boolean zipFile) {
+        try {
+            List<XlsxReader.SheetData> sheets = XlsxReader.read(p, "f.xlsx", XlsxReader.Limits.DEFAULT, false, zipFile);
+            StringBuilder sb = new StringBuilder();
+            for (XlsxReader.SheetData s : sheets) {
+                Grid g = s.grid();
+                if ((long) g.rows() * g.cols() <= 1_000_000) {
+                    sb.append(XmlScannerTest.reading(List.of(s)));
+                    continue;
+                }
+                // A sheet as large as Excel's (a far-away cell, a merge to its end): its first and last rows' texts.
+                sb.append(s.name()).append(s.hidden()).append(g.rows()).append('x').append(g.cols()).append('\n');
+                for (int r = 0; r < g.rows(); r = r == 999 ? g.rows() - 1 : r + 1) {
+                    if (g.rowHidden(r) || !g.isBlankRow(r)) {
+                        sb.append(r).append(g.rowHidden(r) ? "h" : "-").append(g.texts(r)).append('\n');
+                    }
+                }
+                for (int c = 0; c < g.cols(); c++) {
+                    sb.append(g.colHidden(c) ? 'h' : '-');
+                }
+            }
+            return sb.toString();
+        } catch (Workbooks.Unreadable e) {
+            return "unreadable: " + e.getMessage();
+        }
+    }
+
+    /** Whether {@link ZipBytes} reads the whole zip itself, every part: no reason to hand it to ZipFile. */
+    private static boolean plain(Path p) {
+        try (ZipBytes z = ZipBytes.open(p)) {
+            for (ZipBytes.Entry e : z.entries()) {
+                z.inflate(e);
+            }
+            return true;
+        } catch (ZipBytes.Irregular e) {
+            return false;
+        }
+    }
+
+    /** Reads {@code bytes} both ways, requires the same; tells whether {@link ZipBytes} read them itself. */
+    private static boolean same(String what, byte[] bytes) throws IOException {
+        Path p = dir.resolve("m" + (written++) + ".xlsx");
+        Files.write(p, bytes);
+        assertThat(reading(p, false)).as(what).isEqualTo(reading(p, true));
+        return plain(p);
+    }
+
+    @Test
+    void everyCommittedWorkbookIsReadTheSameBothWays() throws IOException {
+        List<Path> all = new ArrayList<>();
+        for (String root : List.of("samples", "app/src/test")) {
+            try (Stream<Path> s = Files.walk(Path.of(root))) {
+                s.filter(p -> p.toString().endsWith(".xlsx")).sorted().forEach(all::add);
+            }
+        }
+        assertThat(all).hasSizeGreaterThan(150);
+        int plain = 0;
+        for (Path p : all) {
+            assertThat(reading(p, false)).as(p.toString()).isEqualTo(reading(p, true));
+            plain += plain(p) ? 1 : 0;
+        }
+        assertThat(plain).as("read by ZipBytes itself").isGreaterThan(all.size() * 9 / 10);
+    }
+
+    @Test
+    void plainVariantsAreReadByZipBytesItselfAndTheSame() throws IOException {
+        assertThat(same("as saved", form)).isTrue();
+        assertThat(same("data descriptors", streamed)).isTrue();
+        assertThat(same("stored parts", stored)).isTrue();
+        Zip z = new Zip(form);
+        for (int i = 0; i < z.count(); i++) {
+            assertThat(same("entry " + i + " one trailing byte after its deflate stream",
+                    z.with(z.central(i) + 20, 4, z.u32(z.central(i) + 20) + 1))).isTrue();
+            assertThat(same("entry " + i + " declared one byte larger than it inflates to",
+                    z.with(z.central(i) + 24, 4, z.u32(z.central(i) + 24) + 1))).isTrue();
+            int local = (int) z.u32(z.central(i) + 42);
+            assertThat(same("entry " + i + " local sizes differ from the central ones",
+                    z.with(local + 18, 8, 0x0102030405060708L))).isTrue();
+            assertThat(same("entry " + i + " local name differs", z.with(local + 30, 1, 'Q'))).isTrue();
+        }
+    }
+
+    @Test
+    void irregularVariantsAreHandedToZipFileAndReadOrRefusedTheSame() throws IOException {
+        Zip z = new Zip(form);
+        int end = form.length - 22;
+        byte[] commented = java.util.Arrays.copyOf(z.with(end + 20, 2, 3), form.length + 3);
+        assertThat(same("a zip comment", commented)).isFalse();
+        byte[] prefixed = new byte[form.length + 7];
+        System.arraycopy(form, 0, prefixed, 7, form.length);
+        assertThat(same("bytes before the zip", prefixed)).isFalse();
+        assertThat(same("bytes after the zip", java.util.Arrays.copyOf(form, form.length + 5))).isFalse();
+        assertThat(same("directory outside the file", z.with(end + 16, 4, form.length + 100L))).isFalse();
+        assertThat(same("directory size beyond the file", z.with(end + 12, 4, form.length + 100L))).isFalse();
+        assertThat(same("count one more", z.with(end + 10, 2, z.count() + 1))).isFalse();
+        assertThat(same("count one less", z.with(end + 10, 2, z.count() - 1))).isFalse();
+        for (int i = 0; i < z.count(); i++) {
+            int c = z.central(i);
+            assertThat(same(i + " encrypted", z.with(c + 8, 2, z.u16(c + 8) | 1))).isFalse();
+            assertThat(same(i + " method 12", z.with(c + 10, 2, 12))).isFalse();
+            assertThat(same(i + " zip64 size", z.with(c + 24, 4, 0xFFFFFFFFL))).isFalse();
+            assertThat(same(i + " zip64 compressed size", z.with(c + 20, 4, 0xFFFFFFFFL))).isFalse();
+            assertThat(same(i + " declared one byte smaller", z.with(c + 24, 4, z.u32(c + 24) - 1))).isFalse();
+            same(i + " compressed one byte fewer", z.with(c + 20, 4, z.u32(c + 20) - 1)); // the dummy byte may end it
+            assertThat(same(i + " local header moved", z.with(c + 42, 4, z.u32(c + 42) + 1))).isFalse();
+            int local = (int) z.u32(c + 42);
+            assertThat(same(i + " local signature", z.with(local, 1, 'Q'))).isFalse();
+            assertThat(same(i + " name not ASCII", z.with(c + 46, 1, 0xE4))).isFalse();
+        }
+        // The same name twice: the second entry renamed to the first's (the same length where one is).
+        for (int i = 1; i < z.count(); i++) {
+            if (z.u16(z.central(i) + 28) == z.u16(z.central(0) + 28)) {
+                byte[] twice = form.clone();
+                System.arraycopy(form, z.central(0) + 46, twice, z.central(i) + 46, z.u16(z.central(0) + 28));
+                assertThat(same("the same name twice", twice)).isTrue(); // the reader refuses it, both ways
+            }
+        }
+    }
+
+    @Test
+    void seededMutationsAreReadOrRefusedTheSameBothWays() throws IOException {
+        Random random = new Random(24);
+        int plain = 0;
+        int handed = 0;
+        for (byte[] base : List.of(form, streamed)) {
+            Zip z = new Zip(base);
+            int end = base.length - 22;
+            int cen = z.central(0);
+            for (int k = 0; k < 60; k++) {
+                int at;
+                byte[] b;
+                switch (k % 5) {
+                    case 0 -> at = end + random.nextInt(22); // the end record
+                    case 1 -> at = cen + random.nextInt(end - cen); // the central directory
+                    case 2 -> at = (int) z.u32(z.central(random.nextInt(z.count())) + 42) + random.nextInt(30);
+                    default -> at = random.nextInt(cen); // mostly deflate data
+                }
+                if (k % 7 == 6) {
+                    b = java.util.Arrays.copyOf(base, at); // truncated there
+                } else {
+                    b = base.clone();
+                    b[at] ^= (byte) (1 << random.nextInt(8));
+                }
+                if (same("mutation " + k + " at " + at, b)) {
+                    plain++;
+                } else {
+                    handed++;
+                }
+            }
+        }
+        assertThat(plain).as("mutations read by ZipBytes itself").isGreaterThan(10);
+        assertThat(handed).as("mutations handed to ZipFile").isGreaterThan(10);
+    }
+
+    /** A zip's bytes, its central directory's entries found from its end record. */
+    private record Zip(byte[] bytes) {
+        int u16(int i) {
+            return (bytes[i] & 0xFF) | (bytes[i + 1] & 0xFF) << 8;
+        }
+
+        long u32(int i) {
+            return u16(i) | (long) u16(i + 2) << 16;
+        }
+
+        int count() {
+            return u16(bytes.length - 22 + 10);
+        }
+
+        /** Where entry {@code i} of the central directory starts. */
+        int central(int i) {
+            int at = (int) u32(bytes.length - 22 + 16);
+            for (int k = 0; k < i; k++) {
+                at += 46 + u16(at + 28) + u16(at + 30) + u16(at + 32);
+            }
+            return at;
+        }
+
+        /** A copy with {@code n} bytes at {@code at} set to {@code value}, little-endian. */
+        byte[] with(int at, int n, long value) {
+            byte[] b = bytes.clone();
+            for (int k = 0; k < n; k++) {
+                b[at + k] = (byte) (value >>> (8 * k));
+            }
+            return b;
+        }
+    }
+}
