@@ -348,7 +348,7 @@ final class XlsxReader {
                         null);
             }
         }
-        String workbookPath = officeDocument();
+        String workbookPath = kept(PACKAGE_RELS, "_rels/.rels", this::officeDocument);
         String base = workbookPath.contains("/") ? workbookPath.substring(0, workbookPath.lastIndexOf('/') + 1) : "";
         Map<String, String> rels = new HashMap<>(); // by id
         Map<String, String> sharedStringsAndStyles = new HashMap<>(); // by the last word of the type
@@ -356,22 +356,11 @@ final class XlsxReader {
             rels.put(r.id(), r.target());
             sharedStringsAndStyles.put(r.type().substring(r.type().lastIndexOf('/') + 1), r.target());
         }
+        Book book = kept(WORKBOOK, workbookPath, this::book);
+        date1904 = book.date1904();
         List<String[]> sheetList = new ArrayList<>(); // name, target, state
-        Part x = open(workbookPath);
-        try {
-            for (int ev = x.next(); ev != XmlScanner.EOF; ev = x.next()) {
-                if (ev == XmlScanner.START && x.localName().equals("sheet")) {
-                    if (sheetList.size() >= MAX_SHEETS) {
-                        throw new Workbooks.Unreadable("工作簿中的工作表超过 " + MAX_SHEETS + " 张，远超一份表格所需，拒绝读取", null);
-                    }
-                    String rid = attr(x, "id");
-                    sheetList.add(new String[] {attr(x, "name"), rels.get(rid), attr(x, "state")});
-                } else if (ev == XmlScanner.START && x.localName().equals("workbookPr")) {
-                    date1904 = isTrue(attr(x, "date1904"));
-                }
-            }
-        } finally {
-            x.close();
+        for (String[] s : book.sheets()) {
+            sheetList.add(new String[] {s[0], rels.get(s[1]), s[2]});
         }
         List<String> strings = sharedStrings(sharedStringsAndStyles.get("sharedStrings"));
         Styles styles = styles(sharedStringsAndStyles.get("styles"));
@@ -388,9 +377,78 @@ final class XlsxReader {
         return out;
     }
 
+    /** The workbook part's sheets (name, relationship id, state) and whether it counts its dates from 1904. */
+    private record Book(List<String[]> sheets, boolean date1904) {
+    }
+
+    /** The workbook part read. */
+    private Book book(Part x) throws XMLStreamException, Workbooks.Unreadable {
+        List<String[]> sheets = new ArrayList<>();
+        boolean from1904 = false;
+        try {
+            for (int ev = x.next(); ev != XmlScanner.EOF; ev = x.next()) {
+                if (ev == XmlScanner.START && x.localName().equals("sheet")) {
+                    if (sheets.size() >= MAX_SHEETS) {
+                        throw new Workbooks.Unreadable("工作簿中的工作表超过 " + MAX_SHEETS + " 张，远超一份表格所需，拒绝读取", null);
+                    }
+                    String rid = attr(x, "id");
+                    sheets.add(new String[] {attr(x, "name"), rid, attr(x, "state")});
+                } else if (ev == XmlScanner.START && x.localName().equals("workbookPr")) {
+                    from1904 = isTrue(attr(x, "date1904"));
+                }
+            }
+        } finally {
+            x.close();
+        }
+        return new Book(java.util.Collections.unmodifiableList(sheets), from1904);
+    }
+
+    /** Kinds of part whose parse is kept on the thread ({@link #kept}). */
+    private static final int PACKAGE_RELS = 0;
+    private static final int WORKBOOK_RELS = 1;
+    private static final int WORKBOOK = 2;
+    private static final int STYLES = 3;
+
+    /** A part's reading: what the reader takes of it (never changed afterwards), the part closed. */
+    @FunctionalInterface
+    private interface Parse<T> {
+        T of(Part x) throws IOException, XMLStreamException, Workbooks.Unreadable;
+    }
+
+    /**
+     * The part read by {@code parse}; where its zip is read by us, the parse of the part of this kind of the last
+     * workbook read on this thread is taken again where this part is the very same compressed bytes (same method
+     * and sizes: a form's package and workbook relationships, workbook part and styles are the same in every form).
+     * They inflate to the very same XML, and what could refuse it is that XML (refused then, so never kept) or the
+     * limits of this workbook, checked here as {@link #open} checks them before reading a part: the bytes it may
+     * still unpack, then the time. So the same bytes give the same result or refusal, kept or read again.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> T kept(int kind, String name, Parse<T> parse) throws IOException, XMLStreamException,
+            Workbooks.Unreadable {
+        ZipEntry e = entries.get(name);
+        if (e == null) {
+            throw new Workbooks.Unreadable("文件不完整：缺少 " + Text.visible(name), null);
+        }
+        if (bytes == null || stax) {
+            return parse.of(open(name, e));
+        }
+        ZipBytes.Entry entry = (ZipBytes.Entry) e;
+        Object kept = bytes.kept(kind, entry);
+        if (kept != null) {
+            admit(e);
+            unpacked += bytes.keptLength(kind);
+            inTime();
+            return (T) kept;
+        }
+        long before = unpacked;
+        T out = parse.of(open(name, e));
+        bytes.keep(kind, entry, (int) (unpacked - before), out);
+        return out;
+    }
+
     /** The main part named by the package relationships; a Strict Open XML package is refused by name. */
-    private String officeDocument() throws IOException, XMLStreamException, Workbooks.Unreadable {
-        Part x = open("_rels/.rels");
+    private String officeDocument(Part x) throws XMLStreamException, Workbooks.Unreadable {
         try {
             for (int ev = x.next(); ev != XmlScanner.EOF; ev = x.next()) {
                 if (ev == XmlScanner.START && x.localName().equals("Relationship")) {
@@ -424,21 +482,30 @@ final class XlsxReader {
         if (!entries.containsKey(relsPath)) {
             return out;
         }
-        Part x = open(relsPath);
+        for (Rel r : kept(WORKBOOK_RELS, relsPath, this::relationships)) {
+            String t = r.target();
+            out.add(new Rel(r.id(), r.type(), t.startsWith("/") ? strip(t) : base + t));
+        }
+        return out;
+    }
+
+    /** The relationships of a part, their targets as written. */
+    private List<Rel> relationships(Part x) throws XMLStreamException {
+        List<Rel> out = new ArrayList<>();
         try {
             for (int ev = x.next(); ev != XmlScanner.EOF; ev = x.next()) {
                 if (ev == XmlScanner.START && x.localName().equals("Relationship")) {
                     String t = attr(x, "Target");
                     String type = attr(x, "Type");
                     if (t != null) {
-                        out.add(new Rel(attr(x, "Id"), type == null ? "" : type, t.startsWith("/") ? strip(t) : base + t));
+                        out.add(new Rel(attr(x, "Id"), type == null ? "" : type, t));
                     }
                 }
             }
         } finally {
             x.close();
         }
-        return out;
+        return java.util.Collections.unmodifiableList(out);
     }
 
     private List<String> sharedStrings(String path) throws IOException, XMLStreamException, Workbooks.Unreadable {
@@ -531,26 +598,7 @@ final class XlsxReader {
             throw new Workbooks.Unreadable("文件不完整：缺少 " + Text.visible(path) + "（单元格的格式存放在这里），"
                     + "无法分辨百分比和日期：请在 Excel 或 WPS 中打开后重新保存", null);
         }
-        ZipEntry e = entries.get(path);
-        if (bytes == null || stax) {
-            return styles(open(path, e));
-        }
-        // The styles part the same in every form: the last one parsed on this thread taken again where this one is
-        // the very same compressed bytes (same method and sizes). They inflate to the very same XML, and what could
-        // refuse it is that XML (refused then, so not kept) or the limits of this workbook, checked here as open does
-        // before reading a part: the bytes it may still unpack, then the time. So no refusal can differ.
-        ZipBytes.Entry entry = (ZipBytes.Entry) e;
-        Object kept = bytes.kept(entry);
-        if (kept != null) {
-            admit(e);
-            unpacked += bytes.keptLength();
-            inTime();
-            return (Styles) kept;
-        }
-        long before = unpacked;
-        Styles out = styles(open(path, e));
-        bytes.keep(entry, (int) (unpacked - before), out);
-        return out;
+        return kept(STYLES, path, this::styles);
     }
 
     /** The styles read from their part. */
@@ -1124,10 +1172,16 @@ final class XlsxReader {
     }
 
     /** The part's declared size within what the workbook may still unpack, and its ratio within {@link #MAX_RATIO}. */
-    private void admit(ZipEntry e) throws Workbooks.Unreadable {
+    private void admit(ZipEntry e) throws Workbooks.Unreadable, ZipBytes.Irregular {
         long size = e.getSize();
         long packed = Math.max(1, e.getCompressedSize());
-        if (size > limits.bytes() - unpacked || (size > 1024 * 1024 && size / packed > MAX_RATIO)) {
+        boolean ratio = size > 1024 * 1024 && size / packed > MAX_RATIO;
+        if (size > limits.bytes() - unpacked && !ratio && bytes != null) {
+            // Parts read by us count whole, ZipFile's as far as they are read (the package relationships' only to the
+            // main part's): where the bytes so far decide, ZipFile's reading decides.
+            throw new ZipBytes.Irregular("budget");
+        }
+        if (size > limits.bytes() - unpacked || ratio) {
             throw new Workbooks.Unreadable(BOMB, null);
         }
     }

@@ -75,18 +75,21 @@ final class ZipBytes implements AutoCloseable {
     /** A thread's buffers are kept for the next workbook up to this size (a form's are a few KB, its parts 40 KB). */
     private static final int KEEP = 2 * 1024 * 1024;
 
-    /** This thread's buffers, inflater and kept styles, taken by one reading at a time. */
+    /** How many kinds of part may be kept ({@link #keep}). */
+    static final int KINDS = 4;
+
+    /** A part parsed: its method, sizes and compressed bytes, the length it inflated to, and the parse. */
+    private record Kept(int method, long size, byte[] packed, int length, Object parse) {
+    }
+
+    /** This thread's buffers, inflater and kept parses, taken by one reading at a time. */
     private static final class Buffers {
         private static final ThreadLocal<Buffers> SPARE = new ThreadLocal<>();
         byte[] file = new byte[64 * 1024];
         byte[] part = new byte[64 * 1024];
         final Inflater inflater = new Inflater(true);
-        /** The styles part last parsed here: its method, sizes, compressed bytes, length inflated, and the parse. */
-        int keptMethod = -1;
-        long keptSize = -1;
-        byte[] keptPacked;
-        int keptLength;
-        Object keptParse;
+        /** The part of each kind last parsed here ({@link #keep}). */
+        final Kept[] kept = new Kept[KINDS];
 
         static Buffers take() {
             Buffers b = SPARE.get();
@@ -289,33 +292,32 @@ final class ZipBytes implements AutoCloseable {
     }
 
     /**
-     * What was kept by {@link #keep} for a part of the very same method, sizes and compressed bytes as this entry's
-     * (whose bytes would inflate to the very same part): else null.
+     * What was kept by {@link #keep} for a part of this kind of the very same method, sizes and compressed bytes as
+     * this entry's (whose bytes inflate to the very same part, whatever its name): else null.
      */
-    Object kept(Entry e) throws Irregular {
-        Buffers b = buffers;
-        if (b.keptParse == null || b.keptMethod != e.getMethod() || b.keptSize != e.getSize()
-                || b.keptPacked.length != e.getCompressedSize()) {
+    Object kept(int kind, Entry e) throws Irregular {
+        Kept k = buffers.kept[kind];
+        if (k == null || k.method() != e.getMethod() || k.size() != e.getSize()
+                || k.packed().length != e.getCompressedSize()) {
             return null;
         }
         int from = data(e);
-        return Arrays.equals(b.file, from, from + b.keptPacked.length, b.keptPacked, 0, b.keptPacked.length)
-                ? b.keptParse : null;
+        return Arrays.equals(buffers.file, from, from + k.packed().length, k.packed(), 0, k.packed().length)
+                ? k.parse() : null;
     }
 
-    /** The length {@link #inflate} gave for the part {@link #kept} gave. */
-    int keptLength() {
-        return buffers.keptLength;
+    /** The length {@link #inflate} gave for the part {@link #kept} gave of this kind. */
+    int keptLength(int kind) {
+        return buffers.kept[kind].length();
     }
 
-    /** Keeps {@code parse}, made of this entry's {@code made} inflated bytes, for the next workbook's {@link #kept}. */
-    void keep(Entry e, int made, Object parse) throws Irregular {
+    /**
+     * Keeps {@code parse} (which nothing may change), made of this entry's {@code made} inflated bytes, as this kind's
+     * for the next workbook's {@link #kept}.
+     */
+    void keep(int kind, Entry e, int made, Object parse) throws Irregular {
         int from = data(e);
-        Buffers b = buffers;
-        b.keptMethod = e.getMethod();
-        b.keptSize = e.getSize();
-        b.keptPacked = Arrays.copyOfRange(b.file, from, from + (int) e.getCompressedSize());
-        b.keptLength = made;
-        b.keptParse = parse;
+        buffers.kept[kind] = new Kept(e.getMethod(), e.getSize(),
+                Arrays.copyOfRange(buffers.file, from, from + (int) e.getCompressedSize()), made, parse);
     }
 }

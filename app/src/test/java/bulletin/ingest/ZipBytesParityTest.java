@@ -42,6 +42,11 @@ class ZipBytesParityTest {
         form = Files.readAllBytes(Path.of("samples/miluo-2026/progress/2026-05/2026-05_三江镇.xlsx"));
         Map<String, byte[]> parts = XmlScannerTest.unzip(form);
         streamed = XmlScannerTest.zip(parts);
+        stored = stored(parts);
+    }
+
+    /** The parts zipped stored, not deflated. */
+    private static byte[] stored(Map<String, byte[]> parts) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream z = new ZipOutputStream(out)) {
             for (Map.Entry<String, byte[]> e : parts.entrySet()) {
@@ -56,13 +61,17 @@ class ZipBytesParityTest {
                 z.closeEntry();
             }
         }
-        stored = out.toByteArray();
+        return out.toByteArray();
     }
 
     /** The reading of the file both ways (the JDK's scanner-free reference for the XML is not in question here). */
     private static String reading(Path p, boolean zipFile) {
+        return reading(p, zipFile, XlsxReader.Limits.DEFAULT);
+    }
+
+    private static String reading(Path p, boolean zipFile, XlsxReader.Limits limits) {
         try {
-            List<XlsxReader.SheetData> sheets = XlsxReader.read(p, "f.xlsx", XlsxReader.Limits.DEFAULT, false, zipFile);
+            List<XlsxReader.SheetData> sheets = XlsxReader.read(p, "f.xlsx", limits, false, zipFile);
             StringBuilder sb = new StringBuilder();
             for (XlsxReader.SheetData s : sheets) {
                 Grid g = s.grid();
@@ -176,6 +185,62 @@ class ZipBytesParityTest {
                 System.arraycopy(form, z.central(0) + 46, twice, z.central(i) + 46, z.u16(z.central(0) + 28));
                 assertThat(same("the same name twice", twice)).isTrue(); // the reader refuses it, both ways
             }
+        }
+    }
+
+    @Test
+    void byteBudgetsAroundTheFormsSizeGiveTheSameReadingOrRefusal() throws IOException {
+        // Also with package relationships of 40 KB, their main part's first: ZipFile's reading stops there, counting
+        // only what the scanner read so far; ours counts the part whole, and hands such a budget to ZipFile.
+        Map<String, byte[]> parts = XmlScannerTest.unzip(form);
+        String rels = new String(parts.get("_rels/.rels"), java.nio.charset.StandardCharsets.UTF_8);
+        parts.put("_rels/.rels", rels.replace("</Relationships>", "<Relationship Id=\"pad\" Type=\"pad\" Target=\"pad\"/>"
+                .repeat(800) + "</Relationships>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        int refused = 0;
+        for (Path p : List.of(Files.write(dir.resolve("budget.xlsx"), form),
+                Files.write(dir.resolve("padded.xlsx"), XmlScannerTest.zip(parts)))) {
+            refused += budgets(p);
+        }
+        assertThat(refused).isBetween(10, 80);
+    }
+
+    private static int budgets(Path p) {
+        int refused = 0;
+        for (long budget = 0; budget < 100_000; budget += 1999) {
+            XlsxReader.Limits limits = new XlsxReader.Limits(budget, XlsxReader.Limits.DEFAULT.nanos());
+            String ours = reading(p, false, limits);
+            assertThat(ours).as("budget " + budget).isEqualTo(reading(p, true, limits));
+            refused += ours.startsWith("unreadable") ? 1 : 0;
+        }
+        return refused;
+    }
+
+    @Test
+    void aPartKeptFromTheLastWorkbookIsTakenOnlyForTheVeryBytes() throws IOException {
+        Map<String, byte[]> parts = XmlScannerTest.unzip(form);
+        // Stored, and each edit of the same length: the same method and sizes, only the bytes differ.
+        parts.put("xl/styles.xml", new String(parts.get("xl/styles.xml"), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("<xf numFmtId=\"0\" fontId", "<xf numFmtId=\"9\" fontId")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        parts.put("xl/workbook.xml", new String(parts.get("xl/workbook.xml"), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("state=\"veryHidden\"", "state=\"visible\"   ")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        parts.put("xl/_rels/workbook.xml.rels", new String(parts.get("xl/_rels/workbook.xml.rels"),
+                java.nio.charset.StandardCharsets.UTF_8).replace("Id=\"rId4\"", "Id=\"rId9\"")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Path a = dir.resolve("a.xlsx");
+        Path b = dir.resolve("b.xlsx");
+        Files.write(a, stored);
+        Files.write(b, stored(parts));
+        assertThat(Files.size(b)).isEqualTo(stored.length);
+        String aRead = reading(a, true);
+        String bRead = reading(b, true);
+        assertThat(bRead).isNotEqualTo(aRead).contains("%");
+        assertThat(aRead).contains("_bulletin hidden");
+        for (int round = 0; round < 2; round++) { // each after the other, its parts kept in turn
+            assertThat(reading(a, false)).isEqualTo(aRead);
+            assertThat(reading(b, false)).isEqualTo(bRead);
+            assertThat(reading(b, false)).isEqualTo(bRead);
         }
     }
 
