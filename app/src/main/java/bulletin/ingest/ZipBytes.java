@@ -51,9 +51,9 @@ final class ZipBytes implements AutoCloseable {
 
     /** An entry of the central directory, with where its local header is. */
     static final class Entry extends ZipEntry {
-        final int header;
+        final long header;
 
-        Entry(String name, int method, long size, long packed, int header) {
+        Entry(String name, int method, long size, long packed, long header) {
             super(name);
             setMethod(method);
             setSize(size);
@@ -74,6 +74,8 @@ final class ZipBytes implements AutoCloseable {
     private static final byte[] DUMMY = new byte[1];
     /** A thread's buffers are kept for the next workbook up to this size (a form's are a few KB, its parts 40 KB). */
     private static final int KEEP = 2 * 1024 * 1024;
+    /** A part declared larger is read through ZipFile (the reader's own limit is 32 MB for all parts). */
+    private static final long MAX_PART = 64L * 1024 * 1024;
 
     /** How many kinds of part may be kept ({@link #keep}). */
     static final int KINDS = 4;
@@ -223,17 +225,17 @@ final class ZipBytes implements AutoCloseable {
             }
         }
         String name = new String(b, pos + CENTRAL_SIZE, nameLength, StandardCharsets.ISO_8859_1);
-        return new Entry(name, method, size, packed, (int) header);
+        return new Entry(name, method, size, packed, header);
     }
 
     /** Where the entry's data starts, as {@code ZipFile} finds it; its compressed bytes within the file. */
     private int data(Entry e) throws Irregular {
         byte[] b = buffers.file;
-        long at = e.header;
-        if (at + LOCAL_SIZE > length || u32(b, e.header) != LOCAL) {
+        if (e.header + LOCAL_SIZE > length || u32(b, (int) e.header) != LOCAL) {
             throw new Irregular("local");
         }
-        long data = at + LOCAL_SIZE + u16(b, e.header + 26) + u16(b, e.header + 28);
+        int at = (int) e.header;
+        long data = at + LOCAL_SIZE + u16(b, at + 26) + u16(b, at + 28);
         if (data + e.getCompressedSize() > length) {
             throw new Irregular("data");
         }
@@ -249,6 +251,9 @@ final class ZipBytes implements AutoCloseable {
         int from = data(e);
         int packed = (int) e.getCompressedSize();
         long size = e.getSize();
+        if (size > MAX_PART) { // a size the caller's limits let through, beyond any buffer here: ZipFile streams it
+            throw new Irregular("part");
+        }
         if (buffers.part.length < size + 1) {
             buffers.part = new byte[(int) Math.max(size + 1, buffers.part.length * 2L)];
         }

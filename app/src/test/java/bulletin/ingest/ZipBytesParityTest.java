@@ -174,6 +174,8 @@ class ZipBytesParityTest {
             assertThat(same(i + " declared one byte smaller", z.with(c + 24, 4, z.u32(c + 24) - 1))).isFalse();
             same(i + " compressed one byte fewer", z.with(c + 20, 4, z.u32(c + 20) - 1)); // the dummy byte may end it
             assertThat(same(i + " local header moved", z.with(c + 42, 4, z.u32(c + 42) + 1))).isFalse();
+            assertThat(same(i + " local header far beyond the file", z.with(c + 42, 4, 0xFFFFFFF0L))).isFalse();
+            assertThat(same(i + " local header just beyond the file", z.with(c + 42, 4, form.length - 10))).isFalse();
             int local = (int) z.u32(c + 42);
             assertThat(same(i + " local signature", z.with(local, 1, 'Q'))).isFalse();
             assertThat(same(i + " name not ASCII", z.with(c + 46, 1, 0xE4))).isFalse();
