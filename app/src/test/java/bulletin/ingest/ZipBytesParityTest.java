@@ -251,11 +251,11 @@ class ZipBytesParityTest {
         Random random = new Random(24);
         int plain = 0;
         int handed = 0;
-        for (byte[] base : List.of(form, streamed)) {
+        for (byte[] base : List.of(form, streamed, stored)) {
             Zip z = new Zip(base);
             int end = base.length - 22;
             int cen = z.central(0);
-            for (int k = 0; k < 60; k++) {
+            for (int k = 0; k < 50; k++) {
                 int at;
                 byte[] b;
                 switch (k % 5) {
@@ -266,6 +266,16 @@ class ZipBytesParityTest {
                 }
                 if (k % 7 == 6) {
                     b = java.util.Arrays.copyOf(base, at); // truncated there
+                } else if (k % 5 == 3) { // a size, length or offset field of an entry set anew
+                    int c = z.central(random.nextInt(z.count()));
+                    int local = (int) z.u32(c + 42);
+                    int[][] fields = {{c + 20, 4}, {c + 24, 4}, {c + 42, 4}, {c + 28, 2}, {c + 30, 2}, {c + 32, 2},
+                        {local + 18, 4}, {local + 22, 4}, {local + 26, 2}, {local + 28, 2}, {end + 10, 2}, {end + 12, 4}};
+                    int[] f = fields[random.nextInt(fields.length)];
+                    at = f[0];
+                    long old = f[1] == 4 ? z.u32(at) : z.u16(at);
+                    long value = random.nextBoolean() ? old + random.nextInt(65) - 32 : random.nextLong();
+                    b = z.with(at, f[1], value);
                 } else {
                     b = base.clone();
                     b[at] ^= (byte) (1 << random.nextInt(8));
