@@ -57,6 +57,13 @@ public final class History {
             return Optional.empty();
         }
 
+        /**
+         * Says that {@code month}'s reports will be asked for next (its month before is being computed again for
+         * it): the source may start reading its workbooks, which do not depend on the month before.
+         */
+        default void ahead(YearMonth month) {
+        }
+
         /** Offers the source a month just computed again, to keep or not. */
         default void computed(YearMonth month, Snapshot snapshot) {
         }
@@ -114,6 +121,9 @@ public final class History {
         // The month before first, then this month's reports: one month's workbooks in memory at a time, not the
         // year's (each month's reports were held while every earlier month was read and computed).
         Snapshot b = m.getMonthValue() == 1 ? null : compute(model, m.minusMonths(1), source, depth + 1);
+        if (depth > 0) { // the month after is computed next: its reports are asked for once this month's are known
+            source.ahead(m.plusMonths(1));
+        }
         Reports reports = source.reports(m, () -> b);
         if (reports.reports().isEmpty()) {
             return null;

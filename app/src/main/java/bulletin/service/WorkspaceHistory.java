@@ -74,10 +74,31 @@ final class WorkspaceHistory implements History.Source {
     @Override
     public History.Reports reports(YearMonth m, Supplier<Snapshot> before) {
         MonthCheck known = checks.get(m);
+        MonthCheck.Reading reading = ahead.remove(m);
         // Not checked for itself: what the check would accept, each workbook's form let go as soon as it is judged.
-        MonthCheck.Accepted a = known != null ? known.accepted(false) : MonthCheck.history(ws, model, m,
+        MonthCheck.Accepted a = known != null ? known.accepted(false) : MonthCheck.history(
+                reading != null ? reading : MonthCheck.Reading.of(ws, model, m), model,
                 () -> MonthCheck.lastMonth(before.get(), model, label(m.minusMonths(1))));
         return new History.Reports(a.reports(), a.excluded());
+    }
+
+    /** The months whose workbooks are being read ahead: the one computed next, until it is asked for. */
+    private final Map<YearMonth, MonthCheck.Reading> ahead = new HashMap<>();
+
+    /**
+     * Starts reading the month's workbooks on a thread of its own, while the month before is judged and computed
+     * (on every core, with barriers between its steps: the reading fills the gaps). Not for a month checked already.
+     */
+    @Override
+    public void ahead(YearMonth m) {
+        if (checks.containsKey(m) || ahead.containsKey(m)) {
+            return;
+        }
+        MonthCheck.Reading reading = MonthCheck.Reading.of(ws, model, m);
+        ahead.put(m, reading);
+        Thread t = new Thread(reading::readAhead, "read-ahead-" + m);
+        t.setDaemon(true);
+        t.start();
     }
 
     @Override

@@ -124,12 +124,24 @@ public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Pr
      */
     public static Accepted history(Workspace ws, IndicatorModel model, YearMonth month,
                                    Supplier<Map<String, MonthlyReport>> lastMonth) {
-        List<Path> paths = workbooks(ws, month, new ArrayList<>());
+        return history(Reading.of(ws, model, month), model, lastMonth);
+    }
+
+    /**
+     * {@link #history(Workspace, IndicatorModel, YearMonth, Supplier)} of a month whose workbooks may have been
+     * read ahead ({@link Reading#readAhead}): what was not read yet is read here, on every core.
+     */
+    public static Accepted history(Reading reading, IndicatorModel model,
+                                   Supplier<Map<String, MonthlyReport>> lastMonth) {
+        reading.take();
+        YearMonth month = reading.month();
+        List<Path> paths = reading.paths();
         Map<String, MonthlyReport> previous = paths.isEmpty() ? Map.of() : lastMonth.get();
         record One(String file, String reporter, boolean sent, Accepted alone) {
         }
-        List<One> all = paths.parallelStream().map(p -> {
-            Judged j = judge(Validator.workbook(p, ws.show(p), model, month, (m, who) -> previous.get(who)), model,
+        List<One> all = java.util.stream.IntStream.range(0, paths.size()).parallel().mapToObj(i -> {
+            Path p = paths.get(i);
+            Judged j = judge(Validator.workbook(reading.read(i), model, month, (m, who) -> previous.get(who)), model,
                     previous, p);
             Validator.Checked c = j.checked();
             Accepted alone = j.named() != null ? sentByAnother(c, j.named()) : accepted(c, month, false);
@@ -151,6 +163,76 @@ public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Pr
             excluded.addAll(a.excluded());
         }
         return new Accepted(reports, excluded);
+    }
+
+    /**
+     * A month's workbooks to be read to their forms ({@link Validator#read}), which do not depend on last month: a
+     * thread may read them ahead ({@link #readAhead}, in file order) while last month is still being judged and
+     * computed, until the month is {@linkplain #take taken}; then whoever asks for a workbook not yet read reads it.
+     * Each workbook is read once, by one thread, whichever asks first; the result is the same either way.
+     */
+    public static final class Reading {
+        private final YearMonth month;
+        private final List<Path> paths;
+        private final List<java.util.concurrent.FutureTask<Validator.Read>> reads;
+        private volatile boolean taken;
+
+        private Reading(YearMonth month, List<Path> paths,
+                        List<java.util.concurrent.FutureTask<Validator.Read>> reads) {
+            this.month = month;
+            this.paths = paths;
+            this.reads = reads;
+        }
+
+        /** The month's workbooks listed (none where the folder is missing or cannot be read), none read yet. */
+        public static Reading of(Workspace ws, IndicatorModel model, YearMonth month) {
+            List<Path> paths = workbooks(ws, month, new ArrayList<>());
+            return new Reading(month, paths, paths.stream().map(p -> new java.util.concurrent.FutureTask<>(
+                    () -> Validator.read(p, ws.show(p), model))).toList());
+        }
+
+        public YearMonth month() {
+            return month;
+        }
+
+        List<Path> paths() {
+            return paths;
+        }
+
+        /** Reads the workbooks in file order until the month is taken (then each reader reads its own). */
+        public void readAhead() {
+            for (java.util.concurrent.FutureTask<Validator.Read> r : reads) {
+                if (taken) {
+                    return;
+                }
+                r.run();
+            }
+        }
+
+        /** The month's checks begin: reading ahead stops after the workbook it is reading. */
+        void take() {
+            taken = true;
+        }
+
+        /** Workbook {@code i} read: here, unless it has been (or is being) read ahead. */
+        Validator.Read read(int i) {
+            java.util.concurrent.FutureTask<Validator.Read> r = reads.get(i);
+            r.run(); // does nothing where it has run or is running
+            try {
+                return r.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException x) {
+                    throw x;
+                }
+                if (e.getCause() instanceof Error x) {
+                    throw x;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
     }
 
     /** The same check with the month's platform counts checked too. */

@@ -64,8 +64,30 @@ public final class Validator {
      */
     public static Checked workbook(Path file, String shown, IndicatorModel model, YearMonth month,
                                    java.util.function.BiFunction<YearMonth, String, MonthlyReport> previous) {
+        return workbook(read(file, shown, model), model, month, previous);
+    }
+
+    /**
+     * A workbook read to its form, the first step of {@link #workbook}: what it finds does not depend on the month
+     * or on last month, so it may be done ahead ({@link MonthCheck.Reading}).
+     *
+     * @param problems what the reading found (handed on to the check, which adds its own)
+     */
+    public record Read(String shown, Optional<ProgressReader.Form> parsed, Problems problems) {
+    }
+
+    /** The first step of {@link #workbook}: the workbook opened and its form found. */
+    public static Read read(Path file, String shown, IndicatorModel model) {
         Problems problems = new Problems();
-        Optional<ProgressReader.Form> parsed = ProgressReader.parse(file, shown, model, problems);
+        return new Read(shown, ProgressReader.parse(file, shown, model, problems), problems);
+    }
+
+    /** The rest of {@link #workbook}: the checks of a workbook read by {@link #read} (once: they add to its problems). */
+    public static Checked workbook(Read read, IndicatorModel model, YearMonth month,
+                                   java.util.function.BiFunction<YearMonth, String, MonthlyReport> previous) {
+        String shown = read.shown();
+        Problems problems = read.problems();
+        Optional<ProgressReader.Form> parsed = read.parsed();
         if (parsed.isEmpty()) {
             return new Checked(shown, null, null, problems.all());
         }
