@@ -58,8 +58,9 @@ public final class History {
         }
 
         /**
-         * Says that {@code month}'s reports will be asked for next (its month before is being computed again for
-         * it): the source may start reading its workbooks, which do not depend on the month before.
+         * Says that {@code month} is asked for next (its month before is being computed again for it: its reports
+         * where it is computed again too, else its check): the source may start reading its workbooks, which do not
+         * depend on the month before.
          */
         default void ahead(YearMonth month) {
         }
@@ -121,9 +122,9 @@ public final class History {
         // The month before first, then this month's reports: one month's workbooks in memory at a time, not the
         // year's (each month's reports were held while every earlier month was read and computed).
         Snapshot b = m.getMonthValue() == 1 ? null : compute(model, m.minusMonths(1), source, depth + 1);
-        if (depth > 0) { // the month after is computed next: its reports are asked for once this month's are known
-            source.ahead(m.plusMonths(1));
-        }
+        // The month after is asked for next (computed again, or the month whose history this is): its workbooks may
+        // be read while this month is judged and computed.
+        source.ahead(m.plusMonths(1));
         Reports reports = source.reports(m, () -> b);
         if (reports.reports().isEmpty()) {
             return null;

@@ -52,12 +52,24 @@ public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Pr
      */
     public static MonthCheck run(Workspace ws, IndicatorModel model, YearMonth month,
                                  Supplier<Map<String, MonthlyReport>> lastMonth, boolean platform) {
-        List<Problem> general = new ArrayList<>();
-        List<Path> paths = workbooks(ws, month, general);
+        return run(Reading.of(ws, model, month), ws, model, lastMonth, platform);
+    }
+
+    /**
+     * {@link #run(Workspace, IndicatorModel, YearMonth, Supplier, boolean)} of a month whose workbooks may be read
+     * ahead ({@link Reading#readAhead}, while {@code lastMonth} is worked out): what was not read yet is read here.
+     */
+    public static MonthCheck run(Reading reading, Workspace ws, IndicatorModel model,
+                                 Supplier<Map<String, MonthlyReport>> lastMonth, boolean platform) {
+        YearMonth month = reading.month();
+        List<Problem> general = new ArrayList<>(reading.listed);
+        List<Path> paths = reading.paths();
         Map<String, MonthlyReport> previous = paths.isEmpty() ? Map.of() : lastMonth.get();
+        reading.take();
         // Workbooks are independent: checked on every core, reported in file order.
-        List<Validator.Checked> checked = paths.parallelStream()
-                .map(p -> Validator.workbook(p, ws.show(p), model, month, (m, who) -> previous.get(who))).toList();
+        List<Validator.Checked> checked = java.util.stream.IntStream.range(0, paths.size()).parallel()
+                .mapToObj(i -> Validator.workbook(reading.read(i), model, month, (m, who) -> previous.get(who)))
+                .toList();
         if (paths.isEmpty() && general.stream().noneMatch(p -> p.code().equals("unreadable-folder"))) {
             general.add(Problem.error("no-workbook", Place.file(ws.show(ws.progressDir(month)) + "/"),
                     ws.show(ws.progressDir(month)) + "/ 中没有可读的报表（.xlsx）：各单位报来的填报表应放在这里"));
@@ -133,10 +145,10 @@ public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Pr
      */
     public static Accepted history(Reading reading, IndicatorModel model,
                                    Supplier<Map<String, MonthlyReport>> lastMonth) {
-        reading.take();
         YearMonth month = reading.month();
         List<Path> paths = reading.paths();
         Map<String, MonthlyReport> previous = paths.isEmpty() ? Map.of() : lastMonth.get();
+        reading.take();
         record One(String file, String reporter, boolean sent, Accepted alone) {
         }
         List<One> all = java.util.stream.IntStream.range(0, paths.size()).parallel().mapToObj(i -> {
@@ -175,20 +187,38 @@ public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Pr
         private final YearMonth month;
         private final List<Path> paths;
         private final List<java.util.concurrent.FutureTask<Validator.Read>> reads;
+        /** What listing the folder found (files skipped, a folder that cannot be read), for the month's check. */
+        private final List<Problem> listed;
         private volatile boolean taken;
+        private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
 
         private Reading(YearMonth month, List<Path> paths,
-                        List<java.util.concurrent.FutureTask<Validator.Read>> reads) {
+                        List<java.util.concurrent.FutureTask<Validator.Read>> reads, List<Problem> listed) {
             this.month = month;
             this.paths = paths;
             this.reads = reads;
+            this.listed = listed;
         }
 
         /** The month's workbooks listed (none where the folder is missing or cannot be read), none read yet. */
         public static Reading of(Workspace ws, IndicatorModel model, YearMonth month) {
-            List<Path> paths = workbooks(ws, month, new ArrayList<>());
+            List<Problem> listed = new ArrayList<>();
+            List<Path> paths = workbooks(ws, month, listed);
             return new Reading(month, paths, paths.stream().map(p -> new java.util.concurrent.FutureTask<>(
-                    () -> Validator.read(p, ws.show(p), model))).toList());
+                    () -> Validator.read(p, ws.show(p), model))).toList(), List.copyOf(listed));
+        }
+
+        /**
+         * Reads ahead ({@link #readAhead}) on a thread of its own, once (a second call does nothing), unless the month
+         * is taken already.
+         */
+        public void startReadingAhead() {
+            if (taken || paths.isEmpty() || !started.compareAndSet(false, true)) {
+                return;
+            }
+            Thread t = new Thread(this::readAhead, "read-ahead-" + month);
+            t.setDaemon(true);
+            t.start();
         }
 
         public YearMonth month() {

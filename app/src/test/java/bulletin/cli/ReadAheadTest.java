@@ -98,6 +98,19 @@ class ReadAheadTest {
                 YearMonth.of(2026, 6));
         assertThat(viaWorkspace).isEqualTo(MonthCheck.lastMonth(june2, model, null));
         assertThat(viaWorkspace).isNotEmpty();
+        // last month of June (as template and validate of single files ask for it): June's workbooks are not read
+        // (nor read ahead), May's are
+        Path copy = tmp.resolve("临江2");
+        bulletin.testing.TreeCopy.copy(dir, copy);
+        List<Path> juneFiles;
+        List<Path> mayFiles;
+        try (var j = Files.list(copy.resolve("progress/2026-06")); var m = Files.list(copy.resolve("progress/2026-05"))) {
+            juneFiles = j.filter(Workbooks::looksLikeWorkbook).toList();
+            mayFiles = m.filter(Workbooks::looksLikeWorkbook).toList();
+        }
+        assertThat(ValidateService.lastMonth(copy, model, YearMonth.of(2026, 6))).isNotEmpty();
+        assertThat(opened(juneFiles).values()).isNotEmpty().containsOnly(0);
+        assertThat(opened(mayFiles).values()).isNotEmpty().containsOnly(1);
     }
 
     /** A source with no snapshots that reads each month's workbooks only when asked for its reports. */
