@@ -186,7 +186,8 @@ public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Pr
     public static final class Reading {
         private final YearMonth month;
         private final List<Path> paths;
-        private final List<java.util.concurrent.FutureTask<Validator.Read>> reads;
+        /** Each workbook's reading, until it is taken (then null: its form is let go once it is judged). */
+        private final java.util.concurrent.atomic.AtomicReferenceArray<java.util.concurrent.FutureTask<Validator.Read>> reads;
         /** What listing the folder found (files skipped, a folder that cannot be read), for the month's check. */
         private final List<Problem> listed;
         private volatile boolean taken;
@@ -196,7 +197,10 @@ public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Pr
                         List<java.util.concurrent.FutureTask<Validator.Read>> reads, List<Problem> listed) {
             this.month = month;
             this.paths = paths;
-            this.reads = reads;
+            this.reads = new java.util.concurrent.atomic.AtomicReferenceArray<>(reads.size());
+            for (int i = 0; i < reads.size(); i++) {
+                this.reads.set(i, reads.get(i));
+            }
             this.listed = listed;
         }
 
@@ -231,11 +235,14 @@ public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Pr
 
         /** Reads the workbooks in file order until the month is taken (then each reader reads its own). */
         public void readAhead() {
-            for (java.util.concurrent.FutureTask<Validator.Read> r : reads) {
+            for (int i = 0; i < reads.length(); i++) {
+                java.util.concurrent.FutureTask<Validator.Read> r = reads.get(i);
                 if (taken) {
                     return;
                 }
-                r.run();
+                if (r != null) {
+                    r.run();
+                }
             }
         }
 
@@ -244,9 +251,9 @@ public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Pr
             taken = true;
         }
 
-        /** Workbook {@code i} read: here, unless it has been (or is being) read ahead. */
+        /** Workbook {@code i} read: here, unless it has been (or is being) read ahead. Once: it is let go then. */
         Validator.Read read(int i) {
-            java.util.concurrent.FutureTask<Validator.Read> r = reads.get(i);
+            java.util.concurrent.FutureTask<Validator.Read> r = reads.getAndSet(i, null);
             r.run(); // does nothing where it has run or is running
             try {
                 return r.get();
