@@ -6,6 +6,7 @@ import bulletin.diag.Problems;
 import bulletin.diag.Severity;
 import bulletin.ingest.ProgressReader;
 import bulletin.ingest.Workbooks;
+import bulletin.model.Indicator;
 import bulletin.model.IndicatorModel;
 import bulletin.model.MonthlyReport;
 import bulletin.model.ReportEntry;
@@ -449,7 +450,8 @@ public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Pr
         for (Snapshot.SnapshotIndicator i : s.indicators()) {
             // A standard's figure the lead department applies city-wide is not the unit's own report.
             i.units().forEach((u, f) -> put(by, files, u, i.code(), i.appliedByLead(u) ? null : f));
-            boolean byLead = model.indicator(i.code()).map(x -> x.reportedByLeadUnit()).orElse(false);
+            Indicator known = model.indicatorOrNull(i.code());
+            boolean byLead = known != null && known.reportedByLeadUnit();
             if (byLead && i.leadUnit() != null) {
                 put(by, files, i.leadUnit(), i.code(), i.total());
             }

@@ -204,11 +204,11 @@ public final class Validator {
         if (cols.done() < 0 && cols.percent() < 0) {
             problems.error("missing-column", g.place(form.headerRow(), 0), "表头中没有“累计完成”或“形象进度”列");
         }
+        Problems row = new Problems(); // a row's problems; a new one only after a row that had some
         for (var e : form.codeRows().entrySet()) {
             int r = e.getKey();
             String code = e.getValue();
-            Indicator ind = model.indicator(code).orElse(null); // by code, the model's own index
-            Problems row = new Problems();
+            Indicator ind = model.indicatorOrNull(code); // by code, the model's own index
             if (ind == null) {
                 row.add(Problem.error("unknown-indicator", codeCell(g, r, cols), "指标编码“" + code + "”不在指标表中")
                         .with(code, null));
@@ -219,7 +219,10 @@ public final class Validator {
                 checkRow(form, r, ind, department, before, row);
             }
             // Every problem of a row names its indicator: generate --skip-invalid leaves out that figure alone.
-            row.all().forEach(p -> problems.add(p.about(code, ind == null ? null : ind.name())));
+            if (!row.isEmpty()) {
+                row.all().forEach(p -> problems.add(p.about(code, ind == null ? null : ind.name())));
+                row = new Problems();
+            }
         }
         for (Indicator i : expected) {
             if (!seen.contains(i.code())) {
