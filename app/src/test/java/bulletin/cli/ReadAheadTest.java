@@ -10,7 +10,6 @@ import bulletin.model.MonthlyReport;
 import bulletin.model.Snapshot;
 import bulletin.service.ValidateService;
 import bulletin.testing.SampleWorkspace;
-import bulletin.testing.SecondCity;
 import bulletin.validate.MonthCheck;
 import bulletin.workspace.Workspace;
 import java.io.IOException;
@@ -30,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * month before is judged and computed) give the month computed again exactly what reading them in turn gives: the
  * same reports, entries, cells and figures left out, whether all, some or none of them were read ahead, each
  * workbook opened once. And the months computed again through the workspace (which reads each next month ahead)
- * are the months computed with a source that reads nothing ahead.
+ * are the months computed with a source that reads nothing ahead; a month whose last month alone is asked for is
+ * not read ahead. (The second city's months computed again are held to the check's by HistoryAcceptedTest.)
  */
 class ReadAheadTest {
 
@@ -80,37 +80,32 @@ class ReadAheadTest {
 
     @Test
     void monthsComputedAgainThroughTheWorkspaceAreThoseComputedWithoutReadingAhead() throws IOException {
-        Path dir = tmp.resolve("临江");
-        SecondCity.writeWorkspace(dir);
-        MissingFigureTest.fill(dir, 5, Map.of("01-01", "40 30 20 30 40 20 100"), null);
-        MissingFigureTest.fill(dir, 6, Map.of("01-01", "50 20 30 35 45 25 125"), "北河县");
-        Path june = dir.resolve("progress/2026-06");
-        Files.copy(june.resolve("南山县.xlsx"), june.resolve("南山县（修改版）.xlsx"));
+        Path dir = SampleWorkspace.copyTo(tmp.resolve("ws"));
         Workspace ws = Workspace.open(dir);
         IndicatorModel model = ModelLoader.load(ws);
         YearMonth july = YearMonth.of(2026, 7);
-        // June (and May before it: May is read ahead of it while April… is computed) through the workspace
+        // June through the workspace: April, May and June each read ahead while the month before is computed
         Map<String, MonthlyReport> viaWorkspace = ValidateService.lastMonth(dir, model, july);
         Plain plain = new Plain(ws, model);
-        Snapshot june2 = History.before(model, july, plain).snapshot();
-        assertThat(june2).isNotNull();
-        assertThat(plain.asked).as("months computed again, in order").containsSubsequence(YearMonth.of(2026, 5),
-                YearMonth.of(2026, 6));
-        assertThat(viaWorkspace).isEqualTo(MonthCheck.lastMonth(june2, model, null));
-        assertThat(viaWorkspace).isNotEmpty();
+        Snapshot june = History.before(model, july, plain).snapshot();
+        assertThat(june).isNotNull();
+        assertThat(plain.asked).as("months computed again, in order").containsSubsequence(YearMonth.of(2026, 3),
+                YearMonth.of(2026, 4), YearMonth.of(2026, 5), YearMonth.of(2026, 6));
+        assertThat(viaWorkspace).isNotEmpty().isEqualTo(MonthCheck.lastMonth(june, model, null));
         // last month of June (as template and validate of single files ask for it): June's workbooks are not read
-        // (nor read ahead), May's are
-        Path copy = tmp.resolve("临江2");
-        bulletin.testing.TreeCopy.copy(dir, copy);
-        List<Path> juneFiles;
-        List<Path> mayFiles;
-        try (var j = Files.list(copy.resolve("progress/2026-06")); var m = Files.list(copy.resolve("progress/2026-05"))) {
-            juneFiles = j.filter(Workbooks::looksLikeWorkbook).toList();
-            mayFiles = m.filter(Workbooks::looksLikeWorkbook).toList();
-        }
+        // (nor read ahead), May's are, once
+        Path copy = SampleWorkspace.copyTo(tmp.resolve("ws2"));
+        List<Path> juneFiles = workbooks(copy.resolve("progress/2026-06"));
+        List<Path> mayFiles = workbooks(copy.resolve("progress/2026-05"));
         assertThat(ValidateService.lastMonth(copy, model, YearMonth.of(2026, 6))).isNotEmpty();
         assertThat(opened(juneFiles).values()).isNotEmpty().containsOnly(0);
         assertThat(opened(mayFiles).values()).isNotEmpty().containsOnly(1);
+    }
+
+    private static List<Path> workbooks(Path dir) throws IOException {
+        try (var l = Files.list(dir)) {
+            return l.filter(Workbooks::looksLikeWorkbook).toList();
+        }
     }
 
     /** A source with no snapshots that reads each month's workbooks only when asked for its reports. */
