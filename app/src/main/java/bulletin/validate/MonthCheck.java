@@ -23,6 +23,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Supplier;
 
 /**
@@ -188,17 +192,17 @@ public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Pr
         private final YearMonth month;
         private final List<Path> paths;
         /** Each workbook's reading, until it is taken (then null: its form is let go once it is judged). */
-        private final java.util.concurrent.atomic.AtomicReferenceArray<java.util.concurrent.FutureTask<Validator.Read>> reads;
+        private final AtomicReferenceArray<FutureTask<Validator.Read>> reads;
         /** What listing the folder found (files skipped, a folder that cannot be read), for the month's check. */
         private final List<Problem> listed;
         private volatile boolean taken;
-        private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+        private final AtomicBoolean started = new AtomicBoolean();
 
         private Reading(YearMonth month, List<Path> paths,
-                        List<java.util.concurrent.FutureTask<Validator.Read>> reads, List<Problem> listed) {
+                        List<FutureTask<Validator.Read>> reads, List<Problem> listed) {
             this.month = month;
             this.paths = paths;
-            this.reads = new java.util.concurrent.atomic.AtomicReferenceArray<>(reads.size());
+            this.reads = new AtomicReferenceArray<>(reads.size());
             for (int i = 0; i < reads.size(); i++) {
                 this.reads.set(i, reads.get(i));
             }
@@ -209,7 +213,7 @@ public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Pr
         public static Reading of(Workspace ws, IndicatorModel model, YearMonth month) {
             List<Problem> listed = new ArrayList<>();
             List<Path> paths = workbooks(ws, month, listed);
-            return new Reading(month, paths, paths.stream().map(p -> new java.util.concurrent.FutureTask<>(
+            return new Reading(month, paths, paths.stream().map(p -> new FutureTask<>(
                     () -> Validator.read(p, ws.show(p), model))).toList(), List.copyOf(listed));
         }
 
@@ -237,7 +241,7 @@ public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Pr
         /** Reads the workbooks in file order until the month is taken (then each reader reads its own). */
         public void readAhead() {
             for (int i = 0; i < reads.length(); i++) {
-                java.util.concurrent.FutureTask<Validator.Read> r = reads.get(i);
+                FutureTask<Validator.Read> r = reads.get(i);
                 if (taken) {
                     return;
                 }
@@ -254,14 +258,14 @@ public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Pr
 
         /** Workbook {@code i} read: here, unless it has been (or is being) read ahead. Once: it is let go then. */
         Validator.Read read(int i) {
-            java.util.concurrent.FutureTask<Validator.Read> r = reads.getAndSet(i, null);
+            FutureTask<Validator.Read> r = reads.getAndSet(i, null);
             r.run(); // does nothing where it has run or is running
             try {
                 return r.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 if (e.getCause() instanceof RuntimeException x) {
                     throw x;
                 }

@@ -82,7 +82,10 @@ public final class Validator {
         return new Read(shown, ProgressReader.parse(file, shown, model, problems), problems);
     }
 
-    /** The rest of {@link #workbook}: the checks of a workbook read by {@link #read} (once: they add to its problems). */
+    /**
+     * The rest of {@link #workbook}: the checks of a workbook read by {@link #read} (once:
+     * they add to its problems).
+     */
     public static Checked workbook(Read read, IndicatorModel model, YearMonth month,
                                    java.util.function.BiFunction<YearMonth, String, MonthlyReport> previous) {
         String shown = read.shown();
