@@ -57,6 +57,14 @@ public final class History {
             return Optional.empty();
         }
 
+        /**
+         * Says that {@code month} is asked for next (its month before is being computed again for it: its reports
+         * where it is computed again too, else its check): the source may start reading its workbooks, which do not
+         * depend on the month before.
+         */
+        default void ahead(YearMonth month) {
+        }
+
         /** Offers the source a month just computed again, to keep or not. */
         default void computed(YearMonth month, Snapshot snapshot) {
         }
@@ -114,6 +122,9 @@ public final class History {
         // The month before first, then this month's reports: one month's workbooks in memory at a time, not the
         // year's (each month's reports were held while every earlier month was read and computed).
         Snapshot b = m.getMonthValue() == 1 ? null : compute(model, m.minusMonths(1), source, depth + 1);
+        // The month after is asked for next (computed again, or the month whose history this is): its workbooks may
+        // be read while this month is judged and computed.
+        source.ahead(m.plusMonths(1));
         Reports reports = source.reports(m, () -> b);
         if (reports.reports().isEmpty()) {
             return null;

@@ -61,6 +61,11 @@ public record IndicatorModel(
         return Optional.ofNullable(lookups().byCode().get(code));
     }
 
+    /** {@link #indicator(String)}, or null where no indicator has the code: for the per-row checks (no Optional). */
+    public Indicator indicatorOrNull(String code) {
+        return lookups().byCode().get(code);
+    }
+
     /**
      * What is looked up per row and per workbook, worked out once per model (a record holds no field of its own, so
      * the last model's are kept beside it): indicators by code (the first of a code), the departments, the units,

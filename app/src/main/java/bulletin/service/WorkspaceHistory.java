@@ -74,10 +74,33 @@ final class WorkspaceHistory implements History.Source {
     @Override
     public History.Reports reports(YearMonth m, Supplier<Snapshot> before) {
         MonthCheck known = checks.get(m);
+        MonthCheck.Reading reading = ahead.remove(m);
         // Not checked for itself: what the check would accept, each workbook's form let go as soon as it is judged.
-        MonthCheck.Accepted a = known != null ? known.accepted(false) : MonthCheck.history(ws, model, m,
+        MonthCheck.Accepted a = known != null ? known.accepted(false) : MonthCheck.history(
+                reading != null ? reading : MonthCheck.Reading.of(ws, model, m), model,
                 () -> MonthCheck.lastMonth(before.get(), model, label(m.minusMonths(1))));
         return new History.Reports(a.reports(), a.excluded());
+    }
+
+    /**
+     * The months whose workbooks are read ahead, until their reports or check are asked for: the month computed
+     * again next, and the month checked after its history (whose reading is made before its history is computed).
+     */
+    private final Map<YearMonth, MonthCheck.Reading> ahead = new HashMap<>();
+
+    /** A month whose workbooks are not read after its history ({@link #lastMonth}): not read ahead. */
+    private YearMonth notRead;
+
+    /**
+     * Starts reading the month's workbooks on a thread of its own, while the month before is judged and computed
+     * (on every core, with barriers between its steps: the reading fills the gaps). Not for a month checked already.
+     */
+    @Override
+    public void ahead(YearMonth m) {
+        if (checks.containsKey(m) || m.equals(notRead)) {
+            return;
+        }
+        ahead.computeIfAbsent(m, x -> MonthCheck.Reading.of(ws, model, x)).startReadingAhead();
     }
 
     @Override
@@ -108,9 +131,19 @@ final class WorkspaceHistory implements History.Source {
         if (known != null && (!platform || withPlatform.contains(m))) {
             return known;
         }
-        MonthCheck c = known != null ? known.withPlatform(ws, model)
-                : MonthCheck.run(ws, model, m, () -> MonthCheck.lastMonth(before.get(), model, label(m.minusMonths(1))),
-                        platform);
+        MonthCheck c;
+        if (known != null) {
+            c = known.withPlatform(ws, model);
+        } else {
+            // Its workbooks may be read ahead while its history is computed (through before), or were already.
+            MonthCheck.Reading reading = ahead.computeIfAbsent(m, x -> MonthCheck.Reading.of(ws, model, x));
+            try {
+                c = MonthCheck.run(reading, ws, model,
+                        () -> MonthCheck.lastMonth(before.get(), model, label(m.minusMonths(1))), platform);
+            } finally {
+                ahead.remove(m);
+            }
+        }
         checks.put(m, c);
         if (platform) {
             withPlatform.add(m);
@@ -125,7 +158,12 @@ final class WorkspaceHistory implements History.Source {
 
     /** Last month's figures by reporter, as the checks of {@code m} compare with (empty where there is none). */
     Map<String, MonthlyReport> lastMonth(YearMonth m) {
-        return MonthCheck.lastMonth(History.before(model, m, this).snapshot(), model, label(m.minusMonths(1)));
+        notRead = m; // (its workbooks are not read here: not read ahead either)
+        try {
+            return MonthCheck.lastMonth(History.before(model, m, this).snapshot(), model, label(m.minusMonths(1)));
+        } finally {
+            notRead = null;
+        }
     }
 
     /** How the messages name a month as last month: its bulletin, or null where it was computed again. */

@@ -97,7 +97,7 @@ final class FigureRules {
         form.codeRows().forEach((r, code) -> first.putIfAbsent(code, r));
         java.util.Set<String> named = named(existing);
         for (var e : form.codeRows().entrySet()) {
-            Indicator ind = model.indicator(e.getValue()).orElse(null);
+            Indicator ind = model.indicatorOrNull(e.getValue());
             if (ind == null || !ind.kind().cumulative() || !(department || ind.appliesTo(reporter))
                     || named.contains(ind.code())) {
                 continue;
@@ -165,7 +165,7 @@ final class FigureRules {
         java.util.Set<String> named = null; // worked out at the first blank that last month had a figure for
         for (var e : form.codeRows().entrySet()) {
             int r = e.getKey();
-            Indicator ind = model.indicator(e.getValue()).orElse(null);
+            Indicator ind = model.indicatorOrNull(e.getValue());
             if (ind == null || !(department || ind.appliesTo(reporter))) {
                 continue;
             }

@@ -6,6 +6,7 @@ import bulletin.diag.Problems;
 import bulletin.diag.Severity;
 import bulletin.ingest.ProgressReader;
 import bulletin.ingest.Workbooks;
+import bulletin.model.Indicator;
 import bulletin.model.IndicatorModel;
 import bulletin.model.MonthlyReport;
 import bulletin.model.ReportEntry;
@@ -22,6 +23,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Supplier;
 
 /**
@@ -52,12 +57,24 @@ public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Pr
      */
     public static MonthCheck run(Workspace ws, IndicatorModel model, YearMonth month,
                                  Supplier<Map<String, MonthlyReport>> lastMonth, boolean platform) {
-        List<Problem> general = new ArrayList<>();
-        List<Path> paths = workbooks(ws, month, general);
+        return run(Reading.of(ws, model, month), ws, model, lastMonth, platform);
+    }
+
+    /**
+     * {@link #run(Workspace, IndicatorModel, YearMonth, Supplier, boolean)} of a month whose workbooks may be read
+     * ahead ({@link Reading#readAhead}, while {@code lastMonth} is worked out): what was not read yet is read here.
+     */
+    public static MonthCheck run(Reading reading, Workspace ws, IndicatorModel model,
+                                 Supplier<Map<String, MonthlyReport>> lastMonth, boolean platform) {
+        YearMonth month = reading.month();
+        List<Problem> general = new ArrayList<>(reading.listed);
+        List<Path> paths = reading.paths();
         Map<String, MonthlyReport> previous = paths.isEmpty() ? Map.of() : lastMonth.get();
+        reading.take();
         // Workbooks are independent: checked on every core, reported in file order.
-        List<Validator.Checked> checked = paths.parallelStream()
-                .map(p -> Validator.workbook(p, ws.show(p), model, month, (m, who) -> previous.get(who))).toList();
+        List<Validator.Checked> checked = java.util.stream.IntStream.range(0, paths.size()).parallel()
+                .mapToObj(i -> Validator.workbook(reading.read(i), model, month, (m, who) -> previous.get(who)))
+                .toList();
         if (paths.isEmpty() && general.stream().noneMatch(p -> p.code().equals("unreadable-folder"))) {
             general.add(Problem.error("no-workbook", Place.file(ws.show(ws.progressDir(month)) + "/"),
                     ws.show(ws.progressDir(month)) + "/ 中没有可读的报表（.xlsx）：各单位报来的填报表应放在这里"));
@@ -124,12 +141,24 @@ public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Pr
      */
     public static Accepted history(Workspace ws, IndicatorModel model, YearMonth month,
                                    Supplier<Map<String, MonthlyReport>> lastMonth) {
-        List<Path> paths = workbooks(ws, month, new ArrayList<>());
+        return history(Reading.of(ws, model, month), model, lastMonth);
+    }
+
+    /**
+     * {@link #history(Workspace, IndicatorModel, YearMonth, Supplier)} of a month whose workbooks may have been
+     * read ahead ({@link Reading#readAhead}): what was not read yet is read here, on every core.
+     */
+    public static Accepted history(Reading reading, IndicatorModel model,
+                                   Supplier<Map<String, MonthlyReport>> lastMonth) {
+        YearMonth month = reading.month();
+        List<Path> paths = reading.paths();
         Map<String, MonthlyReport> previous = paths.isEmpty() ? Map.of() : lastMonth.get();
+        reading.take();
         record One(String file, String reporter, boolean sent, Accepted alone) {
         }
-        List<One> all = paths.parallelStream().map(p -> {
-            Judged j = judge(Validator.workbook(p, ws.show(p), model, month, (m, who) -> previous.get(who)), model,
+        List<One> all = java.util.stream.IntStream.range(0, paths.size()).parallel().mapToObj(i -> {
+            Path p = paths.get(i);
+            Judged j = judge(Validator.workbook(reading.read(i), model, month, (m, who) -> previous.get(who)), model,
                     previous, p);
             Validator.Checked c = j.checked();
             Accepted alone = j.named() != null ? sentByAnother(c, j.named()) : accepted(c, month, false);
@@ -151,6 +180,101 @@ public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Pr
             excluded.addAll(a.excluded());
         }
         return new Accepted(reports, excluded);
+    }
+
+    /**
+     * A month's workbooks to be read to their forms ({@link Validator#read}), which do not depend on last month: a
+     * thread may read them ahead ({@link #readAhead}, in file order) while last month is still being judged and
+     * computed, until the month is {@linkplain #take taken}; then whoever asks for a workbook not yet read reads it.
+     * Each workbook is read once, by one thread, whichever asks first; the result is the same either way.
+     */
+    public static final class Reading {
+        private final YearMonth month;
+        private final List<Path> paths;
+        /** Each workbook's reading, until it is taken (then null: its form is let go once it is judged). */
+        private final AtomicReferenceArray<FutureTask<Validator.Read>> reads;
+        /** What listing the folder found (files skipped, a folder that cannot be read), for the month's check. */
+        private final List<Problem> listed;
+        private volatile boolean taken;
+        private final AtomicBoolean started = new AtomicBoolean();
+
+        private Reading(YearMonth month, List<Path> paths,
+                        List<FutureTask<Validator.Read>> reads, List<Problem> listed) {
+            this.month = month;
+            this.paths = paths;
+            this.reads = new AtomicReferenceArray<>(reads.size());
+            for (int i = 0; i < reads.size(); i++) {
+                this.reads.set(i, reads.get(i));
+            }
+            this.listed = listed;
+        }
+
+        /** The month's workbooks listed (none where the folder is missing or cannot be read), none read yet. */
+        public static Reading of(Workspace ws, IndicatorModel model, YearMonth month) {
+            List<Problem> listed = new ArrayList<>();
+            List<Path> paths = workbooks(ws, month, listed);
+            return new Reading(month, paths, paths.stream().map(p -> new FutureTask<>(
+                    () -> Validator.read(p, ws.show(p), model))).toList(), List.copyOf(listed));
+        }
+
+        /**
+         * Reads ahead ({@link #readAhead}) on a thread of its own, once (a second call does nothing), unless the month
+         * is taken already.
+         */
+        public void startReadingAhead() {
+            if (taken || paths.isEmpty() || !started.compareAndSet(false, true)) {
+                return;
+            }
+            Thread t = new Thread(this::readAhead, "read-ahead-" + month);
+            t.setDaemon(true);
+            t.start();
+        }
+
+        public YearMonth month() {
+            return month;
+        }
+
+        List<Path> paths() {
+            return paths;
+        }
+
+        /** Reads the workbooks in file order until the month is taken (then each reader reads its own). */
+        public void readAhead() {
+            for (int i = 0; i < reads.length(); i++) {
+                FutureTask<Validator.Read> r = reads.get(i);
+                if (taken) {
+                    return;
+                }
+                if (r != null) {
+                    r.run();
+                }
+            }
+        }
+
+        /** The month's checks begin: reading ahead stops after the workbook it is reading. */
+        void take() {
+            taken = true;
+        }
+
+        /** Workbook {@code i} read: here, unless it has been (or is being) read ahead. Once: it is let go then. */
+        Validator.Read read(int i) {
+            FutureTask<Validator.Read> r = reads.getAndSet(i, null);
+            r.run(); // does nothing where it has run or is running
+            try {
+                return r.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException x) {
+                    throw x;
+                }
+                if (e.getCause() instanceof Error x) {
+                    throw x;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
     }
 
     /** The same check with the month's platform counts checked too. */
@@ -330,7 +454,8 @@ public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Pr
         for (Snapshot.SnapshotIndicator i : s.indicators()) {
             // A standard's figure the lead department applies city-wide is not the unit's own report.
             i.units().forEach((u, f) -> put(by, files, u, i.code(), i.appliedByLead(u) ? null : f));
-            boolean byLead = model.indicator(i.code()).map(x -> x.reportedByLeadUnit()).orElse(false);
+            Indicator known = model.indicatorOrNull(i.code());
+            boolean byLead = known != null && known.reportedByLeadUnit();
             if (byLead && i.leadUnit() != null) {
                 put(by, files, i.leadUnit(), i.code(), i.total());
             }

@@ -64,8 +64,33 @@ public final class Validator {
      */
     public static Checked workbook(Path file, String shown, IndicatorModel model, YearMonth month,
                                    java.util.function.BiFunction<YearMonth, String, MonthlyReport> previous) {
+        return workbook(read(file, shown, model), model, month, previous);
+    }
+
+    /**
+     * A workbook read to its form, the first step of {@link #workbook}: what it finds does not depend on the month
+     * or on last month, so it may be done ahead ({@link MonthCheck.Reading}).
+     *
+     * @param problems what the reading found (handed on to the check, which adds its own)
+     */
+    public record Read(String shown, Optional<ProgressReader.Form> parsed, Problems problems) {
+    }
+
+    /** The first step of {@link #workbook}: the workbook opened and its form found. */
+    public static Read read(Path file, String shown, IndicatorModel model) {
         Problems problems = new Problems();
-        Optional<ProgressReader.Form> parsed = ProgressReader.parse(file, shown, model, problems);
+        return new Read(shown, ProgressReader.parse(file, shown, model, problems), problems);
+    }
+
+    /**
+     * The rest of {@link #workbook}: the checks of a workbook read by {@link #read} (once:
+     * they add to its problems).
+     */
+    public static Checked workbook(Read read, IndicatorModel model, YearMonth month,
+                                   java.util.function.BiFunction<YearMonth, String, MonthlyReport> previous) {
+        String shown = read.shown();
+        Problems problems = read.problems();
+        Optional<ProgressReader.Form> parsed = read.parsed();
         if (parsed.isEmpty()) {
             return new Checked(shown, null, null, problems.all());
         }
@@ -182,11 +207,11 @@ public final class Validator {
         if (cols.done() < 0 && cols.percent() < 0) {
             problems.error("missing-column", g.place(form.headerRow(), 0), "表头中没有“累计完成”或“形象进度”列");
         }
+        Problems row = new Problems(); // a row's problems; a new one only after a row that had some
         for (var e : form.codeRows().entrySet()) {
             int r = e.getKey();
             String code = e.getValue();
-            Indicator ind = model.indicator(code).orElse(null); // by code, the model's own index
-            Problems row = new Problems();
+            Indicator ind = model.indicatorOrNull(code); // by code, the model's own index
             if (ind == null) {
                 row.add(Problem.error("unknown-indicator", codeCell(g, r, cols), "指标编码“" + code + "”不在指标表中")
                         .with(code, null));
@@ -197,7 +222,10 @@ public final class Validator {
                 checkRow(form, r, ind, department, before, row);
             }
             // Every problem of a row names its indicator: generate --skip-invalid leaves out that figure alone.
-            row.all().forEach(p -> problems.add(p.about(code, ind == null ? null : ind.name())));
+            if (!row.isEmpty()) {
+                row.all().forEach(p -> problems.add(p.about(code, ind == null ? null : ind.name())));
+                row = new Problems();
+            }
         }
         for (Indicator i : expected) {
             if (!seen.contains(i.code())) {
