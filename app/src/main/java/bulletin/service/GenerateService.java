@@ -54,6 +54,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.docx4j.openpackaging.packages.WordprocessingMLPackage;
@@ -204,6 +206,8 @@ public final class GenerateService {
          * size), and writing that gives these very bytes ({@code SnapshotJsonFixpointTest}).
          */
         private byte[] json;
+        /** The digest of the month's inputs, made on another core from the end of the history on ({@link #digest}). */
+        private FutureTask<String> digestJob;
         /** The chart being drawn since the snapshot was made ({@link #startChart}), and the snapshot it is of. */
         private CompletableFuture<byte[]> chartJob;
         private Snapshot chartFor;
@@ -218,6 +222,7 @@ public final class GenerateService {
             warmUpDocumentStack();
             read();
             history();
+            startDigest();
             check();
             compute(o.date() == null);
             Documents docs = build(word());
@@ -267,12 +272,12 @@ public final class GenerateService {
                     throw new UncheckedIOException(e);
                 }
             });
-            // Jackson's deserializers for the snapshot, built while this core reads the tables; last month's
-            // snapshot read there too.
-            CompletableFuture.runAsync(() -> {
-                SnapshotReader.warmUp();
-            });
-            readLastMonthAhead();
+            // Jackson's deserializers for the snapshot, built while this core reads the tables (last month's
+            // snapshot read there too), where out/ holds a snapshot at all: without one (a history computed from
+            // the workbooks) no snapshot is read, and that CPU would be taken from the reading.
+            if (readLastMonthAhead()) {
+                CompletableFuture.runAsync(SnapshotReader::warmUp);
+            }
             Wording.prepare(ws.templatesDir());
             chartFont = ws.config().chartOrDefault()
                     ? CompletableFuture.supplyAsync(Chart::chineseFont) : CompletableFuture.completedFuture(Optional.empty());
@@ -282,16 +287,19 @@ public final class GenerateService {
          * Last month's snapshot, read on the other core while this one reads the tables (at province size 3.7 MB
          * of JSON). The month asked for is certain only with the tables' year: the one folder of {@code out/} that
          * is the month before it (for a year the month could be in) is read ahead; {@link SnapshotReader#kept}
-         * takes it only if it is the file asked for, unchanged. None or several: nothing is read ahead.
+         * takes it only if it is the file asked for, unchanged. None or several: nothing is read ahead. Returns
+         * whether any folder of {@code out/} holds a {@code bulletin.json} (or out/ could not be listed).
          */
-        private void readLastMonthAhead() {
+        private boolean readLastMonthAhead() {
             Path outRoot = ws.outDir(YearMonth.of(2000, 1)).getParent();
             if (!Files.isDirectory(outRoot)) {
-                return;
+                return false;
             }
             List<YearMonth> candidates = new ArrayList<>();
+            boolean any = false;
             try (Stream<Path> dirs = Files.list(outRoot)) {
                 for (Path d : dirs.toList()) {
+                    any |= Files.exists(d.resolve(SNAPSHOT));
                     try {
                         YearMonth before = YearMonth.parse(d.getFileName().toString());
                         YearMonth asked = before.plusMonths(1);
@@ -303,11 +311,12 @@ public final class GenerateService {
                     }
                 }
             } catch (IOException | RuntimeException e) {
-                return;
+                return true;
             }
             if (candidates.size() == 1) {
                 SnapshotReader.readAhead(ws.snapshotFile(candidates.get(0)));
             }
+            return any;
         }
 
         /** Phase 1: the tables, the month, the date, and the month's workbooks. */
@@ -412,7 +421,7 @@ public final class GenerateService {
                         + (blank(ws.config().office()) ? "发文单位“" + defaultOffice + "”" : "") + "：请在 bulletin.yaml 中加上"
                         + (blank(ws.config().title()) ? " title: …" : "") + (blank(ws.config().office()) ? " office: …" : ""));
             }
-            String digest = InputDigest.of(ws, month, List.of("/templates/" + Wording.TEMPLATE));
+            String digest = digest();
             if (mayKeepDate) {
                 keepDate(digest, issue);
             }
@@ -426,6 +435,37 @@ public final class GenerateService {
             guard();
             startChart();
             Timing.mark("engine and snapshot");
+        }
+
+        /**
+         * The digest of the inputs ({@link InputDigest}: SHA-256 of the month's workbooks, 2.5 MB at province size)
+         * needs nothing this core finds: it is made on a thread of its own while this core checks the month's
+         * workbooks and computes. Started only after the history, which takes both cores where it is computed.
+         */
+        private void startDigest() {
+            digestJob = new FutureTask<>(() -> InputDigest.of(ws, month, List.of("/templates/" + Wording.TEMPLATE)));
+            Thread t = new Thread(digestJob, "input-digest");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        /** The digest: made here where its thread has not begun it yet, else waited for; its failure rethrown. */
+        private String digest() {
+            digestJob.run(); // does nothing where its thread has taken it
+            try {
+                return digestJob.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
         }
 
         /**
