@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 import org.docx4j.jaxb.Context;
 import org.docx4j.wml.CTTblPrBase;
 import org.docx4j.wml.Tbl;
@@ -22,7 +25,43 @@ import org.docx4j.wml.TblPr;
  * @param widths the grid's column widths (twips)
  * @param rows   the rows, in order
  */
-record TableXml(int[] widths, List<Row> rows) {
+record TableXml(int[] widths, List<Row> rows) implements TableSource {
+
+    /**
+     * A table whose XML is made on a thread of its own ({@link #start}) while the rest of the document is built
+     * and marshalled: at province size the appendix tables are most of the document's bytes. Where that thread
+     * has not begun it when the placeholder is reached, the thread writing the document makes it.
+     */
+    static final class Ahead implements TableSource {
+        private final FutureTask<Optional<byte[]>> task;
+
+        Ahead(Supplier<TableXml> table) {
+            task = new FutureTask<>(() -> Optional.of(table.get().bytes()));
+        }
+
+        Ahead start() {
+            Thread t = new Thread(task, "appendix table");
+            t.setDaemon(true);
+            t.start();
+            return this;
+        }
+
+        @Override
+        public void write(OutputStream out) throws IOException {
+            out.write(Appendices.take(task));
+        }
+    }
+
+    /** The table's XML (UTF-8), as {@link #write} writes it. */
+    byte[] bytes() {
+        ByteArrayOutputStream b = new ByteArrayOutputStream(1 << 16);
+        try {
+            write(b);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // not from memory
+        }
+        return b.toByteArray();
+    }
 
     /**
      * One cell: its text (null or empty for none), width, vertical merge ("restart", "continue" or null), paragraph
@@ -58,7 +97,8 @@ record TableXml(int[] widths, List<Row> rows) {
     }
 
     /** Writes the table's XML (UTF-8) to {@code out}, a row at a time. */
-    void write(OutputStream out) throws IOException {
+    @Override
+    public void write(OutputStream out) throws IOException {
         Utf8 u = new Utf8();
         StringBuilder b = u.markup;
         int sum = 0;
@@ -239,14 +279,14 @@ record TableXml(int[] widths, List<Row> rows) {
      */
     static final class Splice extends OutputStream {
         private final OutputStream out;
-        private final List<TableXml> tables;
+        private final List<? extends TableSource> tables;
         private final boolean[] placed;
         private final int[] fail = failure(OPEN);
         private final ByteArrayOutputStream tail = new ByteArrayOutputStream();
         private int matched;
         private boolean inTail;
 
-        Splice(OutputStream out, List<TableXml> tables) {
+        Splice(OutputStream out, List<? extends TableSource> tables) {
             this.out = out;
             this.tables = tables;
             this.placed = new boolean[tables.size()];

@@ -8,6 +8,7 @@ import bulletin.diag.Problems;
 import bulletin.diag.Severity;
 import bulletin.diag.Timing;
 import bulletin.document.AppendixXlsx;
+import bulletin.document.Appendices;
 import bulletin.document.Chart;
 import bulletin.document.DocxWriter;
 import bulletin.document.Pdf;
@@ -444,7 +445,7 @@ public final class GenerateService {
          */
         private void startDigest() {
             digestJob = new FutureTask<>(() -> InputDigest.of(ws, month, List.of("/templates/" + Wording.TEMPLATE)));
-            Thread t = new Thread(digestJob, "input-digest");
+            Thread t = new Thread(digestJob, "input digest");
             t.setDaemon(true);
             t.start();
         }
@@ -605,8 +606,10 @@ public final class GenerateService {
             boolean chart = ws.config().chartOrDefault() && blocks.stream().anyMatch(b -> b.kind().equals("chart"));
             CompletableFuture<byte[]> chartJob = !chart ? CompletableFuture.completedFuture(null)
                     : this.chartJob != null && chartFor == snapshot ? this.chartJob : chart(snapshot);
+            // The appendix tables laid out once, on another core, for both the document and the workbook.
+            Appendices appendices = Appendices.start(snapshot, look);
             CompletableFuture<byte[]> xlsxJob = CompletableFuture.supplyAsync(
-                    () -> bytes(out -> AppendixXlsx.write(snapshot, look, out), ".xlsx"));
+                    () -> bytes(out -> AppendixXlsx.write(snapshot, look, appendices, out), ".xlsx"));
             // Where the chart's size is known (a font to draw it, bars to draw), the document places it by that size
             // and takes the picture only as it writes it, after document.xml (Chart.Later).
             java.util.function.Supplier<byte[]> png = () -> join(chartJob);
@@ -614,7 +617,8 @@ public final class GenerateService {
                     : Optional.empty();
             DocxWriter.Look withChart = look.withChart(!chart ? null
                     : size.isPresent() ? new Chart.Later(size.get()[0], size.get()[1], png) : png);
-            byte[] docx = bytes(out -> DocxWriter.write(snapshot, blocks, join(reference), withChart, out), ".docx");
+            byte[] docx = bytes(out -> DocxWriter.write(snapshot, blocks, join(reference), withChart, appendices, out),
+                    ".docx");
             Timing.mark("docx and chart");
             if (chart && join(chartFont).isEmpty()) {
                 notes.add("本机没有能显示中文的字体，专报中略去了完成情况图（Linux 上可安装 fonts-noto-cjk）");
