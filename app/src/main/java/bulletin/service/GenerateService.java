@@ -202,11 +202,11 @@ public final class GenerateService {
         private boolean keptDate;
         private Snapshot snapshot;
         /**
-         * {@code bulletin.json}: the computed snapshot written once ({@link SnapshotJson#bytes}); {@link #snapshot} is
-         * what these bytes read back as ({@link ReadBack}: the same records, not parsed from these 3.7 MB at province
-         * size), and writing that gives these very bytes ({@code SnapshotJsonFixpointTest}).
+         * {@code bulletin.json}: the computed snapshot written once ({@link SnapshotJson#bytes}, on another core);
+         * {@link #snapshot} is what these bytes read back as ({@link ReadBack}: the same records, not parsed from
+         * these 3.7 MB at province size), and writing that gives these very bytes ({@code SnapshotJsonFixpointTest}).
          */
-        private byte[] json;
+        private CompletableFuture<byte[]> json;
         /** The digest of the month's inputs, made on another core from the end of the history on ({@link #digest}). */
         private FutureTask<String> digestJob;
         /** The chart being drawn since the snapshot was made ({@link #startChart}), and the snapshot it is of. */
@@ -431,7 +431,8 @@ public final class GenerateService {
             Snapshot computed = Printed.named(Engine.compute(new Engine.Input(model, month, accepted.reports(),
                     previous.snapshot(), previous.how().id(), issue, date.toString(), title, office, digest,
                     accepted.excluded())).withPlatform(platform()), names);
-            json = SnapshotJson.bytes(computed);
+            // written on another core while this one reads it back, words and builds the documents
+            json = CompletableFuture.supplyAsync(() -> SnapshotJson.bytes(computed));
             snapshot = ReadBack.of(computed); // what json reads back as (ReadBackTest), without parsing it
             guard();
             startChart();
@@ -625,7 +626,7 @@ public final class GenerateService {
             }
             byte[] xlsx = join(xlsxJob);
             Timing.mark("xlsx");
-            return new Documents(json, docx, xlsx);
+            return new Documents(join(json), docx, xlsx);
         }
 
         /** Phase 7 (asked for): the PDF copy through LibreOffice; a failure is reported, the .docx stands. */
