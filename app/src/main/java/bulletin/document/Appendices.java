@@ -53,7 +53,7 @@ public final class Appendices {
     }
 
     /** Whether these are the tables {@code s} and {@code look} make (else the caller lays out its own). */
-    boolean isFor(Snapshot s, DocxWriter.Look look) {
+    public boolean isFor(Snapshot s, DocxWriter.Look look) {
         return s == snapshot && Objects.equals(programme, look.programme()) && Objects.equals(details, look.details());
     }
 

@@ -207,6 +207,9 @@ public final class GenerateService {
          * these 3.7 MB at province size), and writing that gives these very bytes ({@code SnapshotJsonFixpointTest}).
          */
         private CompletableFuture<byte[]> json;
+        /** The appendix tables and the workbook begun before the wording ({@link #startAppendices}), or null. */
+        private Appendices appendicesAhead;
+        private CompletableFuture<byte[]> xlsxAhead;
         /** The digest of the month's inputs, made on another core from the end of the history on ({@link #digest}). */
         private FutureTask<String> digestJob;
         /** The chart being drawn since the snapshot was made ({@link #startChart}), and the snapshot it is of. */
@@ -436,6 +439,7 @@ public final class GenerateService {
             snapshot = ReadBack.of(computed); // what json reads back as (ReadBackTest), without parsing it
             guard();
             startChart();
+            startAppendices();
             Timing.mark("engine and snapshot");
         }
 
@@ -607,10 +611,11 @@ public final class GenerateService {
             boolean chart = ws.config().chartOrDefault() && blocks.stream().anyMatch(b -> b.kind().equals("chart"));
             CompletableFuture<byte[]> chartJob = !chart ? CompletableFuture.completedFuture(null)
                     : this.chartJob != null && chartFor == snapshot ? this.chartJob : chart(snapshot);
-            // The appendix tables laid out once, on another core, for both the document and the workbook.
-            Appendices appendices = Appendices.start(snapshot, look);
-            CompletableFuture<byte[]> xlsxJob = CompletableFuture.supplyAsync(
-                    () -> bytes(out -> AppendixXlsx.write(snapshot, look, appendices, out), ".xlsx"));
+            // The appendix tables laid out once, on another core, for both the document and the workbook: those
+            // begun while this core worded the bulletin where the wording gave what they were begun with.
+            boolean ahead = appendicesAhead != null && appendicesAhead.isFor(snapshot, look);
+            Appendices appendices = ahead ? appendicesAhead : Appendices.start(snapshot, look);
+            CompletableFuture<byte[]> xlsxJob = ahead ? xlsxAhead : xlsx(snapshot, look, appendices);
             // Where the chart's size is known (a font to draw it, bars to draw), the document places it by that size
             // and takes the picture only as it writes it, after document.xml (Chart.Later).
             java.util.function.Supplier<byte[]> png = () -> join(chartJob);
@@ -627,6 +632,29 @@ public final class GenerateService {
             byte[] xlsx = join(xlsxJob);
             Timing.mark("xlsx");
             return new Documents(join(json), docx, xlsx);
+        }
+
+        /**
+         * In the itemised style the wording gives the appendix no 具体情况 (only the themed template writes
+         * {@code @detail} lines): the appendix tables are laid out and the workbook written on the other core while
+         * this one words the bulletin (waiting, for the most part, on the template's own thread). A wording that
+         * does give some has them made again ({@link #build}); the themed style starts nothing here.
+         */
+        private void startAppendices() {
+            appendicesAhead = null;
+            xlsxAhead = null;
+            if (ws.config().themed()) {
+                return;
+            }
+            DocxWriter.Look guess = look(ws.config().appendix()).withProgramme(model.programme()).withDetails(Map.of());
+            appendicesAhead = Appendices.start(snapshot, guess);
+            xlsxAhead = xlsx(snapshot, guess, appendicesAhead);
+        }
+
+        /** The xlsx copy of the appendix tables, written on another core. */
+        private static CompletableFuture<byte[]> xlsx(Snapshot s, DocxWriter.Look look, Appendices appendices) {
+            return CompletableFuture.supplyAsync(() -> bytes(out -> AppendixXlsx.write(s, look, appendices, out),
+                    ".xlsx"));
         }
 
         /** Phase 7 (asked for): the PDF copy through LibreOffice; a failure is reported, the .docx stands. */
