@@ -33,10 +33,14 @@ record TableXml(int[] widths, List<Row> rows) implements TableSource {
      * has not begun it when the placeholder is reached, the thread writing the document makes it.
      */
     static final class Ahead implements TableSource {
-        private final FutureTask<Optional<byte[]>> task;
+        private final FutureTask<Optional<Chunks>> task;
 
         Ahead(Supplier<TableXml> table) {
-            task = new FutureTask<>(() -> Optional.of(table.get().bytes()));
+            task = new FutureTask<>(() -> {
+                Chunks xml = new Chunks();
+                table.get().write(xml);
+                return Optional.of(xml);
+            });
         }
 
         Ahead start() {
@@ -48,19 +52,52 @@ record TableXml(int[] widths, List<Row> rows) implements TableSource {
 
         @Override
         public void write(OutputStream out) throws IOException {
-            out.write(Appendices.take(task));
+            Appendices.take(task).writeTo(out);
         }
     }
 
-    /** The table's XML (UTF-8), as {@link #write} writes it. */
-    byte[] bytes() {
-        ByteArrayOutputStream b = new ByteArrayOutputStream(1 << 16);
-        try {
-            write(b);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e); // not from memory
+    /**
+     * Bytes kept in blocks of 64 KB as they are written: at province size 7 MB of table XML, which a growing
+     * array would have copied over and over and then once more whole.
+     */
+    static final class Chunks extends OutputStream {
+        private static final int BLOCK = 1 << 16;
+        private final List<byte[]> full = new java.util.ArrayList<>();
+        private byte[] block = new byte[BLOCK];
+        private int n;
+
+        @Override
+        public void write(int b) {
+            if (n == BLOCK) {
+                full.add(block);
+                block = new byte[BLOCK];
+                n = 0;
+            }
+            block[n++] = (byte) b;
         }
-        return b.toByteArray();
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            while (len > 0) {
+                if (n == BLOCK) {
+                    full.add(block);
+                    block = new byte[BLOCK];
+                    n = 0;
+                }
+                int k = Math.min(len, BLOCK - n);
+                System.arraycopy(b, off, block, n, k);
+                n += k;
+                off += k;
+                len -= k;
+            }
+        }
+
+        void writeTo(OutputStream out) throws IOException {
+            for (byte[] b : full) {
+                out.write(b);
+            }
+            out.write(block, 0, n);
+        }
     }
 
     /**

@@ -109,6 +109,42 @@ class AppendicesTest {
     }
 
     @Test
+    void aLargeTableMadeAheadIsTheSameBytesAcrossItsBlocks() throws Exception {
+        List<TableXml.Row> rows = new java.util.ArrayList<>();
+        for (int r = 0; r < 1500; r++) {
+            rows.add(new TableXml.Row(r == 0, r % 3 != 2, List.of(
+                    new TableXml.Cell("第" + r + "行 市第" + r % 7 + "局", 100, null, "T", "left", null, 1, false, 0),
+                    new TableXml.Cell(r % 100 + ".25%", 200, null, "T", "right", r % 5 == 0 ? "FFC000" : null, 1,
+                            r % 11 == 0, 15))));
+        }
+        TableXml table = new TableXml(new int[] {100, 200}, rows);
+        ByteArrayOutputStream direct = new ByteArrayOutputStream();
+        table.write(direct);
+        assertThat(direct.size()).as("several blocks of 64 KB").isGreaterThan(3 << 16);
+        ByteArrayOutputStream ahead = new ByteArrayOutputStream();
+        new TableXml.Ahead(() -> table).start().write(ahead);
+        assertThat(ahead.toByteArray()).isEqualTo(direct.toByteArray());
+
+        // bytes one at a time and in runs of every length, across the blocks' ends
+        java.util.Random random = new java.util.Random(7);
+        byte[] all = new byte[300_000];
+        random.nextBytes(all);
+        TableXml.Chunks chunks = new TableXml.Chunks();
+        for (int i = 0; i < all.length; ) {
+            int len = Math.min(all.length - i, random.nextInt(3) == 0 ? 1 : random.nextInt(70_000));
+            if (len == 1) {
+                chunks.write(all[i]);
+            } else {
+                chunks.write(all, i, len);
+            }
+            i += len;
+        }
+        ByteArrayOutputStream back = new ByteArrayOutputStream();
+        chunks.writeTo(back);
+        assertThat(back.toByteArray()).isEqualTo(all);
+    }
+
+    @Test
     void aFailureOnTheOtherThreadIsThrownAsItWas() {
         FutureTask<Optional<Object>> fails = new FutureTask<>(() -> {
             throw new IllegalArgumentException("布局失败");
