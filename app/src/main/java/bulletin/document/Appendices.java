@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
@@ -42,8 +43,17 @@ public final class Appendices {
 
     /** The same, laid out from now on by a thread of its own (generate: while the document's body is built). */
     public static Appendices start(Snapshot s, DocxWriter.Look look) {
+        return start(s, look, CompletableFuture.completedFuture(null));
+    }
+
+    /**
+     * The same, laid out by a thread of its own once {@code after} is done (however it ends): generate begins them
+     * before the wording but lets the reference document load first, which the document waits for.
+     */
+    public static Appendices start(Snapshot s, DocxWriter.Look look, CompletableFuture<?> after) {
         Appendices a = of(s, look);
         Thread t = new Thread(() -> {
+            after.handle((v, e) -> v).join();
             a.levels.values().forEach(FutureTask::run);
             a.platform.run();
         }, "appendix layout");

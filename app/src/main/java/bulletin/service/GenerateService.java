@@ -647,8 +647,13 @@ public final class GenerateService {
                 return;
             }
             DocxWriter.Look guess = look(ws.config().appendix()).withProgramme(model.programme()).withDetails(Map.of());
-            appendicesAhead = Appendices.start(snapshot, guess);
-            xlsxAhead = xlsx(snapshot, guess, appendicesAhead);
+            // After the reference document has loaded: the document waits for that first, and on a busy machine
+            // these would take the core its loading needs.
+            CompletableFuture<?> loaded = reference.handle((pkg, e) -> null);
+            Snapshot s = snapshot;
+            appendicesAhead = Appendices.start(s, guess, loaded);
+            Appendices a = appendicesAhead;
+            xlsxAhead = loaded.thenApplyAsync(x -> bytes(out -> AppendixXlsx.write(s, guess, a, out), ".xlsx"));
         }
 
         /** The xlsx copy of the appendix tables, written on another core. */
