@@ -636,9 +636,10 @@ public final class GenerateService {
 
         /**
          * In the itemised style the wording gives the appendix no 具体情况 (only the themed template writes
-         * {@code @detail} lines): the appendix tables are laid out and the workbook written on the other core while
-         * this one words the bulletin (waiting, for the most part, on the template's own thread). A wording that
-         * does give some has them made again ({@link #build}); the themed style starts nothing here.
+         * {@code @detail} lines): the appendix tables are laid out and the workbook written on other threads from
+         * the moment the reference document has loaded, while this one words the bulletin (waiting, for the most
+         * part, on the template's own thread) or builds the document. A wording that does give some has them made
+         * again ({@link #build}); the themed style starts nothing here.
          */
         private void startAppendices() {
             appendicesAhead = null;
