@@ -21,16 +21,23 @@ public final class AppendixXlsx {
     }
 
     public static void write(Snapshot s, DocxWriter.Look look, OutputStream out) throws IOException {
+        write(s, look, null, out);
+    }
+
+    /** The same, on the layouts {@code appendices} holds where they are this snapshot's under this look. */
+    public static void write(Snapshot s, DocxWriter.Look look, Appendices appendices, OutputStream out)
+            throws IOException {
+        Appendices tables = appendices != null && appendices.isFor(s, look) ? appendices : Appendices.of(s, look);
         XlsxWriter wb = new XlsxWriter();
         boolean any = false;
         for (Level level : Level.values()) {
-            AppendixLayout table = AppendixLayout.of(s, level, look.programme(), look.details());
+            AppendixLayout table = tables.layout(level);
             if (table != null) {
                 sheet(wb, table, look);
                 any = true;
             }
         }
-        AppendixLayout platform = PlatformLayout.of(s);
+        AppendixLayout platform = tables.platform();
         if (platform != null) {
             platformSheet(wb, platform, look);
             any = true;

@@ -113,7 +113,9 @@ public final class DocxWriter {
     /** Whether the appendix tables are docx4j objects (for the test that compares) rather than written directly. */
     private final boolean objects;
     /** The appendix tables written directly, by their placeholders' numbers. */
-    private final List<TableXml> tables = new ArrayList<>();
+    private final List<TableSource> tables = new ArrayList<>();
+    /** The appendix tables' layouts, shared with the xlsx copy where generate laid them out ahead. */
+    private Appendices appendices;
     /** The chart's part (its name in the package) where it is placed before it is drawn ({@link Chart.Later}). */
     private PackageSave.Later later;
 
@@ -125,7 +127,18 @@ public final class DocxWriter {
     /** Writes the document on a reference loaded beforehand (generate loads it while it reads the workbooks). */
     public static void write(Snapshot s, List<Wording.Block> blocks, WordprocessingMLPackage reference, Look look,
                              OutputStream out) throws IOException {
-        new DocxWriter(look, false).build(s, blocks, reference, out);
+        write(s, blocks, reference, look, null, out);
+    }
+
+    /**
+     * The same, on the appendix layouts {@code appendices} holds (laid out ahead, shared with the xlsx copy) where
+     * they are this snapshot's under this look; the appendix tables' XML is made on other threads meanwhile.
+     */
+    public static void write(Snapshot s, List<Wording.Block> blocks, WordprocessingMLPackage reference, Look look,
+                             Appendices appendices, OutputStream out) throws IOException {
+        DocxWriter w = new DocxWriter(look, false);
+        w.appendices = appendices;
+        w.build(s, blocks, reference, out);
     }
 
     /** The same document with its appendix tables built as docx4j objects and marshalled by JAXB (TableXmlTest). */
@@ -161,6 +174,9 @@ public final class DocxWriter {
 
     private void build(Snapshot s, List<Wording.Block> blocks, WordprocessingMLPackage pkg, OutputStream out)
             throws IOException {
+        if (appendices == null || !appendices.isFor(s, look)) {
+            appendices = Appendices.of(s, look);
+        }
         try {
             MainDocumentPart main = pkg.getMainDocumentPart();
             SectPr page = main.getJaxbElement().getBody().getSectPr();
@@ -548,7 +564,7 @@ public final class DocxWriter {
     }
 
     private void appendix(List<Object> body, Snapshot s, Level level) {
-        AppendixLayout table = AppendixLayout.of(s, level, look.programme(), look.details());
+        AppendixLayout table = appendices.layout(level);
         if (table == null) {
             return;
         }
@@ -558,19 +574,21 @@ public final class DocxWriter {
         // never under 6 pt.
         double points = (widths[widths.length - 1] - 60) / 20.0 / 4.4;
         int figureSize = (int) Math.max(12, Math.min(look.a3() ? 20 : 15, Math.floor(points * 2)));
-        java.util.Set<Integer> starts = new java.util.HashSet<>(table.blocks());
-        AppendixLayout.Merge[][] cover = table.coverage();
         List<String> notes = table.notes();
-        List<TableXml.Row> rows = new ArrayList<>();
-        for (int r = 0; r < table.rows().size(); r++) {
-            // An indicator's block never splits across pages: each of its rows but the last keeps with the next.
-            // The notes ("注：") stay on their table's page: the last indicator's rows keep with the first note,
-            // each note but the last with the next (already, a block's rows keep with one another).
-            boolean last = r + 1 == table.rows().size();
-            boolean keep = last ? !notes.isEmpty() : !starts.contains(r + 1);
-            rows.add(appendixRow(table, cover, r, widths, figureSize, r == 0, keep));
-        }
-        body.add(table(new TableXml(widths, rows)));
+        body.add(table(() -> {
+            java.util.Set<Integer> starts = new java.util.HashSet<>(table.blocks());
+            AppendixLayout.Merge[][] cover = table.coverage();
+            List<TableXml.Row> rows = new ArrayList<>();
+            for (int r = 0; r < table.rows().size(); r++) {
+                // An indicator's block never splits across pages: each of its rows but the last keeps with the
+                // next. The notes ("注：") stay on their table's page: the last indicator's rows keep with the first
+                // note, each note but the last with the next (already, a block's rows keep with one another).
+                boolean last = r + 1 == table.rows().size();
+                boolean keep = last ? !notes.isEmpty() : !starts.contains(r + 1);
+                rows.add(appendixRow(table, cover, r, widths, figureSize, r == 0, keep));
+            }
+            return new TableXml(widths, rows);
+        }));
         for (int n = 0; n < notes.size(); n++) {
             P p = para(notes.get(n), TABLE);
             Jc jc = f.createJc();
@@ -587,11 +605,12 @@ public final class DocxWriter {
      * The table for the body: a placeholder whose XML is written directly when the document is saved
      * ({@link TableXml}), or (for the test that compares the two) the docx4j objects JAXB marshals.
      */
-    private Tbl table(TableXml table) {
+    private Tbl table(Supplier<TableXml> rows) {
         if (!objects) {
-            tables.add(table);
+            tables.add(new TableXml.Ahead(rows).start()); // its rows and XML made on another core meanwhile
             return TableXml.placeholder(tables.size() - 1);
         }
+        TableXml table = rows.get();
         Tbl tbl = table(table.widths());
         for (TableXml.Row row : table.rows()) {
             Tr tr = f.createTr();
@@ -656,19 +675,21 @@ public final class DocxWriter {
 
     /** 附件3, the platform's upload counts ({@link PlatformLayout}), its header rows repeated on every page. */
     private void platformAppendix(List<Object> body, Snapshot s) {
-        AppendixLayout table = PlatformLayout.of(s);
+        AppendixLayout table = appendices.platform();
         appendixHead(body, table);
         int name = look.a3() ? 2600 : 1900;
         int[] widths = new int[table.columns()];
         java.util.Arrays.fill(widths, (landscapeTextWidth() - name) / Math.max(1, table.columns() - 1));
         widths[0] = name;
-        int head = PlatformLayout.headerRows(table);
-        AppendixLayout.Merge[][] cover = table.coverage();
-        List<TableXml.Row> rows = new ArrayList<>();
-        for (int r = 0; r < table.rows().size(); r++) {
-            rows.add(appendixRow(table, cover, r, widths, look.a3() ? 20 : 15, r == 0 || r < head, false));
-        }
-        body.add(table(new TableXml(widths, rows)));
+        body.add(table(() -> {
+            int head = PlatformLayout.headerRows(table);
+            AppendixLayout.Merge[][] cover = table.coverage();
+            List<TableXml.Row> rows = new ArrayList<>();
+            for (int r = 0; r < table.rows().size(); r++) {
+                rows.add(appendixRow(table, cover, r, widths, look.a3() ? 20 : 15, r == 0 || r < head, false));
+            }
+            return new TableXml(widths, rows);
+        }));
     }
 
     /** The fixed columns' widths, then the units sharing what is left of the landscape page. */

@@ -57,7 +57,8 @@ final class PackageSave {
      * Saves the package, each placeholder table of its body replaced by its {@link TableXml}, and the part
      * {@code later} names (or none, where null) written with the bytes it gives then, not those in the package.
      */
-    static void save(WordprocessingMLPackage pkg, OutputStream out, List<TableXml> tables, Later later)
+    static void save(WordprocessingMLPackage pkg, OutputStream out, List<? extends TableSource> tables,
+                     Later later)
             throws Docx4JException, IOException {
         MainDocumentPart main = pkg.getMainDocumentPart();
         String name = main.getPartName().getName().substring(1);
@@ -107,7 +108,8 @@ final class PackageSave {
      * The main document part's XML as {@code JaxbXmlPart.marshal} writes it for a main document part: the same
      * marshaller properties, prefix mapper and mc:Ignorable, and docx4j's filter for the version comment.
      */
-    static void marshal(MainDocumentPart main, boolean newPackage, OutputStream out, List<TableXml> tables)
+    static void marshal(MainDocumentPart main, boolean newPackage, OutputStream out,
+                        List<? extends TableSource> tables)
             throws IOException {
         try {
             Marshaller m = main.getJAXBContext().createMarshaller();

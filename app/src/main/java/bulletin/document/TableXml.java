@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 import org.docx4j.jaxb.Context;
 import org.docx4j.wml.CTTblPrBase;
 import org.docx4j.wml.Tbl;
@@ -22,7 +25,80 @@ import org.docx4j.wml.TblPr;
  * @param widths the grid's column widths (twips)
  * @param rows   the rows, in order
  */
-record TableXml(int[] widths, List<Row> rows) {
+record TableXml(int[] widths, List<Row> rows) implements TableSource {
+
+    /**
+     * A table whose XML is made on a thread of its own ({@link #start}) while the rest of the document is built
+     * and marshalled: at province size the appendix tables are most of the document's bytes. Where that thread
+     * has not begun it when the placeholder is reached, the thread writing the document makes it.
+     */
+    static final class Ahead implements TableSource {
+        private final FutureTask<Optional<Chunks>> task;
+
+        Ahead(Supplier<TableXml> table) {
+            task = new FutureTask<>(() -> {
+                Chunks xml = new Chunks();
+                table.get().write(xml);
+                return Optional.of(xml);
+            });
+        }
+
+        Ahead start() {
+            Thread t = new Thread(task, "appendix table");
+            t.setDaemon(true);
+            t.start();
+            return this;
+        }
+
+        @Override
+        public void write(OutputStream out) throws IOException {
+            Appendices.take(task).writeTo(out);
+        }
+    }
+
+    /**
+     * Bytes kept in blocks of 64 KB as they are written: at province size 7 MB of table XML, which a growing
+     * array would have copied over and over and then once more whole.
+     */
+    static final class Chunks extends OutputStream {
+        private static final int BLOCK = 1 << 16;
+        private final List<byte[]> full = new java.util.ArrayList<>();
+        private byte[] block = new byte[BLOCK];
+        private int n;
+
+        @Override
+        public void write(int b) {
+            if (n == BLOCK) {
+                full.add(block);
+                block = new byte[BLOCK];
+                n = 0;
+            }
+            block[n++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            while (len > 0) {
+                if (n == BLOCK) {
+                    full.add(block);
+                    block = new byte[BLOCK];
+                    n = 0;
+                }
+                int k = Math.min(len, BLOCK - n);
+                System.arraycopy(b, off, block, n, k);
+                n += k;
+                off += k;
+                len -= k;
+            }
+        }
+
+        void writeTo(OutputStream out) throws IOException {
+            for (byte[] b : full) {
+                out.write(b);
+            }
+            out.write(block, 0, n);
+        }
+    }
 
     /**
      * One cell: its text (null or empty for none), width, vertical merge ("restart", "continue" or null), paragraph
@@ -58,7 +134,8 @@ record TableXml(int[] widths, List<Row> rows) {
     }
 
     /** Writes the table's XML (UTF-8) to {@code out}, a row at a time. */
-    void write(OutputStream out) throws IOException {
+    @Override
+    public void write(OutputStream out) throws IOException {
         Utf8 u = new Utf8();
         StringBuilder b = u.markup;
         int sum = 0;
@@ -239,14 +316,14 @@ record TableXml(int[] widths, List<Row> rows) {
      */
     static final class Splice extends OutputStream {
         private final OutputStream out;
-        private final List<TableXml> tables;
+        private final List<? extends TableSource> tables;
         private final boolean[] placed;
         private final int[] fail = failure(OPEN);
         private final ByteArrayOutputStream tail = new ByteArrayOutputStream();
         private int matched;
         private boolean inTail;
 
-        Splice(OutputStream out, List<TableXml> tables) {
+        Splice(OutputStream out, List<? extends TableSource> tables) {
             this.out = out;
             this.tables = tables;
             this.placed = new boolean[tables.size()];

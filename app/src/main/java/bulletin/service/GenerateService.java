@@ -8,6 +8,7 @@ import bulletin.diag.Problems;
 import bulletin.diag.Severity;
 import bulletin.diag.Timing;
 import bulletin.document.AppendixXlsx;
+import bulletin.document.Appendices;
 import bulletin.document.Chart;
 import bulletin.document.DocxWriter;
 import bulletin.document.Pdf;
@@ -54,6 +55,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.docx4j.openpackaging.packages.WordprocessingMLPackage;
@@ -199,11 +202,16 @@ public final class GenerateService {
         private boolean keptDate;
         private Snapshot snapshot;
         /**
-         * {@code bulletin.json}: the computed snapshot written once ({@link SnapshotJson#bytes}); {@link #snapshot} is
-         * what these bytes read back as ({@link ReadBack}: the same records, not parsed from these 3.7 MB at province
-         * size), and writing that gives these very bytes ({@code SnapshotJsonFixpointTest}).
+         * {@code bulletin.json}: the computed snapshot written once ({@link SnapshotJson#bytes}, on another core);
+         * {@link #snapshot} is what these bytes read back as ({@link ReadBack}: the same records, not parsed from
+         * these 3.7 MB at province size), and writing that gives these very bytes ({@code SnapshotJsonFixpointTest}).
          */
-        private byte[] json;
+        private CompletableFuture<byte[]> json;
+        /** The appendix tables and the workbook begun before the wording ({@link #startAppendices}), or null. */
+        private Appendices appendicesAhead;
+        private CompletableFuture<byte[]> xlsxAhead;
+        /** The digest of the month's inputs, made on another core from the end of the history on ({@link #digest}). */
+        private FutureTask<String> digestJob;
         /** The chart being drawn since the snapshot was made ({@link #startChart}), and the snapshot it is of. */
         private CompletableFuture<byte[]> chartJob;
         private Snapshot chartFor;
@@ -218,6 +226,7 @@ public final class GenerateService {
             warmUpDocumentStack();
             read();
             history();
+            startDigest();
             check();
             compute(o.date() == null);
             Documents docs = build(word());
@@ -267,12 +276,12 @@ public final class GenerateService {
                     throw new UncheckedIOException(e);
                 }
             });
-            // Jackson's deserializers for the snapshot, built while this core reads the tables; last month's
-            // snapshot read there too.
-            CompletableFuture.runAsync(() -> {
-                SnapshotReader.warmUp();
-            });
-            readLastMonthAhead();
+            // Jackson's deserializers for the snapshot, built while this core reads the tables (last month's
+            // snapshot read there too), where out/ holds a snapshot at all: without one (a history computed from
+            // the workbooks) no snapshot is read, and that CPU would be taken from the reading.
+            if (readLastMonthAhead()) {
+                CompletableFuture.runAsync(SnapshotReader::warmUp);
+            }
             Wording.prepare(ws.templatesDir());
             chartFont = ws.config().chartOrDefault()
                     ? CompletableFuture.supplyAsync(Chart::chineseFont) : CompletableFuture.completedFuture(Optional.empty());
@@ -282,16 +291,19 @@ public final class GenerateService {
          * Last month's snapshot, read on the other core while this one reads the tables (at province size 3.7 MB
          * of JSON). The month asked for is certain only with the tables' year: the one folder of {@code out/} that
          * is the month before it (for a year the month could be in) is read ahead; {@link SnapshotReader#kept}
-         * takes it only if it is the file asked for, unchanged. None or several: nothing is read ahead.
+         * takes it only if it is the file asked for, unchanged. None or several: nothing is read ahead. Returns
+         * whether any folder of {@code out/} holds a {@code bulletin.json} (or out/ could not be listed).
          */
-        private void readLastMonthAhead() {
+        private boolean readLastMonthAhead() {
             Path outRoot = ws.outDir(YearMonth.of(2000, 1)).getParent();
             if (!Files.isDirectory(outRoot)) {
-                return;
+                return false;
             }
             List<YearMonth> candidates = new ArrayList<>();
+            boolean any = false;
             try (Stream<Path> dirs = Files.list(outRoot)) {
                 for (Path d : dirs.toList()) {
+                    any |= Files.exists(d.resolve(SNAPSHOT));
                     try {
                         YearMonth before = YearMonth.parse(d.getFileName().toString());
                         YearMonth asked = before.plusMonths(1);
@@ -303,11 +315,12 @@ public final class GenerateService {
                     }
                 }
             } catch (IOException | RuntimeException e) {
-                return;
+                return true;
             }
             if (candidates.size() == 1) {
                 SnapshotReader.readAhead(ws.snapshotFile(candidates.get(0)));
             }
+            return any;
         }
 
         /** Phase 1: the tables, the month, the date, and the month's workbooks. */
@@ -412,7 +425,7 @@ public final class GenerateService {
                         + (blank(ws.config().office()) ? "发文单位“" + defaultOffice + "”" : "") + "：请在 bulletin.yaml 中加上"
                         + (blank(ws.config().title()) ? " title: …" : "") + (blank(ws.config().office()) ? " office: …" : ""));
             }
-            String digest = InputDigest.of(ws, month, List.of("/templates/" + Wording.TEMPLATE));
+            String digest = digest();
             if (mayKeepDate) {
                 keepDate(digest, issue);
             }
@@ -421,11 +434,44 @@ public final class GenerateService {
             Snapshot computed = Printed.named(Engine.compute(new Engine.Input(model, month, accepted.reports(),
                     previous.snapshot(), previous.how().id(), issue, date.toString(), title, office, digest,
                     accepted.excluded())).withPlatform(platform()), names);
-            json = SnapshotJson.bytes(computed);
+            // written on another core while this one reads it back, words and builds the documents
+            json = CompletableFuture.supplyAsync(() -> SnapshotJson.bytes(computed));
             snapshot = ReadBack.of(computed); // what json reads back as (ReadBackTest), without parsing it
             guard();
             startChart();
+            startAppendices();
             Timing.mark("engine and snapshot");
+        }
+
+        /**
+         * The digest of the inputs ({@link InputDigest}: SHA-256 of the month's workbooks, 2.5 MB at province size)
+         * needs nothing this core finds: it is made on a thread of its own while this core checks the month's
+         * workbooks and computes. Started only after the history, which takes both cores where it is computed.
+         */
+        private void startDigest() {
+            digestJob = new FutureTask<>(() -> InputDigest.of(ws, month, List.of("/templates/" + Wording.TEMPLATE)));
+            Thread t = new Thread(digestJob, "input digest");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        /** The digest: made here where its thread has not begun it yet, else waited for; its failure rethrown. */
+        private String digest() {
+            digestJob.run(); // does nothing where its thread has taken it
+            try {
+                return digestJob.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
         }
 
         /**
@@ -565,8 +611,11 @@ public final class GenerateService {
             boolean chart = ws.config().chartOrDefault() && blocks.stream().anyMatch(b -> b.kind().equals("chart"));
             CompletableFuture<byte[]> chartJob = !chart ? CompletableFuture.completedFuture(null)
                     : this.chartJob != null && chartFor == snapshot ? this.chartJob : chart(snapshot);
-            CompletableFuture<byte[]> xlsxJob = CompletableFuture.supplyAsync(
-                    () -> bytes(out -> AppendixXlsx.write(snapshot, look, out), ".xlsx"));
+            // The appendix tables laid out once, on another core, for both the document and the workbook: those
+            // begun while this core worded the bulletin where the wording gave what they were begun with.
+            boolean ahead = appendicesAhead != null && appendicesAhead.isFor(snapshot, look);
+            Appendices appendices = ahead ? appendicesAhead : Appendices.start(snapshot, look);
+            CompletableFuture<byte[]> xlsxJob = ahead ? xlsxAhead : xlsx(snapshot, look, appendices);
             // Where the chart's size is known (a font to draw it, bars to draw), the document places it by that size
             // and takes the picture only as it writes it, after document.xml (Chart.Later).
             java.util.function.Supplier<byte[]> png = () -> join(chartJob);
@@ -574,14 +623,44 @@ public final class GenerateService {
                     : Optional.empty();
             DocxWriter.Look withChart = look.withChart(!chart ? null
                     : size.isPresent() ? new Chart.Later(size.get()[0], size.get()[1], png) : png);
-            byte[] docx = bytes(out -> DocxWriter.write(snapshot, blocks, join(reference), withChart, out), ".docx");
+            byte[] docx = bytes(out -> DocxWriter.write(snapshot, blocks, join(reference), withChart, appendices, out),
+                    ".docx");
             Timing.mark("docx and chart");
             if (chart && join(chartFont).isEmpty()) {
                 notes.add("本机没有能显示中文的字体，专报中略去了完成情况图（Linux 上可安装 fonts-noto-cjk）");
             }
             byte[] xlsx = join(xlsxJob);
             Timing.mark("xlsx");
-            return new Documents(json, docx, xlsx);
+            return new Documents(join(json), docx, xlsx);
+        }
+
+        /**
+         * In the itemised style the wording gives the appendix no 具体情况 (only the themed template writes
+         * {@code @detail} lines): the appendix tables are laid out and the workbook written on other threads from
+         * the moment the reference document has loaded, while this one words the bulletin (waiting, for the most
+         * part, on the template's own thread) or builds the document. A wording that does give some has them made
+         * again ({@link #build}); the themed style starts nothing here.
+         */
+        private void startAppendices() {
+            appendicesAhead = null;
+            xlsxAhead = null;
+            if (ws.config().themed()) {
+                return;
+            }
+            DocxWriter.Look guess = look(ws.config().appendix()).withProgramme(model.programme()).withDetails(Map.of());
+            // After the reference document has loaded: the document waits for that first, and on a busy machine
+            // these would take the core its loading needs.
+            CompletableFuture<?> loaded = reference.handle((pkg, e) -> null);
+            Snapshot s = snapshot;
+            appendicesAhead = Appendices.start(s, guess, loaded);
+            Appendices a = appendicesAhead;
+            xlsxAhead = loaded.thenApplyAsync(x -> bytes(out -> AppendixXlsx.write(s, guess, a, out), ".xlsx"));
+        }
+
+        /** The xlsx copy of the appendix tables, written on another core. */
+        private static CompletableFuture<byte[]> xlsx(Snapshot s, DocxWriter.Look look, Appendices appendices) {
+            return CompletableFuture.supplyAsync(() -> bytes(out -> AppendixXlsx.write(s, look, appendices, out),
+                    ".xlsx"));
         }
 
         /** Phase 7 (asked for): the PDF copy through LibreOffice; a failure is reported, the .docx stands. */
