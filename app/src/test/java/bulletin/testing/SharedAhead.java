@@ -1,0 +1,68 @@
+package bulletin.testing;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.ResourceLocks;
+
+/**
+ * The suite's shared fixtures made ahead, on a thread of their own, while the first test classes run: the ArchUnit
+ * import of the program ({@link MainClasses}) and the generated months of {@link GeneratedSamples} (May, March to
+ * June, April, March to May), in the order the suite's classes first ask for them. Run one class at a time, the
+ * suite keeps one core busy and leaves the other mostly idle; the fixtures are the same objects the tests would
+ * otherwise make on first use (the same calls, each under its own lock), so a test that asks before its fixture is
+ * ready waits for it, and one that asks after takes it as made. Nothing a test asserts on changes; the work is the
+ * same, done beside the first classes instead of inside the first class that asks.
+ *
+ * <p>Registered for every class through {@code META-INF/services} (Jupiter's extension auto-detection, switched on
+ * in {@code junit-platform.properties}); it starts only for a whole run of the unit tests (no {@code -Dtest}
+ * selection, a {@code *Test} class first) and not with {@code -Dbulletin.sharedAhead=false}. A class that changes
+ * what every run in the JVM sees ({@code @Isolated}, {@code @ResourceLock}: a write fault, {@code System.err}, a
+ * system property) first waits until the fixtures are made, so none of them is made under its change.
+ */
+public final class SharedAhead implements BeforeAllCallback {
+
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
+    private static volatile Thread ahead;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws InterruptedException {
+        Class<?> test = context.getRequiredTestClass();
+        if (STARTED.compareAndSet(false, true) && wholeRun(test)) {
+            Thread t = new Thread(SharedAhead::make, "shared-fixtures-ahead");
+            t.setDaemon(true);
+            ahead = t;
+            t.start();
+        }
+        Thread t = ahead;
+        if (t != null && changesTheJvm(test)) {
+            t.join();
+        }
+    }
+
+    /** The unit tests as a whole (Surefire, nothing selected), not one class or the integration tests. */
+    private static boolean wholeRun(Class<?> first) {
+        return System.getProperty("test") == null && first.getSimpleName().endsWith("Test")
+                && !"false".equals(System.getProperty("bulletin.sharedAhead"));
+    }
+
+    private static boolean changesTheJvm(Class<?> test) {
+        return test.isAnnotationPresent(Isolated.class) || test.isAnnotationPresent(ResourceLock.class)
+                || test.isAnnotationPresent(ResourceLocks.class);
+    }
+
+    /** Each fixture in the order the suite first asks for it; one that fails is made (and fails) again on use. */
+    private static void make() {
+        Runnable[] fixtures = {MainClasses::get, GeneratedSamples::may, GeneratedSamples::marchToJune,
+            GeneratedSamples::april, GeneratedSamples::marchToMay};
+        for (Runnable f : fixtures) {
+            try {
+                f.run();
+            } catch (RuntimeException | Error e) {
+                // the test that asks for this fixture makes it again and reports what goes wrong
+            }
+        }
+    }
+}
