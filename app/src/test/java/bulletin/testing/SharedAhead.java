@@ -1,6 +1,10 @@
 package bulletin.testing;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.parallel.Isolated;
@@ -9,7 +13,8 @@ import org.junit.jupiter.api.parallel.ResourceLocks;
 
 /**
  * The suite's shared fixtures made ahead, on a thread of their own, while the first test classes run: the ArchUnit
- * import of the program ({@link MainClasses}) and the generated months of {@link GeneratedSamples} (May, March to
+ * import of the program ({@link MainClasses}), the tables of the second fixture cities as POI writes them
+ * ({@link SecondCity}, {@link SidewaysCity}) and the generated months of {@link GeneratedSamples} (May, March to
  * June, April, March to May), in the order the suite's classes first ask for them. Run one class at a time, the
  * suite keeps one core busy and leaves the other mostly idle; the fixtures are the same objects the tests would
  * otherwise make on first use (the same calls, each under its own lock), so a test that asks before its fixture is
@@ -55,14 +60,33 @@ public final class SharedAhead implements BeforeAllCallback {
 
     /** Each fixture in the order the suite first asks for it; one that fails is made (and fails) again on use. */
     private static void make() {
-        Runnable[] fixtures = {MainClasses::get, GeneratedSamples::may, GeneratedSamples::marchToJune,
-            GeneratedSamples::april, GeneratedSamples::marchToMay};
+        Runnable[] fixtures = {MainClasses::get, () -> tables(SecondCity::writeWorkspace), GeneratedSamples::may,
+            GeneratedSamples::marchToJune, () -> tables(SidewaysCity::writeWorkspace), GeneratedSamples::april,
+            GeneratedSamples::marchToMay};
         for (Runnable f : fixtures) {
             try {
                 f.run();
             } catch (RuntimeException | Error e) {
                 // the test that asks for this fixture makes it again and reports what goes wrong
             }
+        }
+    }
+
+    /** A fixture city's tables written by POI (once per JVM, kept by its class) into a folder thrown away. */
+    private static void tables(Parallel.Step<Path> write) {
+        try {
+            Path dir = Files.createTempDirectory("bulletin-ahead");
+            try {
+                write.apply(dir);
+            } finally {
+                try (Stream<Path> s = Files.walk(dir)) {
+                    for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 }
