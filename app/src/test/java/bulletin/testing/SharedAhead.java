@@ -22,10 +22,11 @@ import org.junit.jupiter.api.parallel.ResourceLocks;
  * same, done beside the first classes instead of inside the first class that asks.
  *
  * <p>Registered for every class through {@code META-INF/services} (Jupiter's extension auto-detection, switched on
- * in {@code junit-platform.properties}); it starts only for a whole run of the unit tests (no {@code -Dtest}
- * selection, a {@code *Test} class first) and not with {@code -Dbulletin.sharedAhead=false}. A class that changes
- * what every run in the JVM sees ({@code @Isolated}, {@code @ResourceLock}: a write fault, {@code System.err}, a
- * system property) first waits until the fixtures are made, so none of them is made under its change.
+ * in {@code junit-platform.properties}); it starts only for a whole run of the unit tests (Surefire, no
+ * {@code -Dtest} selection, a {@code *Test} class first) and not with {@code -Dbulletin.sharedAhead=false}. A class
+ * that changes what every run in the JVM sees ({@code @Isolated}, {@code @ResourceLock}: a write fault,
+ * {@code System.err}, a system property) first waits until the fixtures are made, so none of them is made under its
+ * change.
  */
 public final class SharedAhead implements BeforeAllCallback {
 
@@ -47,9 +48,13 @@ public final class SharedAhead implements BeforeAllCallback {
         }
     }
 
-    /** The unit tests as a whole (Surefire, nothing selected), not one class or the integration tests. */
+    /**
+     * The unit tests as a whole: under Surefire (not a class run from an IDE) with nothing selected, a
+     * {@code *Test} class first (not the integration tests).
+     */
     private static boolean wholeRun(Class<?> first) {
-        return System.getProperty("test") == null && first.getSimpleName().endsWith("Test")
+        return System.getProperty("surefire.test.class.path") != null && System.getProperty("test") == null
+                && first.getSimpleName().endsWith("Test")
                 && !"false".equals(System.getProperty("bulletin.sharedAhead"));
     }
 
