@@ -78,6 +78,7 @@ class MonthKeptWholeTest {
     /** inspectJsonToDevFullIsExit3NamingIt's child JVM and what it printed on stderr (null without /dev/full). */
     private static Process devFull;
     private static java.util.concurrent.FutureTask<String> devFullErr;
+    private static IOException devFullNotStarted;
 
     /**
      * The child JVM of {@link #inspectJsonToDevFullIsExit3NamingIt}, started here on its own copy of the earlier
@@ -95,7 +96,13 @@ class MonthKeptWholeTest {
         List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "-w", copy.toString(), "inspect", "--json");
-        Process p = new ProcessBuilder(cmd).redirectOutput(full.toFile()).start();
+        Process p;
+        try {
+            p = new ProcessBuilder(cmd).redirectOutput(full.toFile()).start();
+        } catch (IOException e) {
+            devFullNotStarted = e; // that test fails with it, not the whole class
+            return;
+        }
         devFullErr = new java.util.concurrent.FutureTask<>(() -> {
             try (InputStream in = p.getErrorStream()) {
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -373,6 +380,9 @@ class MonthKeptWholeTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(full), "no /dev/full on this machine");
         // `bulletin -w <the earlier set> inspect --json > /dev/full` in a JVM of its own, started by the class's
         // @BeforeAll (startInspectToDevFull) on its copy of the earlier set.
+        if (devFullNotStarted != null) {
+            throw devFullNotStarted;
+        }
         Process p = devFull;
         String err = devFullErr.get();
         assertThat(p.waitFor()).as(err).isEqualTo(3);
