@@ -31,8 +31,8 @@ public final class GeneratedSamples {
     private static List<Cli.Run> marchToJuneRuns;
 
     /**
-     * One lock a fixture (not the class's): a test asking for May does not wait while another thread (a second
-     * class, or {@link SharedAhead}) makes March to June.
+     * One lock a fixture (not the class's): a test asking for May does not wait while the class running beside it
+     * (two classes at a time) makes March to June.
      */
     private static final Object MAY = new Object();
     private static final Object APRIL = new Object();
