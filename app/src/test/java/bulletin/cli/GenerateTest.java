@@ -17,17 +17,12 @@ import bulletin.testing.GeneratedSamples;
 import bulletin.testing.SampleWorkspace;
 import bulletin.text.Format;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFTable;
-import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -170,9 +165,11 @@ class GenerateTest {
     void everyNumberInTheDocumentComesFromTheSnapshot() throws IOException {
         assertThat(sharedMay().code()).isZero();
         Snapshot s = snapshot("2026-05");
-        try (InputStream in = Files.newInputStream(ws.resolve("out/2026-05/工作专报（第3期）.docx"));
-             XWPFDocument doc = new XWPFDocument(in)) {
-            String text = doc.getParagraphs().stream().map(XWPFParagraph::getText).collect(Collectors.joining("\n"));
+        // The paragraphs' words and the tables' cells as POI gives them, read without a POI parse (testing/DocxText,
+        // held equal to POI's by SentencesTest).
+        {
+            DocxText.Words doc = DocxText.of(ws.resolve("out/2026-05/工作专报（第3期）.docx"));
+            String text = String.join("\n", doc.paragraphs());
             assertThat(text).contains("汨罗市实现好惠民生增福祉的期盼\n工 作 专 报", "第3期", "2026年5月30日",
                     "市“实现好惠民生增福祉的期盼”工作专班");
             assertThat(text).contains("一、工作动态", "二、工作进展", "三、突出问题", "四、下一步工作安排", "五、典型做法");
@@ -192,10 +189,10 @@ class GenerateTest {
             assertThat(text).doesNotContainPattern("\\d\\.\\d{3,}(?![\\d年])"); // "3.2026年5月…" is a list number and a year
             assertThat(text).contains("神鼎山镇未按时报送5月进度数据");
 
-            List<XWPFTable> tables = doc.getTables();
+            List<List<List<String>>> tables = doc.cells();
             assertThat(tables).hasSize(3); // 附件1, 附件2 and 附件3 (the samples have May's platform counts)
-            XWPFTable province = tables.get(0);
-            List<String> header = cells(province.getRow(0));
+            List<List<String>> province = tables.get(0);
+            List<String> header = province.get(0);
             assertThat(header.subList(0, 7)).containsExactly("序号", "项目名称", "项目主要任务", "指标", "单位", "推进情况", "全市");
             assertThat(header.subList(7, header.size())).containsExactlyElementsOf(s.units());
             // Every indicator's three rows, cell by cell, against the snapshot.
@@ -204,9 +201,9 @@ class GenerateTest {
                 if (i.level() != Level.PROVINCE) {
                     continue;
                 }
-                List<String> target = cells(province.getRow(r));
-                List<String> done = cells(province.getRow(r + 1));
-                List<String> progress = cells(province.getRow(r + 2));
+                List<String> target = province.get(r);
+                List<String> done = province.get(r + 1);
+                List<String> progress = province.get(r + 2);
                 assertThat(target.get(5)).isEqualTo("指标");
                 assertThat(done.get(5)).isEqualTo("数量");
                 assertThat(progress.get(5)).isEqualTo("进度");
@@ -225,19 +222,13 @@ class GenerateTest {
                 }
                 r += 3;
             }
-            assertThat(r).isEqualTo(province.getNumberOfRows());
+            assertThat(r).isEqualTo(province.size());
             // 形象进度 quantities read "正在推进".
             // 11-01 (city level) is its own project's only indicator: one name cell spans three columns.
-            List<String> schoolDone = cells(tables.get(1).getRow(2));
+            List<String> schoolDone = tables.get(1).get(2);
             assertThat(schoolDone.get(schoolDone.size() - s.units().size() - 1)).isEqualTo("正在推进");
             assertThat(schoolDone).hasSize(7 - 2 + s.units().size());
         }
-    }
-
-    private static List<String> cells(XWPFTableRow row) {
-        List<String> out = new ArrayList<>();
-        row.getTableCells().forEach(c -> out.add(c.getText()));
-        return out;
     }
 
     @Test

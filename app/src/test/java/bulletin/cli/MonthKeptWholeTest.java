@@ -24,6 +24,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,53 @@ class MonthKeptWholeTest {
         earlier = files(base.resolve("out/2026-05"));
         assertThat(earlier.keySet()).containsExactlyInAnyOrder(DOCX, XLSX, JSON);
         assertThat(Cli.in(base, "template", "--month", "6").code()).isZero(); // so that later runs write no form
+        startInspectToDevFull();
+    }
+
+    /** inspectJsonToDevFullIsExit3NamingIt's child JVM and what it printed on stderr (null without /dev/full). */
+    private static Process devFull;
+    private static java.util.concurrent.FutureTask<String> devFullErr;
+    private static IOException devFullNotStarted;
+
+    /**
+     * The child JVM of {@link #inspectJsonToDevFullIsExit3NamingIt}, started here on its own copy of the earlier
+     * set (what that test's workspace is when it starts): about a second of a JVM's start that runs on the other
+     * core beside the class's other tests, instead of the class waiting for it. The test waits for it and asserts
+     * on it.
+     */
+    private static void startInspectToDevFull() throws IOException {
+        Path full = Path.of("/dev/full");
+        if (!Files.exists(full)) {
+            return;
+        }
+        Path copy = shared.resolve("dev-full");
+        TreeCopy.copy(base, copy);
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "-w", copy.toString(), "inspect", "--json");
+        Process p;
+        try {
+            p = new ProcessBuilder(cmd).redirectOutput(full.toFile()).start();
+        } catch (IOException e) {
+            devFullNotStarted = e; // that test fails with it, not the whole class
+            return;
+        }
+        devFullErr = new java.util.concurrent.FutureTask<>(() -> {
+            try (InputStream in = p.getErrorStream()) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        });
+        Thread reader = new Thread(devFullErr, "dev-full-stderr");
+        reader.setDaemon(true);
+        reader.start();
+        devFull = p;
+    }
+
+    @AfterAll
+    static void noChildLeft() {
+        if (devFull != null) {
+            devFull.destroy();
+        }
     }
 
     @BeforeEach
@@ -330,14 +378,13 @@ class MonthKeptWholeTest {
     void inspectJsonToDevFullIsExit3NamingIt() throws Exception {
         Path full = Path.of("/dev/full");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(full), "no /dev/full on this machine");
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "-w", ws.toString(), "inspect", "--json");
-        Process p = new ProcessBuilder(cmd).redirectOutput(full.toFile()).start();
-        String err;
-        try (InputStream in = p.getErrorStream()) {
-            err = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        // `bulletin -w <the earlier set> inspect --json > /dev/full` in a JVM of its own, started by the class's
+        // @BeforeAll (startInspectToDevFull) on its copy of the earlier set.
+        if (devFullNotStarted != null) {
+            throw devFullNotStarted;
         }
+        Process p = devFull;
+        String err = devFullErr.get();
         assertThat(p.waitFor()).as(err).isEqualTo(3);
         assertThat(err).contains("错误: 无法写入标准输出", "/dev/full").doesNotContain("\tat ");
     }

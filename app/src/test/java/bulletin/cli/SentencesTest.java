@@ -78,7 +78,8 @@ class SentencesTest {
 
     /**
      * testing/DocxText, which other tests read documents' words with instead of a POI parse each, gives the words
-     * POI gives: every body paragraph's and table's text of the four months, as their POI documents here have them.
+     * POI gives: every body paragraph's and table's text of the four months, and every table cell's, as their POI
+     * documents here have them.
      */
     @Test
     void theWordsReadWithoutPoiAreThoseOfPoi() throws IOException {
@@ -90,6 +91,11 @@ class SentencesTest {
                     .isEqualTo(poi.getParagraphs().stream().map(XWPFParagraph::getText).toList());
             assertThat(ours.tables()).as("%d月", m)
                     .isEqualTo(poi.getTables().stream().map(org.apache.poi.xwpf.usermodel.XWPFTable::getText).toList());
+            // and each table's rows' cells, as XWPFTableCell.getText() gives them
+            assertThat(ours.cells()).as("%d月 cells", m).isEqualTo(poi.getTables().stream()
+                    .map(t -> t.getRows().stream().map(r -> r.getTableCells().stream()
+                            .map(org.apache.poi.xwpf.usermodel.XWPFTableCell::getText).toList()).toList())
+                    .toList());
             tables += ours.tables().size();
         }
         assertThat(tables).isGreaterThanOrEqualTo(8);

@@ -30,8 +30,12 @@ public final class DocxText {
 
     static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
-    /** The body's paragraphs' texts and its tables' texts, in the body's order within each. */
-    public record Words(List<String> paragraphs, List<String> tables) {
+    /**
+     * The body's paragraphs' texts and its tables' texts, in the body's order within each; and each table's rows'
+     * cells' texts ({@code XWPFTable.getRows()}, each row's {@code getTableCells()}, each cell's {@code getText()}:
+     * its paragraphs' texts one after another).
+     */
+    public record Words(List<String> paragraphs, List<String> tables, List<List<List<String>>> cells) {
     }
 
     private DocxText() {
@@ -101,33 +105,40 @@ public final class DocxText {
         Words document() throws XMLStreamException {
             List<String> paragraphs = new ArrayList<>();
             List<String> tables = new ArrayList<>();
+            List<List<List<String>>> cells = new ArrayList<>();
             while (r.hasNext()) {
                 if (r.next() == XMLStreamConstants.START_ELEMENT && isW("body")) {
                     while (nextChild()) {
                         switch (w()) {
                             case "p" -> paragraphs.add(paragraph());
-                            case "tbl" -> tables.add(table());
+                            case "tbl" -> {
+                                List<List<String>> rows = new ArrayList<>();
+                                tables.add(table(rows));
+                                cells.add(rows);
+                            }
                             case "sectPr", "bookmarkStart", "bookmarkEnd" -> skip();
                             default -> refuse("the body");
                         }
                     }
                 }
             }
-            return new Words(paragraphs, tables);
+            return new Words(paragraphs, tables, cells);
         }
 
         /** A table's text as POI's XWPFTable builds it: per row, its cells' paragraphs joined by tabs, then a line end. */
-        String table() throws XMLStreamException {
+        String table(List<List<String>> rows) throws XMLStreamException {
             StringBuilder text = new StringBuilder();
             while (nextChild()) {
                 switch (w()) {
                     case "tblPr", "tblGrid", "bookmarkStart", "bookmarkEnd" -> skip();
                     case "tr" -> {
                         StringBuilder row = new StringBuilder();
+                        List<String> rowCells = new ArrayList<>();
                         while (nextChild()) {
                             switch (w()) {
                                 case "trPr", "tblPrEx", "bookmarkStart", "bookmarkEnd" -> skip();
                                 case "tc" -> {
+                                    StringBuilder cell = new StringBuilder();
                                     while (nextChild()) {
                                         switch (w()) {
                                             case "tcPr", "bookmarkStart", "bookmarkEnd" -> skip();
@@ -137,10 +148,12 @@ public final class DocxText {
                                                     row.append('\t');
                                                 }
                                                 row.append(p);
+                                                cell.append(p);
                                             }
                                             default -> refuse("a table cell");
                                         }
                                     }
+                                    rowCells.add(cell.toString());
                                 }
                                 default -> refuse("a table row");
                             }
@@ -148,6 +161,7 @@ public final class DocxText {
                         if (row.length() > 0) {
                             text.append(row).append('\n');
                         }
+                        rows.add(rowCells);
                     }
                     default -> refuse("a table");
                 }

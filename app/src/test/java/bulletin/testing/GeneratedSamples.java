@@ -30,46 +30,63 @@ public final class GeneratedSamples {
     private static Generated marchToJune;
     private static List<Cli.Run> marchToJuneRuns;
 
+    /**
+     * One lock a fixture (not the class's): a test asking for May does not wait while the class running beside it
+     * (two classes at a time) makes March to June.
+     */
+    private static final Object MAY = new Object();
+    private static final Object APRIL = new Object();
+    private static final Object MARCH_TO_MAY = new Object();
+    private static final Object MARCH_TO_JUNE = new Object();
+
     private GeneratedSamples() {
     }
 
     /** The shared workspace with May generated (read it only), made on first use. */
-    public static synchronized Generated may() {
-        if (may == null) {
-            may = generate("bulletin-generated-may", run("5", "2026-05-30")).get(0);
+    public static Generated may() {
+        synchronized (MAY) {
+            if (may == null) {
+                may = generate("bulletin-generated-may", run("5", "2026-05-30")).get(0);
+            }
+            return may;
         }
-        return may;
     }
 
     /**
      * The shared workspace with April generated ({@code generate --month 4 --date 2026-04-30} on a fresh copy, so
      * March computed from its workbooks, not written): read it only, or take a {@link #copyAprilTo copy}.
      */
-    public static synchronized Generated april() {
-        if (april == null) {
-            april = generate("bulletin-generated-april", run("4", "2026-04-30")).get(0);
+    public static Generated april() {
+        synchronized (APRIL) {
+            if (april == null) {
+                april = generate("bulletin-generated-april", run("4", "2026-04-30")).get(0);
+            }
+            return april;
         }
-        return april;
     }
 
     /**
      * The shared workspace with March, April and May generated in that order, each
      * {@code generate --month m --date 2026-05-30} (read it only); {@link #marchToMayRuns()} are the three runs.
      */
-    public static synchronized Generated marchToMay() {
-        if (marchToMay == null) {
-            List<Generated> g = generate("bulletin-generated-march-to-may",
-                    run("3", "2026-05-30"), run("4", "2026-05-30"), run("5", "2026-05-30"));
-            marchToMayRuns = g.stream().map(Generated::run).toList();
-            marchToMay = g.get(2);
+    public static Generated marchToMay() {
+        synchronized (MARCH_TO_MAY) {
+            if (marchToMay == null) {
+                List<Generated> g = generate("bulletin-generated-march-to-may",
+                        run("3", "2026-05-30"), run("4", "2026-05-30"), run("5", "2026-05-30"));
+                marchToMayRuns = g.stream().map(Generated::run).toList();
+                marchToMay = g.get(2);
+            }
+            return marchToMay;
         }
-        return marchToMay;
     }
 
     /** What the three runs of {@link #marchToMay()} printed: March's, April's and May's. */
-    public static synchronized List<Cli.Run> marchToMayRuns() {
-        marchToMay();
-        return marchToMayRuns;
+    public static List<Cli.Run> marchToMayRuns() {
+        synchronized (MARCH_TO_MAY) {
+            marchToMay();
+            return marchToMayRuns;
+        }
     }
 
     /**
@@ -77,21 +94,25 @@ public final class GeneratedSamples {
      * {@code generate --month m --date 2026-0m-30 --skip-invalid} (June with the samples' mistakes left out; the
      * other months have none), with the chart (read it only); {@link #marchToJuneRuns()} are the four runs.
      */
-    public static synchronized Generated marchToJune() {
-        if (marchToJune == null) {
-            List<Generated> g = generate("bulletin-generated-march-to-june", run("3", "2026-03-30", "--skip-invalid"),
-                    run("4", "2026-04-30", "--skip-invalid"), run("5", "2026-05-30", "--skip-invalid"),
-                    run("6", "2026-06-30", "--skip-invalid"));
-            marchToJuneRuns = g.stream().map(Generated::run).toList();
-            marchToJune = g.get(3);
+    public static Generated marchToJune() {
+        synchronized (MARCH_TO_JUNE) {
+            if (marchToJune == null) {
+                List<Generated> g = generate("bulletin-generated-march-to-june",
+                        run("3", "2026-03-30", "--skip-invalid"), run("4", "2026-04-30", "--skip-invalid"),
+                        run("5", "2026-05-30", "--skip-invalid"), run("6", "2026-06-30", "--skip-invalid"));
+                marchToJuneRuns = g.stream().map(Generated::run).toList();
+                marchToJune = g.get(3);
+            }
+            return marchToJune;
         }
-        return marchToJune;
     }
 
     /** What the four runs of {@link #marchToJune()} printed: March's to June's. */
-    public static synchronized List<Cli.Run> marchToJuneRuns() {
-        marchToJune();
-        return marchToJuneRuns;
+    public static List<Cli.Run> marchToJuneRuns() {
+        synchronized (MARCH_TO_JUNE) {
+            marchToJune();
+            return marchToJuneRuns;
+        }
     }
 
     private static final java.util.Map<String, Generated> MAY_WITH = new java.util.HashMap<>();
