@@ -13,9 +13,10 @@ import java.util.Locale;
  * stack trace, an exit 1 (the code for wrong workbooks) or minutes of garbage collection.
  *
  * <p>Two ways it shows. An {@link OutOfMemoryError} reaches {@link Main} (directly, or as the cause of what a
- * worker thread threw): {@link #is} recognises it. Or, with the serial collector that the launchers choose, a heap
- * just too small is never "out of memory": each collection frees a little, the program spins at 100% collecting
- * for minutes (the collector's overhead limit exists only for the parallel one). {@link #guard} watches for that:
+ * worker thread threw): {@link #is} recognises it. Or a heap just too small is never "out of memory": each
+ * collection frees a little, and the program spins collecting for minutes (the serial collector has no overhead
+ * limit; the parallel one, which the launchers choose, throws only once 98% of the time goes to collecting, and
+ * a {@code BULLETIN_JAVA_OPTS} may choose either). {@link #guard} watches for that:
  * when collections take more than {@link #SHARE} of the last {@link #WINDOW_MS} milliseconds, the process says so and
  * stops with exit 2. It is started by {@link Main#main} only, never by in-process runs (tests), and it is the one
  * place besides {@code main} that ends the process: a run that cannot go on is ended as a kill would end it, which
