@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /**
@@ -82,20 +81,6 @@ public final class Appendices {
      * memory) thrown here as it was.
      */
     static <T> T take(FutureTask<Optional<T>> task) {
-        task.run(); // does nothing where another thread has taken it or it is done
-        try {
-            return task.get().orElse(null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        return bulletin.diag.Tasks.take(task).orElse(null);
     }
 }

@@ -6,6 +6,7 @@ import bulletin.diag.Place;
 import bulletin.diag.Problem;
 import bulletin.diag.Problems;
 import bulletin.diag.Severity;
+import bulletin.diag.Tasks;
 import bulletin.diag.Timing;
 import bulletin.document.AppendixXlsx;
 import bulletin.document.Appendices;
@@ -55,7 +56,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -457,21 +457,7 @@ public final class GenerateService {
 
         /** The digest: made here where its thread has not begun it yet, else waited for; its failure rethrown. */
         private String digest() {
-            digestJob.run(); // does nothing where its thread has taken it
-            try {
-                return digestJob.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException re) {
-                    throw re;
-                }
-                if (e.getCause() instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException(e.getCause());
-            }
+            return Tasks.take(digestJob);
         }
 
         /**

@@ -3,6 +3,7 @@ package bulletin.validate;
 import bulletin.diag.Place;
 import bulletin.diag.Problem;
 import bulletin.diag.Problems;
+import bulletin.diag.Tasks;
 import bulletin.diag.Severity;
 import bulletin.ingest.ProgressReader;
 import bulletin.ingest.Workbooks;
@@ -23,7 +24,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -258,22 +258,7 @@ public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Pr
 
         /** Workbook {@code i} read: here, unless it has been (or is being) read ahead. Once: it is let go then. */
         Validator.Read read(int i) {
-            FutureTask<Validator.Read> r = reads.getAndSet(i, null);
-            r.run(); // does nothing where it has run or is running
-            try {
-                return r.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException x) {
-                    throw x;
-                }
-                if (e.getCause() instanceof Error x) {
-                    throw x;
-                }
-                throw new IllegalStateException(e.getCause());
-            }
+            return Tasks.take(reads.getAndSet(i, null));
         }
     }
 
