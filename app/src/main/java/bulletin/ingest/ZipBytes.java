@@ -74,8 +74,14 @@ final class ZipBytes implements AutoCloseable {
     private static final byte[] DUMMY = new byte[1];
     /** A thread's buffers are kept for the next workbook up to this size (a form's are a few KB, its parts 40 KB). */
     private static final int KEEP = 2 * 1024 * 1024;
-    /** A part declared larger is read through ZipFile (the reader's own limit is 32 MB for all parts). */
-    private static final long MAX_PART = 64L * 1024 * 1024;
+    /**
+     * A part declared larger is read through ZipFile, which streams it (the reader's own limit is 32 MB for all
+     * parts): held whole here, a legitimate large sheet (26 MB of rows) took memory the streamed reading never did,
+     * and a run that fitted -Xmx48m before ran out of memory (exit 2).
+     */
+    static final long MAX_PART = 4L * 1024 * 1024;
+    /** A file larger is read through ZipFile, which reads its directory and streams its parts, not the whole file. */
+    static final long MAX_FILE = 4L * 1024 * 1024;
 
     /** How many kinds of part may be kept ({@link #keep}). */
     static final int KINDS = 4;
@@ -152,7 +158,7 @@ final class ZipBytes implements AutoCloseable {
     private static int readAll(Path file, Buffers b) throws Irregular {
         try (SeekableByteChannel ch = Files.newByteChannel(file)) {
             long size = ch.size();
-            if (size > Workbooks.MAX_BYTES) {
+            if (size > Math.min(MAX_FILE, Workbooks.MAX_BYTES)) {
                 throw new Irregular("large");
             }
             if (b.file.length < size + 1) {
