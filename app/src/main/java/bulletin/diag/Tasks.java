@@ -9,6 +9,13 @@ public final class Tasks {
     private Tasks() {
     }
 
+    /** Runs {@code work} on a daemon thread of its own named {@code name}, from now on (what {@link #take} takes). */
+    public static void ahead(String name, Runnable work) {
+        Thread t = new Thread(work, name);
+        t.setDaemon(true);
+        t.start();
+    }
+
     /**
      * The task's result: run here where no thread has begun it yet (running a task that has run or is running does
      * nothing), else waited for; its failure (an error in it, out of memory) thrown here as it was.

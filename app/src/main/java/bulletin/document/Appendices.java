@@ -51,13 +51,11 @@ public final class Appendices {
      */
     public static Appendices start(Snapshot s, DocxWriter.Look look, CompletableFuture<?> after) {
         Appendices a = of(s, look);
-        Thread t = new Thread(() -> {
+        bulletin.diag.Tasks.ahead("appendix layout", () -> {
             after.handle((v, e) -> v).join();
             a.levels.values().forEach(FutureTask::run);
             a.platform.run();
-        }, "appendix layout");
-        t.setDaemon(true);
-        t.start();
+        });
         return a;
     }
 

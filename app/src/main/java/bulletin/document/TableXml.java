@@ -44,9 +44,7 @@ record TableXml(int[] widths, List<Row> rows) implements TableSource {
         }
 
         Ahead start() {
-            Thread t = new Thread(task, "appendix table");
-            t.setDaemon(true);
-            t.start();
+            bulletin.diag.Tasks.ahead("appendix table", task);
             return this;
         }
 

@@ -210,7 +210,7 @@ public final class GenerateService {
         /** The appendix tables and the workbook begun before the wording ({@link #startAppendices}), or null. */
         private Appendices appendicesAhead;
         private CompletableFuture<byte[]> xlsxAhead;
-        /** The digest of the month's inputs, made on another core from the end of the history on ({@link #digest}). */
+        /** The digest of the month's inputs, made on another core from the end of the history on. */
         private FutureTask<String> digestJob;
         /** The chart being drawn since the snapshot was made ({@link #startChart}), and the snapshot it is of. */
         private CompletableFuture<byte[]> chartJob;
@@ -425,7 +425,7 @@ public final class GenerateService {
                         + (blank(ws.config().office()) ? "发文单位“" + defaultOffice + "”" : "") + "：请在 bulletin.yaml 中加上"
                         + (blank(ws.config().title()) ? " title: …" : "") + (blank(ws.config().office()) ? " office: …" : ""));
             }
-            String digest = digest();
+            String digest = Tasks.take(digestJob); // made here where its thread has not begun it yet
             if (mayKeepDate) {
                 keepDate(digest, issue);
             }
@@ -450,14 +450,7 @@ public final class GenerateService {
          */
         private void startDigest() {
             digestJob = new FutureTask<>(() -> InputDigest.of(ws, month, List.of("/templates/" + Wording.TEMPLATE)));
-            Thread t = new Thread(digestJob, "input digest");
-            t.setDaemon(true);
-            t.start();
-        }
-
-        /** The digest: made here where its thread has not begun it yet, else waited for; its failure rethrown. */
-        private String digest() {
-            return Tasks.take(digestJob);
+            Tasks.ahead("input digest", digestJob);
         }
 
         /**
@@ -640,13 +633,16 @@ public final class GenerateService {
             Snapshot s = snapshot;
             appendicesAhead = Appendices.start(s, guess, loaded);
             Appendices a = appendicesAhead;
-            xlsxAhead = loaded.thenApplyAsync(x -> bytes(out -> AppendixXlsx.write(s, guess, a, out), ".xlsx"));
+            xlsxAhead = loaded.thenApplyAsync(x -> xlsxBytes(s, guess, a));
         }
 
         /** The xlsx copy of the appendix tables, written on another core. */
         private static CompletableFuture<byte[]> xlsx(Snapshot s, DocxWriter.Look look, Appendices appendices) {
-            return CompletableFuture.supplyAsync(() -> bytes(out -> AppendixXlsx.write(s, look, appendices, out),
-                    ".xlsx"));
+            return CompletableFuture.supplyAsync(() -> xlsxBytes(s, look, appendices));
+        }
+
+        private static byte[] xlsxBytes(Snapshot s, DocxWriter.Look look, Appendices appendices) {
+            return bytes(out -> AppendixXlsx.write(s, look, appendices, out), ".xlsx");
         }
 
         /** Phase 7 (asked for): the PDF copy through LibreOffice; a failure is reported, the .docx stands. */

@@ -225,9 +225,7 @@ public record MonthCheck(YearMonth month, List<Validator.Checked> files, List<Pr
             if (taken || paths.isEmpty() || !started.compareAndSet(false, true)) {
                 return;
             }
-            Thread t = new Thread(this::readAhead, "read-ahead-" + month);
-            t.setDaemon(true);
-            t.start();
+            Tasks.ahead("read-ahead-" + month, this::readAhead);
         }
 
         public YearMonth month() {
