@@ -45,10 +45,35 @@ public final class Main {
         if (writesABulletin(args)) {
             GenerateService.warmUp();
         }
-        int code = run(args, out, err, Main::stdoutName);
+        int code;
+        try {
+            code = run(args, out, err, Main::stdoutName);
+        } catch (Throwable e) { // an error of the JVM's own that picocli hands on: never Java's stack trace, exit 1
+            code = escaped(e, err);
+        }
         out.flush();
         err.flush();
         System.exit(code);
+    }
+
+    /**
+     * The exit code for an error that no handler took: memory that ran out (a class that could not be loaded once
+     * the heap was full, say) is exit 2 with the memory message, anything else a defect (exit 70). Where even the
+     * message cannot be written, the code still is.
+     */
+    private static int escaped(Throwable e, PrintWriter err) {
+        try {
+            if (OutOfMemory.explains(e)) {
+                return OutOfMemory.report(err);
+            }
+            err.println(internal(e));
+            if (System.getenv("BULLETIN_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
+            return ExitCode.INTERNAL;
+        } catch (Throwable again) {
+            return OutOfMemory.explains(e) ? ExitCode.USAGE : ExitCode.INTERNAL;
+        }
     }
 
     /**
@@ -85,7 +110,10 @@ public final class Main {
                 cl.setErr(err);
                 code = cl.execute(args);
             }
-        } catch (OutOfMemoryError e) {
+        } catch (Error e) {
+            if (!OutOfMemory.explains(e)) {
+                throw e;
+            }
             code = OutOfMemory.report(err);
             if (System.getenv("BULLETIN_DEBUG") != null) {
                 e.printStackTrace(err);
@@ -180,7 +208,7 @@ public final class Main {
     /** The one place that turns an exception into a message and an exit code. */
     private static int handleExecution(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
-        if (OutOfMemory.is(e)) {
+        if (OutOfMemory.explains(e)) {
             if (System.getenv("BULLETIN_DEBUG") != null) {
                 e.printStackTrace(err);
             }
