@@ -42,6 +42,7 @@ public final class Main {
                 StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         OutOfMemory.guard(err);
+        Thread.setDefaultUncaughtExceptionHandler(new Untaken(err));
         if (writesABulletin(args)) {
             GenerateService.warmUp();
         }
@@ -54,6 +55,33 @@ public final class Main {
         out.flush();
         err.flush();
         System.exit(code);
+    }
+
+    /**
+     * What a thread of the program's own does with an error it did not hand on: never Java's stack trace. Memory
+     * that ran out is said by {@code main} (the work a thread started ahead fails again where it is taken, or the
+     * watch ends the run); anything else is a defect, said in one line.
+     */
+    private static final class Untaken implements Thread.UncaughtExceptionHandler {
+        private final PrintWriter err;
+
+        Untaken(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public void uncaughtException(Thread t, Throwable e) {
+            try {
+                if (!OutOfMemory.explains(e)) {
+                    err.println(internal(e));
+                    if (System.getenv("BULLETIN_DEBUG") != null) {
+                        e.printStackTrace(err);
+                    }
+                }
+            } catch (Throwable again) {
+                // nothing more can be said
+            }
+        }
     }
 
     /**

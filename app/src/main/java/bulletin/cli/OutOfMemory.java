@@ -51,8 +51,15 @@ final class OutOfMemory {
     /** A heap smaller than this is watched from the start, not from {@link #START_MS}. */
     private static final long SMALL_HEAP = 256L * 1024 * 1024;
 
-    /** The message, made when the watch starts: when memory has run out, formatting it could fail in its turn. */
+    /**
+     * The message, made when the watch starts to poll (at once in a small heap): when memory has run out,
+     * formatting it could fail in its turn.
+     */
     private static volatile String prepared;
+    /** Whether the watch runs (only in a process of its own: {@link Main#main}). */
+    private static volatile boolean watched;
+    /** Whether the message was given, in a watched process. */
+    private static boolean said;
     /** Whether collecting has taken more than half of the last second: memory is short. */
     private static volatile boolean pressed;
 
@@ -84,6 +91,12 @@ final class OutOfMemory {
 
     /** Says that memory ran out and returns the exit code for it. */
     static int report(PrintWriter err) {
+        synchronized (OutOfMemory.class) {
+            if (said) { // main and the watch can both meet it: the message once
+                return ExitCode.USAGE;
+            }
+            said = watched;
+        }
         String m = prepared;
         if (m == null) {
             try {
@@ -129,6 +142,7 @@ final class OutOfMemory {
 
     /** Starts the watch on collection time (a daemon thread). */
     static void guard(PrintWriter err) {
+        watched = true;
         Thread t = new Thread(new Watch(err), "bulletin-memory-guard");
         t.setDaemon(true);
         t.setPriority(Thread.MAX_PRIORITY);
@@ -159,11 +173,6 @@ final class OutOfMemory {
 
         @Override
         public void run() {
-            try {
-                prepared = message();
-            } catch (Throwable e) {
-                // report() makes it again, or says what it can
-            }
             // Nothing is loaded before a second has passed: a short command (--help, inspect) ends first and never
             // pays for the management classes (30 ms of CPU at start-up, measured on --help). In a small heap they
             // are loaded at once: a second later the heap may be too full to load them.
@@ -191,6 +200,9 @@ final class OutOfMemory {
         }
 
         private void beans() {
+            if (prepared == null) {
+                prepared = message(); // where this fails, report() makes it again, or says what it can
+            }
             if (beans == null) {
                 MemoryPoolMXBean o = oldGeneration();
                 beans = ManagementFactory.getGarbageCollectorMXBeans();
