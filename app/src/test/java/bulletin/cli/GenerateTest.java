@@ -72,8 +72,9 @@ class GenerateTest {
 
     /**
      * March, April and May generated in order on the samples, as {@code generate("3")}, {@code generate("4")} and
-     * {@code generate("5")} make them on one fresh copy, shared by the suite (GeneratedSamples): for a test that
-     * only reads them, {@code ws} becomes that shared workspace; the three runs are returned.
+     * {@code generate("5")} make them on one fresh copy, without the chart (nothing here looks at it), shared by the
+     * suite (GeneratedSamples): for a test that only reads them, {@code ws} becomes that shared workspace; the three
+     * runs are returned.
      */
     private List<Run> sharedMarchToMay() {
         ws = GeneratedSamples.marchToMay().workspace();

@@ -15,16 +15,10 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFTable;
-import org.apache.poi.xwpf.usermodel.XWPFTableCell;
-import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,8 +50,11 @@ class PlatformTest {
     void mayWithThePlatformFileHasAppendix3AndNamesTheUnitWithMostUploads() throws IOException {
         assertThat(may.code()).as(may.toString()).isZero();
         assertThat(may.out()).contains("附件3（平台信息上传情况表）取自 platform/2026-05.xlsx");
-        try (XWPFDocument doc = docx(made.resolve(DOCX))) {
-            String text = text(doc);
+        // The words, the rows repeated as headers and the cells' shading as POI gives them, read without a POI parse
+        // (testing/DocxText, held equal to POI's by SentencesTest).
+        {
+            DocxText.Words doc = DocxText.of(made.resolve(DOCX));
+            String text = String.join("\n", doc.paragraphs());
             assertThat(text).contains("湖南省“民生实事保障”平台情况：共上传数据1687条，码上通管理上传政策文件151条、建设内容319条、"
                     + "项目详情298条、工作动态187条、成效展示369条；工作动态管理上传工作专报121条、工作总结116条、建管用库67条、"
                     + "信息公开59条（详见附件3）。平台数据上传数量较多的有：白水镇、归义街道和罗江镇。川山坪镇、神鼎山镇的"
@@ -67,26 +64,28 @@ class PlatformTest {
             // The paragraph stands in 工作进展, before its first sub-heading.
             assertThat(text.indexOf("平台情况")).isBetween(text.indexOf("二、工作进展"), text.indexOf("（一）"));
 
-            List<XWPFTable> tables = doc.getTables();
+            List<List<List<String>>> tables = doc.cells();
             assertThat(tables).hasSize(3);
-            XWPFTable t = tables.get(2);
-            assertThat(cells(t.getRow(0))).containsExactly("单位", "码上通管理", "工作动态管理", "总数");
-            assertThat(cells(t.getRow(1))).containsExactly("", "政策文件", "建设内容", "项目详情", "工作动态", "成效展示",
+            List<List<String>> t = tables.get(2);
+            List<Boolean> header = doc.repeatHeader().get(2);
+            assertThat(t.get(0)).containsExactly("单位", "码上通管理", "工作动态管理", "总数");
+            assertThat(t.get(1)).containsExactly("", "政策文件", "建设内容", "项目详情", "工作动态", "成效展示",
                     "工作专报", "工作总结", "建管用库", "信息公开", "");
-            assertThat(t.getRow(0).isRepeatHeader()).isTrue();
-            assertThat(t.getRow(1).isRepeatHeader()).isTrue();
-            assertThat(t.getRow(2).isRepeatHeader()).isFalse();
+            assertThat(header.get(0)).isTrue();
+            assertThat(header.get(1)).isTrue();
+            assertThat(header.get(2)).isFalse();
             // Units in the tables' order (the file has them in its own), then the departments, then 合计.
-            assertThat(cells(t.getRow(2))).containsExactly("归义街道", "14", "36", "32", "18", "40", "12", "11", "8", "7", "178");
-            assertThat(cells(t.getRow(13))).containsExactly("白水镇", "21", "58", "61", "26", "66", "17", "15", "12", "11", "287");
-            assertThat(cells(t.getRow(17)).get(0)).isEqualTo("市卫健局");
-            assertThat(cells(t.getRow(t.getRows().size() - 1))).containsExactly("合计", "151", "319", "298", "187", "369",
+            assertThat(t.get(2)).containsExactly("归义街道", "14", "36", "32", "18", "40", "12", "11", "8", "7", "178");
+            assertThat(t.get(13)).containsExactly("白水镇", "21", "58", "61", "26", "66", "17", "15", "12", "11", "287");
+            assertThat(t.get(17).get(0)).isEqualTo("市卫健局");
+            assertThat(t.get(t.size() - 1)).containsExactly("合计", "151", "319", "298", "187", "369",
                     "121", "116", "67", "59", "1687");
             // An empty module of a unit is shaded as a figure behind schedule is.
-            XWPFTableRow chuanshan = t.getRow(14);
-            assertThat(chuanshan.getCell(0).getText()).isEqualTo("川山坪镇");
-            assertThat(chuanshan.getCell(8).getColor()).isEqualTo("FFFF00");
-            assertThat(chuanshan.getCell(7).getColor()).isNull();
+            List<String> chuanshan = t.get(14);
+            List<String> shading = doc.colors().get(2).get(14);
+            assertThat(chuanshan.get(0)).isEqualTo("川山坪镇");
+            assertThat(shading.get(8)).isEqualTo("FFFF00");
+            assertThat(shading.get(7)).isNull();
         }
         Snapshot s = SnapshotReader.read(made.resolve("out/2026-05/bulletin.json"), "bulletin.json");
         assertThat(s.platform().total()).isEqualTo(1687);
@@ -178,19 +177,5 @@ class PlatformTest {
             e.edit(wb.getSheetAt(0));
             wb.write(out);
         }
-    }
-
-    private static XWPFDocument docx(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return new XWPFDocument(in);
-        }
-    }
-
-    private static String text(XWPFDocument doc) {
-        return doc.getParagraphs().stream().map(XWPFParagraph::getText).collect(Collectors.joining("\n"));
-    }
-
-    private static List<String> cells(XWPFTableRow row) {
-        return row.getTableCells().stream().map(XWPFTableCell::getText).toList();
     }
 }

@@ -84,6 +84,8 @@ class SentencesTest {
     @Test
     void theWordsReadWithoutPoiAreThoseOfPoi() throws IOException {
         int tables = 0;
+        long headers = 0;
+        long shaded = 0;
         for (int m = 3; m <= 6; m++) {
             DocxText.Words ours = DocxText.of(DOCX.get(m));
             XWPFDocument poi = DOCUMENT.get(m);
@@ -96,9 +98,22 @@ class SentencesTest {
                     .map(t -> t.getRows().stream().map(r -> r.getTableCells().stream()
                             .map(org.apache.poi.xwpf.usermodel.XWPFTableCell::getText).toList()).toList())
                     .toList());
+            // and each row's repeated header and each cell's shading, as XWPFTableRow and XWPFTableCell give them
+            assertThat(ours.repeatHeader()).as("%d月 header rows", m).isEqualTo(poi.getTables().stream()
+                    .map(t -> t.getRows().stream().map(org.apache.poi.xwpf.usermodel.XWPFTableRow::isRepeatHeader)
+                            .toList()).toList());
+            assertThat(ours.colors()).as("%d月 shading", m).isEqualTo(poi.getTables().stream()
+                    .map(t -> t.getRows().stream().map(r -> r.getTableCells().stream()
+                            .map(org.apache.poi.xwpf.usermodel.XWPFTableCell::getColor).toList()).toList())
+                    .toList());
             tables += ours.tables().size();
+            headers += ours.repeatHeader().stream().flatMap(List::stream).filter(h -> h).count();
+            shaded += ours.colors().stream().flatMap(List::stream).flatMap(List::stream)
+                    .filter(java.util.Objects::nonNull).count();
         }
         assertThat(tables).isGreaterThanOrEqualTo(8);
+        assertThat(headers).as("rows repeated as headers").isGreaterThanOrEqualTo(8);
+        assertThat(shaded).as("shaded cells").isPositive();
     }
 
     /** The document's paragraphs that are not blank, as POI gives their text. */

@@ -33,9 +33,12 @@ public final class DocxText {
     /**
      * The body's paragraphs' texts and its tables' texts, in the body's order within each; and each table's rows'
      * cells' texts ({@code XWPFTable.getRows()}, each row's {@code getTableCells()}, each cell's {@code getText()}:
-     * its paragraphs' texts one after another).
+     * its paragraphs' texts one after another); each table's rows' {@code XWPFTableRow.isRepeatHeader()} (the row's
+     * first {@code w:tblHeader}, on where it has no {@code w:val}); each table's rows' cells'
+     * {@code XWPFTableCell.getColor()} (the {@code w:fill} of the cell's {@code w:shd}, null without one).
      */
-    public record Words(List<String> paragraphs, List<String> tables, List<List<List<String>>> cells) {
+    public record Words(List<String> paragraphs, List<String> tables, List<List<List<String>>> cells,
+                        List<List<Boolean>> repeatHeader, List<List<List<String>>> colors) {
     }
 
     private DocxText() {
@@ -106,6 +109,8 @@ public final class DocxText {
             List<String> paragraphs = new ArrayList<>();
             List<String> tables = new ArrayList<>();
             List<List<List<String>>> cells = new ArrayList<>();
+            List<List<Boolean>> headers = new ArrayList<>();
+            List<List<List<String>>> colors = new ArrayList<>();
             while (r.hasNext()) {
                 if (r.next() == XMLStreamConstants.START_ELEMENT && isW("body")) {
                     while (nextChild()) {
@@ -113,8 +118,12 @@ public final class DocxText {
                             case "p" -> paragraphs.add(paragraph());
                             case "tbl" -> {
                                 List<List<String>> rows = new ArrayList<>();
-                                tables.add(table(rows));
+                                List<Boolean> header = new ArrayList<>();
+                                List<List<String>> color = new ArrayList<>();
+                                tables.add(table(rows, header, color));
                                 cells.add(rows);
+                                headers.add(header);
+                                colors.add(color);
                             }
                             case "sectPr", "bookmarkStart", "bookmarkEnd" -> skip();
                             default -> refuse("the body");
@@ -122,11 +131,12 @@ public final class DocxText {
                     }
                 }
             }
-            return new Words(paragraphs, tables, cells);
+            return new Words(paragraphs, tables, cells, headers, colors);
         }
 
         /** A table's text as POI's XWPFTable builds it: per row, its cells' paragraphs joined by tabs, then a line end. */
-        String table(List<List<String>> rows) throws XMLStreamException {
+        String table(List<List<String>> rows, List<Boolean> header, List<List<String>> colors)
+                throws XMLStreamException {
             StringBuilder text = new StringBuilder();
             while (nextChild()) {
                 switch (w()) {
@@ -134,14 +144,19 @@ public final class DocxText {
                     case "tr" -> {
                         StringBuilder row = new StringBuilder();
                         List<String> rowCells = new ArrayList<>();
+                        List<String> rowColors = new ArrayList<>();
+                        Boolean repeat = null;
                         while (nextChild()) {
                             switch (w()) {
-                                case "trPr", "tblPrEx", "bookmarkStart", "bookmarkEnd" -> skip();
+                                case "trPr" -> repeat = rowProperties();
+                                case "tblPrEx", "bookmarkStart", "bookmarkEnd" -> skip();
                                 case "tc" -> {
                                     StringBuilder cell = new StringBuilder();
+                                    String color = null;
                                     while (nextChild()) {
                                         switch (w()) {
-                                            case "tcPr", "bookmarkStart", "bookmarkEnd" -> skip();
+                                            case "tcPr" -> color = cellShading();
+                                            case "bookmarkStart", "bookmarkEnd" -> skip();
                                             case "p" -> {
                                                 String p = paragraph();
                                                 if (row.length() > 0) {
@@ -154,6 +169,7 @@ public final class DocxText {
                                         }
                                     }
                                     rowCells.add(cell.toString());
+                                    rowColors.add(color);
                                 }
                                 default -> refuse("a table row");
                             }
@@ -162,11 +178,38 @@ public final class DocxText {
                             text.append(row).append('\n');
                         }
                         rows.add(rowCells);
+                        header.add(repeat != null && repeat);
+                        colors.add(rowColors);
                     }
                     default -> refuse("a table");
                 }
             }
             return text.toString();
+        }
+
+        /** A row's {@code w:trPr}: its first {@code w:tblHeader}'s on/off (on without {@code w:val}), or null. */
+        Boolean rowProperties() throws XMLStreamException {
+            Boolean repeat = null;
+            while (nextChild()) {
+                if (isW("tblHeader") && repeat == null) {
+                    String v = r.getAttributeValue(W, "val");
+                    repeat = v == null || v.equals("true") || v.equals("on") || v.equals("1");
+                }
+                skip();
+            }
+            return repeat;
+        }
+
+        /** A cell's {@code w:tcPr}: its {@code w:shd}'s {@code w:fill}, or null. */
+        String cellShading() throws XMLStreamException {
+            String fill = null;
+            while (nextChild()) {
+                if (isW("shd")) {
+                    fill = r.getAttributeValue(W, "fill");
+                }
+                skip();
+            }
+            return fill;
         }
 
         /** A paragraph's text: its runs' texts in order. */

@@ -53,6 +53,16 @@ public final class Month {
         return DocxText.paragraphsAndTables(docx); // POI's words (held to them by SentencesTest), no POI parse
     }
 
+    /**
+     * {@code chart: false} added to the end of {@code ws}'s bulletin.yaml (made if there is none): the month is then
+     * drawn without the chart, a third to a half of a {@code generate}'s time, for a test that never looks at it.
+     */
+    public static Path withoutChart(Path ws) throws IOException {
+        Files.writeString(ws.resolve("bulletin.yaml"), "\nchart: false\n", java.nio.charset.StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        return ws;
+    }
+
     /** The sample workspace copied into {@code dir}, without the chart (quicker; nothing here is about it). */
     public static Path samples(Path dir) throws IOException {
         SampleWorkspace.copyTo(dir);
