@@ -25,9 +25,17 @@ if defined JAVA_HOME if exist "%JAVA_HOME%\bin\java.exe" set "BULLETIN_JAVA=%JAV
 if not defined BULLETIN_JAVA for %%j in (java.exe) do set "BULLETIN_JAVA=%%~$PATH:j"
 if not defined BULLETIN_JAVA goto :no_java
 
-rem JVM options as the development launcher's: the quick JIT tier, the parallel collector, a small young heap;
+rem The parallel collector, unless BULLETIN_JAVA_OPTS chooses another (-XX:+UseSerialGC, -XX:+UseG1GC ...):
+rem Java refuses two.
+set "BULLETIN_GC=-XX:+UseParallelGC"
+if not defined BULLETIN_JAVA_OPTS goto :gc_chosen
+echo(%BULLETIN_JAVA_OPTS%| findstr /r /c:"-XX:+Use[A-Za-z0-9]*GC\>" >nul
+if not errorlevel 1 set "BULLETIN_GC="
+:gc_chosen
+
+rem JVM options as the development launcher's: the quick JIT tier, the collector, a small young heap;
 rem JVM warnings on stderr.
-set "BULLETIN_OPTS=-Dfile.encoding=UTF-8 -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8 -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -XX:-UseAdaptiveSizePolicy -XX:InitialRAMPercentage=0.8 -XX:NewRatio=7 -XX:MaxTenuringThreshold=0 -Dsun.reflect.inflationThreshold=1000000 -Xlog:disable -Xlog:all=warning:stderr"
+set "BULLETIN_OPTS=-Dfile.encoding=UTF-8 -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8 -XX:TieredStopAtLevel=1 %BULLETIN_GC% -XX:InitialRAMPercentage=0.8 -XX:NewRatio=7 -XX:MaxTenuringThreshold=0 -Dsun.reflect.inflationThreshold=1000000 -Xlog:disable -Xlog:all=warning:stderr"
 set "BULLETIN_CDS_OPTS="
 
 rem The class-data archive lives in %LOCALAPPDATA%\bulletin\<install folder>\, named after the jar and the java

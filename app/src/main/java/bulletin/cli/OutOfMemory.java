@@ -21,8 +21,8 @@ import java.util.Locale;
  * a {@code BULLETIN_JAVA_OPTS} may choose either). {@link #guard} watches for that:
  * when collections take more than {@link #SHARE} of the last {@link #WINDOW_MS} milliseconds, or more than
  * {@link #SHORT_SHARE} of the last {@link #SHORT_MS} while the old generation stays {@link #FULL} after its
- * collections, the process says so and stops with exit 2 (city ×2 units at {@code -Xmx16m}: exit 2 after 2.8–3.1 s,
- * where the long window alone took 4.5–13 s). A third way: a class that cannot be loaded or initialised once the
+ * collections (a dead spin: runs that finish, near their smallest heap, had 80–87% there), the process says so
+ * and stops with exit 2. A third way: a class that cannot be loaded or initialised once the
  * heap is full escapes as an error of the JVM's own, without its cause: {@link #explains} takes it for memory where
  * memory is short. It is started by {@link Main#main} only, never by in-process runs (tests), and it is the one
  * place besides {@code main} that ends the process: a run that cannot go on is ended as a kill would end it, which
@@ -44,9 +44,9 @@ final class OutOfMemory {
      */
     static final long SHORT_MS = 1000;
     /** The share of the short window spent collecting that counts as spinning where the heap is full. */
-    static final double SHORT_SHARE = 0.8;
+    static final double SHORT_SHARE = 0.95;
     /** How full the old generation is after its last collection for the short window to count. */
-    static final double FULL = 0.9;
+    static final double FULL = 0.95;
 
     /** A heap smaller than this is watched from the start, not from {@link #START_MS}. */
     private static final long SMALL_HEAP = 256L * 1024 * 1024;
@@ -125,19 +125,19 @@ final class OutOfMemory {
         if (is(e)) {
             return true;
         }
-        boolean jvm = false;
+        boolean linkage = false; // a StackOverflowError (a VirtualMachineError too) is never memory
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            jvm |= t instanceof LinkageError || t instanceof VirtualMachineError;
+            linkage |= t instanceof LinkageError;
         }
-        return jvm && memoryShort;
+        return linkage && memoryShort;
     }
 
-    /** Whether the heap has grown to its limit and most of it is in use. */
+    /** Whether the heap has grown to its limit and nine tenths of it are in use. */
     private static boolean full() {
         Runtime r = Runtime.getRuntime();
         long max = r.maxMemory();
         long total = r.totalMemory();
-        return max != Long.MAX_VALUE && total >= 0.95 * max && total - r.freeMemory() >= 0.75 * max;
+        return max != Long.MAX_VALUE && total >= 0.95 * max && total - r.freeMemory() >= 0.9 * max;
     }
 
     /** Starts the watch on collection time (a daemon thread). */
@@ -222,16 +222,18 @@ final class OutOfMemory {
             count++;
             int first = index(now - WINDOW_MS);
             int recent = index(now - SHORT_MS);
+            // A collection's time is counted when it ends: one that began before a window is not all in it.
             long wall = now - walls[first];
+            long collecting = Math.min(wall, gc - collections[first]);
             long shortWall = now - walls[recent];
-            long shortCollecting = gc - collections[recent];
+            long shortCollecting = Math.min(shortWall, gc - collections[recent]);
             pressed = shortWall >= SHORT_MS - POLL_MS && 2 * shortCollecting > shortWall;
-            if (spinning(wall, gc - collections[first])
+            if (spinning(wall, collecting)
                     || shortCollecting > SHORT_SHARE * shortWall && spinningFull(shortWall, shortCollecting,
                             fullness(old))) {
                 try {
                     if (System.getenv("BULLETIN_DEBUG") != null) {
-                        err.println("（回收占用了最近 " + wall + " 毫秒中的 " + (gc - collections[first]) + " 毫秒，最近 "
+                        err.println("（回收占用了最近 " + wall + " 毫秒中的 " + collecting + " 毫秒，最近 "
                                 + shortWall + " 毫秒中的 " + shortCollecting + " 毫秒）");
                     }
                     report(err);

@@ -31,4 +31,27 @@ class LauncherOptionsTest {
                     .doesNotContain("正在构建");
         }
     }
+
+    /**
+     * A collector chosen in BULLETIN_JAVA_OPTS replaces the launcher's (Java refuses two: it was exit 2 with an empty
+     * line, Java's reason on the standard output the check threw away); where the options themselves choose two,
+     * what Java said is shown.
+     */
+    @Test
+    void aCollectorOfTheUsersOwnIsTakenAndJavasReasonIsShown() throws Exception {
+        Path launcher = Path.of("bulletin").toAbsolutePath();
+        assumeTrue(Files.isExecutable(launcher) && Files.isExecutable(Path.of("/bin/bash")), "bash and ./bulletin");
+        String[][] cases = {{"-XX:+UseSerialGC", "0", "bulletin "}, {"-Xmx256m -XX:+UseG1GC", "0", "bulletin "},
+            {"-XX:+UseSerialGC -XX:+UseG1GC", "2", "Multiple garbage collectors selected"}};
+        for (String[] c : cases) {
+            ProcessBuilder pb = new ProcessBuilder("/bin/bash", launcher.toString(), "--version").redirectErrorStream(
+                    true);
+            pb.environment().put("BULLETIN_JAVA_OPTS", c[0]);
+            Process p = pb.start();
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.exitValue()).as(c[0] + ": " + said).isEqualTo(Integer.parseInt(c[1]));
+            assertThat(said).as(c[0]).contains(c[2]).doesNotStartWith("\n");
+        }
+    }
 }

@@ -140,8 +140,8 @@ class StartupIT {
      * heap too full to start (a spin of 11 s), 16 MiB where a class that could not be loaded once escaped as exit 1.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"-XX:+UseSerialGC -Xmx16m", "-XX:+UseParallelGC -XX:-UseAdaptiveSizePolicy -Xmx2m",
-        "-XX:+UseParallelGC -XX:-UseAdaptiveSizePolicy -Xmx8m", "-XX:+UseParallelGC -XX:-UseAdaptiveSizePolicy -Xmx16m"})
+    @ValueSource(strings = {"-XX:+UseSerialGC -Xmx16m", "-XX:+UseParallelGC -Xmx2m",
+        "-XX:+UseParallelGC -Xmx8m", "-XX:+UseParallelGC -Xmx16m"})
     void generateInAHeapTooSmallIsOutOfMemoryNotADefect(String heap) throws Exception {
         Path copy = SampleWorkspace.copyTo(ws.resolve("small-heap" + heap.replaceAll("[^0-9a-zA-Z]", "")));
         Path out = Files.createTempFile(ws, "small-heap", ".txt");
