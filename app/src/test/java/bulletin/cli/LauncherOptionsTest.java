@@ -33,25 +33,21 @@ class LauncherOptionsTest {
     }
 
     /**
-     * A collector chosen in BULLETIN_JAVA_OPTS replaces the launcher's (Java refuses two: it was exit 2 with an empty
-     * line, Java's reason on the standard output the check threw away); where the options themselves choose two,
-     * what Java said is shown.
+     * Where the options themselves choose two collectors, what Java said is shown (it was an empty line: Java says
+     * it on the standard output, which the check threw away). A collector of the user's own alone replaces the
+     * launcher's: ArchiveIT runs it (here the launcher would build the jar first).
      */
     @Test
-    void aCollectorOfTheUsersOwnIsTakenAndJavasReasonIsShown() throws Exception {
+    void twoCollectorsAreExitTwoWithJavasReason() throws Exception {
         Path launcher = Path.of("bulletin").toAbsolutePath();
         assumeTrue(Files.isExecutable(launcher) && Files.isExecutable(Path.of("/bin/bash")), "bash and ./bulletin");
-        String[][] cases = {{"-XX:+UseSerialGC", "0", "bulletin "}, {"-Xmx256m -XX:+UseG1GC", "0", "bulletin "},
-            {"-XX:+UseSerialGC -XX:+UseG1GC", "2", "Multiple garbage collectors selected"}};
-        for (String[] c : cases) {
-            ProcessBuilder pb = new ProcessBuilder("/bin/bash", launcher.toString(), "--version").redirectErrorStream(
-                    true);
-            pb.environment().put("BULLETIN_JAVA_OPTS", c[0]);
-            Process p = pb.start();
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(p.exitValue()).as(c[0] + ": " + said).isEqualTo(Integer.parseInt(c[1]));
-            assertThat(said).as(c[0]).contains(c[2]).doesNotStartWith("\n");
-        }
+        ProcessBuilder pb = new ProcessBuilder("/bin/bash", launcher.toString(), "--version").redirectErrorStream(true);
+        pb.environment().put("BULLETIN_JAVA_OPTS", "-XX:+UseSerialGC -XX:+UseG1GC");
+        Process p = pb.start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as(said).isEqualTo(2);
+        assertThat(said).startsWith("Error occurred during initialization of VM\nMultiple garbage collectors selected\n")
+                .contains("无法以环境变量 BULLETIN_JAVA_OPTS 中的选项启动").doesNotContain("正在构建");
     }
 }

@@ -128,6 +128,30 @@ class ArchiveIT {
         assertThat(home.resolve("samples/miluo-2026/out")).as("the shipped samples are left alone").doesNotExist();
     }
 
+    /**
+     * On a machine of 2 GiB (Java's MaxRAM stands for it) the samples run: with its collector's generations fixed at
+     * their starting sizes (0.8% of the memory) the launcher collected until 内存不足 there. A collector of the
+     * user's own replaces the launcher's (Java refuses two: it was exit 2), and where the options choose two, Java's
+     * reason is shown.
+     */
+    @Test
+    void aSmallMachineRunsTheSamplesAndTheUsersCollectorIsTaken() throws IOException {
+        Path ws = tmp.resolve("small-machine");
+        TreeCopy.copy(home.resolve("samples/miluo-2026"), ws);
+        Result small = launch(noMaven, null, Map.of("BULLETIN_JAVA_OPTS", "-XX:MaxRAM=2g"), "-w", ws.toString(),
+                "generate", "--month", "5", "--date", "2026-05-31");
+        assertThat(small.code()).as(small.toString()).isZero();
+        assertThat(small.err()).doesNotContain("内存不足");
+        assertThat(ws.resolve("out/2026-05/工作专报（第3期）.docx")).isRegularFile().isNotEmptyFile();
+
+        Result serial = launch(noMaven, null, Map.of("BULLETIN_JAVA_OPTS", "-XX:+UseSerialGC"), "--version");
+        assertThat(serial.code()).as(serial.toString()).isZero();
+        assertThat(serial.out()).startsWith("bulletin " + VERSION);
+        Result two = launch(noMaven, null, Map.of("BULLETIN_JAVA_OPTS", "-XX:+UseSerialGC -XX:+UseG1GC"), "--version");
+        assertThat(two.code()).as(two.toString()).isEqualTo(2);
+        assertThat(two.err()).contains("Multiple garbage collectors selected", "无法以环境变量 BULLETIN_JAVA_OPTS");
+    }
+
     @Test
     void theArchiveShipsTheDocsAndHelpNamesOnlyFilesItHolds() throws IOException {
         for (String doc : List.of("docs/clerk.md", "docs/reference.md", "docs/rules.md", "docs/snapshot.md",
