@@ -186,6 +186,24 @@ public final class MiluoSamples {
         return s == null || s.isEmpty() ? null : s;
     }
 
+    /** The committed sample workspace, whose tables {@code SamplesTest} holds to be what this class writes. */
+    static final Path COMMITTED = Path.of("samples/miluo-2026");
+
+    /**
+     * The target table as {@link #writeTargets} writes it, copied from the committed samples (SamplesTest holds them
+     * to be what it writes, every part but the time of creation) instead of written with POI again.
+     */
+    public static void copyTargets(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.copy(COMMITTED.resolve("targets/2026年省、岳阳市重点民生实事项目指标任务分解表.xlsx"), file);
+    }
+
+    /** The responsibility table as {@link #writeResponsibility} writes it, copied as {@link #copyTargets} is. */
+    public static void copyResponsibility(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.copy(COMMITTED.resolve("targets/2026年省、岳阳市重点民生实事项目责任分解表.xlsx"), file);
+    }
+
     public static void writeTargets(Path file) throws IOException {
         TargetSheet t = new TargetSheet("2026年省、岳阳市重点民生实事项目指标任务分解表", UNITS).closingNote(NOTE);
         for (String[] f : tsv("targets.tsv")) {
