@@ -25,7 +25,7 @@ import java.util.zip.ZipOutputStream;
  *
  * <p>Only what the samples' generator needs: a cell that is not the blank form's empty input cell is refused.
  */
-final class RawFiller {
+public final class RawFiller {
 
     private static final String SHEET = "xl/worksheets/sheet1.xml";
     private static final String STRINGS = "xl/sharedStrings.xml";
@@ -44,7 +44,7 @@ final class RawFiller {
     /** Each indicator code's row (1-based), as FormFiller.rowOf finds it: the first below the header. */
     private final Map<String, Integer> rows = new HashMap<>();
 
-    RawFiller(byte[] form) throws IOException {
+    public RawFiller(byte[] form) throws IOException {
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(form))) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 parts.put(e.getName(), in.readAllBytes());
@@ -77,19 +77,19 @@ final class RawFiller {
         }
     }
 
-    RawFiller done(String code, BigDecimal v) {
+    public RawFiller done(String code, BigDecimal v) {
         return number(code, FormLayout.COL_DONE, v);
     }
 
-    RawFiller percent(String code, BigDecimal v) {
+    public RawFiller percent(String code, BigDecimal v) {
         return number(code, FormLayout.COL_PERCENT, v);
     }
 
-    RawFiller note(String code, String text) {
+    public RawFiller note(String code, String text) {
         return text(code, FormLayout.COL_NOTE, text);
     }
 
-    RawFiller problem(String code, String text) {
+    public RawFiller problem(String code, String text) {
         return text(code, FormLayout.COL_PROBLEM, text);
     }
 
@@ -136,7 +136,7 @@ final class RawFiller {
     }
 
     /** The filled form's bytes: its parts in their order, zipped. */
-    byte[] bytes() throws IOException {
+    public byte[] bytes() throws IOException {
         String cols = sheet.replaceAll("(<col min=\"\\d+\" max=\"\\d+\") (width=\"[^\"]*\") (customWidth=\"true\")",
                 "$1 $3 $2");
         String strings = sst.replaceFirst("<sst count=\"\\d+\" uniqueCount=\"\\d+\"",
