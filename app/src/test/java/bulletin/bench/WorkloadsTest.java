@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import bulletin.testing.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,9 +18,8 @@ class WorkloadsTest {
     @Test
     void everyMonthsFormsAreAcceptedForTheirMonth(@TempDir Path dir) throws Exception {
         Workloads.write(dir, 4, 10, 2);
-        // The two months' validate runs only read: on both cores, asserted on in order.
-        for (Cli.Run run : bulletin.testing.Parallel.map(List.of("11", "12"), month -> Cli.in(dir, "validate", "--month",
-                month))) {
+        for (String month : new String[] {"11", "12"}) {
+            Cli.Run run = Cli.in(dir, "validate", "--month", month);
             assertThat(run.code()).as(run.toString()).isZero();
             assertThat(run.out()).as(run.toString()).contains("0 个不合格").contains("结论：可以使用");
         }
