@@ -41,7 +41,7 @@ class ValidateCorpusTest {
     static Path tmp;
 
     /** The run on all the cases' files: each file's JSON object and its section of the text, by file. */
-    record All(Map<String, JsonNode> json, Map<String, String> text, Map<String, Cli.Run> alone) {
+    record All(Map<String, JsonNode> json, Map<String, String> text) {
     }
 
     private static All all;
@@ -89,25 +89,8 @@ class ValidateCorpusTest {
         }
         List<String> asJson = new ArrayList<>(args);
         asJson.addAll(3, List.of("--format", "json"));
-        // The two runs on all the files and the cases' runs alone ({@link #runsAlone}) only read: on both cores.
-        List<String> alone = new ArrayList<>();
-        for (String name : names()) {
-            if (runsAlone(name)) {
-                alone.add(name);
-            }
-        }
-        List<Object> runs = new ArrayList<>(List.of(asJson, args));
-        runs.addAll(alone);
-        Path one = monthOfOne();
-        List<Cli.Run> done = bulletin.testing.Parallel.map(runs, r -> r instanceof String name
-                ? Cli.in(one, "validate", "--month", "5", input(name).toString())
-                : Cli.in(SAMPLES, ((List<?>) r).toArray(new String[0])));
-        Cli.Run json = done.get(0);
-        Cli.Run text = done.get(1);
-        Map<String, Cli.Run> aloneRuns = new LinkedHashMap<>();
-        for (int i = 0; i < alone.size(); i++) {
-            aloneRuns.put(alone.get(i), done.get(2 + i));
-        }
+        Cli.Run json = Cli.in(SAMPLES, asJson.toArray(new String[0]));
+        Cli.Run text = Cli.in(SAMPLES, args.toArray(new String[0]));
         // Every case is one of 归义街道's forms (or no form at all): together they are the unit's workbook several
         // times over, an error of the month (unique-error), so the run of all of them exits 1 either way.
         assertThat(anyError).isTrue();
@@ -121,7 +104,7 @@ class ValidateCorpusTest {
             assertThat(byFile.put(f.get("file").asText(), f)).as("file named twice").isNull();
         }
         assertThat(byFile).hasSize(args.size() - 3);
-        all = new All(byFile, sections(text.out()), aloneRuns);
+        all = new All(byFile, sections(text.out()));
         assertThat(all.text()).hasSize(args.size() - 3);
         return all;
     }
@@ -192,22 +175,14 @@ class ValidateCorpusTest {
         assertThat(text).doesNotContain("Exception", "\tat ", "内部出错");
         assertThat(text).contains(exit == 0 ? "✓ 合格" : "✗ 不合格", input.getFileName().toString());
 
-        if (runsAlone(name)) {
-            Cli.Run alone = run.alone().get(name);
+        List<String> names = names();
+        if (names.indexOf(name) % 7 == 0 || String.join("\n", expected).matches("(?s).*(cumulative-decrease|missing-figure).*")) {
+            Cli.Run alone = Cli.in(monthOfOne(), "validate", "--month", "5", input.toString());
             assertThat(alone.code()).as("%s alone\n%s", name, alone).isEqualTo(exit);
             assertThat(alone.err()).isEmpty();
             assertThat(FuzzTest.withoutSummary(alone.out())).as("%s alone", name).isEqualTo(text);
             assertThat(alone.out()).contains("共检查 1 个文件：" + (exit == 0 ? "1 个合格，0 个不合格" : "0 个合格，1 个不合格"));
         }
-    }
-
-    /**
-     * Whether the case also runs alone, in {@link #monthOfOne}: every 7th, and each that needs last month's workbook
-     * (made in {@link #all}, with the runs on all the files).
-     */
-    static boolean runsAlone(String name) throws IOException {
-        return names().indexOf(name) % 7 == 0
-                || String.join("\n", expected(name)).matches("(?s).*(cumulative-decrease|missing-figure).*");
     }
 
     private static Path prepared;
