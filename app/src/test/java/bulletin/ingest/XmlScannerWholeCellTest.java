@@ -216,29 +216,11 @@ class XmlScannerWholeCellTest {
 
     private static Tally compare(List<byte[]> inputs, long seed, int largestPiece) {
         Tally t = new Tally();
-        // Each input read on both cores (the inputs share nothing; each its own tally, added up below), then
-        // asserted on here in the inputs' order.
-        List<Object[]> read = bulletin.testing.Parallel.map(java.util.stream.IntStream.range(0, inputs.size()).boxed()
-                .toList(), i -> {
-                    Tally own = new Tally();
-                    List<Object> out = new ArrayList<>(List.of(own));
-                    for (int piece : new int[] {1 << 20, 1 + (int) ((seed * 31 + i) % largestPiece)}) {
-                        out.add(cells(inputs.get(i), false, piece, null));
-                        out.add(cells(inputs.get(i), true, piece, own));
-                    }
-                    return out.toArray();
-                });
         for (int i = 0; i < inputs.size(); i++) {
             byte[] in = inputs.get(i);
-            Tally own = (Tally) read.get(i)[0];
-            t.whole += own.whole;
-            t.events += own.events;
-            int k = 1;
             for (int piece : new int[] {1 << 20, 1 + (int) ((seed * 31 + i) % largestPiece)}) {
-                @SuppressWarnings("unchecked")
-                List<String> careful = (List<String>) read.get(i)[k++];
-                @SuppressWarnings("unchecked")
-                List<String> whole = (List<String>) read.get(i)[k++];
+                List<String> careful = cells(in, false, piece, null);
+                List<String> whole = cells(in, true, piece, t);
                 assertThat(whole).as("input %d (piece %d): %s", i, piece, Pieces.show(in, 800)).isEqualTo(careful);
                 if (careful.get(careful.size() - 1).equals("EOF")) {
                     t.read++;
