@@ -7,7 +7,6 @@ import bulletin.ingest.ModelLoader;
 import bulletin.model.Indicator;
 import bulletin.model.IndicatorModel;
 import bulletin.service.TemplateService;
-import bulletin.testing.FormFiller;
 import bulletin.testing.ResponsibilitySheet;
 import bulletin.testing.TargetSheet;
 import bulletin.workspace.Workspace;
@@ -179,18 +178,36 @@ public final class Workloads {
             Form f = new Form(type, month);
             ByteArrayOutputStream blank = new ByteArrayOutputStream();
             FormWriter.write(model, who, type, month, 25, blank);
-            try (FormFiller filler = new FormFiller(blank.toByteArray())) {
-                if (filler.workbook().getSheetIndex(FormLayout.DATA_SHEET) != 0) {
-                    throw new IllegalStateException("the data sheet is not the first");
-                }
-                for (Indicator i : model.indicatorsFor(who)) {
-                    f.rows.put(i.code(), filler.rowOf(i.code()));
-                }
-            }
             try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(blank.toByteArray()))) {
                 for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                     f.parts.put(e.getName(), in.readAllBytes());
                 }
+            }
+            // Each indicator's row, read from the parts as FormFiller.rowOf finds it (the first row below the
+            // header whose code cell holds the code), without a POI load of the form.
+            String workbook = new String(f.parts.get("xl/workbook.xml"), StandardCharsets.UTF_8);
+            if (!workbook.contains("<sheets><sheet name=\"" + FormLayout.DATA_SHEET + "\" r:id=\"rId3\"")) {
+                throw new IllegalStateException("the data sheet is not the first");
+            }
+            List<String> strings = new ArrayList<>();
+            java.util.regex.Matcher si = java.util.regex.Pattern.compile("<si><t(?: [^>]*)?>([^<]*)</t></si>|<si>")
+                    .matcher(new String(f.parts.get(STRINGS), StandardCharsets.UTF_8));
+            while (si.find()) {
+                strings.add(si.group(1));
+            }
+            java.util.Map<String, Integer> codeRows = new java.util.HashMap<>();
+            java.util.regex.Matcher c = java.util.regex.Pattern.compile("<c r=\"" + (char) ('A' + FormLayout.COL_CODE)
+                    + "(\\d+)\"[^>]* t=\"s\"[^>]*><v>(\\d+)</v>").matcher(new String(f.parts.get(SHEET),
+                            StandardCharsets.UTF_8));
+            while (c.find()) {
+                int row = Integer.parseInt(c.group(1)) - 1;
+                String text = strings.get(Integer.parseInt(c.group(2)));
+                if (row > FormLayout.HEADER_ROW && text != null) {
+                    codeRows.putIfAbsent(text, row);
+                }
+            }
+            for (Indicator i : model.indicatorsFor(who)) {
+                f.rows.put(i.code(), codeRows.getOrDefault(i.code(), -1));
             }
             return f;
         }

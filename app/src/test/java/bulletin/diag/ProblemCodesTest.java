@@ -63,7 +63,26 @@ class ProblemCodesTest {
     record Made(String code, Severity severity, String where) {
     }
 
-    static List<Made> made() throws IOException {
+    private static List<Made> madeOnce;
+    private static Set<String> hyphenatedOnce;
+
+    /** The codes the main sources make, scanned once for the class's three tests (they only read the list). */
+    static synchronized List<Made> made() throws IOException {
+        if (madeOnce == null) {
+            madeOnce = List.copyOf(scanMade());
+        }
+        return madeOnce;
+    }
+
+    /** The main sources' hyphenated literals, scanned once for the class's two tests. */
+    static synchronized Set<String> hyphenated() throws IOException {
+        if (hyphenatedOnce == null) {
+            hyphenatedOnce = java.util.Collections.unmodifiableSet(scanHyphenated());
+        }
+        return hyphenatedOnce;
+    }
+
+    private static List<Made> scanMade() throws IOException {
         List<Made> out = new ArrayList<>();
         try (Stream<Path> files = Files.walk(MAIN)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
@@ -82,7 +101,7 @@ class ProblemCodesTest {
         return out;
     }
 
-    static Set<String> hyphenated() throws IOException {
+    private static Set<String> scanHyphenated() throws IOException {
         Set<String> out = new TreeSet<>();
         try (Stream<Path> files = Files.walk(MAIN)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {

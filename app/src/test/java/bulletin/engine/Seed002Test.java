@@ -11,7 +11,6 @@ import bulletin.model.Snapshot.SnapshotIndicator;
 import bulletin.model.Snapshot;
 import bulletin.service.TemplateService;
 import bulletin.testing.Cli;
-import bulletin.testing.FormFiller;
 import bulletin.testing.TargetSheet;
 import bulletin.workspace.Workspace;
 import java.io.ByteArrayOutputStream;
@@ -109,27 +108,24 @@ class Seed002Test {
             String unit = t.units().get(u);
             ByteArrayOutputStream blank = new ByteArrayOutputStream();
             FormWriter.write(model, unit, FormWriter.ReporterType.UNIT, may, 25, blank);
-            try (FormFiller f = new FormFiller(blank.toByteArray())) {
-                for (int k = 0; k < t.rows().size(); k++) {
-                    Printed p = t.rows().get(k);
-                    String code = String.format("%02d-01", k + 1);
-                    if (p.kind().equals("progress")) {
-                        String v = p.progress().get(u + 1);
-                        if (!v.equals("/")) {
-                            f.percent(code, new BigDecimal(v.replace("%", "")));
-                        }
-                    } else {
-                        String v = p.done().get(u + 1);
-                        if (!v.equals("/")) {
-                            f.done(code, new BigDecimal(v));
-                        }
+            // filled by editing its parts as POI's load, setCellValue and write leave them (RawFiller)
+            bulletin.samples.RawFiller f = new bulletin.samples.RawFiller(blank.toByteArray());
+            for (int k = 0; k < t.rows().size(); k++) {
+                Printed p = t.rows().get(k);
+                String code = String.format("%02d-01", k + 1);
+                if (p.kind().equals("progress")) {
+                    String v = p.progress().get(u + 1);
+                    if (!v.equals("/")) {
+                        f.percent(code, new BigDecimal(v.replace("%", "")));
+                    }
+                } else {
+                    String v = p.done().get(u + 1);
+                    if (!v.equals("/")) {
+                        f.done(code, new BigDecimal(v));
                     }
                 }
-                try (OutputStream out = Files.newOutputStream(file("progress/2026-05/" + TemplateService.fileName(may,
-                        unit)))) {
-                    f.save(out);
-                }
             }
+            Files.write(file("progress/2026-05/" + TemplateService.fileName(may, unit)), f.bytes());
         });
         Cli.Run r = Cli.in(tmp, "generate", "--month", "5", "--date", "2026-05-30");
         assertThat(r.code()).as(r.toString()).isZero();

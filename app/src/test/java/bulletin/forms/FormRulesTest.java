@@ -59,8 +59,8 @@ class FormRulesTest {
 
     @BeforeAll
     static void tables() throws IOException {
-        MiluoSamples.writeTargets(ws.resolve("targets/t.xlsx"));
-        MiluoSamples.writeResponsibility(ws.resolve("targets/r.xlsx"));
+        MiluoSamples.copyTargets(ws.resolve("targets/t.xlsx"));
+        MiluoSamples.copyResponsibility(ws.resolve("targets/r.xlsx"));
         model = ModelLoader.load(Workspace.open(ws));
         int n = 0;
         for (Indicator i : model.indicatorsFor(UNIT)) {

@@ -39,8 +39,8 @@ class FormWriterTest {
 
     @BeforeAll
     static void tables() throws IOException {
-        MiluoSamples.writeTargets(ws.resolve("targets/t.xlsx"));
-        MiluoSamples.writeResponsibility(ws.resolve("targets/r.xlsx"));
+        MiluoSamples.copyTargets(ws.resolve("targets/t.xlsx"));
+        MiluoSamples.copyResponsibility(ws.resolve("targets/r.xlsx"));
         model = ModelLoader.load(Workspace.open(ws));
     }
 

@@ -44,8 +44,8 @@ class ModelLoaderTest {
     }
 
     private void miluoTables() throws IOException {
-        MiluoSamples.writeTargets(ws.resolve("targets/指标任务分解表.xlsx"));
-        MiluoSamples.writeResponsibility(ws.resolve("targets/责任分解表.xlsx"));
+        MiluoSamples.copyTargets(ws.resolve("targets/指标任务分解表.xlsx"));
+        MiluoSamples.copyResponsibility(ws.resolve("targets/责任分解表.xlsx"));
     }
 
     @Test

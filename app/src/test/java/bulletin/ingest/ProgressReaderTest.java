@@ -42,8 +42,8 @@ class ProgressReaderTest {
 
     @BeforeAll
     static void tablesAndForms() throws IOException {
-        MiluoSamples.writeTargets(made.resolve("targets/t.xlsx"));
-        MiluoSamples.writeResponsibility(made.resolve("targets/r.xlsx"));
+        MiluoSamples.copyTargets(made.resolve("targets/t.xlsx"));
+        MiluoSamples.copyResponsibility(made.resolve("targets/r.xlsx"));
         TemplateService.writeForms(made, "5", false);
     }
 

@@ -308,9 +308,10 @@ class XmlScannerTest {
                 sb.append(g.rowHidden(r) ? "h" : "-");
                 for (int c = 0; c < g.cols(); c++) {
                     Grid.Value v = g.value(r, c);
-                    if (v.kind() != Grid.Kind.BLANK || v.formula() || g.region(r, c) != null) {
-                        sb.append(" [").append(c).append(' ').append(v).append(' ').append(g.region(r, c))
-                                .append(']');
+                    org.apache.poi.ss.util.CellRangeAddress region = g.region(r, c);
+                    if (v.kind() != Grid.Kind.BLANK || v.formula() || region != null) {
+                        sb.append(" [").append(c).append(' ');
+                        value(sb, v).append(' ').append(region).append(']');
                     }
                 }
                 sb.append('\n');
@@ -321,6 +322,17 @@ class XmlScannerTest {
             sb.append('\n');
         }
         return sb.toString();
+    }
+
+    /**
+     * The value as its record's {@code toString()} writes it ("Value[text=…, number=…, percentFormat=…, kind=…,
+     * formula=…]"), appended directly: the record's own goes through method handles, slow in the tests' C1-only JVM,
+     * and the readings here write tens of thousands of cells.
+     */
+    static StringBuilder value(StringBuilder sb, Grid.Value v) {
+        return sb.append("Value[text=").append(v.text()).append(", number=").append(v.number())
+                .append(", percentFormat=").append(v.percentFormat()).append(", kind=").append(v.kind())
+                .append(", formula=").append(v.formula()).append(']');
     }
 
     static Map<String, byte[]> unzip(byte[] bytes) throws IOException {

@@ -186,6 +186,24 @@ public final class MiluoSamples {
         return s == null || s.isEmpty() ? null : s;
     }
 
+    /** The committed sample workspace, whose tables {@code SamplesTest} holds to be what this class writes. */
+    static final Path COMMITTED = Path.of("samples/miluo-2026");
+
+    /**
+     * The target table as {@link #writeTargets} writes it, copied from the committed samples (SamplesTest holds them
+     * to be what it writes, every part but the time of creation) instead of written with POI again.
+     */
+    public static void copyTargets(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.copy(COMMITTED.resolve("targets/2026年省、岳阳市重点民生实事项目指标任务分解表.xlsx"), file);
+    }
+
+    /** The responsibility table as {@link #writeResponsibility} writes it, copied as {@link #copyTargets} is. */
+    public static void copyResponsibility(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.copy(COMMITTED.resolve("targets/2026年省、岳阳市重点民生实事项目责任分解表.xlsx"), file);
+    }
+
     public static void writeTargets(Path file) throws IOException {
         TargetSheet t = new TargetSheet("2026年省、岳阳市重点民生实事项目指标任务分解表", UNITS).closingNote(NOTE);
         for (String[] f : tsv("targets.tsv")) {
@@ -306,39 +324,37 @@ public final class MiluoSamples {
             if (m == 5 && unit.equals(MISSING_IN_MAY)) {
                 continue;
             }
-            try (FormFiller f = new FormFiller(form(model, unit, ReporterType.UNIT, month))) {
-                for (Indicator i : model.indicators()) {
-                    if (i.appliesTo(unit)) {
-                        fillUnit(f, i, unit, u, m);
-                    }
+            RawFiller f = new RawFiller(form(model, unit, ReporterType.UNIT, month));
+            for (Indicator i : model.indicators()) {
+                if (i.appliesTo(unit)) {
+                    fillUnit(f, i, unit, u, m);
                 }
-                saveFilled(f, out.resolve(TemplateService.fileName(month, unit)));
             }
+            saveFilled(f, out.resolve(TemplateService.fileName(month, unit)));
         }
         for (String d : model.departments()) {
-            try (FormFiller f = new FormFiller(form(model, d, ReporterType.DEPARTMENT, month))) {
-                for (Indicator i : model.indicatorsFor(d)) {
-                    if (i.cityFigureByLead()) {
-                        continue; // optional, left blank: the towns' mean stands
-                    }
-                    String[] v = DEPARTMENT.get(i.code());
-                    if (v == null) {
-                        throw new IllegalStateException("no sample figures for " + i.code() + " " + i.name());
-                    }
-                    String value = m <= 5 ? v[m - 3] : june(v[2], i.kind().reportsPercent());
-                    if (!value.isEmpty()) {
-                        if (i.kind().reportsPercent()) {
-                            f.percent(i.code(), new BigDecimal(value));
-                        } else {
-                            f.done(i.code(), new BigDecimal(value));
-                        }
-                    }
-                    if (!v[3].isEmpty()) {
-                        f.note(i.code(), v[3]);
+            RawFiller f = new RawFiller(form(model, d, ReporterType.DEPARTMENT, month));
+            for (Indicator i : model.indicatorsFor(d)) {
+                if (i.cityFigureByLead()) {
+                    continue; // optional, left blank: the towns' mean stands
+                }
+                String[] v = DEPARTMENT.get(i.code());
+                if (v == null) {
+                    throw new IllegalStateException("no sample figures for " + i.code() + " " + i.name());
+                }
+                String value = m <= 5 ? v[m - 3] : june(v[2], i.kind().reportsPercent());
+                if (!value.isEmpty()) {
+                    if (i.kind().reportsPercent()) {
+                        f.percent(i.code(), new BigDecimal(value));
+                    } else {
+                        f.done(i.code(), new BigDecimal(value));
                     }
                 }
-                saveFilled(f, out.resolve(TemplateService.fileName(month, d)));
+                if (!v[3].isEmpty()) {
+                    f.note(i.code(), v[3]);
+                }
             }
+            saveFilled(f, out.resolve(TemplateService.fileName(month, d)));
         }
     }
 
@@ -360,13 +376,17 @@ public final class MiluoSamples {
         return bytes.toByteArray();
     }
 
+    private static void saveFilled(RawFiller f, Path file) throws IOException {
+        Files.write(file, f.bytes());
+    }
+
     private static void saveFilled(FormFiller f, Path file) throws IOException {
         try (OutputStream o = Files.newOutputStream(file)) {
             f.save(o);
         }
     }
 
-    private static void fillUnit(FormFiller f, Indicator i, String unit, int u, int m) {
+    private static void fillUnit(RawFiller f, Indicator i, String unit, int u, int m) {
         String code = i.code();
         if (i.kind() == Kind.PROGRESS) {
             String row = m == 3 ? MARCH.get(code) : PROGRESS.get(code)[m - 4];

@@ -193,7 +193,7 @@ class FuzzTest {
         // the valid form's bytes, the immutable model and last month's reports, read only), on both cores; a failed
         // assertion is rethrown here, the first in the edits' order.
         List<int[]> results = bulletin.testing.Parallel.map(java.util.stream.IntStream.range(0, 72).boxed().toList(),
-                n -> handEdited(handEdit(valid, new Random(20260521L + 1_000_003L * n), n % HAND_EDITS.length), n, may,
+                n -> handEdited(handEditRaw(valid, new Random(20260521L + 1_000_003L * n), n % HAND_EDITS.length), n, may,
                         april));
         for (int[] r : results) {
             outcome[r[0]]++;
@@ -285,6 +285,81 @@ class FuzzTest {
         }
         BigDecimal v = new BigDecimal(Double.toString(cell.getNumericCellValue()));
         return cell.getCellStyle().getDataFormatString().contains("%") ? v.movePointRight(2) : v;
+    }
+
+    /**
+     * One hand edit of the valid form, of the given kind ({@link #HAND_EDITS}): a move, a blanking or a duplicated row
+     * made in the sheet's XML ({@link RawSheet}) exactly as POI makes it in {@link #handEdit} (the same use of the
+     * Random, the same parts; {@link #theRawHandEditsAreWhatPoiWrites}), without a POI load and write; the merges,
+     * duplicated sheets and columns through POI.
+     */
+    static byte[] handEditRaw(byte[] valid, Random rnd, int kind) throws Exception {
+        if (kind != 0 && kind != 2 && kind != 5) {
+            return handEdit(valid, rnd, kind);
+        }
+        return parts(valid, e -> {
+            RawSheet sh = new RawSheet(e);
+            int first = FormLayout.HEADER_ROW + 1;
+            int rows = sh.lastRow() - first + 1;
+            int[] inputs = {FormLayout.COL_DONE, FormLayout.COL_PERCENT};
+            List<Integer> filled = new ArrayList<>();
+            for (int r = first; r <= sh.lastRow(); r++) {
+                for (int c : inputs) {
+                    if (sh.isNumber(r, c) && !filled.contains(r)) {
+                        filled.add(r);
+                    }
+                }
+            }
+            java.util.function.IntSupplier anyRow = () -> rnd.nextInt(4) == 0 ? first + rnd.nextInt(rows)
+                    : filled.get(rnd.nextInt(filled.size()));
+            switch (kind) {
+                case 0 -> {
+                    for (int i = 0; i < 1 + rnd.nextInt(3); i++) {
+                        int r = anyRow.getAsInt();
+                        int c = inputs[rnd.nextInt(2)];
+                        int toRow;
+                        int toCol;
+                        if (rnd.nextBoolean()) {
+                            toRow = r;
+                            toCol = c == FormLayout.COL_DONE ? FormLayout.COL_PERCENT : FormLayout.COL_DONE;
+                        } else {
+                            toRow = anyRow.getAsInt();
+                            toCol = c;
+                        }
+                        if (sh.isNumber(r, c) && (toRow != r || toCol != c)) {
+                            sh.setNumber(toRow, toCol, sh.numberAt(r, c));
+                            sh.setBlank(r, c);
+                        }
+                    }
+                }
+                case 2 -> {
+                    for (int i = 0; i < 1 + rnd.nextInt(3); i++) {
+                        int r = anyRow.getAsInt();
+                        sh.setBlank(r, inputs[rnd.nextInt(2)]);
+                    }
+                }
+                default -> sh.copyRowBelow(first + rnd.nextInt(rows), () -> rnd.nextInt(3));
+            }
+            sh.save();
+        });
+    }
+
+    /**
+     * The moves, blankings and duplicated rows made in the XML are what POI writes, part for part (checked once on
+     * 100 seeds of each; here on one of each that edits something).
+     */
+    @Test
+    void theRawHandEditsAreWhatPoiWrites() throws Exception {
+        Map<String, String> unedited = texts(valid);
+        for (int kind : new int[] {0, 2, 5}) {
+            long seed = kind == 5 ? 4 : 2; // seeds whose edit moves, blanks and copies numbers
+            Map<String, String> raw = texts(handEditRaw(valid, new Random(seed), kind));
+            Map<String, String> poi = texts(handEdit(valid, new Random(seed), kind));
+            assertThat(raw).as("kind %d seed %d: an edit", kind, seed).isNotEqualTo(unedited);
+            assertThat(List.copyOf(raw.keySet())).as("kind %d seed %d: parts", kind, seed)
+                    .isEqualTo(List.copyOf(poi.keySet()));
+            assertThat(raw).as("kind %d seed %d", kind, seed).isEqualTo(poi);
+        }
     }
 
     /** One hand edit of the valid form, of the given kind ({@link #HAND_EDITS}). */
@@ -497,7 +572,7 @@ class FuzzTest {
         private final Map<String, byte[]> entries;
         /** The rows' XML by 0-based row number, in order. */
         private final java.util.TreeMap<Integer, String> rows = new java.util.TreeMap<>();
-        private final String before;
+        private String before;
         private final String after;
         private final List<String> strings = new ArrayList<>();
         private final StringBuilder added = new StringBuilder();
@@ -578,7 +653,7 @@ class FuzzTest {
             value.chars().forEach(ch -> x.append(ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r' || ch == 0xFFFE
                     || ch == 0xFFFF ? "?" : ch == '<' ? "&lt;" : ch == '&' ? "&amp;" : ch == '\r' ? "&#13;"
                     : String.valueOf((char) ch)));
-            String t = x.length() == 0 ? "<t/>" : !value.equals(value.strip()) || value.contains("\n")
+            String t = x.length() == 0 ? "<t/>" : !value.equals(value.strip())
                     ? "<t xml:space=\"preserve\">" + x + "</t>" : "<t>" + x + "</t>";
             added.append("<si>").append(t).append("</si>");
             strings.add(value);
@@ -590,13 +665,22 @@ class FuzzTest {
             String ref = a1(row, col);
             java.util.regex.MatchResult c = cell(row, col);
             String xml = rows.get(row);
+            if (c != null && type.equals("t=\"s\"") && c.group(3).matches(".*\\st=\"\\w+\".*")) {
+                // a string over a typed cell: POI changes the type where it stands
+                rows.put(row, xml.substring(0, c.start()) + "<c r=\"" + ref + "\""
+                        + c.group(3).replaceFirst("(\\s)t=\"\\w+\"", "$1t=\"s\"") + ">" + content + "</c>"
+                        + xml.substring(c.end()));
+                return;
+            }
             if (c != null) {
                 String style = c.group(3).replaceAll("\\s*t=\"\\w+\"", "");
                 rows.put(row, xml.substring(0, c.start()) + "<c r=\"" + ref + "\"" + style + " " + type + ">" + content
                         + "</c>" + xml.substring(c.end()));
                 return;
             }
-            String made = "<c r=\"" + ref + "\" " + type + ">" + content + "</c>";
+            // a new cell: POI gives a string the default style
+            String made = "<c r=\"" + ref + "\" " + type + (type.equals("t=\"s\"") ? " s=\"0\"" : "") + ">" + content
+                    + "</c>";
             if (xml.endsWith("/>")) {
                 rows.put(row, xml.substring(0, xml.length() - 2) + ">" + made + "</row>");
                 return;
@@ -610,6 +694,71 @@ class FuzzTest {
                 }
             }
             rows.put(row, xml.substring(0, at) + made + xml.substring(at));
+        }
+
+        /** Whether the cell holds a number (POI's NUMERIC). */
+        boolean isNumber(int row, int col) {
+            java.util.regex.MatchResult c = cell(row, col);
+            return c != null && c.group(5) != null && c.group(5).contains("<v>")
+                    && (c.group(3).contains(" t=\"n\"") || !c.group(3).contains(" t=\""));
+        }
+
+        double numberAt(int row, int col) {
+            java.util.regex.MatchResult c = cell(row, col);
+            return Double.parseDouble(c.group(5).replaceAll("(?s).*<v>(.*?)</v>.*", "$1"));
+        }
+
+        /** As POI's {@code setCellValue(double)} leaves an existing cell: its type where it stands, else added. */
+        void setNumber(int row, int col, double value) {
+            java.util.regex.MatchResult c = existing(row, col);
+            String attrs = c.group(3).contains(" t=\"") ? c.group(3).replaceFirst(" t=\"\\w+\"", " t=\"n\"")
+                    : c.group(3) + " t=\"n\"";
+            replace(row, c, "<c r=\"" + a1(row, col) + "\"" + attrs + "><v>" + value + "</v></c>");
+        }
+
+        /** As POI's {@code setBlank()} leaves an existing cell: its style kept, its type and value gone. */
+        void setBlank(int row, int col) {
+            java.util.regex.MatchResult c = existing(row, col);
+            replace(row, c, "<c r=\"" + a1(row, col) + "\"" + c.group(3).replaceFirst(" t=\"\\w+\"", "") + "/>");
+        }
+
+        /**
+         * A copy of a row below the last one, as POI's {@code createRow} and {@code createCell} make it: each cell in
+         * the default style, a number raised by {@code raise.getAsInt()}, a text the same shared string, anything
+         * else (a blank, a formula) an empty cell; the sheet's dimension reaching it.
+         */
+        void copyRowBelow(int src, java.util.function.IntSupplier raise) {
+            int row = lastRow() + 1;
+            StringBuilder x = new StringBuilder("<row r=\"" + (row + 1) + "\">");
+            java.util.regex.Matcher m = CELL.matcher(rows.get(src));
+            while (m.find()) {
+                int col = columnOf(m.group(1));
+                String ref = a1(row, col);
+                if (isNumber(src, col)) {
+                    x.append("<c r=\"" + ref + "\" t=\"n\" s=\"0\"><v>" + (numberAt(src, col) + raise.getAsInt())
+                            + "</v></c>");
+                } else if (m.group(3).contains(" t=\"s\"")) {
+                    count++;
+                    x.append("<c r=\"" + ref + "\" t=\"s\" s=\"0\">" + m.group(5) + "</c>");
+                } else {
+                    x.append("<c r=\"" + ref + "\" s=\"0\"/>");
+                }
+            }
+            rows.put(row, x.append("</row>").toString());
+            before = before.replaceFirst("(<dimension ref=\"[A-Z]+\\d+:[A-Z]+)\\d+\"", "$1" + (row + 1) + "\"");
+        }
+
+        private java.util.regex.MatchResult existing(int row, int col) {
+            java.util.regex.MatchResult c = cell(row, col);
+            if (c == null) {
+                throw new IllegalStateException("no cell " + a1(row, col) + " in the valid form");
+            }
+            return c;
+        }
+
+        private void replace(int row, java.util.regex.MatchResult c, String xml) {
+            String r = rows.get(row);
+            rows.put(row, r.substring(0, c.start()) + xml + r.substring(c.end()));
         }
 
         private static int columnOf(String letters) {
@@ -747,8 +896,39 @@ class FuzzTest {
         return sb.toString();
     }
 
-    /** Control characters in text cells as a spreadsheet program writes them (POI escapes them as _x000B_). */
+    /**
+     * Control characters in text cells as a spreadsheet program writes them: edited in the sheet's XML and the shared
+     * strings ({@link RawSheet}) exactly as POI's {@code setCellValue} and {@code write} leave them (characters XML
+     * cannot hold written as "?"), without loading and writing the workbook through POI each time;
+     * {@link #theRawCellEditsAreWhatPoiWrites} holds the two equal.
+     */
     static byte[] controlInCells(byte[] valid, Random rnd) throws Exception {
+        return parts(valid, e -> {
+            RawSheet sh = new RawSheet(e);
+            int last = sh.lastRow();
+            for (int i = 0; i < 1 + rnd.nextInt(4); i++) {
+                int row = rnd.nextInt(last + 1);
+                if (sh.hasRow(row)) {
+                    sh.string(row, rnd.nextInt(9), control(rnd));
+                }
+            }
+            sh.save();
+        });
+    }
+
+    /** A zip's parts as text, in their order. */
+    static Map<String, String> texts(byte[] zip) throws Exception {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                out.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        return out;
+    }
+
+    /** {@link #controlInCells} as POI made it: loaded, the cells set, written. */
+    static byte[] controlInCellsWithPoi(byte[] valid, Random rnd) throws Exception {
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(valid))) {
             XSSFSheet sh = wb.getSheet(FormLayout.DATA_SHEET);
             for (int i = 0; i < 1 + rnd.nextInt(4); i++) {
@@ -760,6 +940,21 @@ class FuzzTest {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             wb.write(out);
             return out.toByteArray();
+        }
+    }
+
+    /**
+     * The control characters typed into cells by editing the XML are what POI writes, part for part (checked once on
+     * 300 seeds; here on two that give a new cell, a number cell made text, text ending in a space and text with a
+     * line break inside).
+     */
+    @Test
+    void theRawCellEditsAreWhatPoiWrites() throws Exception {
+        for (long seed : new long[] {3, 4}) {
+            Map<String, String> raw = texts(controlInCells(valid, new Random(seed)));
+            Map<String, String> poi = texts(controlInCellsWithPoi(valid, new Random(seed)));
+            assertThat(List.copyOf(raw.keySet())).as("seed %d: parts", seed).isEqualTo(List.copyOf(poi.keySet()));
+            assertThat(raw).as("seed %d", seed).isEqualTo(poi);
         }
     }
 
