@@ -35,7 +35,7 @@ if not errorlevel 1 set "BULLETIN_GC="
 
 rem JVM options as the development launcher's: the quick JIT tier, the collector, a small young heap;
 rem JVM warnings on stderr.
-set "BULLETIN_OPTS=-Dfile.encoding=UTF-8 -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8 -XX:TieredStopAtLevel=1 %BULLETIN_GC% -XX:InitialRAMPercentage=0.8 -XX:NewRatio=7 -XX:MaxTenuringThreshold=0 -Dsun.reflect.inflationThreshold=1000000 -Xlog:disable -Xlog:all=warning:stderr"
+set "BULLETIN_OPTS=-Dfile.encoding=UTF-8 -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8 -XX:TieredStopAtLevel=1 %BULLETIN_GC% -XX:GCTimeRatio=9 -XX:InitialRAMPercentage=0.8 -XX:NewRatio=7 -XX:MaxTenuringThreshold=0 -Dsun.reflect.inflationThreshold=1000000 -Xlog:disable -Xlog:all=warning:stderr"
 set "BULLETIN_CDS_OPTS="
 
 rem The class-data archive lives in %LOCALAPPDATA%\bulletin\<install folder>\, named after the jar and the java

@@ -34,7 +34,7 @@ public final class Benchmark {
             new Size("province, 12 months, no snapshots", 150, 60, 12, false));
 
     /** The JVM options the launcher adds (without its class-data archive), for the second floor. */
-    static final List<String> LAUNCHER_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC",
+    static final List<String> LAUNCHER_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-XX:GCTimeRatio=9",
             "-XX:InitialRAMPercentage=0.8", "-XX:NewRatio=7", "-XX:MaxTenuringThreshold=0",
             "-Dsun.reflect.inflationThreshold=1000000");
     /** Issue 24 point 3: a city's {@code generate} runs in 64 MiB, a province's (any months) in 128 MiB. */
