@@ -73,10 +73,7 @@ public final class Main {
         public void uncaughtException(Thread t, Throwable e) {
             try {
                 if (!OutOfMemory.explains(e)) {
-                    err.println(internal(e));
-                    if (System.getenv("BULLETIN_DEBUG") != null) {
-                        e.printStackTrace(err);
-                    }
+                    defect(e, err);
                 }
             } catch (Throwable again) {
                 // nothing more can be said
@@ -94,10 +91,7 @@ public final class Main {
             if (OutOfMemory.explains(e)) {
                 return OutOfMemory.report(err);
             }
-            err.println(internal(e));
-            if (System.getenv("BULLETIN_DEBUG") != null) {
-                e.printStackTrace(err);
-            }
+            defect(e, err);
             return ExitCode.INTERNAL;
         } catch (Throwable again) {
             return OutOfMemory.explains(e) ? ExitCode.USAGE : ExitCode.INTERNAL;
@@ -251,11 +245,16 @@ public final class Main {
                     ? be.getMessage() : "错误: " + be.getMessage());
             return be.exitCode();
         }
+        defect(e, err);
+        return ExitCode.INTERNAL;
+    }
+
+    /** Says {@code e} is a defect of the tool's own: one line, the stack trace only with BULLETIN_DEBUG. */
+    private static void defect(Throwable e, PrintWriter err) {
         err.println(internal(e));
         if (System.getenv("BULLETIN_DEBUG") != null) {
             e.printStackTrace(err);
         }
-        return ExitCode.INTERNAL;
     }
 
     /**

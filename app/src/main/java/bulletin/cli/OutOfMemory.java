@@ -228,6 +228,8 @@ final class OutOfMemory {
             long shortWall = now - walls[recent];
             long shortCollecting = Math.min(shortWall, gc - collections[recent]);
             pressed = shortWall >= SHORT_MS - POLL_MS && 2 * shortCollecting > shortWall;
+            // The old generation's fullness is asked for only where the short window's share already counts:
+            // asking makes an object, and this runs every tenth of a second in a heap that may be full.
             if (spinning(wall, collecting)
                     || shortCollecting > SHORT_SHARE * shortWall && spinningFull(shortWall, shortCollecting,
                             fullness(old))) {
