@@ -128,7 +128,7 @@ public final class GeneratedSamples {
         Generated g = MAY_WITH.get(appended);
         if (g == null) {
             try {
-                Path dir = Files.createTempDirectory("bulletin-generated-may-with");
+                Path dir = Scratch.newDir("bulletin-generated-may-with");
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
                 Path ws = SampleWorkspace.copyTo(dir.resolve("ws"));
                 Files.writeString(ws.resolve("bulletin.yaml"), appended, java.nio.charset.StandardCharsets.UTF_8,
@@ -162,7 +162,7 @@ public final class GeneratedSamples {
     @SafeVarargs
     private static List<Generated> generate(String name, String yaml, List<String>... runs) {
         try {
-            Path dir = Files.createTempDirectory(name);
+            Path dir = Scratch.newDir(name);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
             Path ws = SampleWorkspace.copyTo(dir.resolve("ws"));
             if (!yaml.isEmpty()) {
