@@ -45,6 +45,10 @@ class SmallHolesTest {
     @TempDir
     Path ws;
 
+    /** Beside the workspace, not in it: the LibreOffice stand-in and what it saw (gone with the test). */
+    @TempDir
+    Path beside;
+
     @BeforeAll
     static void samples() throws IOException {
         base = SampleWorkspace.copyTo(shared.resolve("base"));
@@ -119,7 +123,7 @@ class SmallHolesTest {
 
     /** A LibreOffice stand-in: writes a PDF where it is asked to, and tells in {@code seen} its TMPDIR. */
     private Path fakeSoffice(Path seen) throws IOException {
-        Path soffice = ws.resolveSibling(ws.getFileName() + "-soffice");
+        Path soffice = beside.resolve("soffice");
         Files.writeString(soffice, "#!/bin/sh\nout=\"\"; last=\"\"\n"
                 + "while [ $# -gt 0 ]; do if [ \"$1\" = \"--outdir\" ]; then out=\"$2\"; shift; fi; last=\"$1\"; shift; done\n"
                 + "printf '%%PDF-1.4 fake' > \"$out/$(basename \"$last\" .docx).pdf\"\n"
@@ -136,7 +140,7 @@ class SmallHolesTest {
     void generateWhoseSummaryCannotBeWrittenIsStill0WhenTheBulletinWasWritten() throws IOException {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "no /bin/sh");
         GeneratedSamples.addAprilTo(ws); // April's bulletin: May's run need not recompute April (not tested here)
-        Path seen = ws.resolveSibling(ws.getFileName() + "-tmpdir.txt");
+        Path seen = beside.resolve("tmpdir.txt");
         System.setProperty("bulletin.soffice", fakeSoffice(seen).toString());
         StringWriter err = new StringWriter();
         int code;

@@ -25,7 +25,8 @@ public final class Scratch {
     /** What the memory folder must have free to be used: the suite's largest moment is some 200 MB. */
     static final long ROOM = 1L << 30;
 
-    private static final Optional<Path> MEMORY = memory(Path.of("/dev/shm"), System.getProperty("test.scratch"));
+    private static final Optional<Path> MEMORY = memory(Path.of("/dev/shm"), System.getProperty("test.scratch"),
+            Path.of("/proc/self/mounts"));
 
     private Scratch() {
     }
@@ -35,14 +36,30 @@ public final class Scratch {
         return MEMORY.isPresent() ? Files.createTempDirectory(MEMORY.get(), prefix) : Files.createTempDirectory(prefix);
     }
 
-    /** The memory folder, if it is there, writable and roomy, and the run has not asked for the disk. */
-    static Optional<Path> memory(Path shm, String asked) {
+    /**
+     * The memory folder, if it is there, writable, roomy and mounted without {@code noexec} (some tests run a
+     * stand-in script made in their folder), and the run has not asked for the disk; {@code mounts} is the
+     * system's table of mounts ({@code /proc/self/mounts}), without which the disk is kept.
+     */
+    static Optional<Path> memory(Path shm, String asked, Path mounts) {
         if ("disk".equals(asked) || !Files.isDirectory(shm) || !Files.isWritable(shm)) {
             return Optional.empty();
         }
         try {
-            return Files.getFileStore(shm).getUsableSpace() >= ROOM ? Optional.of(shm) : Optional.empty();
-        } catch (IOException | SecurityException e) {
+            Path real = shm.toRealPath();
+            String options = null;
+            int longest = -1;
+            for (String line : Files.readAllLines(mounts)) {
+                String[] f = line.split(" ");
+                if (f.length >= 4 && real.startsWith(f[1]) && f[1].length() > longest) {
+                    longest = f[1].length();
+                    options = "," + f[3] + ",";
+                }
+            }
+            boolean usable = options != null && !options.contains(",noexec,")
+                    && Files.getFileStore(real).getUsableSpace() >= ROOM;
+            return usable ? Optional.of(real) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
     }
