@@ -10,9 +10,9 @@ import org.junit.jupiter.api.io.TempDirFactory;
 
 /**
  * Where the tests' scratch folders go: a folder in memory ({@code /dev/shm}) where the machine has one with room,
- * else the system's temporary folder. The suite makes and deletes some ten thousand files (copies of the samples,
+ * else the system's temporary folder. The suite makes and deletes thousands of files (copies of the samples,
  * generated months, edited workbooks); on this project's machines, ext4 mounted with {@code discard}, making and
- * deleting them cost about a sixth of the suite's time (measured: 10 s of 18 s of system CPU), in memory almost none.
+ * deleting them cost about a sixth of the suite's summed time (and 7–10 s of system CPU), in memory almost none.
  * Nothing a test checks depends on the disk: a workspace, its output and its temporary files are always in the one
  * scratch folder, so a rename stays within one file system wherever that folder is.
  *
@@ -22,7 +22,10 @@ import org.junit.jupiter.api.io.TempDirFactory;
  */
 public final class Scratch {
 
-    /** What the memory folder must have free to be used: the suite's largest moment is some 200 MB. */
+    /**
+     * What the memory folder must have free to be used: ample, as the suite held at most about 25 MB there at once
+     * (sampled every 0.3 s), but more than Docker's 64 MiB {@code /dev/shm}.
+     */
     static final long ROOM = 1L << 30;
 
     private static final Optional<Path> MEMORY = memory(Path.of("/dev/shm"), System.getProperty("test.scratch"),
