@@ -89,7 +89,7 @@ public final class Main {
     private static int escaped(Throwable e, PrintWriter err) {
         try {
             if (OutOfMemory.explains(e)) {
-                return OutOfMemory.report(err);
+                return outOfMemory(e, err);
             }
             defect(e, err);
             return ExitCode.INTERNAL;
@@ -136,10 +136,7 @@ public final class Main {
             if (!OutOfMemory.explains(e)) {
                 throw e;
             }
-            code = OutOfMemory.report(err);
-            if (System.getenv("BULLETIN_DEBUG") != null) {
-                e.printStackTrace(err);
-            }
+            code = outOfMemory(e, err);
         }
         if (out.checkError()) { // flushes first
             if (code == ExitCode.OK && madeFiles(cl)) {
@@ -231,10 +228,7 @@ public final class Main {
     private static int handleExecution(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
         if (OutOfMemory.explains(e)) {
-            if (System.getenv("BULLETIN_DEBUG") != null) {
-                e.printStackTrace(err);
-            }
-            return OutOfMemory.report(err);
+            return outOfMemory(e, err);
         }
         if (e instanceof BulletinException be) {
             err.print(be.report());
@@ -252,6 +246,21 @@ public final class Main {
     /** Says {@code e} is a defect of the tool's own: one line, the stack trace only with BULLETIN_DEBUG. */
     private static void defect(Throwable e, PrintWriter err) {
         err.println(internal(e));
+        debug(e, err);
+    }
+
+    /**
+     * Says that memory ran out ({@code e} is how it showed) and returns its exit code: the message once, the stack
+     * trace only with BULLETIN_DEBUG.
+     */
+    private static int outOfMemory(Throwable e, PrintWriter err) {
+        int code = OutOfMemory.report(err);
+        debug(e, err);
+        return code;
+    }
+
+    /** {@code e}'s stack trace, where BULLETIN_DEBUG asks for it. */
+    private static void debug(Throwable e, PrintWriter err) {
         if (System.getenv("BULLETIN_DEBUG") != null) {
             e.printStackTrace(err);
         }
