@@ -34,6 +34,11 @@ public final class Scratch {
     private Scratch() {
     }
 
+    /** The memory folder this JVM's scratch folders are made in, or empty where they are on disk. */
+    static Optional<Path> memory() {
+        return MEMORY;
+    }
+
     /** A new empty folder named {@code prefix…} in the scratch place. */
     public static Path newDir(String prefix) throws IOException {
         return MEMORY.isPresent() ? Files.createTempDirectory(MEMORY.get(), prefix) : Files.createTempDirectory(prefix);
